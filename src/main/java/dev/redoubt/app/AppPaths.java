@@ -1,0 +1,115 @@
+package dev.redoubt.app;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Where Redoubt keeps its data: {@code REDOUBT_HOME}, else the OS's per-user data directory.
+ * Everything under it is created owner-only.
+ */
+public final class AppPaths {
+    public static final String HOME_ENV = "REDOUBT_HOME";
+    private static final Set<PosixFilePermission> OWNER_DIR = PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
+
+    private final Path home;
+
+    public AppPaths(Path home) {
+        this.home = home.toAbsolutePath().normalize();
+    }
+
+    /** Resolves the home from the environment and system properties, as documented in the README. */
+    public static AppPaths fromEnvironment(Map<String, String> env) {
+        return new AppPaths(resolveHome(env, System.getProperty("os.name", ""), System.getProperty("user.home", ".")));
+    }
+
+    static Path resolveHome(Map<String, String> env, String osName, String userHome) {
+        String explicit = env.get(HOME_ENV);
+        if (explicit != null && !explicit.isBlank()) {
+            return Path.of(explicit);
+        }
+        String os = osName.toLowerCase(Locale.ROOT);
+        if (os.startsWith("windows")) {
+            String appData = env.get("APPDATA");
+            return appData != null && !appData.isBlank()
+                    ? Path.of(appData, "Redoubt")
+                    : Path.of(userHome, "AppData", "Roaming", "Redoubt");
+        }
+        if (os.contains("mac")) {
+            return Path.of(userHome, "Library", "Application Support", "Redoubt");
+        }
+        String xdg = env.get("XDG_DATA_HOME");
+        if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) {
+            return Path.of(xdg, "redoubt");
+        }
+        return Path.of(userHome, ".local", "share", "redoubt");
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    public Path settingsFile() {
+        return home.resolve("settings.json");
+    }
+
+    public Path suppressionsFile() {
+        return home.resolve("suppressions.json");
+    }
+
+    public Path journalFile() {
+        return home.resolve("journal.db");
+    }
+
+    public Path keysDir() {
+        return home.resolve("keys");
+    }
+
+    public Path capturesDir() {
+        return home.resolve("captures");
+    }
+
+    public Path logsDir() {
+        return home.resolve("logs");
+    }
+
+    /** Creates the home and its folders with owner-only permissions; idempotent. */
+    public AppPaths ensureCreated() {
+        for (Path dir : new Path[] {home, keysDir(), capturesDir(), logsDir()}) {
+            createOwnerOnlyDirectory(dir);
+        }
+        return this;
+    }
+
+    public static void createOwnerOnlyDirectory(Path dir) {
+        try {
+            if (!Files.isDirectory(dir)) {
+                Files.createDirectories(dir);
+            }
+            restrictToOwner(dir, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Owner-only permissions where the file system supports POSIX permissions. */
+    public static void restrictToOwner(Path path, boolean directory) throws IOException {
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(path, directory ? OWNER_DIR : OWNER_FILE);
+        } else {
+            var file = path.toFile();
+            file.setReadable(false, false);
+            file.setReadable(true, true);
+            file.setWritable(false, false);
+            file.setWritable(true, true);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package dev.redoubt.app.cli;
+
+import dev.redoubt.estate.EstateFormatException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Constructor;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Map;
+import picocli.CommandLine;
+
+/** Runs one command line and returns its exit code; never lets a stack trace out unless --debug. */
+public final class Cli {
+    private Cli() {
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
+        return run(args, new CliContext(out, err, env, Clock.systemUTC()));
+    }
+
+    public static int run(String[] args, CliContext context) {
+        boolean debug = hasFlag(args, "--debug");
+        boolean verbose = debug || hasFlag(args, "--verbose");
+        CommandLine cl = commandLine(context);
+        cl.setOut(new PrintWriter(context.out(), true));
+        cl.setErr(new PrintWriter(context.err(), true));
+        cl.setParameterExceptionHandler((ex, argv) -> {
+            CommandLine cmd = ex.getCommandLine();
+            context.err().println("redoubt: " + ex.getMessage());
+            context.err().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
+            return ExitCodes.USAGE;
+        });
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> report(ex, context.err(), verbose, debug));
+        return cl.execute(args);
+    }
+
+    public static CommandLine commandLine(CliContext context) {
+        CommandLine cl = new CommandLine(new RedoubtCommand(), new ContextFactory(context));
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setUsageHelpAutoWidth(true);
+        return cl;
+    }
+
+    static int report(Exception ex, PrintStream err, boolean verbose, boolean debug) {
+        int code;
+        String message;
+        String detail = null;
+        if (ex instanceof CliException ce) {
+            code = ce.exitCode();
+            message = ce.getMessage();
+            detail = ce.detail();
+        } else if (ex instanceof EstateFormatException efe) {
+            code = ExitCodes.USAGE;
+            message = efe.getMessage();
+        } else if (ex instanceof UncheckedIOException uio) {
+            code = ExitCodes.USAGE;
+            message = uio.getMessage();
+        } else if (ex instanceof InterruptedException) {
+            code = ExitCodes.INTERRUPTED;
+            message = "interrupted";
+        } else {
+            code = ExitCodes.INTERNAL;
+            message = "unexpected error (" + ex.getClass().getSimpleName() + ": " + ex.getMessage()
+                    + "); this is a bug in Redoubt: run again with --debug and report the output";
+        }
+        err.println("redoubt: " + message);
+        if (verbose) {
+            if (detail != null) {
+                err.println(detail);
+            }
+            for (Throwable c = ex.getCause(); c != null; c = c.getCause()) {
+                err.println("  caused by: " + c);
+            }
+        }
+        if (debug) {
+            StringWriter sw = new StringWriter();
+            ex.printStackTrace(new PrintWriter(sw));
+            err.print(sw);
+        }
+        return code;
+    }
+
+    private static boolean hasFlag(String[] args, String flag) {
+        int end = Arrays.asList(args).indexOf("--");
+        for (int i = 0; i < (end < 0 ? args.length : end); i++) {
+            if (args[i].equals(flag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Gives commands that take a {@link CliContext} their context; others get picocli's default. */
+    private static final class ContextFactory implements CommandLine.IFactory {
+        private final CliContext context;
+
+        ContextFactory(CliContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public <K> K create(Class<K> cls) throws Exception {
+            for (Constructor<?> c : cls.getDeclaredConstructors()) {
+                if (c.getParameterCount() == 1 && c.getParameterTypes()[0] == CliContext.class) {
+                    c.setAccessible(true);
+                    return cls.cast(c.newInstance(context));
+                }
+            }
+            return CommandLine.defaultFactory().create(cls);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.redoubt.app.cli;
+
+import dev.redoubt.app.AppPaths;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.Map;
+
+/** What every command gets: its streams, the environment, the clock and Redoubt's home. */
+public final class CliContext {
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Map<String, String> env;
+    private final Clock clock;
+    private AppPaths paths;
+
+    public CliContext(PrintStream out, PrintStream err, Map<String, String> env, Clock clock) {
+        this.out = out;
+        this.err = err;
+        this.env = env;
+        this.clock = clock;
+    }
+
+    public PrintStream out() {
+        return out;
+    }
+
+    public PrintStream err() {
+        return err;
+    }
+
+    public Map<String, String> env() {
+        return env;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Redoubt's home, created owner-only on first use (commands that need no home never create it). */
+    public synchronized AppPaths paths() {
+        if (paths == null) {
+            paths = AppPaths.fromEnvironment(env).ensureCreated();
+        }
+        return paths;
+    }
+}
