@@ -1,0 +1,280 @@
+package dev.redoubt.estate;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/** Reads and writes estate files ({@code redoubt-estate/1}), refusing malformed ones with a one-line message. */
+public final class EstateFile {
+    public static final String FORMAT = "redoubt-estate/1";
+
+    private final ObjectMapper mapper;
+
+    public EstateFile() {
+        this.mapper = EstateJson.mapper();
+    }
+
+    public ObjectMapper mapper() {
+        return mapper;
+    }
+
+    public Estate read(Path file) {
+        String name = file.toString();
+        if (Files.isDirectory(file)) {
+            throw new EstateFormatException(name, null, "is a directory, not an estate file; name a .json file", null);
+        }
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            return read(in, name);
+        } catch (NoSuchFileException e) {
+            throw new EstateFormatException(name, null, "no such file; check the path", e);
+        } catch (AccessDeniedException e) {
+            throw new EstateFormatException(name, null, "cannot be read (permission denied); check its permissions", e);
+        } catch (IOException e) {
+            throw new EstateFormatException(name, null, "cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Reads an estate from a stream; {@code name} is used in messages (a file name, or "standard input"). */
+    public Estate read(InputStream in, String name) throws IOException {
+        byte[] head = null;
+        InputStream source = in;
+        if (!in.markSupported()) {
+            source = new BufferedInputStream(in, 1 << 16);
+        }
+        Estate estate;
+        ObjectReader reader = mapper.readerFor(Estate.class).withAttribute(EstateJson.STRING_POOL, EstateJson.newPool());
+        try (JsonParser parser = mapper.createParser(source)) {
+            try {
+                estate = reader.readValue(parser);
+            } catch (JsonProcessingException e) {
+                throw translate(e, name); // while the parser is open, so the message can quote what it found
+            }
+        }
+        if (estate == null) {
+            throw new EstateFormatException(name, "$", "expected an estate object, found null", null);
+        }
+        checkFormat(estate.format(), name);
+        return estate;
+    }
+
+    /** Reads an estate from a JSON tree (the demo and generators build trees in AWS's shapes). */
+    public Estate fromTree(JsonNode tree, String name) {
+        try {
+            try (JsonParser parser = mapper.treeAsTokens(tree)) {
+                try {
+                    Estate estate = mapper.readerFor(Estate.class)
+                            .withAttribute(EstateJson.STRING_POOL, EstateJson.newPool())
+                            .readValue(parser);
+                    checkFormat(estate.format(), name);
+                    return estate;
+                } catch (JsonProcessingException e) {
+                    throw translate(e, name);
+                }
+            }
+        } catch (IOException e) {
+            throw new EstateFormatException(name, null, "cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    public JsonNode toTree(Estate estate) {
+        return mapper.valueToTree(estate);
+    }
+
+    /** Writes atomically: to a temporary file beside the target, then moved over it, so a failure loses nothing. */
+    public void write(Estate estate, Path file) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir != null) {
+            Files.createDirectories(dir);
+        }
+        Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
+        try {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+                write(estate, out);
+            }
+            try {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    public void write(Estate estate, OutputStream out) throws IOException {
+        mapper.writer().without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, estate);
+        out.write('\n');
+        out.flush();
+    }
+
+    public String writeString(Estate estate) {
+        try {
+            return mapper.writeValueAsString(estate) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("estate cannot be serialized", e);
+        }
+    }
+
+    private static void checkFormat(String format, String name) {
+        if (format == null) {
+            throw new EstateFormatException(name, "$.Format", "missing; an estate file starts with \"Format\": \""
+                    + FORMAT + "\"", null);
+        }
+        if (!FORMAT.equals(format)) {
+            throw new EstateFormatException(name, "$.Format", "unknown format \"" + format + "\"; this Redoubt reads "
+                    + FORMAT + " (upgrade Redoubt, or convert the file)", null);
+        }
+    }
+
+    static EstateFormatException translate(JsonProcessingException e, String name) {
+        StreamReadException syntax = e instanceof StreamReadException sre ? sre
+                : e.getCause() instanceof StreamReadException sre2 ? sre2 : null;
+        if (syntax != null) {
+            var loc = syntax.getLocation();
+            String where = loc != null ? "line " + loc.getLineNr() + ", column " + loc.getColumnNr() : null;
+            return new EstateFormatException(name, where, "not valid JSON (" + syntaxProblem(syntax.getOriginalMessage())
+                    + "); fix the file or regenerate it", e);
+        }
+        if (e instanceof JsonMappingException de) {
+            String path = jsonPath(de.getPath());
+            if (e instanceof MismatchedInputException mie && mie.getTargetType() != null) {
+                String expected = describeExpected(mie.getTargetType());
+                String found = describeFound(mie);
+                String problem = "expected " + expected + (found != null ? ", found " + found : "");
+                if (mie.getOriginalMessage() != null && mie.getOriginalMessage().startsWith("Trailing token")) {
+                    problem = "unexpected content after the estate object";
+                }
+                return new EstateFormatException(name, path, problem, e);
+            }
+            if (e instanceof ValueInstantiationException vie && vie.getCause() != null) {
+                return new EstateFormatException(name, path, vie.getCause().getMessage(), e);
+            }
+            return new EstateFormatException(name, path, firstLine(e.getOriginalMessage()), e);
+        }
+        var loc = e.getLocation();
+        String where = loc != null ? "line " + loc.getLineNr() + ", column " + loc.getColumnNr() : null;
+        return new EstateFormatException(name, where, "not valid JSON (" + firstLine(e.getOriginalMessage())
+                + "); fix the file or regenerate it", e);
+    }
+
+    /** Formats Jackson's reference chain as a JSON path: {@code $.Accounts[2].Regions.eu-west-1.BackupVaults[0].Locked}. */
+    static String jsonPath(List<JsonMappingException.Reference> refs) {
+        StringBuilder sb = new StringBuilder("$");
+        for (JsonMappingException.Reference r : refs) {
+            if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            } else if (r.getFieldName() != null) {
+                sb.append('.').append(r.getFieldName());
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String describeExpected(Class<?> type) {
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == Long.class || type == Integer.class || type == long.class || type == int.class) {
+            return "a whole number";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type == Instant.class) {
+            return "a timestamp (ISO-8601 such as \"2026-11-02T04:10:00Z\", or epoch seconds)";
+        }
+        if (List.class.isAssignableFrom(type) || Collection.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        if (Map.class.isAssignableFrom(type) || type.isRecord()) {
+            return "an object";
+        }
+        return "a " + type.getSimpleName();
+    }
+
+    private static String describeFound(MismatchedInputException e) {
+        if (!(e.getProcessor() instanceof JsonParser p)) {
+            return null;
+        }
+        JsonToken t = p.currentToken();
+        if (t == null) {
+            return "the end of the file";
+        }
+        try {
+            return switch (t) {
+                case VALUE_STRING -> "the string \"" + abbreviate(p.getText()) + "\"";
+                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "the number " + p.getText();
+                case VALUE_TRUE, VALUE_FALSE -> p.getText();
+                case VALUE_NULL -> "null";
+                case START_ARRAY, END_ARRAY -> "an array";
+                case START_OBJECT, END_OBJECT, FIELD_NAME -> "an object";
+                default -> t.asString();
+            };
+        } catch (IOException ex) {
+            return null;
+        }
+    }
+
+    private static String syntaxProblem(String message) {
+        String s = firstLine(message);
+        int source = s.indexOf(" (for ");
+        if (source > 0) {
+            s = s.substring(0, source);
+        }
+        return s.replaceAll("\\s*\\[Source:.*", "").trim();
+    }
+
+    private static String abbreviate(String s) {
+        String oneLine = s.replace('\n', ' ').replace('\r', ' ');
+        return oneLine.length() > 60 ? oneLine.substring(0, 57) + "..." : oneLine;
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "unknown problem";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    /** A quick look at the top-level Format member without reading the rest (for tools that must not load a large file). */
+    public static String peekFormat(Path file) throws IOException {
+        try (JsonParser p = new JsonFactory().createParser(file.toFile())) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken v = p.nextToken();
+                if ("Format".equals(field)) {
+                    return v == JsonToken.VALUE_STRING ? p.getText() : null;
+                }
+                p.skipChildren();
+            }
+            return null;
+        }
+    }
+}

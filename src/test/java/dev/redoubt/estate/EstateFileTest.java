@@ -1,0 +1,168 @@
+package dev.redoubt.estate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EstateFileTest {
+    private final EstateFile file = new EstateFile();
+
+    static String minimalJson() throws IOException {
+        try (InputStream in = EstateFileTest.class.getResourceAsStream("/estates/minimal-estate.json")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private Estate read(String json) throws IOException {
+        return file.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "e.json");
+    }
+
+    @Test
+    void readsTheFormatExample() throws IOException {
+        Estate e = read(minimalJson());
+        assertThat(e.format()).isEqualTo(EstateFile.FORMAT);
+        assertThat(e.capturedAt()).isEqualTo(Instant.parse("2026-10-01T08:00:00Z"));
+        Account a = e.accounts().get(0);
+        assertThat(a.organizationalUnit()).isEqualTo("Workloads/Production");
+        Region r = a.regions().get("us-east-2");
+        BackupVault v = r.backupVaults().get(0);
+        assertThat(v.locked()).isTrue();
+        assertThat(v.lockDate()).isNull();
+        assertThat(v.accessPolicy()).isNotNull().satisfies(p -> assertThat(p.isNone()).isTrue());
+        assertThat(v.recoveryPoints()).hasSize(1);
+        RecoveryPoint rp = v.recoveryPoints().get(0);
+        assertThat(rp.lifecycle().deleteAfterDays()).isEqualTo(35L);
+        assertThat(rp.calculatedLifecycle().deleteAt()).isEqualTo(Instant.parse("2026-11-04T05:00:00Z"));
+        assertThat(rp.unknown()).isNull();
+        assertThat(r.kmsKeys().get(0).keyMetadata().keyManager()).isEqualTo("AWS");
+        assertThat(r.globalSettings()).containsEntry("isMpaEnabled", "false");
+        assertThat(e.ssoUsers().get(0).assignments().get(0).roleName()).isEqualTo("AuditReadOnly");
+    }
+
+    @Test
+    void roundTripsWithoutChange() throws IOException {
+        Estate e = read(minimalJson());
+        String once = file.writeString(e);
+        Estate again = read(once);
+        assertThat(again).isEqualTo(e);
+        assertThat(file.writeString(again)).isEqualTo(once);
+        JsonNode original = file.mapper().readTree(minimalJson());
+        assertThat(file.mapper().readTree(once)).isEqualTo(original);
+    }
+
+    @Test
+    void keepsUnknownMembersThroughARoundTrip() throws IOException {
+        ObjectNode tree = (ObjectNode) file.mapper().readTree(minimalJson());
+        ObjectNode vault = (ObjectNode) tree.at("/Accounts/0/Regions/us-east-2/BackupVaults/0");
+        vault.putObject("FutureMember").put("Nested", 1).putArray("List").add("x");
+        ((ObjectNode) tree.at("/Accounts/0/Regions/us-east-2/BackupVaults/0/RecoveryPoints/0")).put("NewFlag", true);
+        tree.put("TopLevelNew", "kept");
+        Estate e = read(tree.toString());
+        assertThat(e.accounts().get(0).regions().get("us-east-2").backupVaults().get(0).unknown()).containsKey("FutureMember");
+        JsonNode out = file.mapper().readTree(file.writeString(e));
+        assertThat(out).isEqualTo(tree);
+    }
+
+    @Test
+    void distinguishesNotReadFromNoneConfigured() throws IOException {
+        ObjectNode tree = (ObjectNode) file.mapper().readTree(minimalJson());
+        ObjectNode vault = (ObjectNode) tree.at("/Accounts/0/Regions/us-east-2/BackupVaults/0");
+        vault.remove("AccessPolicy");
+        vault.put("Notifications", "x").remove("Notifications");
+        Estate e = read(tree.toString());
+        BackupVault v = e.accounts().get(0).regions().get("us-east-2").backupVaults().get(0);
+        assertThat(v.accessPolicy()).isNull();
+        assertThat(v.notifications()).isNull();
+        assertThat(file.writeString(e)).doesNotContain("\"AccessPolicy\"");
+
+        vault.put("AccessPolicy", "{\"Version\":\"2012-10-17\"}");
+        v = read(tree.toString()).accounts().get(0).regions().get("us-east-2").backupVaults().get(0);
+        assertThat(v.accessPolicy().value()).contains("{\"Version\":\"2012-10-17\"}");
+    }
+
+    @Test
+    void acceptsEpochSecondsAndOffsetsAndWritesUtc() throws IOException {
+        ObjectNode tree = (ObjectNode) file.mapper().readTree(minimalJson());
+        ObjectNode rp = (ObjectNode) tree.at("/Accounts/0/Regions/us-east-2/BackupVaults/0/RecoveryPoints/0");
+        rp.put("CreationDate", 1790000000.5);
+        rp.put("CompletionDate", "2021-09-24T12:25:43.030000-07:00");
+        RecoveryPoint p = read(tree.toString()).accounts().get(0).regions().get("us-east-2").backupVaults().get(0).recoveryPoints().get(0);
+        assertThat(p.creationDate()).isEqualTo(Instant.ofEpochSecond(1790000000L, 500_000_000));
+        assertThat(p.completionDate()).isEqualTo(Instant.parse("2021-09-24T19:25:43.030Z"));
+        assertThat(file.writeString(read(tree.toString()))).contains("\"CompletionDate\": \"2021-09-24T19:25:43.030Z\"");
+    }
+
+    @Test
+    void namesThePathAndWhatWasExpected() throws IOException {
+        ObjectNode tree = (ObjectNode) file.mapper().readTree(minimalJson());
+        ((ObjectNode) tree.at("/Accounts/0/Regions/us-east-2/BackupVaults/0")).put("Locked", "yes");
+        assertThatThrownBy(() -> read(tree.toString()))
+                .isInstanceOf(EstateFormatException.class)
+                .hasMessage("e.json: $.Accounts[0].Regions.us-east-2.BackupVaults[0].Locked: expected true or false, found the string \"yes\"");
+    }
+
+    @Test
+    void refusesAStringWhereANumberBelongsAndABadTimestamp() throws IOException {
+        ObjectNode tree = (ObjectNode) file.mapper().readTree(minimalJson());
+        ((ObjectNode) tree.at("/Accounts/0/Regions/us-east-2/BackupVaults/0/RecoveryPoints/0")).put("BackupSizeInBytes", "large");
+        assertThatThrownBy(() -> read(tree.toString()))
+                .hasMessageContaining("$.Accounts[0].Regions.us-east-2.BackupVaults[0].RecoveryPoints[0].BackupSizeInBytes: expected a whole number");
+        ObjectNode t2 = (ObjectNode) file.mapper().readTree(minimalJson());
+        ((ObjectNode) t2.at("/Accounts/0")).put("JoinedTimestamp", "last tuesday");
+        assertThatThrownBy(() -> read(t2.toString()))
+                .hasMessageContaining("$.Accounts[0].JoinedTimestamp: expected a timestamp");
+        ObjectNode t3 = (ObjectNode) file.mapper().readTree(minimalJson());
+        ((ObjectNode) t3.at("/Accounts/0")).put("Regions", 5);
+        assertThatThrownBy(() -> read(t3.toString()))
+                .hasMessageContaining("$.Accounts[0].Regions: expected an object, found the number 5");
+    }
+
+    @Test
+    void refusesInvalidJsonWithLineAndColumn() {
+        assertThatThrownBy(() -> read("{\n  \"Format\": \"redoubt-estate/1\",\n  \"Accounts\": [ }"))
+                .isInstanceOf(EstateFormatException.class)
+                .hasMessageStartingWith("e.json: line 3, column")
+                .hasMessageContaining("not valid JSON");
+    }
+
+    @Test
+    void refusesUnknownOrMissingFormat() {
+        assertThatThrownBy(() -> read("{\"Format\": \"redoubt-estate/9\", \"Accounts\": []}"))
+                .hasMessageContaining("$.Format: unknown format \"redoubt-estate/9\"");
+        assertThatThrownBy(() -> read("{\"Accounts\": []}"))
+                .hasMessageContaining("$.Format: missing");
+    }
+
+    @Test
+    void namesAMissingFile(@TempDir Path dir) {
+        Path missing = dir.resolve("nope.json");
+        assertThatThrownBy(() -> file.read(missing))
+                .isInstanceOf(EstateFormatException.class)
+                .hasMessage(missing + ": no such file; check the path");
+    }
+
+    @Test
+    void writesAtomicallyAndSharesRepeatedStrings(@TempDir Path dir) throws IOException {
+        Estate e = read(minimalJson());
+        Path out = dir.resolve("out.json");
+        file.write(e, out);
+        Estate back = file.read(out);
+        assertThat(back).isEqualTo(e);
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactly(out);
+        }
+        BackupVault v = back.accounts().get(0).regions().get("us-east-2").backupVaults().get(0);
+        assertThat(v.recoveryPoints().get(0).backupVaultArn()).isSameAs(v.backupVaultArn());
+    }
+}
