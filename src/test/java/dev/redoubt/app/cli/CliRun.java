@@ -1,0 +1,27 @@
+package dev.redoubt.app.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+/** Runs the command line in-process with captured output and a temporary Redoubt home. */
+public record CliRun(int exitCode, String out, String err) {
+    public static CliRun run(Path home, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        CliContext ctx = new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                Map.of("REDOUBT_HOME", home.toString()), Clock.fixed(Instant.parse("2026-11-28T10:00:00Z"), ZoneOffset.UTC));
+        int code = Cli.run(args, ctx);
+        return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** True when stderr carries no stack trace. */
+    public boolean noStackTrace() {
+        return !err.contains("\tat ") && !err.contains("Exception in thread") && !err.matches("(?s).*\\bat [a-z]+\\.[a-zA-Z.$]+\\(.*");
+    }
+}
