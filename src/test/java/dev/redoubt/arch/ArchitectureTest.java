@@ -1,0 +1,49 @@
+package dev.redoubt.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Keeps the feature packages honest: who may touch the AWS SDK, JavaFX and JDBC. */
+class ArchitectureTest {
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.redoubt");
+    }
+
+    @Test
+    void onlyAwsAndSandboxUseTheAwsSdk() {
+        noClasses().that().resideOutsideOfPackages("dev.redoubt.aws..", "dev.redoubt.sandbox..")
+                .should().dependOnClassesThat().resideInAPackage("software.amazon.awssdk..")
+                .because("SDK types never leave the AWS adapter and the sandbox")
+                .check(classes);
+    }
+
+    @Test
+    void onlyUiAndAppUseJavaFx() {
+        noClasses().that().resideOutsideOfPackages("dev.redoubt.ui..", "dev.redoubt.app..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..", "org.kordamp.ikonli..")
+                .check(classes);
+    }
+
+    @Test
+    void commandsNeverTouchJavaFx() {
+        noClasses().that().resideInAPackage("dev.redoubt.app.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "dev.redoubt.ui..")
+                .because("commands must never start the JavaFX toolkit")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheJournalUsesJdbc() {
+        noClasses().that().resideOutsideOfPackage("dev.redoubt.journal..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.sqlite..")
+                .check(classes);
+    }
+}
