@@ -1,16 +1,17 @@
 package dev.redoubt.app;
 
+import dev.redoubt.app.cli.VersionProvider;
+import dev.redoubt.ui.Theme;
+import dev.redoubt.ui.shell.ShellViewModel;
+import dev.redoubt.ui.shell.ShellWindow;
 import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.stage.Stage;
 
-/** The JavaFX application (placeholder until the shell lands). */
+/** The JavaFX application: the main window with the shell. */
 public final class RedoubtApp extends Application {
     @Override
     public void start(Stage stage) {
-        stage.setTitle("Redoubt");
-        stage.setScene(new Scene(new Label("Redoubt"), 800, 600));
-        stage.show();
+        Theme.applyBaseTheme();
+        new ShellWindow(ShellViewModel.withoutScreens(VersionProvider.version())).show(stage);
     }
 }

@@ -1,0 +1,34 @@
+package dev.redoubt.ui.shell;
+
+import dev.redoubt.ui.AppIcon;
+import dev.redoubt.ui.Theme;
+import java.util.Objects;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/** Puts the shell into a stage: scene, stylesheet, title, icons and size. */
+public final class ShellWindow {
+    public static final double DEFAULT_WIDTH = 1024;
+    public static final double DEFAULT_HEIGHT = 700;
+    public static final double MIN_WIDTH = 800;
+    public static final double MIN_HEIGHT = 560;
+
+    private final ShellViewModel viewModel;
+
+    public ShellWindow(ShellViewModel viewModel) {
+        this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
+    }
+
+    /** Fills and shows the stage; call on the FX thread after {@link Theme#applyBaseTheme()}. */
+    public Scene show(Stage stage) {
+        Scene scene = new Scene(new ShellView(viewModel).root(), DEFAULT_WIDTH, DEFAULT_HEIGHT);
+        Theme.style(scene);
+        stage.setTitle(viewModel.productName());
+        stage.getIcons().setAll(AppIcon.stageIcons());
+        stage.setMinWidth(MIN_WIDTH);
+        stage.setMinHeight(MIN_HEIGHT);
+        stage.setScene(scene);
+        stage.show();
+        return scene;
+    }
+}
