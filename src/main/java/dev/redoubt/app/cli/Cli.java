@@ -68,7 +68,7 @@ public final class Cli {
         } else if (ex instanceof IllegalArgumentException) {
             code = ExitCodes.USAGE;
             message = ex.getMessage();
-        } else if (ex instanceof InterruptedException) {
+        } else if (ex instanceof InterruptedException || ex instanceof dev.redoubt.aws.scan.ScanCancelledException) {
             code = ExitCodes.INTERRUPTED;
             message = "interrupted";
         } else {
