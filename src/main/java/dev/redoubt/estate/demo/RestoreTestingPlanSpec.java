@@ -66,15 +66,14 @@ final class RestoreTestingPlanSpec {
     }
 
     void run(Simulation sim) {
-        List<Instant> runs = schedule.between(created, sim.now);
-        runs = runs.subList(Math.max(0, runs.size() - lastRuns.size()), runs.size());
-        for (int i = 0; i < runs.size(); i++) {
-            Instant at = runs.get(i);
+        List<Instant> scheduled = schedule.between(created, sim.now);
+        int runs = Math.min(scheduled.size(), lastRuns.size());
+        for (int i = 0; i < runs; i++) {
+            Instant at = scheduled.get(scheduled.size() - runs + i);
+            RestoreOutcome outcome = lastRuns.get(lastRuns.size() - runs + i);
             lastExecution = at;
             for (Selection selection : selections) {
-                Optional<RecoveryPointSpec> latest = latestRecoveryPoint(selection, at);
-                RestoreOutcome outcome = lastRuns.get(i);
-                latest.ifPresent(rp -> sim.restore(rp, at, outcome, this, null));
+                latestRecoveryPoint(selection, at).ifPresent(rp -> sim.restore(rp, at, outcome, this, null));
             }
         }
     }

@@ -27,7 +27,7 @@ final class SsoUserSpec {
         return assign(OPERATOR, accounts);
     }
 
-    /** Both roles in the accounts (the operator can audit too, but keeps the read-only role for scans). */
+    /** Both roles in each of the accounts. */
     SsoUserSpec auditorAndOperator(AccountSpec... accounts) {
         for (AccountSpec account : accounts) {
             assign(AUDITOR, account);

@@ -2,6 +2,7 @@ package dev.redoubt.estate.demo;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -161,7 +162,7 @@ final class VaultSpec {
     }
 
     private static List<Instant> instants(String... times) {
-        return List.of(times).stream().map(Instant::parse).toList();
+        return Arrays.stream(times).map(Instant::parse).toList();
     }
 
     void runOnDemand(Simulation sim) {
