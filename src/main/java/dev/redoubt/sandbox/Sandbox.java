@@ -1,0 +1,193 @@
+package dev.redoubt.sandbox;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.redoubt.estate.Account;
+import dev.redoubt.estate.AccountRole;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * A local AWS-compatible endpoint that serves an estate: the AWS SDK, the AWS CLI and Redoubt talk
+ * to it as to AWS. Start it with {@link #start(SandboxOptions)}; it listens on 127.0.0.1 only, answers
+ * on a bounded pool of threads, and stops with {@link #close()}.
+ */
+public final class Sandbox implements AutoCloseable {
+    /** Roles every account gets when the estate declares none (a capture carries no roles). */
+    static final List<AccountRole> DEFAULT_ROLES = List.of(new AccountRole("AuditReadOnly", "read-only", null),
+            new AccountRole("BackupOperator", "operator", null));
+
+    private final HttpServer server;
+    private final ThreadPoolExecutor executor;
+    private final World world;
+    private final SandboxClock clock;
+    private final RequestLog log;
+    private final List<SandboxCredential> credentials;
+
+    private Sandbox(HttpServer server, ThreadPoolExecutor executor, World world, SandboxClock clock, RequestLog log,
+                    List<SandboxCredential> credentials) {
+        this.server = server;
+        this.executor = executor;
+        this.world = world;
+        this.clock = clock;
+        this.log = log;
+        this.credentials = credentials;
+    }
+
+    /** Starts a sandbox; fails with an IOException when the port is taken. */
+    public static Sandbox start(SandboxOptions options) throws IOException {
+        return start(options, null);
+    }
+
+    /** Starts a sandbox; {@code internalErrors} hears of defects the clients were answered InternalFailure for. */
+    public static Sandbox start(SandboxOptions options, Consumer<Throwable> internalErrors) throws IOException {
+        SandboxClock clock = options.clock() instanceof SandboxClock sc ? sc : new SandboxClock(options.clock());
+        World world = new World(options.estate(), clock, options.asCaptured());
+        Keys keys = new Keys();
+        List<SandboxCredential> credentials = new ArrayList<>();
+        for (Account a : world.accounts()) {
+            List<String> regions = world.regions(a.id());
+            for (AccountRole role : roles(a)) {
+                Keys.Issued issued = Keys.staticPair(a.id(), role.roleName(), Principal.Access.parse(role.access()));
+                keys.addStatic(issued);
+                credentials.add(new SandboxCredential(a.id(), a.name(), role.roleName(), issued.principal().access().spelling(),
+                        issued.accessKeyId(), issued.secretAccessKey(), issued.principal().arn(),
+                        regions.isEmpty() ? "us-east-1" : regions.get(0)));
+            }
+        }
+        Handlers handlers = new Handlers();
+        BackupApi.register(handlers);
+        KmsApi.register(handlers);
+        StsApi.register(handlers, keys);
+        RequestLog log = new RequestLog(options.requestListener());
+        Faults faults = new Faults(options.latencyMs(), options.throttleRate(), options.errorRate(), options.seed());
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), options.port()), 128);
+        AtomicInteger threadNumber = new AtomicInteger();
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(options.threads(), options.threads(), 30, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(1024), r -> {
+                    Thread t = new Thread(r, "redoubt-sandbox-" + threadNumber.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                }, new ThreadPoolExecutor.CallerRunsPolicy());
+        executor.allowCoreThreadTimeOut(true);
+        server.setExecutor(executor);
+        server.createContext("/", new Dispatcher(world, keys, handlers, log, faults, new ControlApi(), new Pages(), internalErrors));
+        server.start();
+        return new Sandbox(server, executor, world, clock, log, Collections.unmodifiableList(credentials));
+    }
+
+    static List<AccountRole> roles(Account a) {
+        return a.roles() == null || a.roles().isEmpty() ? DEFAULT_ROLES : a.roles();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** The endpoint URL for every service: {@code http://127.0.0.1:PORT}. */
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + port());
+    }
+
+    /** The regions the estate has, sorted. */
+    public List<String> regions() {
+        return world.regions();
+    }
+
+    /** The static credentials of every (account, role). */
+    public List<SandboxCredential> credentials() {
+        return credentials;
+    }
+
+    /** The credentials of one (account, role), or null. */
+    public SandboxCredential credential(String accountId, String roleName) {
+        for (SandboxCredential c : credentials) {
+            if (c.accountId().equals(accountId) && c.roleName().equals(roleName)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The credentials to start with: a read-only role in the central backup account (an account whose
+     * name or OU says "backup", else the one holding most recovery points).
+     */
+    public SandboxCredential defaultCredential() {
+        String best = null;
+        long bestPoints = -1;
+        for (Account a : world.accounts()) {
+            boolean backup = (a.name() != null && a.name().toLowerCase(Locale.ROOT).contains("backup"))
+                    || (a.organizationalUnit() != null && a.organizationalUnit().toLowerCase(Locale.ROOT).contains("backup"));
+            long points = 0;
+            for (World.Cell c : world.cells()) {
+                if (c.account.equals(a.id())) {
+                    for (World.VaultEntry v : c.vaults.values()) {
+                        points += v.points.size();
+                    }
+                }
+            }
+            long score = (backup ? 1L << 40 : 0) + points;
+            if (score > bestPoints) {
+                best = a.id();
+                bestPoints = score;
+            }
+        }
+        SandboxCredential fallback = null;
+        for (SandboxCredential c : credentials) {
+            if (c.accountId().equals(best) && c.access().equals("read-only")) {
+                return c;
+            }
+            if (fallback == null && c.accountId().equals(best)) {
+                fallback = c;
+            }
+        }
+        return fallback != null ? fallback : credentials.isEmpty() ? null : credentials.get(0);
+    }
+
+    public SandboxClock clock() {
+        return clock;
+    }
+
+    /** Served time minus the estate's time (zero with --as-captured). */
+    public Duration timeOffset() {
+        return world.offset();
+    }
+
+    public RequestLog requestLog() {
+        return log;
+    }
+
+    /** Moves the sandbox's clock forward: restore jobs progress, approval sessions and temporary credentials expire. */
+    public void advanceClock(Duration by) {
+        clock.advance(by);
+    }
+
+    World world() {
+        return world;
+    }
+
+    /** Stops listening and waits briefly for requests in flight. */
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdown();
+        try {
+            executor.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        executor.shutdownNow();
+    }
+}
