@@ -1,9 +1,11 @@
 package dev.redoubt.aws.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.redoubt.aws.AccessMode;
+import dev.redoubt.aws.ReadOnlyViolationException;
 import dev.redoubt.aws.profiles.AwsConfigFiles;
 import dev.redoubt.aws.signin.Session;
 import dev.redoubt.aws.signin.SignIn;
@@ -52,6 +54,15 @@ class ScannerRoundTripTest {
             JsonNode want = CaptureComparison.normalize(expected, notYetServed);
             JsonNode got = CaptureComparison.normalize(result.estate(), notYetServed);
             assertThat(CaptureComparison.differences(want.at("/Accounts/0/Regions"), got.at("/Accounts/0/Regions"), 20)).isEmpty();
+
+            assertThat(sandbox.requestLog().entries()).isNotEmpty().allSatisfy(e -> assertThat(e.operation())
+                    .as("every call of an auditor's scan is a read").matches("(Describe|Get|List).*"));
+            long before = sandbox.requestLog().lastSeq();
+            String rp = served.accounts().get(1).regions().get("us-east-1").backupVaults().get(0).recoveryPoints().get(0).recoveryPointArn();
+            assertThatThrownBy(() -> session.clients().backup("us-east-1").startRestoreJob(r -> r.recoveryPointArn(rp)
+                    .iamRoleArn("arn:aws:iam::" + account + ":role/restore").metadata(Map.of("x", "y"))))
+                    .isInstanceOf(ReadOnlyViolationException.class);
+            assertThat(sandbox.requestLog().since(before)).as("requests reaching the sandbox after the refused write").isEmpty();
         }
     }
 }
