@@ -114,66 +114,57 @@ public final class JournalVerifier {
             previousSeq = cp.seq();
             sidecarCheckpoints.add(cp);
         }
-        List<Checkpoint> dbCheckpoints = EntryRows.checkpoints(c, 0, Long.MAX_VALUE);
-        Set<String> sidecarTexts = new LinkedHashSet<>();
-        sidecarCheckpoints.forEach(cp -> sidecarTexts.add(cp.json()));
-        for (Checkpoint cp : dbCheckpoints) {
-            if (!sidecarTexts.contains(cp.json())) {
-                return Verification.failed(source, fp, new Problem(Problem.Kind.TRUNCATED, cp.seq(), "the sidecar lacks the checkpoint at entry "
-                        + cp.seq() + " (" + cp.time() + ") that the database holds: the sidecar was cut short or replaced"));
-            }
-        }
-        for (Checkpoint cp : dbCheckpoints) {
-            if (cp.seq() > head.seq()) {
-                return Verification.failed(source, fp, new Problem(Problem.Kind.TRUNCATED, head.seq() + 1, "the journal ends at entry "
-                        + head.seq() + " but the database's checkpoint signs entry " + cp.seq() + ": entries " + (head.seq() + 1) + " to "
-                        + cp.seq() + " were removed"));
-            }
-        }
         if (sidecarCheckpoints.isEmpty()) {
             return Verification.failed(source, fp, new Problem(Problem.Kind.MISSING_SIGNATURE, 0, "no checkpoint signs the journal: the sidecar "
                     + sidecar.file() + " is empty"));
         }
+        List<Checkpoint> dbCheckpoints = EntryRows.checkpoints(c, 0, Long.MAX_VALUE);
+        Set<String> sidecarTexts = new LinkedHashSet<>();
+        sidecarCheckpoints.forEach(cp -> sidecarTexts.add(cp.json()));
         // Signatures are the slow part (Ed25519 in the JDK); they are checked on other threads while the entries are walked.
         PublicKey publicKey = key;
         CompletableFuture<Problem> signatures = CompletableFuture.supplyAsync(() -> checkSignatures(sidecarTexts, mapper, publicKey, fp));
+        // What the checkpoints say about the length of the journal is reported after the walk, which names moved entries more precisely.
+        Problem shorter = null;
+        for (Checkpoint cp : dbCheckpoints) {
+            if (shorter == null && !sidecarTexts.contains(cp.json())) {
+                shorter = new Problem(Problem.Kind.TRUNCATED, cp.seq(), "the sidecar lacks the checkpoint at entry " + cp.seq() + " (" + cp.time()
+                        + ") that the database holds: the sidecar was cut short or replaced");
+            }
+            if (shorter == null && cp.seq() > head.seq()) {
+                shorter = new Problem(Problem.Kind.TRUNCATED, head.seq() + 1, "the journal ends at entry " + head.seq()
+                        + " but the database's checkpoint signs entry " + cp.seq() + ": entries " + (head.seq() + 1) + " to " + cp.seq() + " were removed");
+            }
+        }
         Map<Long, String> heads = new HashMap<>();
         long lastSigned = 0;
         for (int i = 0; i < sidecarCheckpoints.size(); i++) {
             Checkpoint cp = sidecarCheckpoints.get(i);
-            boolean readBeforeSnapshot = i < before.lines().size();
             if (cp.seq() > head.seq()) {
-                if (readBeforeSnapshot) {
-                    signatures.join();
-                    return Verification.failed(source, fp, new Problem(Problem.Kind.TRUNCATED, head.seq() + 1, "the journal ends at entry "
-                            + head.seq() + " but a checkpoint (" + sidecar.file() + " line " + (i + 1) + ") signs entry " + cp.seq()
-                            + ": entries " + (head.seq() + 1) + " to " + cp.seq() + " were removed"));
+                if (shorter == null && i < before.lines().size()) {
+                    shorter = new Problem(Problem.Kind.TRUNCATED, head.seq() + 1, "the journal ends at entry " + head.seq() + " but a checkpoint ("
+                            + sidecar.file() + " line " + (i + 1) + ") signs entry " + cp.seq() + ": entries " + (head.seq() + 1) + " to "
+                            + cp.seq() + " were removed");
                 }
-                continue; // written by another process after this snapshot was taken
-            }
-            if (cp.seq() == 0 && !cp.head().equals(Canonical.ZERO_HASH)) {
-                signatures.join();
-                return Verification.failed(source, fp, new Problem(Problem.Kind.BAD_SIGNATURE, 0, "the checkpoint at entry 0 signs a non-empty journal"));
+                continue; // else written by another process after this snapshot was taken
             }
             String other = heads.putIfAbsent(cp.seq(), cp.head());
-            if (other != null && !other.equals(cp.head())) {
-                signatures.join();
-                return Verification.failed(source, fp, new Problem(Problem.Kind.BAD_SIGNATURE, cp.seq(), "two checkpoints sign different hashes for entry "
-                        + cp.seq() + ": the journal was rewritten"));
+            if (shorter == null && ((cp.seq() == 0 && !cp.head().equals(Canonical.ZERO_HASH)) || (other != null && !other.equals(cp.head())))) {
+                shorter = new Problem(Problem.Kind.BAD_SIGNATURE, cp.seq(), "two checkpoints sign different hashes for entry " + cp.seq()
+                        + ": the journal was rewritten");
             }
             lastSigned = Math.max(lastSigned, cp.seq());
         }
         ChainChecker chain = new ChainChecker(1, Canonical.ZERO_HASH, heads, hash -> seqOfHash(c, hash));
-        Problem problem = walk(c, chain);
-        Problem signatureProblem = signatures.join();
-        if (signatureProblem != null) {
-            return Verification.failed(source, fp, signatureProblem);
+        Problem walked = walk(c, chain);
+        Problem signed = signatures.join();
+        for (Problem p : new Problem[] {signed, walked, shorter}) {
+            if (p != null) {
+                return Verification.failed(source, fp, p);
+            }
         }
-        if (problem == null && chain.lastSeq() != head.seq()) {
-            problem = new Problem(Problem.Kind.MALFORMED, chain.lastSeq(), "the entries changed while being verified");
-        }
-        if (problem != null) {
-            return Verification.failed(source, fp, problem);
+        if (chain.lastSeq() != head.seq()) {
+            return Verification.failed(source, fp, new Problem(Problem.Kind.MALFORMED, chain.lastSeq(), "the entries changed while being verified"));
         }
         return new Verification(source, chain.count(), sidecarCheckpoints.size(), chain.lastSeq(), chain.lastHash(), fp,
                 chain.lastSeq() - lastSigned, null);

@@ -100,7 +100,20 @@ public final class SqliteJournal implements Journal {
             throw new JournalException(files.database() + ": cannot be opened (" + e.getMessage() + ")", false, e);
         } catch (RuntimeException e) {
             closeQuietly(c);
+            if (!existed) {
+                removeNew(files); // a database this call created and could not set up is not a journal; leave nothing behind
+            }
             throw e;
+        }
+    }
+
+    private static void removeNew(JournalFiles files) {
+        for (String suffix : new String[] {"", "-wal", "-shm"}) {
+            try {
+                Files.deleteIfExists(Path.of(files.database() + suffix));
+            } catch (IOException ignored) {
+                // best effort: the error being thrown is what matters
+            }
         }
     }
 
