@@ -20,7 +20,9 @@ public final class Redaction {
     /** Compared with member names lower-cased and stripped of everything but letters and digits. */
     private static final List<String> SECRET_WORDS = List.of("secret", "password", "passwd", "passphrase", "privatekey",
             "sessiontoken", "securitytoken", "accesstoken", "refreshtoken", "idtoken", "bearertoken", "authtoken",
-            "authorization", "apikey", "credential");
+            "authorization", "apikey");
+    /** A credentials object (AWS's has AccessKeyId, SecretAccessKey, SessionToken) is searched, not dropped; a credential string is redacted. */
+    private static final String CREDENTIAL = "credential";
     private static final List<String> SECRET_MARKERS = List.of("private key-----", "x-amz-security-token", "aws_secret_access_key",
             "aws_session_token");
 
@@ -29,13 +31,20 @@ public final class Redaction {
 
     /** True for a member name that, by its name, holds a secret. */
     public static boolean isSecretName(String name) {
-        String n = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        String n = normalized(name);
+        if (n.contains(CREDENTIAL)) {
+            return true;
+        }
         for (String w : SECRET_WORDS) {
             if (n.contains(w)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static String normalized(String name) {
+        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
     }
 
     /** True for a value that carries a secret whatever its member is called. */
@@ -55,7 +64,8 @@ public final class Redaction {
             List<Map.Entry<String, JsonNode>> members = new ArrayList<>();
             object.fields().forEachRemaining(members::add);
             for (Map.Entry<String, JsonNode> m : members) {
-                if (isSecretName(m.getKey()) && !m.getValue().isNull()) {
+                boolean searchable = m.getValue().isContainerNode() && normalized(m.getKey()).equals(CREDENTIAL + "s");
+                if (isSecretName(m.getKey()) && !m.getValue().isNull() && !searchable) {
                     object.set(m.getKey(), TextNode.valueOf(REDACTED));
                 } else {
                     object.set(m.getKey(), redact(m.getValue()));
