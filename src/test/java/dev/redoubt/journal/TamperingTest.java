@@ -204,11 +204,13 @@ class TamperingTest {
 
     @Test
     void aTornLastSidecarLineIsIgnoredAndRepairedByTheNextAppend() throws Exception {
-        Files.writeString(files.sidecar(), "{\"head\":\"00", StandardOpenOption.APPEND);
+        Files.writeString(files.sidecar(), "{\"head\":\"" + "0".repeat(1000), StandardOpenOption.APPEND); // longer than a line
+        assertThat(new Sidecar(files.sidecar()).read().torn()).isTrue();
         assertThat(verify().ok()).isTrue();
         Fixture.fill(files, CLOCK, 1);
         assertThat(verify().ok()).isTrue();
-        assertThat(Files.readString(files.sidecar())).doesNotContain("{\"head\":\"00{");
+        assertThat(new Sidecar(files.sidecar()).read().torn()).isFalse();
+        assertThat(Files.readString(files.sidecar())).doesNotContain("0".repeat(100));
     }
 
     /** An entry's columns, to change and re-hash as someone who knows the format (but not the key) could. */
