@@ -70,6 +70,9 @@ public final class Sandbox implements AutoCloseable {
         BackupApi.register(handlers);
         KmsApi.register(handlers);
         StsApi.register(handlers, keys);
+        OrganizationsApi.register(handlers);
+        AccountApi.register(handlers);
+        MpaApi.register(handlers);
         RequestLog log = new RequestLog(options.requestListener());
         Faults faults = new Faults(options.latencyMs(), options.throttleRate(), options.errorRate(), options.seed());
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), options.port()), 128);
