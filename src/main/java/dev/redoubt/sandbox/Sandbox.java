@@ -70,6 +70,9 @@ public final class Sandbox implements AutoCloseable {
         BackupApi.register(handlers);
         KmsApi.register(handlers);
         StsApi.register(handlers, keys);
+        OrganizationsApi.register(handlers);
+        AccountApi.register(handlers);
+        MpaApi.register(handlers);
         RequestLog log = new RequestLog(options.requestListener());
         Faults faults = new Faults(options.latencyMs(), options.throttleRate(), options.errorRate(), options.seed());
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), options.port()), 128);
@@ -176,6 +179,43 @@ public final class Sandbox implements AutoCloseable {
 
     World world() {
         return world;
+    }
+
+    /** The ARNs of the approval sessions still pending, oldest first. */
+    public List<String> pendingSessions() {
+        world.lock.readLock().lock();
+        try {
+            List<String> out = new ArrayList<>();
+            for (SessionEntry s : world.sessions()) {
+                if ("PENDING".equals(s.status(world.estateNow(), world.team(s.teamArn())))) {
+                    out.add(s.arn());
+                }
+            }
+            return out;
+        } finally {
+            world.lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * Records an SSO user's vote on a pending approval session, as the approver page does.
+     *
+     * @throws IllegalArgumentException naming why the vote was not recorded
+     */
+    public void vote(String sessionArn, String userName, boolean approve) {
+        world.lock.writeLock().lock();
+        try {
+            SessionEntry s = world.session(sessionArn);
+            if (s == null) {
+                throw new IllegalArgumentException("no approval session " + sessionArn);
+            }
+            String refused = Approvals.vote(world, s, world.userByName(userName), approve);
+            if (refused != null) {
+                throw new IllegalArgumentException(refused);
+            }
+        } finally {
+            world.lock.writeLock().unlock();
+        }
     }
 
     /** Stops listening and waits briefly for requests in flight. */

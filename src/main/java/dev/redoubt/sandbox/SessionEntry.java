@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.redoubt.estate.ApprovalTeam;
 import dev.redoubt.estate.Approver;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +71,6 @@ final class SessionEntry {
         List<Approver> approvers = team == null || team.approvers() == null ? List.of() : team.approvers();
         if (!votes.isEmpty() || (!approvers.isEmpty() && !out.has("ApproverResponses"))) {
             ArrayNode responses = out.putArray("ApproverResponses");
-            List<String> seen = new ArrayList<>();
             for (Approver a : approvers) {
                 Vote v = votes.get(a.primaryIdentityId());
                 ObjectNode r = responses.addObject();
@@ -85,7 +83,6 @@ final class SessionEntry {
                 if (v != null) {
                     r.put("ResponseTime", v.at().toString());
                 }
-                seen.add(a.primaryIdentityId());
             }
         }
         if (!"PENDING".equals(base.path("Status").asText())) {

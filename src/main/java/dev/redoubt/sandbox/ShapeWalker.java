@@ -167,7 +167,7 @@ final class ShapeWalker {
             }
             SdkField<?> valueField = field.getTrait(MapTrait.class).valueFieldInfo();
             Map<String, Object> out = new LinkedHashMap<>();
-            v.fields().forEachRemaining(e -> out.put(e.getKey(),
+            v.properties().forEach(e -> out.put(e.getKey(),
                     e.getValue().isNull() ? null : value(valueField, e.getValue(), time, path + "." + e.getKey())));
             return out;
         }
@@ -272,7 +272,7 @@ final class ShapeWalker {
             return Document.fromList(list);
         }
         Map<String, Document> map = new LinkedHashMap<>();
-        v.fields().forEachRemaining(e -> map.put(e.getKey(), document(e.getValue())));
+        v.properties().forEach(e -> map.put(e.getKey(), document(e.getValue())));
         return Document.fromMap(map);
     }
 

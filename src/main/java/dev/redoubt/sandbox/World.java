@@ -37,7 +37,6 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import java.util.function.Supplier;
 
 /**
  * The estate as the sandbox serves it: indexed by account and region, with the state that writes
@@ -486,20 +485,5 @@ final class World {
                 parentOfAccount.put(a.id(), parent.id());
             }
         }
-    }
-
-    /** A lazily computed value, for answers built once per world. */
-    static <T> Supplier<T> once(Supplier<T> s) {
-        return new Supplier<>() {
-            private T value;
-
-            @Override
-            public synchronized T get() {
-                if (value == null) {
-                    value = s.get();
-                }
-                return value;
-            }
-        };
     }
 }
