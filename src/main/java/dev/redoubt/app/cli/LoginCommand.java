@@ -7,6 +7,7 @@ import dev.redoubt.aws.profiles.AwsProfile;
 import dev.redoubt.aws.profiles.ProfileKind;
 import dev.redoubt.aws.profiles.SsoToken;
 import dev.redoubt.aws.signin.SignIn;
+import dev.redoubt.journal.EntryDraft;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import picocli.CommandLine.Command;
@@ -49,6 +50,12 @@ final class LoginCommand implements Runnable {
                 ctx.out().println("Waiting for confirmation... (Ctrl+C to cancel)");
             });
             ctx.out().println("Signed in until " + token.expiresAt() + ".");
+            EntryDraft draft = EntryDraft.of("sso:" + profile.ssoStartUrl(), Recording.mode(dev.redoubt.aws.AccessMode.AUDITOR),
+                    Recording.target(signIn.settingsFor(profile, dev.redoubt.aws.AccessMode.AUDITOR).endpointOverride()), "sign-in",
+                    profile.ssoStartUrl());
+            draft.detailsObject().put("profile", profile.name()).put("method", "sso-device-code")
+                    .put("ssoRegion", profile.ssoRegion()).put("expiresAt", token.expiresAt().toString());
+            ctx.journal().append(draft);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CliException(ExitCodes.INTERRUPTED, "sign-in cancelled");
