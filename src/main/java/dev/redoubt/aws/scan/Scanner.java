@@ -199,7 +199,10 @@ public final class Scanner {
             }
             awaitPhase();
             for (Map.Entry<String, String> key : keyReader.entrySet()) {
-                Target reader = targets.stream().filter(t -> t.accountId().equals(key.getValue())).findFirst().orElseThrow();
+                // The key's owner reads it best (cross-account callers may not read its policy or aliases); else whoever uses it.
+                String owner = Arn.accountOf(key.getKey());
+                Target reader = targets.stream().filter(t -> t.accountId().equals(owner)).findFirst()
+                        .orElseGet(() -> targets.stream().filter(t -> t.accountId().equals(key.getValue())).findFirst().orElseThrow());
                 work.submit(() -> readKey(reader, key.getKey()));
             }
             awaitPhase();

@@ -11,6 +11,7 @@ import dev.redoubt.aws.signin.Session;
 import dev.redoubt.aws.signin.SignIn;
 import dev.redoubt.estate.Estate;
 import dev.redoubt.estate.EstateFile;
+import dev.redoubt.estate.demo.NorthwindDemo;
 import dev.redoubt.estate.generate.EstateGenerator;
 import dev.redoubt.estate.generate.GeneratorSpec;
 import dev.redoubt.sandbox.Sandbox;
@@ -21,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -63,6 +65,22 @@ class ScannerRoundTripTest {
                     .iamRoleArn("arn:aws:iam::" + account + ":role/restore").metadata(Map.of("x", "y"))))
                     .isInstanceOf(ReadOnlyViolationException.class);
             assertThat(sandbox.requestLog().since(before)).as("requests reaching the sandbox after the refused write").isEmpty();
+        }
+    }
+
+    @Test
+    void scanningEveryAccountOfTheDemoGivesTheDemoBack() throws Exception {
+        Estate demo = NorthwindDemo.build();
+        String management = demo.organization().masterAccountId();
+        try (Sandbox sandbox = Sandbox.start(SandboxOptions.forTests(demo, Clock.fixed(demo.capturedAt(), ZoneOffset.UTC)).withAsCaptured(true));
+             Session session = open(sandbox, sandbox.credential(management, "AuditReadOnly"), "eu-west-1")) {
+            ScanRequest request = new ScanRequest(List.of(), true, "AuditReadOnly", List.of(), true, 8, 64, null);
+            ScanResult result = new Scanner(Clock.systemUTC(), new EstateFile()).scan(session, request, ScanProgress.NONE, new AtomicBoolean());
+            JsonNode want = CaptureComparison.normalize(demo, Set.of());
+            JsonNode got = CaptureComparison.normalize(result.estate(), Set.of());
+            assertThat(CaptureComparison.differences(want, got, 20)).isEmpty();
+            assertThat(result.readErrors()).isZero();
+            assertThat(sandbox.requestLog().entries()).allSatisfy(e -> assertThat(e.operation()).matches("(Describe|Get|List|AssumeRole).*"));
         }
     }
 }
