@@ -185,9 +185,13 @@ final class BackupApi {
         return opened != null ? opened.equals("AVAILABLE") : "AVAILABLE".equals(v.json.path("VaultState").asText("AVAILABLE"));
     }
 
-    /** The recovery points a vault lists: its own, or (an available restore-access vault without its own) its source's. */
+    /**
+     * The recovery points a vault lists: its own as the estate has them, or, for a restore-access vault opened in the
+     * sandbox (CreateRestoreAccessBackupVault) once approved, its source's. An estate's own restore-access vaults are
+     * served as the file says, so scanning the sandbox gives the file back.
+     */
     static List<RecoveryPoint> points(World world, VaultEntry v) {
-        if (!v.points.isEmpty() || !RESTORE_ACCESS.equals(v.vaultType())) {
+        if (!v.points.isEmpty() || !RESTORE_ACCESS.equals(v.vaultType()) || v.creationSession == null) {
             return v.points;
         }
         String source = v.sourceVaultArn != null ? v.sourceVaultArn : v.json.path("SourceBackupVaultArn").asText(null);
@@ -197,7 +201,7 @@ final class BackupApi {
 
     static RecoveryPoint point(World world, VaultEntry v, String arn) {
         RecoveryPoint p = v.pointsByArn.get(arn);
-        if (p == null && RESTORE_ACCESS.equals(v.vaultType())) {
+        if (p == null && RESTORE_ACCESS.equals(v.vaultType()) && v.creationSession != null) {
             String source = v.sourceVaultArn != null ? v.sourceVaultArn : v.json.path("SourceBackupVaultArn").asText(null);
             VaultEntry src = source == null ? null : world.vaultByArn(source);
             if (src != null && available(world, v)) {
@@ -224,8 +228,6 @@ final class BackupApi {
         if (opened != null) {
             out.put("VaultState", opened);
             out.put("NumberOfRecoveryPoints", opened.equals("AVAILABLE") ? points(world, v).size() : 0);
-        } else if (RESTORE_ACCESS.equals(v.vaultType()) && v.points.isEmpty()) {
-            out.put("NumberOfRecoveryPoints", out.path("NumberOfRecoveryPoints").asLong(points(world, v).size()));
         } else {
             out.put("NumberOfRecoveryPoints", v.numberOfRecoveryPoints());
         }
