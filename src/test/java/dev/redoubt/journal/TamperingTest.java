@@ -61,8 +61,12 @@ class TamperingTest {
         assertThat(verify().ok()).as("untouched").isTrue();
     }
 
+    /** Verifies in one walk and in parallel segments (as a large journal is), which must agree. */
     private Verification verify() {
-        return JournalVerifier.verify(files, Optional.empty());
+        Verification one = JournalVerifier.verify(files, Optional.empty(), Long.MAX_VALUE);
+        Verification segmented = JournalVerifier.verify(files, Optional.empty(), 1);
+        assertThat(segmented).as("segmented walk").isEqualTo(one);
+        return one;
     }
 
     private void assertProblem(Problem.Kind kind, long seq, String message) {
