@@ -118,10 +118,17 @@ class TamperingTest {
     }
 
     @Test
-    void aTruncatedTailIsCaughtByTheDatabaseCheckpointsToo() throws Exception {
+    void aTruncatedTailWithTheSidecarCutToMatchIsCaughtByTheDatabaseCheckpoints() throws Exception {
         Fixture.exec(files, "DELETE FROM entries WHERE seq > 225");
-        Files.delete(files.sidecar()); // and no sidecar to tell
-        assertProblem(Problem.Kind.MISSING_SIGNATURE, 0, "sidecar");
+        List<String> lines = new Sidecar(files.sidecar()).read().lines();
+        Files.write(files.sidecar(), lines.subList(0, lines.size() - 1), StandardCharsets.UTF_8);
+        assertProblem(Problem.Kind.TRUNCATED, 230, "the sidecar lacks the checkpoint at entry 230");
+    }
+
+    @Test
+    void aDeletedSidecarIsAMissingSignature() throws Exception {
+        Files.delete(files.sidecar());
+        assertProblem(Problem.Kind.MISSING_SIGNATURE, 0, "the checkpoint sidecar " + files.sidecar() + " is missing");
     }
 
     @Test
