@@ -144,7 +144,7 @@ public final class JournalVerifier {
             }
             if (shorter == null && cp.seq() > head.seq()) {
                 shorter = new Problem(Problem.Kind.TRUNCATED, head.seq() + 1, "the journal ends at entry " + head.seq()
-                        + " but the database's checkpoint signs entry " + cp.seq() + ": entries " + (head.seq() + 1) + " to " + cp.seq() + " were removed");
+                        + " but the database's checkpoint signs entry " + cp.seq() + ": " + removed(head.seq() + 1, cp.seq()));
             }
         }
         Map<Long, String> heads = new HashMap<>();
@@ -154,8 +154,7 @@ public final class JournalVerifier {
             if (cp.seq() > head.seq()) {
                 if (shorter == null && i < before.lines().size()) {
                     shorter = new Problem(Problem.Kind.TRUNCATED, head.seq() + 1, "the journal ends at entry " + head.seq() + " but a checkpoint ("
-                            + sidecar.file() + " line " + (i + 1) + ") signs entry " + cp.seq() + ": entries " + (head.seq() + 1) + " to "
-                            + cp.seq() + " were removed");
+                            + sidecar.file() + " line " + (i + 1) + ") signs entry " + cp.seq() + ": " + removed(head.seq() + 1, cp.seq()));
                 }
                 continue; // else written by another process after this snapshot was taken
             }
@@ -252,6 +251,10 @@ public final class JournalVerifier {
                     : "entries " + missing + " to " + to + " are missing");
         }
         return new Walked(p, chain.count(), chain.lastHash());
+    }
+
+    private static String removed(long from, long to) {
+        return from == to ? "entry " + from + " was removed" : "entries " + from + " to " + to + " were removed";
     }
 
     private static Problem checkSignatures(Set<String> lines, ObjectMapper mapper, PublicKey key, String fp) {
