@@ -74,6 +74,9 @@ public final class Sandbox implements AutoCloseable {
                         regions.isEmpty() ? "us-east-1" : regions.get(0)));
             }
         }
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), options.port()), 128);
+        URI endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        SignIns signIns = new SignIns();
         Handlers handlers = new Handlers();
         BackupApi.register(handlers);
         KmsApi.register(handlers);
@@ -81,9 +84,9 @@ public final class Sandbox implements AutoCloseable {
         OrganizationsApi.register(handlers);
         AccountApi.register(handlers);
         MpaApi.register(handlers);
+        new SsoApi(signIns, keys, endpoint, options.autoApprove()).register(handlers);
         RequestLog log = new RequestLog(options.requestListener());
         Faults faults = new Faults(options.latencyMs(), options.throttleRate(), options.errorRate(), options.seed());
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), options.port()), 128);
         AtomicInteger threadNumber = new AtomicInteger();
         ThreadPoolExecutor executor = new ThreadPoolExecutor(options.threads(), options.threads(), 30, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(1024), r -> {
@@ -94,7 +97,8 @@ public final class Sandbox implements AutoCloseable {
         executor.allowCoreThreadTimeOut(true);
         server.setExecutor(executor);
         Sandbox sandbox = new Sandbox(server, executor, world, clock, log, Collections.unmodifiableList(credentials));
-        server.createContext("/", new Dispatcher(world, keys, handlers, log, faults, new ControlApi(sandbox), new Pages(), internalErrors));
+        server.createContext("/", new Dispatcher(world, keys, handlers, log, faults, new ControlApi(sandbox),
+                new Pages(sandbox, world, signIns), signIns, internalErrors));
         server.start();
         return sandbox;
     }
