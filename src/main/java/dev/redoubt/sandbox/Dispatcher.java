@@ -38,9 +38,11 @@ final class Dispatcher implements HttpHandler {
     private final ControlApi control;
     private final Pages pages;
     private final Consumer<Throwable> internalErrors;
+    private final SignIns signIns;
 
     Dispatcher(World world, Keys keys, Handlers handlers, RequestLog log, Faults faults, ControlApi control, Pages pages,
-               Consumer<Throwable> internalErrors) {
+               SignIns signIns, Consumer<Throwable> internalErrors) {
+        this.signIns = signIns;
         this.world = world;
         this.keys = keys;
         this.handlers = handlers;
@@ -135,6 +137,9 @@ final class Dispatcher implements HttpHandler {
             Principal principal = auth == null ? null : authenticate(auth, req);
             if (principal != null) {
                 o.principal = principal.arn();
+            } else if (model == Services.SSO) {
+                var user = signIns.user(req.header("x-amz-sso_bearer_token"), world.servedNow());
+                o.principal = user == null ? "anonymous" : "sso-user:" + user.userName();
             }
             Map<String, List<String>> form = model.protocol() == Protocol.QUERY ? Wire.form(req) : Map.of();
             Route route = Wire.resolve(model, req, form);

@@ -1,22 +1,30 @@
 package dev.redoubt.sandbox;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import dev.redoubt.estate.Account;
 import dev.redoubt.estate.AccountRole;
+import dev.redoubt.estate.RecoveryPoint;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.services.backup.model.RecoveryPointByBackupVault;
 
 /**
  * A local AWS-compatible endpoint that serves an estate: the AWS SDK, the AWS CLI and Redoubt talk
@@ -66,6 +74,9 @@ public final class Sandbox implements AutoCloseable {
                         regions.isEmpty() ? "us-east-1" : regions.get(0)));
             }
         }
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), options.port()), 128);
+        URI endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        SignIns signIns = new SignIns();
         Handlers handlers = new Handlers();
         BackupApi.register(handlers);
         KmsApi.register(handlers);
@@ -73,9 +84,9 @@ public final class Sandbox implements AutoCloseable {
         OrganizationsApi.register(handlers);
         AccountApi.register(handlers);
         MpaApi.register(handlers);
+        new SsoApi(signIns, keys, endpoint, options.autoApprove()).register(handlers);
         RequestLog log = new RequestLog(options.requestListener());
         Faults faults = new Faults(options.latencyMs(), options.throttleRate(), options.errorRate(), options.seed());
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), options.port()), 128);
         AtomicInteger threadNumber = new AtomicInteger();
         ThreadPoolExecutor executor = new ThreadPoolExecutor(options.threads(), options.threads(), 30, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(1024), r -> {
@@ -85,9 +96,11 @@ public final class Sandbox implements AutoCloseable {
                 }, new ThreadPoolExecutor.CallerRunsPolicy());
         executor.allowCoreThreadTimeOut(true);
         server.setExecutor(executor);
-        server.createContext("/", new Dispatcher(world, keys, handlers, log, faults, new ControlApi(), new Pages(), internalErrors));
+        Sandbox sandbox = new Sandbox(server, executor, world, clock, log, Collections.unmodifiableList(credentials));
+        server.createContext("/", new Dispatcher(world, keys, handlers, log, faults, new ControlApi(sandbox),
+                new Pages(sandbox, world, signIns), signIns, internalErrors));
         server.start();
-        return new Sandbox(server, executor, world, clock, log, Collections.unmodifiableList(credentials));
+        return sandbox;
     }
 
     static List<AccountRole> roles(Account a) {
@@ -179,6 +192,83 @@ public final class Sandbox implements AutoCloseable {
 
     World world() {
         return world;
+    }
+
+    /**
+     * Adds (or replaces) a recovery point in a vault, given as JSON in the ListRecoveryPointsByBackupVault
+     * member shape with served times; members left out get defaults (a new ARN, COMPLETED, created now).
+     *
+     * @return the recovery point's ARN
+     * @throws IllegalArgumentException when the vault does not exist or the JSON does not fit
+     */
+    public String addRecoveryPoint(String accountId, String region, String vaultName, String recoveryPointJson) {
+        ObjectNode node;
+        try {
+            JsonNode parsed = world.mapper().readTree(recoveryPointJson);
+            if (parsed == null || !parsed.isObject()) {
+                throw new IllegalArgumentException("the recovery point must be a JSON object");
+            }
+            node = (ObjectNode) parsed;
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("the recovery point is not JSON: " + e.getOriginalMessage());
+        }
+        world.lock.writeLock().lock();
+        try {
+            World.VaultEntry vault = vault(accountId, region, vaultName);
+            if (!node.hasNonNull("RecoveryPointArn")) {
+                node.put("RecoveryPointArn", "arn:aws:backup:" + region + ":" + accountId + ":recovery-point:"
+                        + UUID.nameUUIDFromBytes((vault.arn() + "/" + world.nextSerial()).getBytes(StandardCharsets.UTF_8)));
+            }
+            node.put("BackupVaultName", vault.name());
+            node.put("BackupVaultArn", vault.arn());
+            if (!node.hasNonNull("Status")) {
+                node.put("Status", "COMPLETED");
+            }
+            if (!node.hasNonNull("CreationDate")) {
+                node.put("CreationDate", clock.instant().toString());
+            }
+            if (!node.hasNonNull("VaultType")) {
+                node.put("VaultType", vault.vaultType());
+            }
+            // the walker finds every timestamp member; the estate keeps them in estate time
+            SdkPojo shifted;
+            try {
+                shifted = ShapeWalker.toSdk(RecoveryPointByBackupVault.builder(), node, world::toEstate);
+            } catch (ShapeWalker.ShapeException e) {
+                throw new IllegalArgumentException("the recovery point does not fit its shape at " + e.path() + ": " + e.getMessage());
+            }
+            ObjectNode estateShape = node.deepCopy();
+            estateShape.setAll(ShapeWalker.toJson(shifted));
+            RecoveryPoint point;
+            try {
+                point = world.mapper().treeToValue(estateShape, RecoveryPoint.class);
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException("the recovery point does not fit: " + e.getOriginalMessage());
+            }
+            vault.add(point);
+            return point.recoveryPointArn();
+        } finally {
+            world.lock.writeLock().unlock();
+        }
+    }
+
+    /** Deletes a recovery point from a vault; false when it was not there. */
+    public boolean deleteRecoveryPoint(String accountId, String region, String vaultName, String recoveryPointArn) {
+        world.lock.writeLock().lock();
+        try {
+            return vault(accountId, region, vaultName).remove(recoveryPointArn);
+        } finally {
+            world.lock.writeLock().unlock();
+        }
+    }
+
+    private World.VaultEntry vault(String accountId, String region, String vaultName) {
+        World.Cell cell = world.cell(accountId, region);
+        World.VaultEntry vault = cell == null ? null : cell.vaults.get(vaultName);
+        if (vault == null) {
+            throw new IllegalArgumentException("no vault " + vaultName + " in account " + accountId + " region " + region);
+        }
+        return vault;
     }
 
     /** The ARNs of the approval sessions still pending, oldest first. */
