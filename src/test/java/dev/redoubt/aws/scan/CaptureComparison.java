@@ -70,9 +70,9 @@ public final class CaptureComparison {
                 });
                 empty.forEach(region::remove);
                 // Members the AWS SDK for Java 2.40.2 does not model yet; the SDK drops them, so a scan cannot keep them.
-                region.path("MpaApprovalTeams").forEach(t -> t.path("Approvers").forEach(a -> {
-                    ((ObjectNode) a).remove("LastActivity");
-                    ((ObjectNode) a).remove("LastActivityTime");
+                region.path("MpaApprovalTeams").forEach(t -> t.path("Approvers").forEach(approver -> {
+                    ((ObjectNode) approver).remove("LastActivity");
+                    ((ObjectNode) approver).remove("LastActivityTime");
                 }));
             }
             accounts.add(account);

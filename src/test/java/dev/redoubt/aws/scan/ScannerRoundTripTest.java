@@ -101,10 +101,12 @@ class ScannerRoundTripTest {
 
     @Test
     void throttlingAndInjectedErrorsDoNotChangeTheCapture() throws Exception {
-        Estate served = new EstateGenerator(new EstateFile()).generate(new GeneratorSpec(2, 1, 3, 300, 5, null));
+        Estate served = new EstateGenerator(new EstateFile()).generate(new GeneratorSpec(2, 1, 2, 200, 5, null));
         ScanResult clean = scanOne(served, serve(served), Clock.systemUTC(), null);
-        ScanResult faulty = scanOne(served, serve(served).withFaults(0, 0.10, 0.05, 42), Clock.systemUTC(), null);
-        assertThat(faulty.readErrors()).isZero();
+        ScanResult faulty = scanOne(served, serve(served).withFaults(0, 0.05, 0.05, 42), Clock.systemUTC(), null);
+        // The one scope a member account cannot read (organizations:ListAccounts) is the same in both; nothing was lost to faults.
+        assertThat(faulty.readErrors()).isEqualTo(clean.readErrors()).isEqualTo(1);
+        assertThat(new EstateFile().writeString(faulty.estate())).doesNotContain("Throttling", "InternalFailure", "ServiceUnavailable");
         assertThat(faulty.apiCalls()).isEqualTo(clean.apiCalls());
         assertThat(CaptureComparison.differences(CaptureComparison.normalize(clean.estate(), Set.of()),
                 CaptureComparison.normalize(faulty.estate(), Set.of()), 10)).isEmpty();
