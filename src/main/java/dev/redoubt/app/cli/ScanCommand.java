@@ -55,21 +55,23 @@ final class ScanCommand implements Runnable {
         EstateCommand.writeEstate(ctx, result.estate(), out);
         EstateStats.Totals t = EstateStats.of(result.estate()).totals();
         String digest = out.toString().equals("-") ? null : sha256(out);
+        String capture = out.toString().equals("-") ? null : out.toAbsolutePath().toString();
         EntryDraft draft = EntryDraft.of(scanned.actor(), Recording.mode(scanned.mode()), Recording.target(scanned.endpoint()), "scan",
-                out.toString().equals("-") ? "stdout" : out.toAbsolutePath().toString());
+                capture != null ? capture : scanned.actor());
         ObjectNode d = draft.detailsObject();
-        d.put("profile", scanned.profile());
-        d.put("accounts", scope.accounts == null ? "signed-in" : String.join(",", scope.accounts));
-        d.put("regions", scope.regions == null ? "profile" : String.join(",", scope.regions));
-        d.put("incremental", scope.sinceCapture != null);
-        ObjectNode counts = d.putObject("counts");
-        counts.put("accounts", t.accounts()).put("regions", t.regions()).put("vaults", t.vaults())
-                .put("recoveryPoints", t.recoveryPoints()).put("keys", t.keys()).put("readErrors", result.readErrors());
-        d.put("apiCalls", result.apiCalls());
-        d.put("elapsedMs", result.elapsed().toMillis());
-        d.put("capturedAt", result.estate().capturedAt().toString());
-        if (digest != null) {
-            d.put("sha256", digest);
+        d.put("accounts", t.accounts()).put("regions", t.regions()).put("vaults", t.vaults()).put("recoveryPoints", t.recoveryPoints())
+                .put("keys", t.keys()).put("readErrors", result.readErrors())
+                .put("outcome", result.partial() ? "partial" : "complete").put("durationMs", result.elapsed().toMillis())
+                .put("apiCalls", result.apiCalls()).put("profile", scanned.profile())
+                .put("capturedAt", result.estate().capturedAt().toString()).put("incremental", scope.sinceCapture != null);
+        ObjectNode requested = d.putObject("scope");
+        requested.put("accounts", scope.accounts == null ? "signed-in" : String.join(",", scope.accounts));
+        requested.put("regions", scope.regions == null ? "profile" : String.join(",", scope.regions));
+        if (scope.role != null) {
+            requested.put("role", scope.role);
+        }
+        if (capture != null) {
+            d.put("capture", capture).put("sha256", digest);
         }
         ctx.journal().append(draft);
         ctx.err().printf(Locale.ROOT, "Scanned %d accounts, %d regions: %d vaults, %,d recovery points, %d keys in %.1f s (%,d API calls).%n",

@@ -58,6 +58,8 @@ class SsoScanTest {
             assertThat(login.exitCode()).as(login.err()).isZero();
             assertThat(login.out()).contains("Open this page and confirm the code", "Signed in until");
             assertThat(run(env, "profiles").out()).containsPattern("alice\\s+SSO.*signed in until");
+            CliRun signIns = run(env, "journal", "show", "--action", "sign-in", "--json");
+            assertThat(signIns.out()).contains("\"outcome\":\"ok\"", "arn:aws:sts::" + backup.id() + ":assumed-role/AuditReadOnly");
 
             CliRun whoami = run(env, "whoami", "--profile", "alice");
             assertThat(whoami.out()).contains(backup.id(), "Mode:      auditor", "Reach:     7 accounts, 14 roles");
