@@ -65,13 +65,12 @@ public final class Sandbox implements AutoCloseable {
         Keys keys = new Keys();
         List<SandboxCredential> credentials = new ArrayList<>();
         for (Account a : world.accounts()) {
-            List<String> regions = world.regions(a.id());
+            String home = homeRegion(world, a.id());
             for (AccountRole role : roles(a)) {
                 Keys.Issued issued = Keys.staticPair(a.id(), role.roleName(), Principal.Access.parse(role.access()));
                 keys.addStatic(issued);
                 credentials.add(new SandboxCredential(a.id(), a.name(), role.roleName(), issued.principal().access().spelling(),
-                        issued.accessKeyId(), issued.secretAccessKey(), issued.principal().arn(),
-                        regions.isEmpty() ? "us-east-1" : regions.get(0)));
+                        issued.accessKeyId(), issued.secretAccessKey(), issued.principal().arn(), home));
             }
         }
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), options.port()), 128);
@@ -101,6 +100,25 @@ public final class Sandbox implements AutoCloseable {
                 new Pages(sandbox, world, signIns), signIns, internalErrors));
         server.start();
         return sandbox;
+    }
+
+    /** The account's main region: the one with most recovery points, then most vaults, then the first by name. */
+    private static String homeRegion(World world, String accountId) {
+        String best = null;
+        long bestScore = -1;
+        for (String region : world.regions(accountId)) {
+            World.Cell c = world.cell(accountId, region);
+            long points = 0;
+            for (World.VaultEntry v : c.vaults.values()) {
+                points += v.points.size();
+            }
+            long score = points * 1000 + c.vaults.size();
+            if (score > bestScore) {
+                best = region;
+                bestScore = score;
+            }
+        }
+        return best == null ? "us-east-1" : best;
     }
 
     static List<AccountRole> roles(Account a) {
@@ -269,6 +287,45 @@ public final class Sandbox implements AutoCloseable {
             throw new IllegalArgumentException("no vault " + vaultName + " in account " + accountId + " region " + region);
         }
         return vault;
+    }
+
+    /**
+     * An AWS config for this sandbox: a "sandbox" profile with the default credentials, one profile per
+     * (account, role) with its static keys, and an {@code sso-session} with one SSO profile per role,
+     * all with {@code endpoint_url} set to the sandbox. The keys are the sandbox's, not secrets.
+     */
+    public String awsConfig() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("# Written by redoubt sandbox for ").append(endpoint()).append(" (").append(world.estate().name())
+                .append(").\n# The keys below are the sandbox's static keys, derived from account and role names: not secrets.\n");
+        SandboxCredential d = defaultCredential();
+        if (d != null) {
+            staticProfile(sb, "sandbox", d);
+        }
+        for (SandboxCredential c : credentials) {
+            staticProfile(sb, profileName(c), c);
+        }
+        String ssoRegion = regions().isEmpty() ? "us-east-1" : regions().get(0);
+        sb.append("\n[sso-session sandbox]\nsso_start_url = ").append(endpoint()).append("/start\nsso_region = ").append(ssoRegion)
+                .append("\nsso_registration_scopes = sso:account:access\n");
+        for (SandboxCredential c : credentials) {
+            sb.append("\n[profile sso-").append(profileName(c)).append("]\nsso_session = sandbox\nsso_account_id = ").append(c.accountId())
+                    .append("\nsso_role_name = ").append(c.roleName()).append("\nregion = ").append(c.region())
+                    .append("\nendpoint_url = ").append(endpoint()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** The config profile name of a role: the account's name (or id) and the role, safe for a section header. */
+    public static String profileName(SandboxCredential c) {
+        String account = c.accountName() == null || c.accountName().isBlank() ? c.accountId() : c.accountName();
+        return (account + "-" + c.roleName()).replaceAll("[^A-Za-z0-9_.-]", "_");
+    }
+
+    private void staticProfile(StringBuilder sb, String name, SandboxCredential c) {
+        sb.append("\n[profile ").append(name).append("]\nregion = ").append(c.region()).append("\nendpoint_url = ").append(endpoint())
+                .append("\naws_access_key_id = ").append(c.accessKeyId()).append("\naws_secret_access_key = ").append(c.secretAccessKey())
+                .append('\n');
     }
 
     /** The ARNs of the approval sessions still pending, oldest first. */
