@@ -1,5 +1,6 @@
 package dev.redoubt.journal;
 
+import dev.redoubt.files.SafeFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -35,7 +36,7 @@ final class Sidecar {
         boolean created = !Files.exists(file);
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             if (created) {
-                FilePermissions.ownerOnly(file);
+                SafeFiles.ownerOnly(file);
             }
             long size = ch.size();
             long end = completeLength(ch, size);

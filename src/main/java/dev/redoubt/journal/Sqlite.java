@@ -1,5 +1,6 @@
 package dev.redoubt.journal;
 
+import dev.redoubt.files.SafeFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.sql.Connection;
@@ -49,7 +50,7 @@ final class Sqlite {
             return;
         }
         try {
-            FilePermissions.ownerOnlyDirectory(files.nativeLibraryDir());
+            SafeFiles.ownerOnlyDirectory(files.nativeLibraryDir());
         } catch (IOException e) {
             throw new JournalException(files.nativeLibraryDir() + ": cannot be created (" + e.getMessage() + "); check Redoubt's home", false, e);
         }

@@ -1,5 +1,6 @@
 package dev.redoubt.journal;
 
+import dev.redoubt.files.SafeFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.redoubt.settings.SettingsFile;
 import java.io.IOException;
@@ -76,8 +77,8 @@ public final class SqliteJournal implements Journal {
      */
     public static SqliteJournal open(JournalFiles files, Clock clock) {
         try {
-            FilePermissions.ownerOnlyDirectory(files.database().getParent());
-            FilePermissions.ownerOnlyDirectory(files.keysDir());
+            SafeFiles.ownerOnlyDirectory(files.database().getParent());
+            SafeFiles.ownerOnlyDirectory(files.keysDir());
         } catch (IOException e) {
             throw new JournalException(files.database().getParent() + ": cannot be created (" + e.getMessage() + ")", false, e);
         }
@@ -85,7 +86,7 @@ public final class SqliteJournal implements Journal {
         Connection c = Sqlite.open(files, false);
         try {
             if (!existed) {
-                FilePermissions.ownerOnly(files.database());
+                SafeFiles.ownerOnly(files.database());
             }
             Schema.migrate(c, files.database().toString());
             KeyPair keys = establishKey(c, files);
@@ -226,7 +227,7 @@ public final class SqliteJournal implements Journal {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         Files.deleteIfExists(tmp);
         Files.createFile(tmp);
-        FilePermissions.ownerOnly(tmp);
+        SafeFiles.ownerOnly(tmp);
         String text = JournalKeys.pem(PRIVATE_PEM, keys.getPrivate().getEncoded()) + JournalKeys.pem(PUBLIC_PEM, keys.getPublic().getEncoded());
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
             ch.write(ByteBuffer.wrap(text.getBytes(StandardCharsets.US_ASCII)));

@@ -59,7 +59,7 @@ final class LoginCommand implements Runnable {
                 record(signIn, profile, profile.name(), "failed", AwsFailures.translate(e).getMessage(), null);
                 throw e;
             }
-            ctx.out().println("Signed in until " + token.expiresAt() + ".");
+            ctx.out().println("Signed in until " + token.expiresAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + ".");
             record(signIn, profile, callerArn(signIn, profile), "ok", null, token.expiresAt());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
