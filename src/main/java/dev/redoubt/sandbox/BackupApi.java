@@ -185,9 +185,12 @@ final class BackupApi {
         return opened != null ? opened.equals("AVAILABLE") : "AVAILABLE".equals(v.json.path("VaultState").asText("AVAILABLE"));
     }
 
-    /** The recovery points a vault lists: its own, or (an available restore-access vault without its own) its source's. */
+    /**
+     * The recovery points a vault lists: its own, or, for an available restore-access vault whose own the
+     * estate does not give (one opened in the sandbox), its source's.
+     */
     static List<RecoveryPoint> points(World world, VaultEntry v) {
-        if (!v.points.isEmpty() || !RESTORE_ACCESS.equals(v.vaultType())) {
+        if (!v.inheritsSourcePoints || !RESTORE_ACCESS.equals(v.vaultType())) {
             return v.points;
         }
         String source = v.sourceVaultArn != null ? v.sourceVaultArn : v.json.path("SourceBackupVaultArn").asText(null);
@@ -197,7 +200,7 @@ final class BackupApi {
 
     static RecoveryPoint point(World world, VaultEntry v, String arn) {
         RecoveryPoint p = v.pointsByArn.get(arn);
-        if (p == null && RESTORE_ACCESS.equals(v.vaultType())) {
+        if (p == null && v.inheritsSourcePoints && RESTORE_ACCESS.equals(v.vaultType())) {
             String source = v.sourceVaultArn != null ? v.sourceVaultArn : v.json.path("SourceBackupVaultArn").asText(null);
             VaultEntry src = source == null ? null : world.vaultByArn(source);
             if (src != null && available(world, v)) {
@@ -224,7 +227,7 @@ final class BackupApi {
         if (opened != null) {
             out.put("VaultState", opened);
             out.put("NumberOfRecoveryPoints", opened.equals("AVAILABLE") ? points(world, v).size() : 0);
-        } else if (RESTORE_ACCESS.equals(v.vaultType()) && v.points.isEmpty()) {
+        } else if (RESTORE_ACCESS.equals(v.vaultType()) && v.inheritsSourcePoints) {
             out.put("NumberOfRecoveryPoints", out.path("NumberOfRecoveryPoints").asLong(points(world, v).size()));
         } else {
             out.put("NumberOfRecoveryPoints", v.numberOfRecoveryPoints());
