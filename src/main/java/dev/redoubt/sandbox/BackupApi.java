@@ -186,12 +186,11 @@ final class BackupApi {
     }
 
     /**
-     * The recovery points a vault lists: its own as the estate has them, or, for a restore-access vault opened in the
-     * sandbox (CreateRestoreAccessBackupVault) once approved, its source's. An estate's own restore-access vaults are
-     * served as the file says, so scanning the sandbox gives the file back.
+     * The recovery points a vault lists: its own, or, for an available restore-access vault whose own the
+     * estate does not give (one opened in the sandbox), its source's.
      */
     static List<RecoveryPoint> points(World world, VaultEntry v) {
-        if (!v.points.isEmpty() || !RESTORE_ACCESS.equals(v.vaultType()) || v.creationSession == null) {
+        if (!v.inheritsSourcePoints || !RESTORE_ACCESS.equals(v.vaultType())) {
             return v.points;
         }
         String source = v.sourceVaultArn != null ? v.sourceVaultArn : v.json.path("SourceBackupVaultArn").asText(null);
@@ -201,7 +200,7 @@ final class BackupApi {
 
     static RecoveryPoint point(World world, VaultEntry v, String arn) {
         RecoveryPoint p = v.pointsByArn.get(arn);
-        if (p == null && RESTORE_ACCESS.equals(v.vaultType()) && v.creationSession != null) {
+        if (p == null && v.inheritsSourcePoints && RESTORE_ACCESS.equals(v.vaultType())) {
             String source = v.sourceVaultArn != null ? v.sourceVaultArn : v.json.path("SourceBackupVaultArn").asText(null);
             VaultEntry src = source == null ? null : world.vaultByArn(source);
             if (src != null && available(world, v)) {
@@ -228,6 +227,8 @@ final class BackupApi {
         if (opened != null) {
             out.put("VaultState", opened);
             out.put("NumberOfRecoveryPoints", opened.equals("AVAILABLE") ? points(world, v).size() : 0);
+        } else if (RESTORE_ACCESS.equals(v.vaultType()) && v.inheritsSourcePoints) {
+            out.put("NumberOfRecoveryPoints", out.path("NumberOfRecoveryPoints").asLong(points(world, v).size()));
         } else {
             out.put("NumberOfRecoveryPoints", v.numberOfRecoveryPoints());
         }

@@ -160,16 +160,14 @@ final class Dispatcher implements HttpHandler {
             }
             SdkPojo input = Wire.readInput(model, route, req, form);
             Call call = new Call(world, principal, auth == null ? null : auth.region(), requestId, req);
-            SdkPojo response;
             Lock lock = reg.write() ? world.lock.writeLock() : world.lock.readLock();
             lock.lock();
             try {
                 JsonNode out = reg.handler().handle(call, input);
-                response = ShapeWalker.toSdk(op.response().get(), out, world::toServed);
+                return Wire.writeOutput(model, op, out, world::toServed, requestId);
             } finally {
                 lock.unlock();
             }
-            return Wire.writeOutput(model, op, response, requestId);
         } catch (AwsError e) {
             o.message = e.getMessage();
             return Wire.writeError(dialect, e, requestId);

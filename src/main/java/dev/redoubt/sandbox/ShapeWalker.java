@@ -68,7 +68,7 @@ final class ShapeWalker {
 
     /** Fills {@code builder} from a JSON object keyed by member wire names and builds it; unknown keys are ignored. */
     static <T> T toSdk(SdkPojo builder, JsonNode node, UnaryOperator<Instant> time) {
-        fill(builder, node, time, "");
+        fill(builder, node, time, Where.ROOT);
         return build(builder);
     }
 
@@ -77,27 +77,49 @@ final class ShapeWalker {
         return (T) ((Buildable) builder).build();
     }
 
-    private static void fill(SdkPojo builder, JsonNode node, UnaryOperator<Instant> time, String path) {
+    private static void fill(SdkPojo builder, JsonNode node, UnaryOperator<Instant> time, Where path) {
         if (node == null || node.isNull()) {
             return;
         }
         if (!node.isObject()) {
-            throw new ShapeException(path.isEmpty() ? "$" : path, "expected an object");
+            throw new ShapeException(path.toString(), "expected an object");
         }
         for (SdkField<?> field : builder.sdkFields()) {
-            JsonNode v = node.get(jsonName(field));
+            String name = jsonName(field);
+            JsonNode v = node.get(name);
             if (v == null || v.isNull()) {
                 continue;
             }
-            field.set(builder, value(field, v, time, path + "." + jsonName(field)));
+            field.set(builder, value(field, v, time, new Where(path, name, -1)));
+        }
+    }
+
+    /** Where a value is, spelled out only when it does not fit (building paths for every value costs too much). */
+    record Where(Where parent, String name, int index) {
+        static final Where ROOT = new Where(null, null, -1);
+
+        static Where of(String name) {
+            return new Where(ROOT, name, -1);
+        }
+
+        @Override
+        public String toString() {
+            if (parent == null) {
+                return "";
+            }
+            return parent + (index >= 0 ? "[" + index + "]" : (parent.parent == null ? "" : ".") + name);
         }
     }
 
     static Object value(SdkField<?> field, JsonNode v, UnaryOperator<Instant> time, String path) {
+        return value(field, v, time, Where.of(path));
+    }
+
+    static Object value(SdkField<?> field, JsonNode v, UnaryOperator<Instant> time, Where path) {
         MarshallingType<?> type = field.marshallingType();
         if (type == MarshallingType.STRING) {
             if (!v.isValueNode()) {
-                throw new ShapeException(path, "expected a string");
+                throw new ShapeException(String.valueOf(path), "expected a string");
             }
             return v.asText();
         }
@@ -129,19 +151,19 @@ final class ShapeWalker {
             if (v.isTextual() && (v.textValue().equals("true") || v.textValue().equals("false"))) {
                 return Boolean.parseBoolean(v.textValue());
             }
-            throw new ShapeException(path, "expected true or false");
+            throw new ShapeException(String.valueOf(path), "expected true or false");
         }
         if (type == MarshallingType.INSTANT) {
             return time.apply(instant(v, path));
         }
         if (type == MarshallingType.SDK_BYTES) {
             if (!v.isTextual()) {
-                throw new ShapeException(path, "expected base64 text");
+                throw new ShapeException(String.valueOf(path), "expected base64 text");
             }
             try {
                 return SdkBytes.fromByteArray(Base64.getDecoder().decode(v.textValue()));
             } catch (IllegalArgumentException e) {
-                throw new ShapeException(path, "expected base64 text");
+                throw new ShapeException(String.valueOf(path), "expected base64 text");
             }
         }
         if (type == MarshallingType.SDK_POJO) {
@@ -151,33 +173,33 @@ final class ShapeWalker {
         }
         if (type == MarshallingType.LIST) {
             if (!v.isArray()) {
-                throw new ShapeException(path, "expected an array");
+                throw new ShapeException(String.valueOf(path), "expected an array");
             }
             SdkField<?> member = field.getTrait(ListTrait.class).memberFieldInfo();
             List<Object> out = new ArrayList<>(v.size());
             for (int i = 0; i < v.size(); i++) {
                 JsonNode e = v.get(i);
-                out.add(e == null || e.isNull() ? null : value(member, e, time, path + "[" + i + "]"));
+                out.add(e == null || e.isNull() ? null : value(member, e, time, new Where(path, null, i)));
             }
             return out;
         }
         if (type == MarshallingType.MAP) {
             if (!v.isObject()) {
-                throw new ShapeException(path, "expected an object");
+                throw new ShapeException(String.valueOf(path), "expected an object");
             }
             SdkField<?> valueField = field.getTrait(MapTrait.class).valueFieldInfo();
             Map<String, Object> out = new LinkedHashMap<>();
             v.properties().forEach(e -> out.put(e.getKey(),
-                    e.getValue().isNull() ? null : value(valueField, e.getValue(), time, path + "." + e.getKey())));
+                    e.getValue().isNull() ? null : value(valueField, e.getValue(), time, new Where(path, e.getKey(), -1))));
             return out;
         }
         if (type == MarshallingType.DOCUMENT) {
             return document(v);
         }
-        throw new ShapeException(path, "unsupported member type " + type);
+        throw new ShapeException(String.valueOf(path), "unsupported member type " + type);
     }
 
-    private static long integral(JsonNode v, String path, long min, long max) {
+    private static long integral(JsonNode v, Object path, long min, long max) {
         long n;
         if (v.isIntegralNumber() && v.canConvertToLong()) {
             n = v.longValue();
@@ -185,18 +207,18 @@ final class ShapeWalker {
             try {
                 n = Long.parseLong(v.textValue().trim());
             } catch (NumberFormatException e) {
-                throw new ShapeException(path, "expected a whole number");
+                throw new ShapeException(String.valueOf(path), "expected a whole number");
             }
         } else {
-            throw new ShapeException(path, "expected a whole number");
+            throw new ShapeException(String.valueOf(path), "expected a whole number");
         }
         if (n < min || n > max) {
-            throw new ShapeException(path, "number out of range");
+            throw new ShapeException(String.valueOf(path), "number out of range");
         }
         return n;
     }
 
-    private static BigDecimal decimal(JsonNode v, String path) {
+    private static BigDecimal decimal(JsonNode v, Object path) {
         if (v.isNumber()) {
             return v.decimalValue();
         }
@@ -204,14 +226,14 @@ final class ShapeWalker {
             try {
                 return new BigDecimal(v.textValue().trim());
             } catch (NumberFormatException e) {
-                throw new ShapeException(path, "expected a number");
+                throw new ShapeException(String.valueOf(path), "expected a number");
             }
         }
-        throw new ShapeException(path, "expected a number");
+        throw new ShapeException(String.valueOf(path), "expected a number");
     }
 
     /** Reads a timestamp as any AWS wire or CLI spelling: epoch seconds (number or text), ISO-8601, RFC 822. */
-    static Instant instant(JsonNode v, String path) {
+    static Instant instant(JsonNode v, Object path) {
         if (v.isNumber()) {
             return epochSeconds(v.decimalValue());
         }
@@ -221,30 +243,49 @@ final class ShapeWalker {
                 return parsed;
             }
         }
-        throw new ShapeException(path, "expected a timestamp");
+        throw new ShapeException(String.valueOf(path), "expected a timestamp");
     }
 
     static Instant parseInstant(String text) {
-        try {
-            return epochSeconds(new BigDecimal(text));
-        } catch (NumberFormatException ignored) {
-            // not a number: try the text forms
+        if (text.isEmpty()) {
+            return null;
         }
-        try {
-            return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-        } catch (DateTimeParseException ignored) {
-            // next form
+        if (looksNumeric(text)) {
+            try {
+                return epochSeconds(new BigDecimal(text));
+            } catch (NumberFormatException | ArithmeticException e) {
+                return null;
+            }
         }
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException ignored) {
-            // next form
+        if (text.length() > 10 && text.charAt(10) == 'T') {
+            if (text.charAt(text.length() - 1) == 'Z') {
+                try {
+                    return Instant.parse(text);
+                } catch (DateTimeParseException ignored) {
+                    // an offset form after all
+                }
+            }
+            try {
+                return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            } catch (DateTimeParseException e) {
+                return null;
+            }
         }
         try {
             return ZonedDateTime.parse(text, RFC_822).toInstant();
-        } catch (DateTimeParseException ignored) {
+        } catch (DateTimeParseException e) {
             return null;
         }
+    }
+
+    private static boolean looksNumeric(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(c >= '0' && c <= '9') && c != '.' && !(i == 0 && c == '-') && c != 'E' && c != 'e' && c != '+') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Instant epochSeconds(BigDecimal seconds) {
@@ -399,6 +440,86 @@ final class ShapeWalker {
             }
         }
         g.writeEndObject();
+    }
+
+    /**
+     * Writes JSON in AWS's member shapes straight to the wire form of {@code fields}' shape, without
+     * building the SDK object: the same walk as {@link #toSdk} then {@link #writeJson}, for answers large
+     * enough that the intermediate objects cost (a page of 1,000 recovery points).
+     */
+    static void writeJsonTree(List<SdkField<?>> fields, JsonNode node, JsonGenerator g, Timestamps defaults, UnaryOperator<Instant> time,
+                              Where path) throws IOException {
+        if (!node.isObject()) {
+            throw new ShapeException(path.toString(), "expected an object");
+        }
+        g.writeStartObject();
+        for (SdkField<?> field : fields) {
+            if (field.location() != MarshallLocation.PAYLOAD) {
+                continue;
+            }
+            String name = field.locationName();
+            JsonNode v = node.get(name);
+            if (v == null || v.isNull()) {
+                continue;
+            }
+            g.writeFieldName(name);
+            writeTreeValue(field, v, g, defaults, time, new Where(path, name, -1));
+        }
+        g.writeEndObject();
+    }
+
+    static void writeTreeValue(SdkField<?> field, JsonNode v, JsonGenerator g, Timestamps defaults, UnaryOperator<Instant> time,
+                               Where path) throws IOException {
+        MarshallingType<?> type = field.marshallingType();
+        if (type == MarshallingType.STRING) {
+            if (!v.isValueNode()) {
+                throw new ShapeException(path.toString(), "expected a string");
+            }
+            g.writeString(v.asText());
+        } else if (type == MarshallingType.INTEGER || type == MarshallingType.LONG || type == MarshallingType.SHORT
+                || type == MarshallingType.BYTE) {
+            g.writeNumber(((Number) value(field, v, time, path)).longValue());
+        } else if (type == MarshallingType.BOOLEAN) {
+            g.writeBoolean((Boolean) value(field, v, time, path));
+        } else if (type == MarshallingType.INSTANT) {
+            writeJsonValue(field, time.apply(instant(v, path)), g, defaults);
+        } else if (type == MarshallingType.SDK_POJO) {
+            writeJsonTree(field.constructor().get().sdkFields(), v, g, defaults, time, path);
+        } else if (type == MarshallingType.LIST) {
+            if (!v.isArray()) {
+                throw new ShapeException(path.toString(), "expected an array");
+            }
+            SdkField<?> member = field.getTrait(ListTrait.class).memberFieldInfo();
+            g.writeStartArray();
+            for (int i = 0; i < v.size(); i++) {
+                JsonNode e = v.get(i);
+                if (e == null || e.isNull()) {
+                    g.writeNull();
+                } else {
+                    writeTreeValue(member, e, g, defaults, time, new Where(path, null, i));
+                }
+            }
+            g.writeEndArray();
+        } else if (type == MarshallingType.MAP) {
+            if (!v.isObject()) {
+                throw new ShapeException(path.toString(), "expected an object");
+            }
+            SdkField<?> valueField = field.getTrait(MapTrait.class).valueFieldInfo();
+            g.writeStartObject();
+            for (Map.Entry<String, JsonNode> e : v.properties()) {
+                g.writeFieldName(e.getKey());
+                if (e.getValue().isNull()) {
+                    g.writeNull();
+                } else {
+                    writeTreeValue(valueField, e.getValue(), g, defaults, time, new Where(path, e.getKey(), -1));
+                }
+            }
+            g.writeEndObject();
+        } else if (type == MarshallingType.DOCUMENT) {
+            g.writeTree(v);
+        } else {
+            writeJsonValue(field, value(field, v, time, path), g, defaults);
+        }
     }
 
     /** The member that is the whole body (a payload trait), or null when the body is the payload members. */

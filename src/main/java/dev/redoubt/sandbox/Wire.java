@@ -279,6 +279,34 @@ final class Wire {
         return answer;
     }
 
+    /**
+     * A JSON protocol answer written straight from the handler's JSON (member shapes, estate time) in
+     * the response shape's wire form; the query protocol goes through the SDK object.
+     */
+    static Answer writeOutput(ServiceModel model, Operation op, JsonNode out, UnaryOperator<java.time.Instant> time, String requestId) {
+        SdkPojo schema = op.response().get();
+        if (model.protocol() == Protocol.QUERY || ShapeWalker.explicitPayload(schema) != null) {
+            return writeOutput(model, op, (SdkPojo) ShapeWalker.toSdk(schema, out, time), requestId);
+        }
+        byte[] body = json(g -> ShapeWalker.writeJsonTree(schema.sdkFields(), out, g, ShapeWalker.Timestamps.EPOCH_SECONDS, time,
+                ShapeWalker.Where.ROOT));
+        Answer answer;
+        if (model.protocol() == Protocol.REST_JSON) {
+            boolean noContent = NO_CONTENT.contains(op.name());
+            answer = Answer.of(noContent ? 204 : 200, "application/json", noContent ? new byte[0] : body);
+            for (SdkField<?> field : schema.sdkFields()) {
+                JsonNode v = field.location() == MarshallLocation.HEADER ? out.get(field.memberName()) : null;
+                if (v != null && !v.isNull()) {
+                    answer.headers().put(field.locationName(), headerValue(field, ShapeWalker.value(field, v, time, field.memberName())));
+                }
+            }
+        } else {
+            answer = Answer.of(200, contentType(Protocol.AWS_JSON), body);
+        }
+        answer.headers().put("x-amzn-RequestId", requestId);
+        return answer;
+    }
+
     private static String headerValue(SdkField<?> field, Object v) {
         if (v instanceof java.time.Instant t) {
             return switch (ShapeWalker.timestampFormat(field, TimestampFormatTrait.Format.RFC_822)) {

@@ -354,6 +354,8 @@ final class World {
         SessionEntry creationSession;
         String sourceVaultArn;
         RestoreAccessEntry grant;
+        /** A restore-access vault whose own points are unknown lists its source vault's (the estate leaves RecoveryPoints out). */
+        final boolean inheritsSourcePoints;
 
         VaultEntry(String account, String region, BackupVault v, World world) {
             this.account = account;
@@ -368,6 +370,7 @@ final class World {
             this.notifications = v.notifications() == null ? null : world.mapper().valueToTree(v.notifications());
             this.tags = v.tags();
             this.points = new ArrayList<>(nonNull(v.recoveryPoints()));
+            this.inheritsSourcePoints = v.recoveryPoints() == null;
             this.pointsByArn = new HashMap<>(points.size() * 2);
             for (RecoveryPoint p : points) {
                 pointsByArn.put(p.recoveryPointArn(), p);
@@ -388,6 +391,7 @@ final class World {
             this.notifications = null;
             this.tags = null;
             this.points = new ArrayList<>();
+            this.inheritsSourcePoints = true;
             this.pointsByArn = new HashMap<>();
             this.initialSize = 0;
             this.capturedCount = 0;
