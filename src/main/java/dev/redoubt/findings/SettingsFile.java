@@ -1,0 +1,174 @@
+package dev.redoubt.findings;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The "findings" member of settings.json, a file other features share (the journal pins its key
+ * there): reading ignores the other members, writing replaces only "findings" and keeps every
+ * other member (and unknown members inside "findings") as they were.
+ *
+ * <pre>{"findings": {"thresholds": {"recoveryPointMinRetentionDays": 35},
+ *               "accountRoles": {"111122223333": "BACKUP"},
+ *               "organizations": {"o-abc": {"thresholds": {...}, "accountRoles": {...}}}}}</pre>
+ */
+public final class SettingsFile {
+    public static final String MEMBER = "findings";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** A settings file that cannot be used, with a one-line message naming the file and the member. */
+    public static final class Invalid extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        public Invalid(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private SettingsFile() {
+    }
+
+    /** The findings settings in a file; a missing file (when not {@code required}) or member gives the defaults. */
+    public static FindingsSettings read(Path file, boolean required) throws Invalid {
+        JsonNode root = readTree(file, required);
+        JsonNode f = root == null ? null : root.get(MEMBER);
+        if (f == null || f.isNull()) {
+            return FindingsSettings.DEFAULTS;
+        }
+        String where = file + ": " + MEMBER;
+        if (!f.isObject()) {
+            throw new Invalid(where + ": expected an object", null);
+        }
+        Map<String, FindingsSettings.OrganizationSettings> orgs = new LinkedHashMap<>();
+        JsonNode o = f.get("organizations");
+        if (o != null && !o.isNull()) {
+            if (!o.isObject()) {
+                throw new Invalid(where + ".organizations: expected an object keyed by organization ID", null);
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
+                var e = it.next();
+                String w = where + ".organizations." + e.getKey();
+                orgs.put(e.getKey(), new FindingsSettings.OrganizationSettings(thresholds(e.getValue().get("thresholds"), w + ".thresholds"),
+                        roles(e.getValue().get("accountRoles"), w + ".accountRoles")));
+            }
+        }
+        FindingsSettings s = new FindingsSettings(thresholds(f.get("thresholds"), where + ".thresholds"),
+                roles(f.get("accountRoles"), where + ".accountRoles"), orgs);
+        try {
+            s.thresholdsFor(null);
+            for (String org : orgs.keySet()) {
+                s.thresholdsFor(org);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new Invalid(where + ": " + e.getMessage(), e);
+        }
+        return s;
+    }
+
+    /** Replaces the "findings" member, keeping everything else in the file; writes atomically, owner-only where possible. */
+    public static void write(Path file, FindingsSettings settings) throws Invalid, IOException {
+        JsonNode existing = readTree(file, false);
+        ObjectNode root = existing instanceof ObjectNode on ? on : JSON.createObjectNode();
+        ObjectNode f = root.get(MEMBER) instanceof ObjectNode on ? on : root.putObject(MEMBER);
+        ObjectNode t = f.putObject("thresholds");
+        settings.thresholds().forEach(t::put);
+        ObjectNode r = f.putObject("accountRoles");
+        settings.accountRoles().forEach((k, v) -> r.put(k, v.name()));
+        ObjectNode orgs = f.putObject("organizations");
+        settings.organizations().forEach((id, os) -> {
+            ObjectNode o = orgs.putObject(id);
+            ObjectNode ot = o.putObject("thresholds");
+            os.thresholds().forEach(ot::put);
+            ObjectNode or = o.putObject("accountRoles");
+            os.accountRoles().forEach((k, v) -> or.put(k, v.name()));
+        });
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, ".settings.", ".tmp");
+        try {
+            Files.writeString(tmp, JSON.writeValueAsString(root) + "\n");
+            try {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static JsonNode readTree(Path file, boolean required) throws Invalid {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            if (required) {
+                throw new Invalid(file + ": no such file; check the path given to --settings", e);
+            }
+            return null;
+        } catch (IOException e) {
+            throw new Invalid(file + ": cannot be read (" + e.getMessage() + ")", e);
+        }
+        try {
+            JsonNode root = JSON.readTree(text);
+            if (root != null && !root.isMissingNode() && !root.isObject()) {
+                throw new Invalid(file + ": expected a JSON object", null);
+            }
+            return root;
+        } catch (JsonProcessingException e) {
+            throw new Invalid(file + ": line " + e.getLocation().getLineNr() + ": not valid JSON (" + e.getOriginalMessage() + ")", e);
+        }
+    }
+
+    private static Map<String, Integer> thresholds(JsonNode n, String where) throws Invalid {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        if (n == null || n.isNull()) {
+            return out;
+        }
+        if (!n.isObject()) {
+            throw new Invalid(where + ": expected an object of threshold names to whole numbers", null);
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+            var e = it.next();
+            if (!e.getValue().canConvertToInt() || !e.getValue().isIntegralNumber()) {
+                throw new Invalid(where + "." + e.getKey() + ": expected a whole number, found " + e.getValue(), null);
+            }
+            if (!Thresholds.DEFAULTS.asMap().containsKey(e.getKey())) {
+                throw new Invalid(where + "." + e.getKey() + ": unknown threshold; known: " + String.join(", ", Thresholds.DEFAULTS.asMap().keySet()), null);
+            }
+            out.put(e.getKey(), e.getValue().intValue());
+        }
+        return out;
+    }
+
+    private static Map<String, AccountType> roles(JsonNode n, String where) throws Invalid {
+        Map<String, AccountType> out = new LinkedHashMap<>();
+        if (n == null || n.isNull()) {
+            return out;
+        }
+        if (!n.isObject()) {
+            throw new Invalid(where + ": expected an object of account IDs to roles", null);
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+            var e = it.next();
+            try {
+                out.put(e.getKey(), AccountType.parse(e.getValue().asText()));
+            } catch (IllegalArgumentException ex) {
+                throw new Invalid(where + "." + e.getKey() + ": " + ex.getMessage(), ex);
+            }
+        }
+        return out;
+    }
+}
