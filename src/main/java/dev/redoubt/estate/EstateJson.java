@@ -48,7 +48,7 @@ public final class EstateJson {
                 .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
                 .enable(SerializationFeature.INDENT_OUTPUT)
                 .defaultPrettyPrinter(prettyPrinter())
-                .serializationInclusion(JsonInclude.Include.NON_NULL)
+                .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
                 .addModule(module)
                 .build();
     }

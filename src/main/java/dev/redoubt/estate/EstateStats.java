@@ -43,7 +43,7 @@ public record EstateStats(Totals totals, List<RegionCount> regions, List<VaultCo
                         vp++;
                         vb += p.backupSizeInBytes() == null ? 0 : p.backupSizeInBytes();
                     }
-                    vaultRows.add(new VaultCount(account.id(), entry.getKey(), v.backupVaultName(), v.vaultType(), lockOf(v), vp, vb));
+                    vaultRows.add(new VaultCount(account.id(), entry.getKey(), v.backupVaultName(), v.vaultType(), lockOf(v, estate.capturedAt()), vp, vb));
                     points += vp;
                     bytes += vb;
                 }
@@ -68,14 +68,17 @@ public record EstateStats(Totals totals, List<RegionCount> regions, List<VaultCo
         return new EstateStats(totals, List.copyOf(regionRows), List.copyOf(vaultRows));
     }
 
-    /** The lock as users name it: none, governance, compliance (grace time) or compliance. */
-    static String lockOf(BackupVault v) {
+    /** The lock as users name it: none, governance, compliance (grace time, as of the capture) or compliance. */
+    static String lockOf(BackupVault v, java.time.Instant asOf) {
         if (v.locked() == null) {
             return "unknown";
         }
         if (!v.locked()) {
             return "none";
         }
-        return v.lockDate() == null ? "governance" : "compliance";
+        if (v.lockDate() == null) {
+            return "governance";
+        }
+        return asOf != null && v.lockDate().isAfter(asOf) ? "compliance (grace)" : "compliance";
     }
 }

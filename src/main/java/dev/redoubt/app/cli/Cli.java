@@ -1,5 +1,9 @@
 package dev.redoubt.app.cli;
 
+import dev.redoubt.aws.AwsFailure;
+import dev.redoubt.aws.AwsFailures;
+import dev.redoubt.aws.ReadOnlyViolationException;
+import dev.redoubt.aws.signin.SignInRequiredException;
 import dev.redoubt.estate.EstateFormatException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -57,7 +61,14 @@ public final class Cli {
         } else if (ex instanceof UncheckedIOException uio) {
             code = ExitCodes.USAGE;
             message = uio.getMessage();
-        } else if (ex instanceof InterruptedException) {
+        } else if (isAwsProblem(ex)) {
+            AwsFailure f = AwsFailures.translate(ex);
+            code = exitCodeFor(f.kind());
+            message = f.getMessage();
+        } else if (ex instanceof IllegalArgumentException) {
+            code = ExitCodes.USAGE;
+            message = ex.getMessage();
+        } else if (ex instanceof InterruptedException || ex instanceof dev.redoubt.aws.scan.ScanCancelledException) {
             code = ExitCodes.INTERRUPTED;
             message = "interrupted";
         } else {
@@ -80,6 +91,21 @@ public final class Cli {
             err.print(sw);
         }
         return code;
+    }
+
+    private static boolean isAwsProblem(Exception ex) {
+        return ex instanceof AwsFailure || ex instanceof SignInRequiredException || ex instanceof ReadOnlyViolationException
+                || ex.getClass().getName().startsWith("software.amazon.awssdk.");
+    }
+
+    /** Exit codes for AWS failures that end a command (per-scope failures of a scan go into ReadErrors instead). */
+    static int exitCodeFor(AwsFailure.Kind kind) {
+        return switch (kind) {
+            case SIGN_IN_REQUIRED, ACCESS_DENIED -> ExitCodes.AUTH;
+            case UNREACHABLE, THROTTLED -> ExitCodes.UNREACHABLE;
+            case READ_ONLY, NOT_FOUND -> ExitCodes.USAGE;
+            case OTHER -> ExitCodes.INTERNAL;
+        };
     }
 
     private static boolean hasFlag(String[] args, String flag) {

@@ -36,6 +36,12 @@ public final class CliContext {
         return clock;
     }
 
+    /** The user's home directory as the AWS CLI sees it (HOME, else the JVM's user.home). */
+    public java.nio.file.Path userHome() {
+        String home = env.get("HOME");
+        return java.nio.file.Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home", "."));
+    }
+
     /** Redoubt's home, created owner-only on first use (commands that need no home never create it). */
     public synchronized AppPaths paths() {
         if (paths == null) {

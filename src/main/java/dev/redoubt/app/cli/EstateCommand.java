@@ -5,6 +5,7 @@ import dev.redoubt.estate.EstateFile;
 import dev.redoubt.estate.EstateProblem;
 import dev.redoubt.estate.EstateStats;
 import dev.redoubt.estate.EstateValidator;
+import dev.redoubt.estate.demo.NorthwindDemo;
 import dev.redoubt.estate.generate.EstateGenerator;
 import dev.redoubt.estate.generate.GeneratorSpec;
 import java.io.IOException;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "estate", mixinStandardHelpOptions = true,
         description = "Create, check and summarize estate files (redoubt-estate/1).",
-        subcommands = {EstateCommand.Generate.class, EstateCommand.Validate.class, EstateCommand.Stats.class})
+        subcommands = {EstateCommand.Demo.class, EstateCommand.Generate.class, EstateCommand.Validate.class, EstateCommand.Stats.class})
 public final class EstateCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -43,6 +44,30 @@ public final class EstateCommand implements Runnable {
         } catch (IOException e) {
             throw new CliException(ExitCodes.USAGE, out + ": cannot be written (" + e.getMessage()
                     + "); choose a writable path with --out", null, e);
+        }
+    }
+
+    @Command(name = "demo", mixinStandardHelpOptions = true,
+            description = {"Write the demo organization, Northwind: seven accounts, three regions, about twenty vaults",
+                    "in every state the checks tell apart, and SSO users for the sandbox."})
+    static final class Demo implements Runnable {
+        private final CliContext ctx;
+        @Option(names = "--out", required = true, description = "Where to write the estate (\"-\" for standard output).")
+        Path out;
+
+        Demo(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public void run() {
+            Estate estate = NorthwindDemo.build();
+            writeEstate(ctx, estate, out);
+            if (!out.toString().equals("-")) {
+                EstateStats.Totals t = EstateStats.of(estate).totals();
+                ctx.err().printf(Locale.ROOT, "Wrote %s: %s, %d accounts, %d regions, %d vaults, %d recovery points%n",
+                        out, estate.name(), t.accounts(), t.regions(), t.vaults(), t.recoveryPoints());
+            }
         }
     }
 
@@ -164,7 +189,7 @@ public final class EstateCommand implements Runnable {
             }
             if (vaults) {
                 out.println();
-                String vf = "%-12s  %-14s  %-32s  %-28s  %-10s  %15s  %10s%n";
+                String vf = "%-12s  %-14s  %-32s  %-33s  %-18s  %15s  %10s%n";
                 out.printf(Locale.ROOT, vf, "ACCOUNT", "REGION", "VAULT", "TYPE", "LOCK", "RECOVERY POINTS", "SIZE");
                 for (EstateStats.VaultCount v : stats.vaults()) {
                     out.printf(Locale.ROOT, vf, v.accountId(), v.region(), truncate(v.vaultName(), 32), v.vaultType(), v.lock(),

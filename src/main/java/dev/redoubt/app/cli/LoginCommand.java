@@ -1,0 +1,57 @@
+package dev.redoubt.app.cli;
+
+import dev.redoubt.app.SystemBrowser;
+import dev.redoubt.aws.AwsClients;
+import dev.redoubt.aws.profiles.AwsConfigFiles;
+import dev.redoubt.aws.profiles.AwsProfile;
+import dev.redoubt.aws.profiles.ProfileKind;
+import dev.redoubt.aws.profiles.SsoToken;
+import dev.redoubt.aws.signin.SignIn;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "login", mixinStandardHelpOptions = true,
+        description = {"Sign in to IAM Identity Center (SSO) with the device-code flow. The token is cached where the",
+                "AWS CLI v2 keeps it (~/.aws/sso/cache), so `aws sso login` and Redoubt reuse each other's sign-in."})
+final class LoginCommand implements Runnable {
+    private final CliContext ctx;
+
+    @Option(names = "--profile", description = "The SSO profile (default: AWS_PROFILE, else \"default\").")
+    String profileName;
+
+    @Option(names = "--no-browser", description = "Do not try to open the verification page; just print it.")
+    boolean noBrowser;
+
+    LoginCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public void run() {
+        SignIn signIn = new SignIn(new AwsConfigFiles(ctx.env(), ctx.userHome()), ctx.env(), ctx.clock());
+        AwsProfile profile = signIn.profile(profileName);
+        if (profile.kind() != ProfileKind.SSO) {
+            throw new CliException(ExitCodes.USAGE, "profile " + profile.name() + " signs in with " + profile.kind().label()
+                    + " credentials, not IAM Identity Center; there is nothing to log in to (see: redoubt profiles)");
+        }
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+        try (AwsClients clients = signIn.signInClients(profile)) {
+            ctx.out().println("Signing in to " + profile.ssoStartUrl() + " (profile " + profile.name() + ").");
+            SsoToken token = signIn.ssoLogin(clients).login(profile, (uri, complete, code, expires) -> {
+                String page = complete != null ? complete : uri;
+                ctx.out().println("Open this page and confirm the code " + code + " (valid until " + time.format(expires) + "):");
+                ctx.out().println("  " + page);
+                if (!noBrowser && new SystemBrowser(ctx.env()).open(page)) {
+                    ctx.out().println("(A browser window was opened.)");
+                }
+                ctx.out().println("Waiting for confirmation... (Ctrl+C to cancel)");
+            });
+            ctx.out().println("Signed in until " + token.expiresAt() + ".");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException(ExitCodes.INTERRUPTED, "sign-in cancelled");
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package dev.redoubt.app.cli;
+
+import dev.redoubt.aws.profiles.AwsConfigFiles;
+import dev.redoubt.aws.profiles.AwsProfile;
+import dev.redoubt.aws.scan.ScanRequest;
+import dev.redoubt.aws.scan.ScanResult;
+import dev.redoubt.aws.scan.Scanner;
+import dev.redoubt.aws.signin.Session;
+import dev.redoubt.aws.signin.SignIn;
+import dev.redoubt.estate.Estate;
+import dev.redoubt.estate.EstateFile;
+import dev.redoubt.estate.EstateStats;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "scan", mixinStandardHelpOptions = true,
+        description = {"Read the backup estate of one account, or of every account you can reach, into a capture file",
+                "(redoubt-estate/1). Auditor mode (the default) is read-only, enforced inside the SDK.",
+                "Exit 4 when the scan finished but some scopes could not be read (they are listed in ReadErrors)."})
+final class ScanCommand implements Runnable {
+    private final CliContext ctx;
+
+    @Mixin
+    SignInOptions signInOptions;
+
+    @Mixin
+    ScanScope scope;
+
+    @Option(names = "--out", required = true, description = "Where to write the capture (\"-\" for standard output).")
+    Path out;
+
+    ScanCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public void run() {
+        ScanResult result = scope.scan(ctx, signInOptions);
+        EstateCommand.writeEstate(ctx, result.estate(), out);
+        EstateStats.Totals t = EstateStats.of(result.estate()).totals();
+        ctx.err().printf(Locale.ROOT, "Scanned %d accounts, %d regions: %d vaults, %,d recovery points, %d keys in %.1f s (%,d API calls).%n",
+                t.accounts(), t.regions(), t.vaults(), t.recoveryPoints(), t.keys(), result.elapsed().toMillis() / 1000.0, result.apiCalls());
+        if (!out.toString().equals("-")) {
+            ctx.err().println("Wrote " + out + " (sha256 " + sha256(out) + ").");
+        }
+        if (result.partial()) {
+            throw new CliException(ExitCodes.PARTIAL, result.readErrors() + " scope" + (result.readErrors() == 1 ? "" : "s")
+                    + " could not be read; the capture lists them under ReadErrors (checks on them report UNKNOWN)");
+        }
+    }
+
+    static String sha256(Path file) {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (IOException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot hash " + file, e);
+        }
+    }
+
+    /** The scan's options, shared by scan and (later) audit. */
+    static final class ScanScope {
+        @Option(names = "--accounts", paramLabel = "all|ID,...", split = ",",
+                description = "Accounts to scan: \"all\" (every account the identity can reach) or account IDs (default: the signed-in account).")
+        List<String> accounts;
+
+        @Option(names = "--role", description = "The role to scan other accounts as (default: the profile's SSO role, else a read-only role for auditors).")
+        String role;
+
+        @Option(names = "--regions", paramLabel = "all|R,...", split = ",",
+                description = "Regions: names, or \"all\" for each account's enabled regions (default: the profile's region).")
+        List<String> regions;
+
+        @Option(names = "--since-capture", paramLabel = "FILE",
+                description = "Incremental refresh: read only recovery points created since this capture, and merge.")
+        Path sinceCapture;
+
+        @Option(names = "--in-flight-per-scope", defaultValue = "8", description = "Requests in flight per account, region and service (default: ${DEFAULT-VALUE}).")
+        int perScope;
+
+        @Option(names = "--in-flight", defaultValue = "64", description = "Requests in flight in all (default: ${DEFAULT-VALUE}).")
+        int inFlight;
+
+        ScanResult scan(CliContext ctx, SignInOptions signIn) {
+            Estate previous = sinceCapture == null ? null : new EstateFile().read(sinceCapture);
+            boolean allAccounts = accounts != null && accounts.size() == 1 && accounts.get(0).equals("all");
+            List<String> ids = accounts == null || allAccounts ? List.of() : accounts;
+            for (String id : ids) {
+                if (!id.matches("\\d{12}")) {
+                    throw new CliException(ExitCodes.USAGE, "--accounts: \"" + id + "\" is not a 12-digit account ID; use IDs or \"all\"");
+                }
+            }
+            boolean allRegions = regions != null && regions.size() == 1 && regions.get(0).equals("all");
+            List<String> regionList = regions == null || allRegions ? List.of() : regions;
+            for (String r : regionList) {
+                if (!r.matches("[a-z]{2}(-[a-z]+)+-\\d+")) {
+                    throw new CliException(ExitCodes.USAGE, "--regions: \"" + r + "\" is not a region name (such as eu-west-1) or \"all\"");
+                }
+            }
+            if (perScope < 1 || inFlight < 1) {
+                throw new CliException(ExitCodes.USAGE, "--in-flight and --in-flight-per-scope must be at least 1");
+            }
+            ScanRequest request = new ScanRequest(ids, allAccounts, role, regionList, allRegions, perScope, inFlight, previous);
+            SignIn signInService = new SignIn(new AwsConfigFiles(ctx.env(), ctx.userHome()), ctx.env(), ctx.clock());
+            AwsProfile profile = signInService.profile(signIn.profile);
+            AtomicBoolean cancelled = new AtomicBoolean();
+            Thread hook = new Thread(() -> cancelled.set(true), "scan-cancel");
+            Runtime.getRuntime().addShutdownHook(hook);
+            try (Session session = signInService.open(profile, signIn.accessMode())) {
+                return new Scanner(ctx.clock(), new EstateFile()).scan(session, request, (done, total, where) -> { }, cancelled);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CliException(ExitCodes.INTERRUPTED, "scan interrupted");
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // the JVM is exiting (Ctrl+C); the hook already ran
+                }
+            }
+        }
+    }
+}

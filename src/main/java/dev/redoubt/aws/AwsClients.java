@@ -1,0 +1,125 @@
+package dev.redoubt.aws;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.account.AccountClient;
+import software.amazon.awssdk.services.backup.BackupClient;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.mpa.MpaClient;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
+import software.amazon.awssdk.services.sso.SsoClient;
+import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
+import software.amazon.awssdk.services.sts.StsClient;
+
+/**
+ * The one place where SDK clients are built: credentials, region, endpoint override, adaptive
+ * retries, timeouts, a shared HTTP connection pool and, in auditor mode, the read-only guard.
+ * One client per (service, region), reused, closed with this object.
+ */
+public final class AwsClients implements AutoCloseable {
+    /** Organizations and Account are global services answered in us-east-1. */
+    public static final Region GLOBAL = Region.US_EAST_1;
+
+    private final AwsCredentialsProvider credentials;
+    private final AwsSettings settings;
+    private final SdkHttpClient http;
+    private final Map<String, SdkClient> clients = new ConcurrentHashMap<>();
+
+    public AwsClients(AwsCredentialsProvider credentials, AwsSettings settings) {
+        this.credentials = credentials;
+        this.settings = settings;
+        this.http = ApacheHttpClient.builder()
+                .maxConnections(settings.maxConnections())
+                .connectionTimeout(java.time.Duration.ofSeconds(5))
+                .socketTimeout(settings.attemptTimeout())
+                .build();
+    }
+
+    public AwsSettings settings() {
+        return settings;
+    }
+
+    public AccessMode mode() {
+        return settings.mode();
+    }
+
+    public AwsCredentialsProvider credentials() {
+        return credentials;
+    }
+
+    public BackupClient backup(String region) {
+        return client("backup", region, BackupClient::builder);
+    }
+
+    public KmsClient kms(String region) {
+        return client("kms", region, KmsClient::builder);
+    }
+
+    public StsClient sts(String region) {
+        return client("sts", region, StsClient::builder);
+    }
+
+    public MpaClient mpa(String region) {
+        return client("mpa", region, MpaClient::builder);
+    }
+
+    public SsoClient sso(String region) {
+        return client("sso", region, SsoClient::builder);
+    }
+
+    public SsoOidcClient ssoOidc(String region) {
+        return client("ssooidc", region, SsoOidcClient::builder);
+    }
+
+    public OrganizationsClient organizations() {
+        return client("organizations", GLOBAL.id(), OrganizationsClient::builder);
+    }
+
+    public AccountClient account() {
+        return client("account", GLOBAL.id(), AccountClient::builder);
+    }
+
+    /** The override configuration every client shares; exposed so tests can assert it. */
+    public ClientOverrideConfiguration overrideConfiguration() {
+        ClientOverrideConfiguration.Builder b = ClientOverrideConfiguration.builder()
+                .retryStrategy(AwsRetryStrategy.adaptiveRetryStrategy().toBuilder().maxAttempts(settings.maxAttempts()).build())
+                .apiCallTimeout(settings.apiCallTimeout())
+                .apiCallAttemptTimeout(settings.attemptTimeout());
+        if (settings.mode() == AccessMode.AUDITOR) {
+            b.addExecutionInterceptor(new ReadOnlyGuard());
+        }
+        return b.build();
+    }
+
+    @SuppressWarnings("unchecked")
+    private <C extends SdkClient, B extends AwsClientBuilder<B, C> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, C>>
+            C client(String service, String region, Supplier<B> builder) {
+        return (C) clients.computeIfAbsent(service + "/" + region, k -> {
+            B b = builder.get()
+                    .region(Region.of(region))
+                    .credentialsProvider(credentials)
+                    .overrideConfiguration(overrideConfiguration());
+            b.httpClient(http);
+            if (settings.endpointOverride() != null) {
+                b.endpointOverride(settings.endpointOverride());
+            }
+            return b.build();
+        });
+    }
+
+    @Override
+    public void close() {
+        clients.values().forEach(SdkClient::close);
+        clients.clear();
+        http.close();
+    }
+}
