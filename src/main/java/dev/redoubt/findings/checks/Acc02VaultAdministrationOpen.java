@@ -53,7 +53,7 @@ public final class Acc02VaultAdministrationOpen extends VaultCheck {
         List<String> decisions = new ArrayList<>();
         for (String action : ACTIONS) {
             Decision d = evaluator.evaluate(doc, VaultPolicies.anyOtherPrincipal(x, v, action));
-            decisions.add(action + ": " + d.reasons().get(0));
+            decisions.add(action + ": " + d.explanation());
             if (!d.explicitlyDenied()) {
                 open.add(action);
             }
