@@ -1,5 +1,6 @@
 package dev.redoubt.app;
 
+import dev.redoubt.journal.JournalFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
@@ -79,6 +80,16 @@ public final class AppPaths {
 
     public Path logsDir() {
         return home.resolve("logs");
+    }
+
+    /** Where sqlite-jdbc extracts its native library: under the owner-only home, not the shared temporary directory. */
+    public Path nativeLibraryDir() {
+        return home.resolve("native");
+    }
+
+    /** The journal's database, key folder, settings file and native library folder. */
+    public JournalFiles journalFiles() {
+        return new JournalFiles(journalFile(), keysDir(), settingsFile(), nativeLibraryDir());
     }
 
     /** Creates the home and its folders with owner-only permissions; idempotent. */

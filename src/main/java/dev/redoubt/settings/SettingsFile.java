@@ -1,0 +1,108 @@
+package dev.redoubt.settings;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.function.Consumer;
+
+/**
+ * settings.json in Redoubt's home: one JSON object that several features share. Each feature reads
+ * and changes only its own members; an update is read-modify-write under a lock file, so members
+ * other features (or a newer Redoubt) wrote are kept as they are.
+ */
+public final class SettingsFile {
+    private final Path file;
+    private final ObjectMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    public SettingsFile(Path file) {
+        this.file = file;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** The settings as they are now; an empty object when the file does not exist yet. */
+    public ObjectNode read() {
+        try {
+            return parse(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (NoSuchFileException e) {
+            return mapper.createObjectNode();
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": cannot be read (" + e.getMessage() + "); check its permissions", e);
+        }
+    }
+
+    /** Applies {@code change} to the current settings and writes them back atomically; returns what was written. */
+    public ObjectNode update(Consumer<ObjectNode> change) {
+        Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
+        try (FileChannel lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock lock = lockChannel.lock()) {
+            ownerOnly(lockFile);
+            ObjectNode settings = read();
+            change.accept(settings);
+            write(settings);
+            return settings;
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": cannot be written (" + e.getMessage() + "); check the folder's permissions", e);
+        }
+    }
+
+    private ObjectNode parse(String text) {
+        try {
+            JsonNode node = mapper.readTree(text);
+            if (node == null || node.isMissingNode()) {
+                return mapper.createObjectNode();
+            }
+            if (!node.isObject()) {
+                throw new IllegalStateException(file + ": not a JSON object; fix or remove the file");
+            }
+            return (ObjectNode) node;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(file + ": line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ": not valid JSON; fix the file (Redoubt never rewrites it while it is broken)", e);
+        }
+    }
+
+    private void write(ObjectNode settings) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
+        try {
+            ownerOnly(tmp);
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                ch.write(java.nio.ByteBuffer.wrap((mapper.writeValueAsString(settings) + "\n").getBytes(StandardCharsets.UTF_8)));
+                ch.force(true);
+            }
+            try {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static void ownerOnly(Path file) throws IOException {
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        }
+    }
+}
