@@ -243,6 +243,26 @@ public final class EstateFixture {
         return t;
     }
 
+    /** A production volume backed up into the backup account, copied to another region and to an air-gapped vault, restore-tested. */
+    public static EstateFixture healthy() {
+        EstateFixture f = new EstateFixture();
+        String vol = EstateFixture.volume(PROD, REGION, "0healthy");
+        f.resource(PROD, REGION, vol);
+        ObjectNode main = f.vault(BACKUP, REGION, "main");
+        f.point(main, vol, NOW.minus(Duration.ofHours(5)));
+        ObjectNode dr = f.vault(BACKUP, OTHER_REGION, "dr");
+        f.point(dr, vol, NOW.minus(Duration.ofHours(4)));
+        ObjectNode lag = f.airGappedVault(BACKUP, REGION, "air-gapped");
+        f.point(lag, vol, NOW.minus(Duration.ofHours(3)));
+        f.plan(BACKUP, REGION, "daily");
+        for (String region : List.of(REGION, OTHER_REGION)) {
+            ObjectNode rt = f.restoreTestingPlan(BACKUP, region, "weekly");
+            f.restoreJob(BACKUP, region, rt);
+        }
+        f.team(BACKUP, REGION, "recovery");
+        return f;
+    }
+
     public Estate estate() {
         return new EstateFile().fromTree(root.deepCopy(), "fixture");
     }

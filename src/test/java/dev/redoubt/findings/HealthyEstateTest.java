@@ -1,41 +1,15 @@
 package dev.redoubt.findings;
 
-import static dev.redoubt.findings.EstateFixture.BACKUP;
 import static dev.redoubt.findings.EstateFixture.NOW;
-import static dev.redoubt.findings.EstateFixture.OTHER_REGION;
-import static dev.redoubt.findings.EstateFixture.PROD;
-import static dev.redoubt.findings.EstateFixture.REGION;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class HealthyEstateTest {
-    /** A production volume backed up into the backup account, copied to another region and to an air-gapped vault, restore-tested. */
-    static EstateFixture healthy() {
-        EstateFixture f = new EstateFixture();
-        String vol = EstateFixture.volume(PROD, REGION, "0healthy");
-        f.resource(PROD, REGION, vol);
-        ObjectNode main = f.vault(BACKUP, REGION, "main");
-        f.point(main, vol, NOW.minus(Duration.ofHours(5)));
-        ObjectNode dr = f.vault(BACKUP, OTHER_REGION, "dr");
-        f.point(dr, vol, NOW.minus(Duration.ofHours(4)));
-        ObjectNode lag = f.airGappedVault(BACKUP, REGION, "air-gapped");
-        f.point(lag, vol, NOW.minus(Duration.ofHours(3)));
-        f.plan(BACKUP, REGION, "daily");
-        for (String region : List.of(REGION, OTHER_REGION)) {
-            ObjectNode rt = f.restoreTestingPlan(BACKUP, region, "weekly");
-            f.restoreJob(BACKUP, region, rt);
-        }
-        f.team(BACKUP, REGION, "recovery");
-        return f;
-    }
-
     @Test
     void aHealthyEstateHasNoFailureAndNothingUnknown() {
-        EstateFixture f = healthy();
+        EstateFixture f = EstateFixture.healthy();
         Auditor.Outcome o = new Auditor(Checks.all()).run(f.estate(), FindingsSettings.DEFAULTS, NOW);
         assertThat(o.results()).isNotEmpty();
         assertThat(o.results()).filteredOn(r -> r.status() != Status.PASS)

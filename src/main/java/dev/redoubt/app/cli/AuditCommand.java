@@ -8,10 +8,12 @@ import dev.redoubt.estate.EstateValidator;
 import dev.redoubt.estate.Region;
 import dev.redoubt.estate.demo.NorthwindDemo;
 import dev.redoubt.findings.Auditor;
+import dev.redoubt.journal.Entry;
+import dev.redoubt.journal.Target;
 import dev.redoubt.findings.Checks;
 import dev.redoubt.findings.FindingsSettings;
 import dev.redoubt.findings.Result;
-import dev.redoubt.findings.SettingsFile;
+import dev.redoubt.findings.FindingsSettingsFile;
 import dev.redoubt.findings.Severity;
 import dev.redoubt.findings.Status;
 import dev.redoubt.findings.Summary;
@@ -114,16 +116,19 @@ final class AuditCommand implements Callable<Integer> {
                 estate.capturedAt(), outcome.index().at(), now, outcome.index().thresholds().asMap(), outcome.index().roles(), Checks.all(),
                 results, summary, applied.uses(), readErrors(estate), digest);
         writeReport(report);
-        // The journal (issue 3) records each audit with this digest, and each suppression added or expired, once its port lands.
+        Target target = source.demo ? Target.sandbox() : Target.capture(source.estate);
+        Entry entry = new AuditJournal(ctx.journal(), JournalCommand.OFFLINE_ACTOR, target)
+                .record(report, format.name().toLowerCase(Locale.ROOT), out == null ? "-" : out.toAbsolutePath().toString());
         printSummary(estate, summary, applied, digest);
+        ctx.err().println("Journaled as entry " + entry.seq() + ".");
         return exitCode(results);
     }
 
     private FindingsSettings readSettings() {
         Path file = settings != null ? settings : ctx.paths().settingsFile();
         try {
-            return SettingsFile.read(file, settings != null);
-        } catch (SettingsFile.Invalid e) {
+            return FindingsSettingsFile.read(file, settings != null);
+        } catch (FindingsSettingsFile.Invalid e) {
             throw new CliException(ExitCodes.USAGE, e.getMessage(), null, e);
         }
     }

@@ -1,32 +1,26 @@
 package dev.redoubt.findings;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The "findings" member of settings.json, a file other features share (the journal pins its key
- * there): reading ignores the other members, writing replaces only "findings" and keeps every
- * other member (and unknown members inside "findings") as they were.
+ * there; {@link dev.redoubt.settings.SettingsFile} reads and updates it under a lock): reading
+ * ignores the other members, writing replaces only "findings" and keeps every other member (and
+ * unknown members inside "findings") as they were.
  *
  * <pre>{"findings": {"thresholds": {"recoveryPointMinRetentionDays": 35},
  *               "accountRoles": {"111122223333": "BACKUP"},
  *               "organizations": {"o-abc": {"thresholds": {...}, "accountRoles": {...}}}}}</pre>
  */
-public final class SettingsFile {
+public final class FindingsSettingsFile {
     public static final String MEMBER = "findings";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** A settings file that cannot be used, with a one-line message naming the file and the member. */
     public static final class Invalid extends Exception {
@@ -37,7 +31,7 @@ public final class SettingsFile {
         }
     }
 
-    private SettingsFile() {
+    private FindingsSettingsFile() {
     }
 
     /** The findings settings in a file; a missing file (when not {@code required}) or member gives the defaults. */
@@ -77,58 +71,37 @@ public final class SettingsFile {
         return s;
     }
 
-    /** Replaces the "findings" member, keeping everything else in the file; writes atomically, owner-only where possible. */
-    public static void write(Path file, FindingsSettings settings) throws Invalid, IOException {
-        JsonNode existing = readTree(file, false);
-        ObjectNode root = existing instanceof ObjectNode on ? on : JSON.createObjectNode();
-        ObjectNode f = root.get(MEMBER) instanceof ObjectNode on ? on : root.putObject(MEMBER);
-        ObjectNode t = f.putObject("thresholds");
-        settings.thresholds().forEach(t::put);
-        ObjectNode r = f.putObject("accountRoles");
-        settings.accountRoles().forEach((k, v) -> r.put(k, v.name()));
-        ObjectNode orgs = f.putObject("organizations");
-        settings.organizations().forEach((id, os) -> {
-            ObjectNode o = orgs.putObject(id);
-            ObjectNode ot = o.putObject("thresholds");
-            os.thresholds().forEach(ot::put);
-            ObjectNode or = o.putObject("accountRoles");
-            os.accountRoles().forEach((k, v) -> or.put(k, v.name()));
-        });
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".settings.", ".tmp");
+    /** Replaces the "findings" member, keeping everything else in the file (read-modify-write under the shared settings lock). */
+    public static void write(Path file, FindingsSettings settings) throws Invalid {
         try {
-            Files.writeString(tmp, JSON.writeValueAsString(root) + "\n");
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
+            new dev.redoubt.settings.SettingsFile(file).update(root -> {
+                ObjectNode f = root.get(MEMBER) instanceof ObjectNode on ? on : root.putObject(MEMBER);
+                ObjectNode t = f.putObject("thresholds");
+                settings.thresholds().forEach(t::put);
+                ObjectNode r = f.putObject("accountRoles");
+                settings.accountRoles().forEach((k, v) -> r.put(k, v.name()));
+                ObjectNode orgs = f.putObject("organizations");
+                settings.organizations().forEach((id, os) -> {
+                    ObjectNode o = orgs.putObject(id);
+                    ObjectNode ot = o.putObject("thresholds");
+                    os.thresholds().forEach(ot::put);
+                    ObjectNode or = o.putObject("accountRoles");
+                    os.accountRoles().forEach((k, v) -> or.put(k, v.name()));
+                });
+            });
+        } catch (IllegalStateException | UncheckedIOException e) {
+            throw new Invalid(e.getMessage(), e);
         }
     }
 
     private static JsonNode readTree(Path file, boolean required) throws Invalid {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            if (required) {
-                throw new Invalid(file + ": no such file; check the path given to --settings", e);
-            }
-            return null;
-        } catch (IOException e) {
-            throw new Invalid(file + ": cannot be read (" + e.getMessage() + ")", e);
+        if (required && !Files.exists(file)) {
+            throw new Invalid(file + ": no such file; check the path given to --settings", null);
         }
         try {
-            JsonNode root = JSON.readTree(text);
-            if (root != null && !root.isMissingNode() && !root.isObject()) {
-                throw new Invalid(file + ": expected a JSON object", null);
-            }
-            return root;
-        } catch (JsonProcessingException e) {
-            throw new Invalid(file + ": line " + e.getLocation().getLineNr() + ": not valid JSON (" + e.getOriginalMessage() + ")", e);
+            return new dev.redoubt.settings.SettingsFile(file).read();
+        } catch (IllegalStateException | UncheckedIOException e) {
+            throw new Invalid(e.getMessage(), e);
         }
     }
 
