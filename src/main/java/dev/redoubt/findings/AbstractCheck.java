@@ -129,7 +129,12 @@ public abstract class AbstractCheck implements Check {
     /** Single-quotes a value for a POSIX shell command line. */
     protected static String sh(String value) {
         String v = value == null ? "" : value;
-        if (v.matches("[A-Za-z0-9_./:=@+-]+")) {
+        boolean plain = !v.isEmpty();
+        for (int i = 0; i < v.length() && plain; i++) {
+            char c = v.charAt(i);
+            plain = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "_./:=@+-".indexOf(c) >= 0;
+        }
+        if (plain) {
             return v;
         }
         return "'" + v.replace("'", "'\\''") + "'";

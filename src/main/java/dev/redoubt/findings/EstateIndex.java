@@ -85,21 +85,20 @@ public final class EstateIndex {
     public record PointRef(VaultRef vault, RecoveryPoint point) {
     }
 
-    public record ResourceRef(RegionRef where, ProtectedResource resource) {
-        /** The account that owns the resource: from its ARN, else the account that reported it (S3 buckets). */
-        public String ownerAccountId() {
-            String a = Arn.accountOf(resource.resourceArn());
-            return a != null ? a : where.accountId();
-        }
-
-        /** The region of the resource: from its ARN, else the region that reported it. */
-        public String ownerRegion() {
+    /**
+     * A protected resource and the account and region that own it: from its ARN, else the account
+     * and region that reported it (S3 buckets have neither in their ARN).
+     */
+    public record ResourceRef(RegionRef where, ProtectedResource resource, String ownerAccountId, String ownerRegion) {
+        static ResourceRef of(RegionRef where, ProtectedResource resource) {
             Arn arn = Arn.parse(resource.resourceArn());
-            return arn != null && !arn.region().isEmpty() ? arn.region() : where.region();
+            String account = arn != null && !arn.account().isEmpty() ? arn.account() : where.accountId();
+            String region = arn != null && !arn.region().isEmpty() ? arn.region() : where.region();
+            return new ResourceRef(where, resource, account, region);
         }
 
         public Scope scope() {
-            return new Scope(ownerAccountId(), ownerRegion(), resource.resourceArn());
+            return new Scope(ownerAccountId, ownerRegion, resource.resourceArn());
         }
     }
 
@@ -147,6 +146,7 @@ public final class EstateIndex {
     private final Map<String, Account> accounts = new LinkedHashMap<>();
     private final Set<String> organizationAccounts = new HashSet<>();
     private final Map<String, List<ReadError>> readErrors = new HashMap<>();
+    private final Map<String, List<Fact>> thresholdFacts = new HashMap<>();
 
     /**
      * @param fallbackNow the instant to evaluate as of when the estate has no CapturedAt
@@ -159,6 +159,7 @@ public final class EstateIndex {
         this.organizationId = org == null ? null : org.id();
         this.managementAccountId = org == null ? null : org.masterAccountId();
         this.thresholds = settings.thresholdsFor(organizationId);
+        thresholds.asMap().forEach((name, value) -> thresholdFacts.put(name, List.of(new Fact(name, value))));
         if (managementAccountId != null) {
             organizationAccounts.add(managementAccountId);
         }
@@ -221,7 +222,7 @@ public final class EstateIndex {
             if (pr.resourceArn() == null) {
                 continue;
             }
-            ResourceRef ref = new ResourceRef(where, pr);
+            ResourceRef ref = ResourceRef.of(where, pr);
             ResourceRef seen = resources.get(pr.resourceArn());
             if (seen == null || !seen.where().accountId().equals(seen.ownerAccountId()) && where.accountId().equals(ref.ownerAccountId())) {
                 resources.put(pr.resourceArn(), ref); // prefer the owner's own description over a copy account's
@@ -297,6 +298,15 @@ public final class EstateIndex {
 
     public Thresholds thresholds() {
         return thresholds;
+    }
+
+    /** One threshold as evidence, built once per audit and shared by every result that uses it. */
+    public List<Fact> thresholdFact(String name) {
+        List<Fact> f = thresholdFacts.get(name);
+        if (f == null) {
+            throw new IllegalArgumentException("unknown threshold " + name);
+        }
+        return f;
     }
 
     public String organizationId() {

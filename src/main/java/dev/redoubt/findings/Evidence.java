@@ -38,19 +38,15 @@ public record Evidence(String summary, List<Fact> fields, List<Fact> thresholds,
     /** The same evidence with one more field. */
     public Evidence plusField(String name, Object value) {
         List<Fact> more = new ArrayList<>(fields);
-        more.add(new Fact(name, text(value)));
+        more.add(new Fact(name, value));
         return new Evidence(summary, more, thresholds, evaluatedAt);
-    }
-
-    static String text(Object value) {
-        return value == null ? "(absent)" : value.toString();
     }
 
     public static final class Builder {
         private final Instant evaluatedAt;
         private final String summary;
-        private final List<Fact> fields = new ArrayList<>(4);
-        private final List<Fact> thresholds = new ArrayList<>(1);
+        private final List<Fact> fields = new ArrayList<>(6);
+        private List<Fact> thresholds = List.of();
 
         private Builder(Instant evaluatedAt, String summary) {
             this.evaluatedAt = evaluatedAt;
@@ -59,12 +55,20 @@ public record Evidence(String summary, List<Fact> fields, List<Fact> thresholds,
 
         /** An API field and its value exactly as read; null is shown as "(absent)". */
         public Builder field(String name, Object value) {
-            fields.add(new Fact(name, text(value)));
+            fields.add(new Fact(name, value));
             return this;
         }
 
         public Builder threshold(String name, Object value) {
-            thresholds.add(new Fact(name, text(value)));
+            List<Fact> more = new ArrayList<>(thresholds);
+            more.add(new Fact(name, value));
+            thresholds = more;
+            return this;
+        }
+
+        /** Thresholds built once per evaluation and shared by every result of it. */
+        public Builder thresholds(List<Fact> shared) {
+            thresholds = shared;
             return this;
         }
 

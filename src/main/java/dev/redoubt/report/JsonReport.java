@@ -52,7 +52,7 @@ public final class JsonReport implements ReportWriter {
             }
             g.writeArrayFieldStart("Results");
             for (Result r : report.results()) {
-                mapper.writeTree(g, ResultJson.node(r));
+                ResultJson.write(g, r, false);
             }
             g.writeEndArray();
             g.writeEndObject();

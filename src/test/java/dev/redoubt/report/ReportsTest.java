@@ -121,6 +121,19 @@ class ReportsTest {
     }
 
     @Test
+    void theDigestIsTheSha256OfTheResultsAsSortedCompactJson() throws Exception {
+        AuditReport r = hostileReport();
+        ObjectMapper sorted = new ObjectMapper().configure(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.WRITE_PROPERTIES_SORTED, true);
+        com.fasterxml.jackson.databind.node.ArrayNode all = sorted.createArrayNode();
+        r.results().forEach(x -> all.add(ResultJson.node(x)));
+        byte[] canonical = sorted.writeValueAsBytes(all);
+        String expected = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(canonical));
+        assertThat(r.resultsSha256()).isEqualTo(expected);
+        JsonNode report = new ObjectMapper().readTree(render(new JsonReport(), r));
+        assertThat(sorted.writeValueAsBytes(report.get("Results"))).as("the JSON report holds exactly those results").isEqualTo(canonical);
+    }
+
+    @Test
     void theJsonReportCarriesTheDigestOfItsResults() throws Exception {
         AuditReport r = hostileReport();
         JsonNode json = new ObjectMapper().readTree(render(new JsonReport(), r));

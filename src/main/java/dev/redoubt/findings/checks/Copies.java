@@ -12,7 +12,6 @@ import dev.redoubt.findings.EstateIndex.ResourceRef;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import java.util.function.Predicate;
 
 /**
  * Where a resource's copies are (checks.md, "Copies"): completed copy jobs and recovery points
@@ -22,14 +21,24 @@ final class Copies {
     private Copies() {
     }
 
-    /** The most recent completed copy (job completion or recovery point creation) into a vault the predicate accepts, within [since, at]; null when none. */
-    static String recentCopy(EstateIndex x, ResourceRef r, Predicate<String> destinationVault, Instant since) {
+    /** Where a copy went: its destination vault's account and region. */
+    interface Destination {
+        boolean accepts(String account, String region);
+
+        default boolean acceptsArn(String vaultArn) {
+            Arn a = Arn.parse(vaultArn);
+            return a != null && accepts(a.account(), a.region());
+        }
+    }
+
+    /** The most recent completed copy (job completion or recovery point creation) into a vault the destination accepts, within [since, at]; null when none. */
+    static String recentCopy(EstateIndex x, ResourceRef r, Destination destinationVault, Instant since) {
         String best = null;
         Instant bestAt = null;
         for (CopyRef c : x.copiesOf(r.resource().resourceArn())) {
             CopyJob j = c.job();
             Instant when = j.completionDate() != null ? j.completionDate() : j.creationDate();
-            if ("COMPLETED".equals(j.state()) && j.destinationBackupVaultArn() != null && destinationVault.test(j.destinationBackupVaultArn())
+            if ("COMPLETED".equals(j.state()) && j.destinationBackupVaultArn() != null && destinationVault.acceptsArn(j.destinationBackupVaultArn())
                     && within(when, since, x.at()) && (bestAt == null || when.isAfter(bestAt))) {
                 bestAt = when;
                 best = "copy job " + j.copyJobId() + " COMPLETED " + when + " into " + j.destinationBackupVaultArn();
@@ -37,7 +46,7 @@ final class Copies {
         }
         for (PointRef p : x.pointsOf(r.resource().resourceArn())) {
             Instant when = p.point().creationDate();
-            if (destinationVault.test(p.vault().arn()) && within(when, since, x.at()) && (bestAt == null || when.isAfter(bestAt))) {
+            if (within(when, since, x.at()) && (bestAt == null || when.isAfter(bestAt)) && destinationVault.accepts(p.vault().accountId(), p.vault().region())) {
                 bestAt = when;
                 best = "recovery point " + p.point().recoveryPointArn() + " created " + when + " in " + p.vault().arn();
             }
@@ -50,7 +59,7 @@ final class Copies {
     }
 
     /** The destination vault ARNs of copy actions in the plans that back the resource up, accepted by the predicate. */
-    static Set<String> configuredCopies(EstateIndex x, ResourceRef r, Predicate<String> destinationVault) {
+    static Set<String> configuredCopies(EstateIndex x, ResourceRef r, Destination destinationVault) {
         Set<String> plans = new LinkedHashSet<>();
         Set<String> out = new LinkedHashSet<>();
         for (PointRef p : x.pointsOf(r.resource().resourceArn())) {
@@ -66,7 +75,7 @@ final class Copies {
                     continue;
                 }
                 for (CopyAction a : rule.copyActions()) {
-                    if (a.destinationBackupVaultArn() != null && destinationVault.test(a.destinationBackupVaultArn())) {
+                    if (a.destinationBackupVaultArn() != null && destinationVault.acceptsArn(a.destinationBackupVaultArn())) {
                         out.add(a.destinationBackupVaultArn());
                     }
                 }
@@ -75,17 +84,11 @@ final class Copies {
         return out;
     }
 
-    static Predicate<String> otherAccount(String account) {
-        return vaultArn -> {
-            String a = Arn.accountOf(vaultArn);
-            return a != null && !a.equals(account);
-        };
+    static Destination otherAccount(String account) {
+        return (a, region) -> !a.isEmpty() && !a.equals(account);
     }
 
-    static Predicate<String> otherRegion(String region) {
-        return vaultArn -> {
-            Arn a = Arn.parse(vaultArn);
-            return a != null && !a.region().isEmpty() && !a.region().equals(region);
-        };
+    static Destination otherRegion(String region) {
+        return (account, r) -> !r.isEmpty() && !r.equals(region);
     }
 }

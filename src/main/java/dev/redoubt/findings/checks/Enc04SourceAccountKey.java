@@ -34,14 +34,16 @@ public final class Enc04SourceAccountKey extends PointCheck {
             return missing(x, where, "RecoveryPoint.EncryptionKeyArn");
         }
         String vaultKey = v.vault().encryptionKeyArn();
+        boolean sameAsVault = rpKey.equals(vaultKey) || x.key(rpKey) != null && x.key(rpKey) == x.key(vaultKey);
+        if (sameAsVault) {
+            return pass(where, Evidence.at(x.at(), "The recovery point is encrypted with its vault's key")
+                    .field("RecoveryPoint.EncryptionKeyArn", rpKey).field("BackupVault.EncryptionKeyArn", vaultKey).build());
+        }
         String keyAccount = Arn.accountOf(rpKey);
         String source = Arn.accountOf(p.resourceArn());
         AccountType keyRole = keyAccount == null ? null : x.role(keyAccount);
-        boolean sameAsVault = rpKey.equals(vaultKey) || x.key(rpKey) != null && x.key(rpKey) == x.key(vaultKey);
-        boolean sourceKey = keyAccount != null && (keyAccount.equals(source) || keyRole.isWorkload());
-        boolean bad = !sameAsVault && sourceKey;
-        Evidence e = Evidence.at(x.at(), sameAsVault ? "The recovery point is encrypted with its vault's key"
-                        : bad ? "The recovery point is encrypted with key " + rpKey + " of account " + keyAccount + " (" + keyRole + "), not with its vault's key"
+        boolean bad = keyAccount != null && (keyAccount.equals(source) || keyRole.isWorkload());
+        Evidence e = Evidence.at(x.at(), bad ? "The recovery point is encrypted with key " + rpKey + " of account " + keyAccount + " (" + keyRole + "), not with its vault's key"
                         : "The recovery point's key is not its vault's but lives outside the source and workload accounts")
                 .field("RecoveryPoint.EncryptionKeyArn", rpKey)
                 .field("BackupVault.EncryptionKeyArn", vaultKey)

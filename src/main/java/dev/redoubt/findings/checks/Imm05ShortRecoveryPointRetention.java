@@ -29,10 +29,11 @@ public final class Imm05ShortRecoveryPointRetention extends PointCheck {
         int min = x.thresholds().recoveryPointMinRetentionDays();
         Long days = Retention.days(p);
         boolean ok = days == null || days >= min;
-        Evidence e = Evidence.at(x.at(), days == null ? "The recovery point never expires" : "The recovery point is retained " + days + " days")
+        Evidence e = Evidence.at(x.at(), days == null ? "The recovery point never expires"
+                        : ok ? "The recovery point's retention meets the minimum" : "The recovery point is retained " + days + " days, less than " + min)
                 .field("Lifecycle.DeleteAfterDays", p.lifecycle() == null ? null : p.lifecycle().deleteAfterDays())
                 .field("CalculatedLifecycle.DeleteAt", p.calculatedLifecycle() == null ? null : p.calculatedLifecycle().deleteAt())
-                .threshold("recoveryPointMinRetentionDays", min).build();
+                .field("RetentionDays", days).thresholds(x.thresholdFact("recoveryPointMinRetentionDays")).build();
         if (ok) {
             return pass(where, e);
         }

@@ -31,7 +31,7 @@ public final class Imm07NeverExpiringInComplianceVault extends PointCheck {
     Result judge(EstateIndex x, VaultRef v, RecoveryPoint p, Scope where) {
         Long days = Retention.days(p);
         Evidence e = Evidence.at(x.at(), days == null ? "The recovery point never expires and the vault's lock is immutable since " + v.vault().lockDate()
-                        : "The recovery point expires after " + days + " days")
+                        : "The recovery point expires")
                 .field("Lifecycle.DeleteAfterDays", p.lifecycle() == null ? null : p.lifecycle().deleteAfterDays())
                 .field("BackupVault.LockDate", v.vault().lockDate()).build();
         if (days != null) {
