@@ -120,7 +120,7 @@ public final class BundleVerifier {
             throw found(Problem.Kind.BAD_SIGNATURE, firstSeq - 1, "the checkpoint at entry " + (firstSeq - 1) + " signed another hash than the "
                     + "export starts from: the entries before the export were rewritten");
         }
-        ChainChecker chain = new ChainChecker(firstSeq, firstPrev, heads, hash -> seqOfHash(zip, hash));
+        ChainChecker chain = new ChainChecker(firstSeq, firstPrev, "", heads, hash -> seqOfHash(zip, hash));
         walk(zip, chain);
         if (chain.count() == 0 || chain.lastSeq() != lastSeq || !chain.lastHash().equals(manifest.path("lastHash").asText())) {
             throw found(Problem.Kind.TRUNCATED, chain.lastSeq() + 1, "entries.jsonl ends at entry " + chain.lastSeq()

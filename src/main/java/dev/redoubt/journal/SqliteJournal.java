@@ -292,7 +292,11 @@ public final class SqliteJournal implements Journal {
             throw Sqlite.failure(files.database() + ": the entry was not recorded", e);
         }
         if (before / CHECKPOINT_INTERVAL != after / CHECKPOINT_INTERVAL) {
-            checkpoint("interval");
+            try {
+                checkpoint("interval");
+            } catch (JournalException e) {
+                throw new JournalException("entries " + (before + 1) + " to " + after + " were recorded, but " + e.getMessage(), e.integrity(), e);
+            }
         }
         return stored;
     }

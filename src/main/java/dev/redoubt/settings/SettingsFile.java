@@ -71,13 +71,18 @@ public final class SettingsFile {
                 return mapper.createObjectNode();
             }
             if (!node.isObject()) {
-                throw new IllegalStateException(file + ": not a JSON object; fix or remove the file");
+                throw invalid(file + ": not a JSON object; fix the file (Redoubt never rewrites it while it is broken)", null);
             }
             return (ObjectNode) node;
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException(file + ": line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": not valid JSON; fix the file (Redoubt never rewrites it while it is broken)", e);
+            String where = e.getLocation() == null ? "" : ": line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            throw invalid(file + where + ": not valid JSON; fix the file (Redoubt never rewrites it while it is broken)", e);
         }
+    }
+
+    /** A broken settings file is bad input, reported in one line like an unreadable one. */
+    private static UncheckedIOException invalid(String message, Exception cause) {
+        return new UncheckedIOException(message, new IOException(message, cause));
     }
 
     private void write(ObjectNode settings) throws IOException {

@@ -173,7 +173,7 @@ class SqliteJournalTest {
         assertThatThrownBy(() -> SqliteJournal.open(files(), CLOCK)).isInstanceOf(JournalException.class)
                 .hasMessageContaining("is not the journal's key");
         Files.writeString(files().privateKey(), original);
-        new SettingsFile(files().settingsFile()).update(s -> s.with("journal").put("keyFingerprint", "sha256:" + "ab".repeat(32)));
+        new SettingsFile(files().settingsFile()).update(s -> s.withObject("/journal").put("keyFingerprint", "sha256:" + "ab".repeat(32)));
         assertThatThrownBy(() -> SqliteJournal.open(files(), CLOCK)).isInstanceOf(JournalException.class)
                 .hasMessageContaining("is not the one pinned in settings.json")
                 .satisfies(e -> assertThat(((JournalException) e).integrity()).isTrue());

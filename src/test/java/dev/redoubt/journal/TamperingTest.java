@@ -61,8 +61,12 @@ class TamperingTest {
         assertThat(verify().ok()).as("untouched").isTrue();
     }
 
+    /** Verifies in one walk and in parallel segments (as a large journal is), which must agree. */
     private Verification verify() {
-        return JournalVerifier.verify(files, Optional.empty());
+        Verification one = JournalVerifier.verify(files, Optional.empty(), Long.MAX_VALUE);
+        Verification segmented = JournalVerifier.verify(files, Optional.empty(), 1);
+        assertThat(segmented).as("segmented walk").isEqualTo(one);
+        return one;
     }
 
     private void assertProblem(Problem.Kind kind, long seq, String message) {
@@ -114,10 +118,17 @@ class TamperingTest {
     }
 
     @Test
-    void aTruncatedTailIsCaughtByTheDatabaseCheckpointsToo() throws Exception {
+    void aTruncatedTailWithTheSidecarCutToMatchIsCaughtByTheDatabaseCheckpoints() throws Exception {
         Fixture.exec(files, "DELETE FROM entries WHERE seq > 225");
-        Files.delete(files.sidecar()); // and no sidecar to tell
-        assertProblem(Problem.Kind.MISSING_SIGNATURE, 0, "sidecar");
+        List<String> lines = new Sidecar(files.sidecar()).read().lines();
+        Files.write(files.sidecar(), lines.subList(0, lines.size() - 1), StandardCharsets.UTF_8);
+        assertProblem(Problem.Kind.TRUNCATED, 230, "the sidecar lacks the checkpoint at entry 230");
+    }
+
+    @Test
+    void aDeletedSidecarIsAMissingSignature() throws Exception {
+        Files.delete(files.sidecar());
+        assertProblem(Problem.Kind.MISSING_SIGNATURE, 0, "the checkpoint sidecar " + files.sidecar() + " is missing");
     }
 
     @Test

@@ -41,9 +41,10 @@ public final class JournalCommand implements Runnable {
     }
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = {"Check that the journal (or an export) is whole: every entry matches its hash and follows the one before,",
-                    "none is missing, every checkpoint's signature holds, the key is the pinned one and the journal is not",
-                    "shorter than its last checkpoint. Exit 0 when it verifies, 3 at the first problem (named with its place)."})
+            description = {"Check that the journal (or an export) is whole.",
+                    "Every entry matches its hash and follows the one before, none is missing, every checkpoint's signature holds, "
+                            + "the key is the pinned one and the journal is not shorter than its last checkpoint. "
+                            + "Exit 0 when it verifies, 3 at the first problem (named with its place)."})
     static final class Verify implements Runnable {
         private final CliContext ctx;
         @Option(names = "--journal", paramLabel = "FILE", description = "A journal database other than Redoubt's own (its .checkpoints sidecar beside it).")
@@ -145,8 +146,9 @@ public final class JournalCommand implements Runnable {
     }
 
     @Command(name = "export", mixinStandardHelpOptions = true,
-            description = {"Write entries to a zip that anyone can verify without the journal: the entries as JSON lines, the",
-                    "checkpoints, the public key, a signed manifest with each file's SHA-256 and a README. The export is journaled.",
+            description = {"Write entries to a zip that anyone can verify without the journal.",
+                    "The zip holds the entries as JSON lines, the checkpoints, the public key, a signed manifest with each file's "
+                            + "SHA-256 and a README for whoever verifies it. The export is itself journaled.",
                     "Example: redoubt journal export --from 2026-11-01 --to 2026-11-30 --out november.zip"})
     static final class Export implements Runnable {
         private final CliContext ctx;
