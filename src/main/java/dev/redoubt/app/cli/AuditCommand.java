@@ -116,12 +116,15 @@ final class AuditCommand implements Callable<Integer> {
                 estate.capturedAt(), outcome.index().at(), now, outcome.index().thresholds().asMap(), outcome.index().roles(), Checks.all(),
                 results, summary, applied.uses(), readErrors(estate), digest);
         writeReport(report);
+        int exit = exitCode(results);
         Target target = source.demo ? Target.sandbox() : Target.capture(source.estate);
+        String subject = source.demo ? (estate.organization() != null && estate.organization().arn() != null ? estate.organization().arn() : "demo")
+                : source.estate.toAbsolutePath().normalize().toString();
         Entry entry = new AuditJournal(ctx.journal(), JournalCommand.OFFLINE_ACTOR, target)
-                .record(report, format.name().toLowerCase(Locale.ROOT), out == null ? "-" : out.toAbsolutePath().toString());
+                .record(report, subject, failOn == null ? null : failOn.name(), exit, out == null || out.toString().equals("-") ? null : out.toAbsolutePath().toString());
         printSummary(estate, summary, applied, digest);
         ctx.err().println("Journaled as entry " + entry.seq() + ".");
-        return exitCode(results);
+        return exit;
     }
 
     private FindingsSettings readSettings() {

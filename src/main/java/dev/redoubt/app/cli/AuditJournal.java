@@ -3,6 +3,7 @@ package dev.redoubt.app.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.redoubt.findings.Counts;
+import dev.redoubt.findings.Severity;
 import dev.redoubt.findings.Suppression;
 import dev.redoubt.findings.Suppressions;
 import dev.redoubt.journal.Entry;
@@ -14,17 +15,18 @@ import dev.redoubt.journal.Target;
 import dev.redoubt.report.AuditReport;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * What an audit records in the journal: the audit itself, with the SHA-256 of its results; each
- * suppression the first time an audit uses it ("suppression-add"); each suppression the first
- * time an audit finds it expired ("suppression-expire"). A suppression is the same one when its
- * check, resource pattern, expiry, author and justification are.
+ * What an audit records in the journal, in the shapes docs/journal.md fixes: {@code audit} (with
+ * the SHA-256 of its results added as {@code resultsSha256}); {@code suppression-added} the first
+ * time an audit uses a suppression; {@code suppression-expired} the first audit after it expired.
+ * A suppression is the same one when its check, resource pattern, expiry and justification are.
  */
 final class AuditJournal {
     static final String AUDIT = "audit";
-    static final String SUPPRESSION_ADD = "suppression-add";
-    static final String SUPPRESSION_EXPIRE = "suppression-expire";
+    static final String SUPPRESSION_ADDED = "suppression-added";
+    static final String SUPPRESSION_EXPIRED = "suppression-expired";
 
     private final Journal journal;
     private final String actor;
@@ -36,60 +38,72 @@ final class AuditJournal {
         this.target = target;
     }
 
-    /** Records the suppressions not recorded before, then the audit; returns the audit's entry. */
-    Entry record(AuditReport report, String format, String out) {
-        List<EntryDraft> drafts = new ArrayList<>();
+    /** Records the suppressions first added or first expired, then the audit; returns the audit's entry. */
+    Entry record(AuditReport report, String subject, String failOn, int exitCode, String reportFile) {
         for (Suppressions.Use u : report.suppressions()) {
-            if (!recorded(SUPPRESSION_ADD, u.suppression())) {
-                drafts.add(suppressionDraft(SUPPRESSION_ADD, u));
+            Entry added = added(u.suppression());
+            if (added == null) {
+                added = journal.append(addedDraft(u.suppression()));
             }
-            if (u.expired() && !recorded(SUPPRESSION_EXPIRE, u.suppression())) {
-                drafts.add(suppressionDraft(SUPPRESSION_EXPIRE, u));
+            if (u.expired() && !expiredRecorded(u.suppression(), added)) {
+                EntryDraft d = EntryDraft.of(actor, Mode.AUDITOR, target, SUPPRESSION_EXPIRED, u.suppression().resource());
+                d.detailsObject().put("rule", u.suppression().checkId()).put("addedAt", added.time().toString()).put("addedSeq", added.seq())
+                        .put("expires", u.suppression().expires().toString()).put("results", u.results());
+                journal.append(d);
             }
         }
-        EntryDraft audit = EntryDraft.of(actor, Mode.AUDITOR, target, AUDIT, report.estateName() == null ? "estate" : report.estateName());
+        EntryDraft audit = EntryDraft.of(actor, Mode.AUDITOR, target, AUDIT, subject);
         ObjectNode d = audit.detailsObject();
-        d.put("ResultsSha256", report.resultsSha256());
-        d.put("Source", report.source());
-        d.put("OrganizationId", report.organizationId());
-        d.put("CapturedAt", report.capturedAt() == null ? null : report.capturedAt().toString());
-        d.put("EvaluatedAt", report.evaluatedAt().toString());
+        d.put("rules", report.catalogue().size());
+        ObjectNode findings = d.putObject("findings");
+        for (Severity s : List.of(Severity.CRITICAL, Severity.HIGH, Severity.MEDIUM, Severity.LOW, Severity.INFO)) {
+            findings.put(s.name().toLowerCase(Locale.ROOT), report.summary().bySeverity().getOrDefault(s, Counts.ZERO).fail());
+        }
         Counts t = report.summary().total();
-        d.put("Results", t.total());
-        d.put("Pass", t.pass());
-        d.put("Fail", t.fail());
-        d.put("Unknown", t.unknown());
-        d.put("Suppressed", t.suppressed());
-        d.put("Checks", report.catalogue().size());
-        d.put("Format", format);
-        d.put("Report", out);
-        ObjectNode th = d.putObject("Thresholds");
+        d.put("suppressed", t.suppressed());
+        d.put("unknown", t.unknown());
+        d.put("passed", t.pass());
+        if (failOn != null) {
+            d.put("failOn", failOn);
+        }
+        d.put("exitCode", exitCode);
+        if (reportFile != null) {
+            d.put("report", reportFile);
+        }
+        d.put("resultsSha256", report.resultsSha256());
+        d.put("results", t.total());
+        if (report.capturedAt() != null) {
+            d.put("capturedAt", report.capturedAt().toString());
+        }
+        d.put("evaluatedAt", report.evaluatedAt().toString());
+        ObjectNode th = d.putObject("thresholds");
         report.thresholds().forEach(th::put);
-        drafts.add(audit);
-        List<Entry> entries = journal.appendAll(drafts);
-        return entries.get(entries.size() - 1);
+        return journal.append(audit);
     }
 
-    private boolean recorded(String action, Suppression s) {
-        for (Entry e : journal.read(new EntryQuery(null, null, action, subject(s), 0))) {
+    private Entry added(Suppression s) {
+        for (Entry e : journal.read(new EntryQuery(null, null, SUPPRESSION_ADDED, s.resource(), 0))) {
             JsonNode d = e.detailsTree();
-            if (subject(s).equals(e.subject()) && s.expires().toString().equals(d.path("Expires").asText())
-                    && s.author().equals(d.path("Author").asText()) && s.justification().equals(d.path("Justification").asText())) {
+            if (s.resource().equals(e.subject()) && s.checkId().equals(d.path("rule").asText()) && s.expires().toString().equals(d.path("expires").asText())
+                    && s.justification().equals(d.path("reason").asText())) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private boolean expiredRecorded(Suppression s, Entry added) {
+        for (Entry e : journal.read(new EntryQuery(null, null, SUPPRESSION_EXPIRED, s.resource(), 0))) {
+            if (e.detailsTree().path("addedSeq").asLong() == added.seq()) {
                 return true;
             }
         }
         return false;
     }
 
-    private EntryDraft suppressionDraft(String action, Suppressions.Use u) {
-        Suppression s = u.suppression();
-        EntryDraft draft = EntryDraft.of(actor, Mode.AUDITOR, target, action, subject(s));
-        draft.detailsObject().put("CheckId", s.checkId()).put("Resource", s.resource()).put("Justification", s.justification())
-                .put("Author", s.author()).put("Expires", s.expires().toString()).put("Results", u.results());
-        return draft;
-    }
-
-    private static String subject(Suppression s) {
-        return s.checkId() + " " + s.resource();
+    private EntryDraft addedDraft(Suppression s) {
+        EntryDraft d = EntryDraft.of(actor, Mode.AUDITOR, target, SUPPRESSION_ADDED, s.resource());
+        d.detailsObject().put("rule", s.checkId()).put("reason", s.justification()).put("expires", s.expires().toString()).put("author", s.author());
+        return d;
     }
 }

@@ -79,7 +79,11 @@ class AuditCommandTest {
         assertThat(r.err()).contains("Results SHA-256: " + digest).contains("Journaled as entry");
         List<Entry> audits = journal("audit");
         assertThat(audits).hasSize(1);
-        assertThat(audits.get(0).detailsTree().get("ResultsSha256").asText()).isEqualTo(digest);
+        assertThat(audits.get(0).detailsTree().get("resultsSha256").asText()).isEqualTo(digest);
+        assertThat(audits.get(0).detailsTree().get("rules").asInt()).isEqualTo(40);
+        assertThat(audits.get(0).detailsTree().at("/findings/critical").asInt()).isEqualTo(3);
+        assertThat(audits.get(0).detailsTree().get("exitCode").asInt()).isZero();
+        assertThat(audits.get(0).subject()).isEqualTo("arn:aws:organizations::318274650019:organization/o-7nw3rkd5qp");
         assertThat(audits.get(0).target()).isEqualTo("sandbox");
     }
 
@@ -90,6 +94,8 @@ class AuditCommandTest {
         CliRun healthy = CliRun.run(home(), "audit", "--estate", healthyEstate().toString(), "--fail-on", "high", "--out", dir.resolve("c.json").toString());
         assertThat(healthy.exitCode()).as(healthy.err()).isZero();
         assertThat(journal("audit").get(2).target()).startsWith("capture:");
+        assertThat(journal("audit").get(0).detailsTree().get("exitCode").asInt()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(journal("audit").get(0).detailsTree().get("failOn").asText()).isEqualTo("HIGH");
     }
 
     @Test
@@ -160,8 +166,15 @@ class AuditCommandTest {
             assertThat(legacy.get("Evidence").get("Summary").asText()).contains("suppression expired on 2026-11-01T00:00:00Z");
             assertThat(r.err()).contains("expired on 2026-11-01T00:00:00Z");
         }
-        assertThat(journal("suppression-add")).hasSize(2);
-        assertThat(journal("suppression-expire")).hasSize(1).allSatisfy(e -> assertThat(e.subject()).contains("legacy-*"));
+        List<Entry> added = journal("suppression-added");
+        assertThat(added).hasSize(2);
+        assertThat(added.get(0).subject()).isEqualTo(shop);
+        assertThat(added.get(0).detailsTree().get("rule").asText()).isEqualTo("IMM-02");
+        assertThat(added.get(0).detailsTree().get("reason").asText()).isEqualTo("Migrating to compliance mode in Q1");
+        List<Entry> expired = journal("suppression-expired");
+        assertThat(expired).hasSize(1);
+        assertThat(expired.get(0).subject()).contains("legacy-*");
+        assertThat(expired.get(0).detailsTree().get("addedSeq").asLong()).isEqualTo(added.get(1).seq());
         assertThat(journal("audit")).hasSize(2);
     }
 
