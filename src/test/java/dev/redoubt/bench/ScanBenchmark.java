@@ -109,11 +109,15 @@ class ScanBenchmark {
     }
 
     private ScanResult scan(Served served, Estate estate) throws Exception {
+        return scan(served, estate, null);
+    }
+
+    private ScanResult scan(Served served, Estate estate, Estate since) throws Exception {
         Map<String, String> env = Map.of("HOME", dir.toString(), "AWS_CONFIG_FILE", served.config().toString());
         SignIn signIn = new SignIn(new AwsConfigFiles(env, dir), env, Clock.systemUTC());
         Account management = estate.accounts().get(0);
         try (Session session = signIn.open(signIn.profile(profile(management, EstateGenerator.READ_ONLY_ROLE)), AccessMode.AUDITOR)) {
-            ScanRequest request = new ScanRequest(List.of(), true, EstateGenerator.READ_ONLY_ROLE, List.of(), true, 8, 64, null);
+            ScanRequest request = new ScanRequest(List.of(), true, EstateGenerator.READ_ONLY_ROLE, List.of(), true, 8, 64, since);
             return new Scanner(Clock.systemUTC(), new EstateFile()).scan(session, request, ScanProgress.NONE, new AtomicBoolean());
         }
     }
@@ -193,7 +197,12 @@ class ScanBenchmark {
             System.out.printf(Locale.ROOT, "%nBENCH scan: %,d recovery points, %d accounts x 3 regions x 5 vaults, %,d API calls%n",
                     held, estate.accounts().size(), r.apiCalls());
             System.out.printf(Locale.ROOT, "BENCH scan: Redoubt full scan at 0 ms latency: %.2f s%n", fast.toMillis() / 1000.0);
+            ScanResult incremental = scan(zero, estate, r.estate());
+            check(incremental, held);
+            System.out.printf(Locale.ROOT, "BENCH scan: incremental refresh (--since-capture, nothing new): %.2f s, %,d API calls (%.1fx faster than the full scan)%n",
+                    incremental.elapsed().toMillis() / 1000.0, incremental.apiCalls(), fast.toMillis() / (double) Math.max(1, incremental.elapsed().toMillis()));
             r = null;
+            incremental = null;
         }
         try (Served twenty = serve(estateFile, 20)) {
             ScanResult r = scan(twenty, estate);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.redoubt.aws.AccessMode;
 import dev.redoubt.aws.profiles.AwsConfigFiles;
 import dev.redoubt.aws.profiles.AwsProfile;
+import dev.redoubt.aws.scan.ScanProgress;
 import dev.redoubt.aws.scan.ScanRequest;
 import dev.redoubt.aws.scan.ScanResult;
 import dev.redoubt.aws.scan.Scanner;
@@ -121,6 +122,25 @@ final class ScanCommand implements Runnable {
         record Scanned(ScanResult result, String actor, AccessMode mode, java.net.URI endpoint, String profile) {
         }
 
+        /** A live progress line on a terminal (twice a second at most); nothing when output is redirected. */
+        private static ScanProgress progress(CliContext ctx) {
+            if (System.console() == null) {
+                return ScanProgress.NONE;
+            }
+            long[] last = {0};
+            return (done, total, where) -> {
+                long now = System.nanoTime();
+                synchronized (last) {
+                    if (now - last[0] < 500_000_000L) {
+                        return;
+                    }
+                    last[0] = now;
+                }
+                String scope = where.length() > 60 ? "…" + where.substring(where.length() - 59) : where;
+                ctx.err().printf(Locale.ROOT, "\r\033[KScanning: %,d of %,d units done  %s", done, total, scope);
+            };
+        }
+
         Scanned scan(CliContext ctx, SignInOptions signIn) {
             Estate previous = sinceCapture == null ? null : new EstateFile().read(sinceCapture);
             boolean allAccounts = accounts != null && accounts.size() == 1 && accounts.get(0).equals("all");
@@ -148,7 +168,10 @@ final class ScanCommand implements Runnable {
             Runtime.getRuntime().addShutdownHook(hook);
             try (Session session = signInService.open(profile, signIn.accessMode())) {
                 String actor = session.callerIdentity().arn();
-                ScanResult result = new Scanner(ctx.clock(), new EstateFile()).scan(session, request, (done, total, where) -> { }, cancelled);
+                ScanResult result = new Scanner(ctx.clock(), new EstateFile()).scan(session, request, progress(ctx), cancelled);
+                if (System.console() != null) {
+                    ctx.err().print("\r\033[K");
+                }
                 return new Scanned(result, actor, session.mode(), session.clients().settings().endpointOverride(), profile.name());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
