@@ -1,15 +1,12 @@
 package dev.redoubt.app;
 
+import dev.redoubt.journal.JournalFiles;
+import dev.redoubt.files.SafeFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Where Redoubt keeps its data: {@code REDOUBT_HOME}, else the OS's per-user data directory.
@@ -17,8 +14,6 @@ import java.util.Set;
  */
 public final class AppPaths {
     public static final String HOME_ENV = "REDOUBT_HOME";
-    private static final Set<PosixFilePermission> OWNER_DIR = PosixFilePermissions.fromString("rwx------");
-    private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
 
     private final Path home;
 
@@ -81,6 +76,16 @@ public final class AppPaths {
         return home.resolve("logs");
     }
 
+    /** Where sqlite-jdbc extracts its native library: under the owner-only home, not the shared temporary directory. */
+    public Path nativeLibraryDir() {
+        return home.resolve("native");
+    }
+
+    /** The journal's database, key folder, settings file and native library folder. */
+    public JournalFiles journalFiles() {
+        return new JournalFiles(journalFile(), keysDir(), settingsFile(), nativeLibraryDir());
+    }
+
     /** Creates the home and its folders with owner-only permissions; idempotent. */
     public AppPaths ensureCreated() {
         for (Path dir : new Path[] {home, keysDir(), capturesDir(), logsDir()}) {
@@ -91,25 +96,9 @@ public final class AppPaths {
 
     public static void createOwnerOnlyDirectory(Path dir) {
         try {
-            if (!Files.isDirectory(dir)) {
-                Files.createDirectories(dir);
-            }
-            restrictToOwner(dir, true);
+            SafeFiles.ownerOnlyDirectory(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create " + dir + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Owner-only permissions where the file system supports POSIX permissions. */
-    public static void restrictToOwner(Path path, boolean directory) throws IOException {
-        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(path, directory ? OWNER_DIR : OWNER_FILE);
-        } else {
-            var file = path.toFile();
-            file.setReadable(false, false);
-            file.setReadable(true, true);
-            file.setWritable(false, false);
-            file.setWritable(true, true);
         }
     }
 }

@@ -14,15 +14,15 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 public final class ReadOnlyGuard implements ExecutionInterceptor {
     /** Sign-in and identity calls that change nothing in the estate. */
     private static final Set<String> SIGN_IN = Set.of(
-            "STS:GetCallerIdentity", "STS:AssumeRole", "STS:AssumeRoleWithWebIdentity", "STS:GetSessionToken",
-            "SSO:GetRoleCredentials", "SSO:ListAccounts", "SSO:ListAccountRoles", "SSO:Logout",
-            "SSO OIDC:RegisterClient", "SSO OIDC:StartDeviceAuthorization", "SSO OIDC:CreateToken");
-    /** Reads whose names do not say so, or names that look like reads but are not. */
-    private static final Set<String> DENIED_LOOKALIKES = Set.of("KMS:GetParametersForImport", "KMS:GenerateDataKey");
+            "sts:GetCallerIdentity", "sts:AssumeRole", "sts:AssumeRoleWithWebIdentity", "sts:GetSessionToken",
+            "sso:GetRoleCredentials", "sso:ListAccounts", "sso:ListAccountRoles", "sso:Logout",
+            "ssooidc:RegisterClient", "ssooidc:StartDeviceAuthorization", "ssooidc:CreateToken");
+    /** Names that look like reads but are not. */
+    private static final Set<String> DENIED_LOOKALIKES = Set.of("kms:GetParametersForImport");
 
-    /** True when the operation may run in auditor mode. */
+    /** True when the operation may run in auditor mode; service names are compared as the SDK spells them in any case ("Sts", "SSO OIDC"). */
     public static boolean allows(String serviceName, String operationName) {
-        String key = serviceName + ":" + operationName;
+        String key = serviceName.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "") + ":" + operationName;
         if (SIGN_IN.contains(key)) {
             return true;
         }

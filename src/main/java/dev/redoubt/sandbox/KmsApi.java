@@ -131,11 +131,9 @@ final class KmsApi {
 
     private static JsonNode rotation(Call c, GetKeyRotationStatusRequest r) {
         KmsKey k = key(c, r.keyId(), true, "GetKeyRotationStatus");
-        if ("PendingDeletion".equals(k.keyMetadata().keyState())) {
-            throw AwsError.service("KMSInvalidStateException", 400, k.keyMetadata().arn() + " is pending deletion.");
-        }
         ObjectNode out = JSON.objectNode();
-        out.put("KeyRotationEnabled", Boolean.TRUE.equals(k.keyRotationEnabled()));
+        // AWS answers false for a key pending deletion (it does not rotate), not an error.
+        out.put("KeyRotationEnabled", Boolean.TRUE.equals(k.keyRotationEnabled()) && !"PendingDeletion".equals(k.keyMetadata().keyState()));
         out.put("KeyId", k.keyMetadata().arn());
         if (k.rotationPeriodInDays() != null) {
             out.put("RotationPeriodInDays", k.rotationPeriodInDays());

@@ -46,4 +46,13 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.sqlite..")
                 .check(classes);
     }
+
+    @Test
+    void findingsAndReportsNeedOnlyTheEstate() {
+        noClasses().that().resideInAnyPackage("dev.redoubt.findings..", "dev.redoubt.report..")
+                .should().dependOnClassesThat().resideInAnyPackage("software.amazon.awssdk..", "javafx..", "java.sql..",
+                        "dev.redoubt.app..", "dev.redoubt.ui..", "dev.redoubt.aws..", "dev.redoubt.sandbox..", "dev.redoubt.journal..")
+                .because("checks and reports judge an estate, whichever way it was obtained, and run with no AWS, UI or database code")
+                .check(classes);
+    }
 }

@@ -54,6 +54,9 @@ class ReadOnlyGuardTest {
         assertThat(ReadOnlyGuard.allows("Backup", "DescribeRecoveryPoint")).isTrue();
         assertThat(ReadOnlyGuard.allows("KMS", "GetKeyPolicy")).isTrue();
         assertThat(ReadOnlyGuard.allows("STS", "AssumeRole")).isTrue();
+        assertThat(ReadOnlyGuard.allows("Sts", "AssumeRole")).as("as the SDK names it").isTrue();
+        assertThat(ReadOnlyGuard.allows("SsoOidc", "RegisterClient")).isTrue();
+        assertThat(ReadOnlyGuard.allows("Sso", "GetRoleCredentials")).isTrue();
         assertThat(ReadOnlyGuard.allows("SSO OIDC", "CreateToken")).isTrue();
         assertThat(ReadOnlyGuard.allows("Backup", "StartRestoreJob")).isFalse();
         assertThat(ReadOnlyGuard.allows("Backup", "PutBackupVaultAccessPolicy")).isFalse();
@@ -62,6 +65,16 @@ class ReadOnlyGuardTest {
         assertThat(ReadOnlyGuard.allows("KMS", "Decrypt")).isFalse();
         assertThat(ReadOnlyGuard.allows("KMS", "GetParametersForImport")).isFalse();
         assertThat(ReadOnlyGuard.allows("MPA", "StartActiveApprovalTeamDeletion")).isFalse();
+    }
+
+    @Test
+    void letsTheSignInCallsOfTheRealClientsThrough() {
+        try (AwsClients c = clients(AccessMode.AUDITOR)) {
+            assertThatThrownBy(() -> c.sts("eu-west-1").assumeRole(r -> r.roleArn("arn:aws:iam::111122223333:role/x").roleSessionName("s")))
+                    .isNotInstanceOf(ReadOnlyViolationException.class);
+            assertThatThrownBy(() -> c.ssoOidc("eu-west-1").registerClient(r -> r.clientName("x").clientType("public")))
+                    .isNotInstanceOf(ReadOnlyViolationException.class);
+        }
     }
 
     @Test

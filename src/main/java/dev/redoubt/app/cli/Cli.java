@@ -5,6 +5,7 @@ import dev.redoubt.aws.AwsFailures;
 import dev.redoubt.aws.ReadOnlyViolationException;
 import dev.redoubt.aws.signin.SignInRequiredException;
 import dev.redoubt.estate.EstateFormatException;
+import dev.redoubt.journal.JournalException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -37,7 +38,13 @@ public final class Cli {
             return ExitCodes.USAGE;
         });
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> report(ex, context.err(), verbose, debug));
-        return cl.execute(args);
+        int code = cl.execute(args);
+        try {
+            context.closeJournal();
+        } catch (RuntimeException e) {
+            code = ExitCodes.combine(code, report(e, context.err(), verbose, debug));
+        }
+        return code;
     }
 
     public static CommandLine commandLine(CliContext context) {
@@ -55,6 +62,9 @@ public final class Cli {
             code = ce.exitCode();
             message = ce.getMessage();
             detail = ce.detail();
+        } else if (ex instanceof JournalException je) {
+            code = je.integrity() ? ExitCodes.VERIFICATION_FAILED : ExitCodes.USAGE;
+            message = je.getMessage();
         } else if (ex instanceof EstateFormatException efe) {
             code = ExitCodes.USAGE;
             message = efe.getMessage();

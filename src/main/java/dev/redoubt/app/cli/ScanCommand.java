@@ -1,7 +1,10 @@
 package dev.redoubt.app.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.redoubt.aws.AccessMode;
 import dev.redoubt.aws.profiles.AwsConfigFiles;
 import dev.redoubt.aws.profiles.AwsProfile;
+import dev.redoubt.aws.scan.ScanProgress;
 import dev.redoubt.aws.scan.ScanRequest;
 import dev.redoubt.aws.scan.ScanResult;
 import dev.redoubt.aws.scan.Scanner;
@@ -10,6 +13,7 @@ import dev.redoubt.aws.signin.SignIn;
 import dev.redoubt.estate.Estate;
 import dev.redoubt.estate.EstateFile;
 import dev.redoubt.estate.EstateStats;
+import dev.redoubt.journal.EntryDraft;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -47,13 +51,34 @@ final class ScanCommand implements Runnable {
 
     @Override
     public void run() {
-        ScanResult result = scope.scan(ctx, signInOptions);
+        ScanScope.Scanned scanned = scope.scan(ctx, signInOptions);
+        ScanResult result = scanned.result();
         EstateCommand.writeEstate(ctx, result.estate(), out);
         EstateStats.Totals t = EstateStats.of(result.estate()).totals();
+        String digest = out.toString().equals("-") ? null : sha256(out);
+        String capture = out.toString().equals("-") ? null : out.toAbsolutePath().toString();
+        EntryDraft draft = EntryDraft.of(scanned.actor(), Recording.mode(scanned.mode()), Recording.target(scanned.endpoint()), "scan",
+                capture != null ? capture : scanned.actor());
+        ObjectNode d = draft.detailsObject();
+        d.put("accounts", t.accounts()).put("regions", t.regions()).put("vaults", t.vaults()).put("recoveryPoints", t.recoveryPoints())
+                .put("keys", t.keys()).put("readErrors", result.readErrors())
+                .put("outcome", result.partial() ? "partial" : "complete").put("durationMs", result.elapsed().toMillis())
+                .put("apiCalls", result.apiCalls()).put("profile", scanned.profile())
+                .put("capturedAt", result.estate().capturedAt().toString()).put("incremental", scope.sinceCapture != null);
+        ObjectNode requested = d.putObject("scope");
+        requested.put("accounts", scope.accounts == null ? "signed-in" : String.join(",", scope.accounts));
+        requested.put("regions", scope.regions == null ? "profile" : String.join(",", scope.regions));
+        if (scope.role != null) {
+            requested.put("role", scope.role);
+        }
+        if (capture != null) {
+            d.put("capture", capture).put("sha256", digest);
+        }
+        ctx.journal().append(draft);
         ctx.err().printf(Locale.ROOT, "Scanned %d accounts, %d regions: %d vaults, %,d recovery points, %d keys in %.1f s (%,d API calls).%n",
                 t.accounts(), t.regions(), t.vaults(), t.recoveryPoints(), t.keys(), result.elapsed().toMillis() / 1000.0, result.apiCalls());
-        if (!out.toString().equals("-")) {
-            ctx.err().println("Wrote " + out + " (sha256 " + sha256(out) + ").");
+        if (digest != null) {
+            ctx.err().println("Wrote " + out + " (sha256 " + digest + ").");
         }
         if (result.partial()) {
             throw new CliException(ExitCodes.PARTIAL, result.readErrors() + " scope" + (result.readErrors() == 1 ? "" : "s")
@@ -93,7 +118,30 @@ final class ScanCommand implements Runnable {
         @Option(names = "--in-flight", defaultValue = "64", description = "Requests in flight in all (default: ${DEFAULT-VALUE}).")
         int inFlight;
 
-        ScanResult scan(CliContext ctx, SignInOptions signIn) {
+        /** A scan and who ran it, for the journal. */
+        record Scanned(ScanResult result, String actor, AccessMode mode, java.net.URI endpoint, String profile) {
+        }
+
+        /** A live progress line on a terminal (twice a second at most); nothing when output is redirected. */
+        private static ScanProgress progress(CliContext ctx) {
+            if (System.console() == null) {
+                return ScanProgress.NONE;
+            }
+            long[] last = {0};
+            return (done, total, where) -> {
+                long now = System.nanoTime();
+                synchronized (last) {
+                    if (now - last[0] < 500_000_000L) {
+                        return;
+                    }
+                    last[0] = now;
+                }
+                String scope = where.length() > 60 ? "…" + where.substring(where.length() - 59) : where;
+                ctx.err().printf(Locale.ROOT, "\r\033[KScanning: %,d of %,d units done  %s", done, total, scope);
+            };
+        }
+
+        Scanned scan(CliContext ctx, SignInOptions signIn) {
             Estate previous = sinceCapture == null ? null : new EstateFile().read(sinceCapture);
             boolean allAccounts = accounts != null && accounts.size() == 1 && accounts.get(0).equals("all");
             List<String> ids = accounts == null || allAccounts ? List.of() : accounts;
@@ -119,7 +167,12 @@ final class ScanCommand implements Runnable {
             Thread hook = new Thread(() -> cancelled.set(true), "scan-cancel");
             Runtime.getRuntime().addShutdownHook(hook);
             try (Session session = signInService.open(profile, signIn.accessMode())) {
-                return new Scanner(ctx.clock(), new EstateFile()).scan(session, request, (done, total, where) -> { }, cancelled);
+                String actor = session.callerIdentity().arn();
+                ScanResult result = new Scanner(ctx.clock(), new EstateFile()).scan(session, request, progress(ctx), cancelled);
+                if (System.console() != null) {
+                    ctx.err().print("\r\033[K");
+                }
+                return new Scanned(result, actor, session.mode(), session.clients().settings().endpointOverride(), profile.name());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new CliException(ExitCodes.INTERRUPTED, "scan interrupted");

@@ -3,14 +3,11 @@ package dev.redoubt.aws.profiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.redoubt.files.SafeFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -73,21 +70,8 @@ public final class SsoTokenCache {
         put(n, "clientSecret", token.clientSecret());
         put(n, "registrationExpiresAt", format(token.registrationExpiresAt()));
         put(n, "refreshToken", token.refreshToken());
-        Path target = fileFor(cacheKey);
-        Path tmp = Files.createTempFile(dir, ".redoubt-", ".tmp");
-        try {
-            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-            }
-            Files.write(tmp, mapper.writeValueAsBytes(n));
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        byte[] bytes = mapper.writeValueAsBytes(n);
+        SafeFiles.writeAtomically(fileFor(cacheKey), out -> out.write(bytes), true);
     }
 
     private static String format(Instant t) {

@@ -189,7 +189,7 @@ public final class Scanner {
         ScanResult execute() throws InterruptedException {
             Instant started = clock.instant();
             CallerIdentity me = session.callerIdentity();
-            Organization org = readOrganization(me.account());
+            Organization org = readOrganization(me.account(), organizationReader(me));
             List<Target> targets = targets(me, org);
             for (Target t : targets) {
                 for (String region : regionsOf(t)) {
@@ -199,7 +199,10 @@ public final class Scanner {
             }
             awaitPhase();
             for (Map.Entry<String, String> key : keyReader.entrySet()) {
-                Target reader = targets.stream().filter(t -> t.accountId().equals(key.getValue())).findFirst().orElseThrow();
+                // The key's owner reads it best (cross-account callers may not read its policy or aliases); else whoever uses it.
+                String owner = Arn.accountOf(key.getKey());
+                Target reader = targets.stream().filter(t -> t.accountId().equals(owner)).findFirst()
+                        .orElseGet(() -> targets.stream().filter(t -> t.accountId().equals(key.getValue())).findFirst().orElseThrow());
                 work.submit(() -> readKey(reader, key.getKey()));
             }
             awaitPhase();
@@ -283,8 +286,31 @@ public final class Scanner {
         private record Organization(ObjectNode organization, Map<String, ObjectNode> accounts, Map<String, String> ouPaths) {
         }
 
-        Organization readOrganization(String myAccount) {
-            OrganizationsClient o = session.clients().organizations();
+        /**
+         * Only the management account (or a delegated administrator) may list an organization's accounts: when the
+         * signed-in account is a member and the identity can also act in the management account, read from there.
+         */
+        OrganizationsClient organizationReader(CallerIdentity me) {
+            OrganizationsClient home = session.clients().organizations();
+            if (!request.allAccounts() && request.accounts().isEmpty()) {
+                return home;
+            }
+            try {
+                String master = call(me.account(), "global", "organizations", () -> home.describeOrganization().organization().masterAccountId());
+                if (master == null || master.equals(me.account())) {
+                    return home;
+                }
+                if (!request.allAccounts() && !request.accounts().contains(master)) {
+                    return home;
+                }
+                String role = chooseRole(master, session.reachableRoles());
+                return role == null ? home : session.clientsFor(master, role).organizations();
+            } catch (AwsFailure f) {
+                return home;
+            }
+        }
+
+        Organization readOrganization(String myAccount, OrganizationsClient o) {
             List<ObjectNode> errorsTo = accountErrors.computeIfAbsent(myAccount, k -> Collections.synchronizedList(new ArrayList<>()));
             ObjectNode organization = null;
             var described = read(myAccount, "global", "organizations", "DescribeOrganization", "organization", errorsTo,

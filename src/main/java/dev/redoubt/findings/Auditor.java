@@ -1,0 +1,35 @@
+package dev.redoubt.findings;
+
+import dev.redoubt.estate.Estate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs every check of a catalogue over an estate, as of its CapturedAt, in parallel; results come back in catalogue order. */
+public final class Auditor {
+    private final List<Check> checks;
+
+    public Auditor(List<Check> checks) {
+        this.checks = List.copyOf(checks);
+    }
+
+    /** The outcome of one audit: the index it judged (instant, thresholds, roles) and every result in catalogue order. */
+    public record Outcome(EstateIndex index, List<Result> results) {
+    }
+
+    /**
+     * @param fallbackNow the instant to judge as of when the estate has no CapturedAt
+     */
+    public Outcome run(Estate estate, FindingsSettings settings, Instant fallbackNow) {
+        EstateIndex index = new EstateIndex(estate, settings, fallbackNow);
+        // Checks are stateless and the index is read-only, so they run side by side; results keep catalogue order.
+        List<List<Result>> perCheck = checks.parallelStream().map(c -> {
+            List<Result> out = new ArrayList<>();
+            c.evaluate(index, out::add);
+            return out;
+        }).toList();
+        List<Result> results = new ArrayList<>(perCheck.stream().mapToInt(List::size).sum());
+        perCheck.forEach(results::addAll);
+        return new Outcome(index, results);
+    }
+}

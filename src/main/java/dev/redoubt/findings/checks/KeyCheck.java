@@ -1,0 +1,61 @@
+package dev.redoubt.findings.checks;
+
+import dev.redoubt.estate.Arn;
+import dev.redoubt.estate.ReadError;
+import dev.redoubt.findings.AbstractCheck;
+import dev.redoubt.findings.EstateIndex;
+import dev.redoubt.findings.EstateIndex.KeyRef;
+import dev.redoubt.findings.Evidence;
+import dev.redoubt.findings.Facet;
+import dev.redoubt.findings.Result;
+import dev.redoubt.findings.Scope;
+import dev.redoubt.findings.Severity;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * A check with one result per KMS key that protects backups (a vault's key, or also the keys of
+ * recovery points); the evidence names the vaults it protects. A key the estate does not hold is
+ * UNKNOWN, with the ReadError that explains it when there is one.
+ */
+abstract class KeyCheck extends AbstractCheck {
+    KeyCheck(String id, Facet facet, Severity severity, String title, String weakness, String reads, String others, String... operations) {
+        super(id, facet, severity, title, weakness, reads, others, operations);
+    }
+
+    /** True to judge only vault keys; false to judge recovery points' keys too. */
+    abstract boolean vaultKeysOnly();
+
+    @Override
+    public final void evaluate(EstateIndex x, Consumer<Result> out) {
+        Map<String, Set<String>> keys = vaultKeysOnly() ? x.vaultKeys() : x.keysProtectingBackups();
+        for (var e : keys.entrySet()) {
+            String arn = e.getKey();
+            KeyRef key = x.key(arn);
+            Arn parsed = Arn.parse(arn);
+            String account = key != null ? key.accountId() : parsed == null ? null : parsed.account();
+            String region = key != null ? key.region() : parsed == null ? null : parsed.region();
+            Scope where = new Scope(account, region, arn);
+            List<String> vaults = List.copyOf(e.getValue());
+            if (key == null) {
+                ReadError err = x.readError(account, region, arn, List.of("kms:DescribeKey", "kms:*"));
+                out.accept(err != null ? unreadable(x, where, err)
+                        : unknown(where, Evidence.at(x.at(), "Could not be evaluated: the key is not in the estate (not read)")
+                                .field("KeyArn", arn).field("ProtectsVaults", vaults).build()));
+                continue;
+            }
+            Result r = unreadable(x, where);
+            if (r == null) {
+                r = judge(x, key, where, vaults);
+            }
+            if (r != null) {
+                out.accept(r);
+            }
+        }
+    }
+
+    /** The verdict on one key, or null when the check does not concern it (an AWS-managed key for rotation). */
+    abstract Result judge(EstateIndex x, KeyRef key, Scope where, List<String> vaults);
+}
