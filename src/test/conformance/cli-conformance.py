@@ -470,6 +470,10 @@ class Conformance:
             try:
                 self.start()
                 self.run()
+            except Exception:  # a crash of this script is a failed check, with its traceback
+                import traceback
+                traceback.print_exc()
+                self.check(False, "the conformance run crashed")
             finally:
                 self.stop()
             if self.failures and getattr(self, "process", None):

@@ -159,6 +159,10 @@ final class Dispatcher implements HttpHandler {
                 throw AwsError.of(AwsError.Kind.UNKNOWN_OPERATION, "The sandbox does not implement " + model.signingName() + ":" + op.name());
             }
             SdkPojo input = Wire.readInput(model, route, req, form);
+            AwsError recorded = ReadErrorReplay.match(world, principal, auth == null ? null : auth.region(), model.signingName(), op.name(), input);
+            if (recorded != null) {
+                throw recorded;
+            }
             Call call = new Call(world, principal, auth == null ? null : auth.region(), requestId, req);
             Lock lock = reg.write() ? world.lock.writeLock() : world.lock.readLock();
             lock.lock();

@@ -20,6 +20,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 
@@ -35,6 +36,9 @@ final class SandboxFixture implements AutoCloseable {
 
     final Sandbox sandbox;
     final List<Throwable> internalErrors = new CopyOnWriteArrayList<>();
+    /** One connection pool for every client of this fixture (building one per client costs more than the calls). */
+    private final SdkHttpClient http = ApacheHttpClient.builder().connectionTimeout(Duration.ofSeconds(2))
+            .socketTimeout(Duration.ofSeconds(10)).build();
 
     private SandboxFixture(SandboxOptions options) throws IOException {
         this.sandbox = Sandbox.start(options, internalErrors::add);
@@ -87,7 +91,7 @@ final class SandboxFixture implements AutoCloseable {
         return builder.endpointOverride(sandbox.endpoint())
                 .region(Region.of(region))
                 .credentialsProvider(credentials == null ? AnonymousCredentialsProvider.create() : credentials)
-                .httpClientBuilder(ApacheHttpClient.builder().connectionTimeout(Duration.ofSeconds(2)).socketTimeout(Duration.ofSeconds(10)))
+                .httpClient(http)
                 .overrideConfiguration(o -> o.apiCallTimeout(Duration.ofSeconds(30)).apiCallAttemptTimeout(Duration.ofSeconds(10))
                         .retryStrategy(RetryMode.STANDARD))
                 .build();
@@ -95,6 +99,7 @@ final class SandboxFixture implements AutoCloseable {
 
     @Override
     public void close() {
+        http.close();
         sandbox.close();
         if (!internalErrors.isEmpty()) {
             AssertionError e = new AssertionError("the sandbox answered InternalFailure: " + internalErrors.get(0));
