@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -48,7 +49,7 @@ import picocli.CommandLine.Option;
 final class AuditCommand implements Callable<Integer> {
     private final CliContext ctx;
 
-    /** Where the estate comes from: exactly one of these (the live scan's options join this group with the scanner). */
+    /** Where the estate comes from: a file, the demo, or (with neither) a live scan with the scan's options. */
     static final class Source {
         @Option(names = "--estate", paramLabel = "FILE", description = "An estate file (redoubt-estate/1): a capture or a generated estate.")
         Path estate;
@@ -57,8 +58,17 @@ final class AuditCommand implements Callable<Integer> {
         boolean demo;
     }
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
     Source source;
+
+    @Mixin
+    SignInOptions signIn;
+
+    @Mixin
+    ScanCommand.ScanScope scope;
+
+    @Option(names = "--capture", paramLabel = "FILE", description = "With a live scan: keep the capture in this file.")
+    Path capture;
 
     @Option(names = "--format", defaultValue = "json", paramLabel = "json|csv|html|sarif",
             description = "Report format (default: ${DEFAULT-VALUE}).")
@@ -92,7 +102,31 @@ final class AuditCommand implements Callable<Integer> {
         Suppressions accepted = readSuppressions();
         Estate estate;
         String sourceName;
-        if (source.demo) {
+        boolean live = source == null;
+        if (!live && (signIn.profile != null || scope.accounts != null || scope.regions != null || scope.role != null
+                || scope.sinceCapture != null || capture != null)) {
+            throw new CliException(ExitCodes.USAGE, "--estate and --demo take no scan options (--profile, --accounts, --regions, --role,"
+                    + " --since-capture, --capture); leave them out to audit a file, or drop --estate/--demo to scan live");
+        }
+        ScanCommand.ScanScope.Scanned scanned = null;
+        if (live) {
+            try {
+                scanned = scope.scan(ctx, signIn);
+            } catch (IllegalArgumentException e) {
+                if (signIn.profile == null && e.getMessage() != null && e.getMessage().startsWith("no profile named")) {
+                    throw new CliException(ExitCodes.USAGE, e.getMessage() + "; or audit a file with --estate FILE, or the demo with --demo");
+                }
+                throw e;
+            }
+            estate = scanned.result().estate();
+            String digest = null;
+            if (capture != null) {
+                EstateCommand.writeEstate(ctx, estate, capture);
+                digest = ScanCommand.sha256(capture);
+            }
+            ScanCommand.record(ctx, scanned, scope, capture, digest);
+            sourceName = "live scan of " + scanned.profile() + (capture != null ? " (kept in " + capture + ")" : "");
+        } else if (source.demo) {
             estate = NorthwindDemo.build();
             sourceName = "built-in demo";
         } else {
@@ -117,10 +151,16 @@ final class AuditCommand implements Callable<Integer> {
                 results, summary, applied.uses(), readErrors(estate), digest);
         writeReport(report);
         int exit = exitCode(results);
-        Target target = source.demo ? Target.sandbox() : Target.capture(source.estate);
-        String subject = source.demo ? (estate.organization() != null && estate.organization().arn() != null ? estate.organization().arn() : "demo")
-                : source.estate.toAbsolutePath().normalize().toString();
-        Entry entry = new AuditJournal(ctx.journal(), JournalCommand.OFFLINE_ACTOR, target)
+        Target target = live ? Recording.target(scanned.endpoint()) : source.demo ? Target.sandbox() : Target.capture(source.estate);
+        String orgArn = estate.organization() != null && estate.organization().arn() != null ? estate.organization().arn() : null;
+        String subject = live ? (capture != null ? capture.toAbsolutePath().toString() : orgArn != null ? orgArn : scanned.actor())
+                : source.demo ? (orgArn != null ? orgArn : "demo") : source.estate.toAbsolutePath().normalize().toString();
+        String actor = live ? scanned.actor() : JournalCommand.OFFLINE_ACTOR;
+        if (live && scanned.result().partial()) {
+            ctx.err().println(scanned.result().readErrors() + " scopes could not be read; they are listed under ReadErrors and their checks report UNKNOWN");
+            exit = ExitCodes.combine(exit, ExitCodes.PARTIAL);
+        }
+        Entry entry = new AuditJournal(ctx.journal(), actor, target, live ? Recording.mode(scanned.mode()) : dev.redoubt.journal.Mode.AUDITOR)
                 .record(report, subject, failOn == null ? null : failOn.name(), exit, out == null || out.toString().equals("-") ? null : out.toAbsolutePath().toString());
         printSummary(estate, summary, applied, digest);
         ctx.err().println("Journaled as entry " + entry.seq() + ".");

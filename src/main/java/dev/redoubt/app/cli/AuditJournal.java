@@ -31,11 +31,13 @@ final class AuditJournal {
     private final Journal journal;
     private final String actor;
     private final Target target;
+    private final Mode mode;
 
-    AuditJournal(Journal journal, String actor, Target target) {
+    AuditJournal(Journal journal, String actor, Target target, Mode mode) {
         this.journal = journal;
         this.actor = actor;
         this.target = target;
+        this.mode = mode;
     }
 
     /** Records the suppressions first added or first expired, then the audit; returns the audit's entry. */
@@ -46,13 +48,13 @@ final class AuditJournal {
                 added = journal.append(addedDraft(u.suppression()));
             }
             if (u.expired() && !expiredRecorded(u.suppression(), added)) {
-                EntryDraft d = EntryDraft.of(actor, Mode.AUDITOR, target, SUPPRESSION_EXPIRED, u.suppression().resource());
+                EntryDraft d = EntryDraft.of(actor, mode, target, SUPPRESSION_EXPIRED, u.suppression().resource());
                 d.detailsObject().put("rule", u.suppression().checkId()).put("addedAt", added.time().toString()).put("addedSeq", added.seq())
                         .put("expires", u.suppression().expires().toString()).put("results", u.results());
                 journal.append(d);
             }
         }
-        EntryDraft audit = EntryDraft.of(actor, Mode.AUDITOR, target, AUDIT, subject);
+        EntryDraft audit = EntryDraft.of(actor, mode, target, AUDIT, subject);
         ObjectNode d = audit.detailsObject();
         d.put("rules", report.catalogue().size());
         ObjectNode findings = d.putObject("findings");
@@ -102,7 +104,7 @@ final class AuditJournal {
     }
 
     private EntryDraft addedDraft(Suppression s) {
-        EntryDraft d = EntryDraft.of(actor, Mode.AUDITOR, target, SUPPRESSION_ADDED, s.resource());
+        EntryDraft d = EntryDraft.of(actor, mode, target, SUPPRESSION_ADDED, s.resource());
         d.detailsObject().put("rule", s.checkId()).put("reason", s.justification()).put("expires", s.expires().toString()).put("author", s.author());
         return d;
     }

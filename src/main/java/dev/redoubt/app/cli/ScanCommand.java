@@ -56,7 +56,23 @@ final class ScanCommand implements Runnable {
         EstateCommand.writeEstate(ctx, result.estate(), out);
         EstateStats.Totals t = EstateStats.of(result.estate()).totals();
         String digest = out.toString().equals("-") ? null : sha256(out);
-        String capture = out.toString().equals("-") ? null : out.toAbsolutePath().toString();
+        record(ctx, scanned, scope, out.toString().equals("-") ? null : out, digest);
+        ctx.err().printf(Locale.ROOT, "Scanned %d accounts, %d regions: %d vaults, %,d recovery points, %d keys in %.1f s (%,d API calls).%n",
+                t.accounts(), t.regions(), t.vaults(), t.recoveryPoints(), t.keys(), result.elapsed().toMillis() / 1000.0, result.apiCalls());
+        if (digest != null) {
+            ctx.err().println("Wrote " + out + " (sha256 " + digest + ").");
+        }
+        if (result.partial()) {
+            throw new CliException(ExitCodes.PARTIAL, result.readErrors() + " scope" + (result.readErrors() == 1 ? "" : "s")
+                    + " could not be read; the capture lists them under ReadErrors (checks on them report UNKNOWN)");
+        }
+    }
+
+    /** Journals a finished scan (docs/journal.md, action "scan"); {@code out} is the capture file, or null. */
+    static void record(CliContext ctx, ScanScope.Scanned scanned, ScanScope scope, Path out, String digest) {
+        ScanResult result = scanned.result();
+        EstateStats.Totals t = EstateStats.of(result.estate()).totals();
+        String capture = out == null ? null : out.toAbsolutePath().toString();
         EntryDraft draft = EntryDraft.of(scanned.actor(), Recording.mode(scanned.mode()), Recording.target(scanned.endpoint()), "scan",
                 capture != null ? capture : scanned.actor());
         ObjectNode d = draft.detailsObject();
@@ -75,15 +91,6 @@ final class ScanCommand implements Runnable {
             d.put("capture", capture).put("sha256", digest);
         }
         ctx.journal().append(draft);
-        ctx.err().printf(Locale.ROOT, "Scanned %d accounts, %d regions: %d vaults, %,d recovery points, %d keys in %.1f s (%,d API calls).%n",
-                t.accounts(), t.regions(), t.vaults(), t.recoveryPoints(), t.keys(), result.elapsed().toMillis() / 1000.0, result.apiCalls());
-        if (digest != null) {
-            ctx.err().println("Wrote " + out + " (sha256 " + digest + ").");
-        }
-        if (result.partial()) {
-            throw new CliException(ExitCodes.PARTIAL, result.readErrors() + " scope" + (result.readErrors() == 1 ? "" : "s")
-                    + " could not be read; the capture lists them under ReadErrors (checks on them report UNKNOWN)");
-        }
     }
 
     static String sha256(Path file) {

@@ -125,7 +125,7 @@ class AuditCommandTest {
         assertThat(both.err()).contains("mutually exclusive");
         CliRun none = CliRun.run(home(), "audit");
         assertThat(none.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(none.err()).contains("--estate").contains("--demo");
+        assertThat(none.err()).contains("no profile named \"default\"").contains("--estate FILE").contains("--demo");
     }
 
     @Test
