@@ -1,6 +1,7 @@
 package dev.redoubt.findings;
 
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +24,8 @@ public record Summary(Counts total, Map<Facet, Counts> byFacet, Map<String, Coun
         for (Check c : catalogue) {
             check.put(c.id(), new long[4]);
         }
-        Map<String, long[]> account = new TreeMap<>();
-        Map<String, long[]> region = new TreeMap<>();
+        Map<String, long[]> account = new HashMap<>();
+        Map<String, long[]> region = new HashMap<>();
         Map<Severity, long[]> severity = new EnumMap<>(Severity.class);
         for (Severity s : Severity.values()) {
             severity.put(s, new long[4]);
@@ -40,7 +41,7 @@ public record Summary(Counts total, Map<Facet, Counts> byFacet, Map<String, Coun
             severity.get(r.severity())[i]++;
         }
         return new Summary(counts(total), convert(facet, new EnumMap<>(Facet.class)), convert(check, new LinkedHashMap<>()),
-                convert(account, new LinkedHashMap<>()), convert(region, new LinkedHashMap<>()), convert(severity, new EnumMap<>(Severity.class)));
+                convert(new TreeMap<>(account), new LinkedHashMap<>()), convert(new TreeMap<>(region), new LinkedHashMap<>()), convert(severity, new EnumMap<>(Severity.class)));
     }
 
     private static Counts counts(long[] c) {

@@ -27,8 +27,10 @@ import java.util.Map;
  * Long lists are capped per check; the JSON and CSV reports hold every result.
  */
 public final class HtmlReport implements ReportWriter {
-    /** At most this many failing resources are detailed per check. */
-    static final int MAX_DETAILED = 40;
+    /** At most this many failing resources are detailed per check; the next ones get one line each. */
+    static final int MAX_DETAILED = 15;
+    /** At most this many failing resources are listed per check, details or not. */
+    static final int MAX_LISTED = 200;
     /** At most this many characters of one evidence value are shown. */
     static final int MAX_VALUE = 1200;
 
@@ -99,7 +101,7 @@ public final class HtmlReport implements ReportWriter {
             .finding{border-top:1px solid var(--line);padding:8px 0 6px;break-inside:avoid}
             .finding .where{color:var(--muted);font-size:12px}
             .finding .summary{margin:3px 0}
-            .ev{font-size:12px;margin:4px 0}.ev td{padding:2px 6px}.ev td:first-child{color:var(--muted);white-space:nowrap;width:1%}
+            .ev{font-size:12px;margin:4px 0}.ev th{font-size:11px}.ev td{padding:2px 6px}.ev td:first-child{color:var(--muted);white-space:nowrap;width:1%}
             .fix{font-size:12.5px}.fix b{font-weight:600}
             .more{color:var(--muted);font-style:italic}
             .fail-n{color:var(--fail);font-weight:700}.pass-n{color:var(--pass)}
@@ -226,14 +228,19 @@ public final class HtmlReport implements ReportWriter {
                     p("<section class=\"check\"><h3><span class=\"badge " + s + "\">" + s + "</span> <span class=\"mono\">" + esc(c.id()) + "</span> "
                             + esc(c.title()) + " <span class=\"fail-n\">(" + fails.size() + ")</span></h3>");
                     p("<div class=\"why\">" + esc(c.weakness()) + (c.others().equals("-") ? "" : " Elsewhere: " + esc(c.others()) + ".") + "</div>");
-                    int shown = 0;
-                    for (Result f : fails) {
-                        if (shown++ == MAX_DETAILED) {
-                            p("<p class=\"more\">... and " + (fails.size() - MAX_DETAILED) + " more failing resources of " + esc(c.id())
-                                    + "; the JSON and CSV reports list every one.</p>");
-                            break;
+                    for (int i = 0; i < Math.min(fails.size(), MAX_DETAILED); i++) {
+                        finding(fails.get(i));
+                    }
+                    if (fails.size() > MAX_DETAILED) {
+                        p("<table class=\"ev\"><tr><th>Also failing</th><th>What was found</th></tr>");
+                        for (int i = MAX_DETAILED; i < Math.min(fails.size(), MAX_LISTED); i++) {
+                            p("<tr><td class=\"mono arn\">" + esc(fails.get(i).resourceArn()) + "</td><td>" + esc(fails.get(i).evidence().summary()) + "</td></tr>");
                         }
-                        finding(f);
+                        p("</table>");
+                        if (fails.size() > MAX_LISTED) {
+                            p("<p class=\"more\">... and " + (fails.size() - MAX_LISTED) + " more failing resources of " + esc(c.id())
+                                    + "; the JSON and CSV reports list every one with its evidence.</p>");
+                        }
                     }
                     Result first = fails.get(0);
                     if (first.remediation() != null) {
@@ -296,8 +303,8 @@ public final class HtmlReport implements ReportWriter {
                 p("<table><tr><th>Check</th><th>Resource</th><th>What was found</th></tr>");
                 int shown = 0;
                 for (Result s : sup) {
-                    if (shown++ == MAX_DETAILED * 5) {
-                        p("<tr><td colspan=\"3\" class=\"more\">... and " + (sup.size() - MAX_DETAILED * 5) + " more; see the JSON report.</td></tr>");
+                    if (shown++ == MAX_LISTED) {
+                        p("<tr><td colspan=\"3\" class=\"more\">... and " + (sup.size() - MAX_LISTED) + " more; see the JSON report.</td></tr>");
                         break;
                     }
                     p("<tr><td class=\"mono\">" + esc(s.checkId()) + "</td><td class=\"mono arn\">" + esc(s.resourceArn()) + "</td><td>" + esc(s.evidence().summary()) + "</td></tr>");
@@ -317,8 +324,8 @@ public final class HtmlReport implements ReportWriter {
             p("<table><tr><th>Check</th><th>Resource</th><th>Reason</th></tr>");
             int shown = 0;
             for (Result u : unk) {
-                if (shown++ == MAX_DETAILED * 5) {
-                    p("<tr><td colspan=\"3\" class=\"more\">... and " + (unk.size() - MAX_DETAILED * 5) + " more; see the JSON report.</td></tr>");
+                if (shown++ == MAX_LISTED) {
+                    p("<tr><td colspan=\"3\" class=\"more\">... and " + (unk.size() - MAX_LISTED) + " more; see the JSON report.</td></tr>");
                     break;
                 }
                 p("<tr><td class=\"mono\">" + esc(u.checkId()) + "</td><td class=\"mono arn\">" + esc(u.resourceArn()) + "</td><td>" + esc(u.evidence().summary()) + "</td></tr>");

@@ -7,6 +7,7 @@ import dev.redoubt.estate.EstateProblem;
 import dev.redoubt.estate.EstateValidator;
 import dev.redoubt.estate.Region;
 import dev.redoubt.estate.demo.NorthwindDemo;
+import dev.redoubt.files.SafeFiles;
 import dev.redoubt.findings.Auditor;
 import dev.redoubt.journal.Entry;
 import dev.redoubt.journal.Target;
@@ -24,10 +25,7 @@ import dev.redoubt.report.ResultJson;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,13 +36,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "audit", mixinStandardHelpOptions = true,
-        description = {"Run the REL09-BP02 checks over an estate and write a report (JSON, CSV, HTML or SARIF).",
-                "Checks judge the estate as of its CapturedAt; suppressions expire against the current time.",
-                "Exit 1 when a failure at or above --fail-on exists (UNKNOWN counts only with --fail-on-unknown;",
-                "SUPPRESSED never); without --fail-on the audit never exits 1. Exit 2 for a bad estate, settings or suppressions file.",
+        description = {"Run the 40 REL09-BP02 checks over an estate and write a report (JSON, CSV, HTML or SARIF).",
+                "Checks judge the estate as of its CapturedAt; suppressions expire against the current time. Each audit is journaled with the SHA-256 of its results.",
+                "Exit 1 when a check fails at or above --fail-on (UNKNOWN counts only with --fail-on-unknown, SUPPRESSED never; without --fail-on, never). "
+                        + "Exit 2 for a bad estate, settings or suppressions file.",
+                "",
                 "Examples:",
                 "  redoubt audit --demo --format html --out northwind.html",
-                "  redoubt audit --estate capture.json --format sarif --out audit.sarif --fail-on HIGH"})
+                "  redoubt audit --estate capture.json --format sarif --out a.sarif --fail-on HIGH",
+                ""})
 final class AuditCommand implements Callable<Integer> {
     private final CliContext ctx;
 
@@ -156,29 +156,11 @@ final class AuditCommand implements Callable<Integer> {
             }
             return;
         }
-        Path dir = out.toAbsolutePath().getParent();
-        Path tmp = null;
         try {
-            Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + out.getFileName() + ".", ".tmp");
-            try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-                format.writer().write(report, o);
-            }
-            try {
-                Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
-            }
+            // Owner-only: a report names every vault, key and policy of the estate.
+            SafeFiles.writeAtomically(out, o -> format.writer().write(report, o), true);
         } catch (IOException e) {
             throw new CliException(ExitCodes.USAGE, out + ": the report cannot be written (" + e.getMessage() + "); choose a writable path with --out", null, e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // the report was moved or never written; nothing to clean
-                }
-            }
         }
     }
 

@@ -153,6 +153,7 @@ public final class Scanner {
         final AtomicLong calls = new AtomicLong();
         final AtomicInteger errors = new AtomicInteger();
         final Map<String, BackupVault> previousVaults = new HashMap<>();
+        final Map<String, dev.redoubt.estate.ProtectedResource> previousResources = new HashMap<>();
         volatile Throwable unexpected;
         volatile String scope = "";
 
@@ -179,6 +180,9 @@ public final class Scanner {
                         a.regions().values().forEach(r -> {
                             if (r.backupVaults() != null) {
                                 r.backupVaults().forEach(v -> previousVaults.put(v.backupVaultArn(), v));
+                            }
+                            if (r.protectedResources() != null) {
+                                r.protectedResources().forEach(x -> previousResources.put(x.resourceArn(), x));
                             }
                         });
                     }
@@ -659,12 +663,43 @@ public final class Scanner {
             if (resources == null) {
                 return;
             }
+            Set<String> restoredSince = restoredSincePreviousCapture(t, region, rd);
             for (ProtectedResource r : resources) {
+                // Incremental: what only DescribeProtectedResource adds (the latest restore) changes only with a restore job.
+                dev.redoubt.estate.ProtectedResource before = previousResources.get(r.resourceArn());
+                if (before != null && restoredSince != null && !restoredSince.contains(r.resourceArn())) {
+                    ObjectNode merged = estateFile.mapper().valueToTree(before);
+                    merged.setAll(SdkJson.toJson(r));
+                    rd.protectedResources.add(merged);
+                    continue;
+                }
                 work.submit(() -> {
                     var d = read(acct, region, "backup", "DescribeProtectedResource", r.resourceArn(), rd.readErrors,
                             () -> b.describeProtectedResource(x -> x.resourceArn(r.resourceArn())));
                     rd.protectedResources.add(d != null ? SdkJson.toJson(d) : SdkJson.toJson(r));
                 });
+            }
+        }
+
+        /** Resources with a restore job since the previous capture; null when there is no previous capture or it cannot be told. */
+        Set<String> restoredSincePreviousCapture(Target t, String region, RegionData rd) {
+            if (previousResources.isEmpty() || request.sinceCapture().capturedAt() == null) {
+                return null;
+            }
+            Instant after = request.sinceCapture().capturedAt().minus(INCREMENTAL_OVERLAP);
+            BackupClient b = t.clients().backup(region);
+            try {
+                List<software.amazon.awssdk.services.backup.model.RestoreJobsListMember> jobs = call(t.accountId(), region, "backup",
+                        () -> items(b.listRestoreJobsPaginator(r -> r.maxResults(1000).byCreatedAfter(after)), x -> x.restoreJobs()));
+                Set<String> out = new java.util.HashSet<>();
+                jobs.forEach(j -> {
+                    if (j.sourceResourceArn() != null) {
+                        out.add(j.sourceResourceArn());
+                    }
+                });
+                return out;
+            } catch (AwsFailure f) {
+                return null; // describe every resource, as a full scan does
             }
         }
 
