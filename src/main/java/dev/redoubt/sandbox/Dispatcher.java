@@ -77,10 +77,15 @@ final class Dispatcher implements HttpHandler {
             Answer answer;
             if (req == TOO_LARGE) {
                 answer = Answer.of(413, "application/json", "{\"message\":\"Request body too large\"}".getBytes(StandardCharsets.UTF_8));
-            } else if (path.startsWith(ControlApi.PREFIX)) {
-                answer = control.handle(req);
-            } else if (pages.handles(req)) {
-                answer = pages.handle(req);
+            } else if (path.startsWith(ControlApi.PREFIX) || pages.handles(req)) {
+                try {
+                    answer = path.startsWith(ControlApi.PREFIX) ? control.handle(req) : pages.handle(req);
+                } catch (RuntimeException e) {
+                    if (internalErrors != null) {
+                        internalErrors.accept(e);
+                    }
+                    answer = Answer.of(500, "application/json", "{\"message\":\"internal error\"}".getBytes(StandardCharsets.UTF_8));
+                }
             } else {
                 Outcome o = new Outcome();
                 String requestId = UUID.randomUUID().toString();

@@ -33,6 +33,11 @@ public record SandboxOptions(Estate estate, int port, Clock clock, boolean asCap
         threads = threads <= 0 ? 16 : threads;
     }
 
+    /** A sandbox inside Redoubt (the desktop's demo): a free port, device sign-ins approved at once as the first SSO user. */
+    public static SandboxOptions inProcess(Estate estate, Clock clock) {
+        return new SandboxOptions(estate, 0, clock, false, 0, 0, 0, 1, true, 8, null);
+    }
+
     /** A sandbox for tests: a free port, the given clock, no faults. */
     public static SandboxOptions forTests(Estate estate, Clock clock) {
         return new SandboxOptions(estate, 0, clock, false, 0, 0, 0, 1, false, 8, null);

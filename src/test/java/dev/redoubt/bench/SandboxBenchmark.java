@@ -4,6 +4,7 @@ import dev.redoubt.estate.Estate;
 import dev.redoubt.estate.EstateFile;
 import dev.redoubt.estate.generate.EstateGenerator;
 import dev.redoubt.estate.generate.GeneratorSpec;
+import dev.redoubt.sandbox.RequestLog;
 import dev.redoubt.sandbox.Sandbox;
 import dev.redoubt.sandbox.SandboxCredential;
 import dev.redoubt.sandbox.SandboxOptions;
@@ -57,6 +58,10 @@ class SandboxBenchmark {
                 Result one = pages(client, vaults, RUN);
                 System.out.printf(Locale.ROOT, "BENCH sandbox: 1 SDK client: %.1f pages of 1,000 recovery points per second (%,d points/s, %d pages in %.1f s)%n",
                         one.perSecond(), (long) (one.perSecond() * 1000), one.pages(), one.seconds());
+                long[] micros = sandbox.requestLog().entries().stream().filter(e -> e.operation().equals("ListRecoveryPointsByBackupVault"))
+                        .mapToLong(RequestLog.Entry::micros).sorted().toArray();
+                System.out.printf(Locale.ROOT, "BENCH sandbox: server time per page of 1,000: median %.1f ms, p90 %.1f ms (the rest is the SDK client's)%n",
+                        micros[micros.length / 2] / 1000.0, micros[micros.length * 9 / 10] / 1000.0);
             }
             int threads = 4;
             ExecutorService pool = Executors.newFixedThreadPool(threads);
