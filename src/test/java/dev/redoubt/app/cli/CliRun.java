@@ -20,6 +20,16 @@ public record CliRun(int exitCode, String out, String err) {
         return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    /** Runs with exactly this environment (HOME, REDOUBT_HOME, AWS_CONFIG_FILE...) and the system clock. */
+    public static CliRun withEnv(Map<String, String> env, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        CliContext ctx = new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                env, Clock.systemUTC());
+        int code = Cli.run(args, ctx);
+        return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
     /** True when stderr carries no stack trace. */
     public boolean noStackTrace() {
         return !err.contains("\tat ") && !err.contains("Exception in thread") && !err.matches("(?s).*\\bat [a-z]+\\.[a-zA-Z.$]+\\(.*");

@@ -8,9 +8,7 @@ import dev.redoubt.estate.Estate;
 import dev.redoubt.estate.demo.NorthwindDemo;
 import dev.redoubt.sandbox.Sandbox;
 import dev.redoubt.sandbox.SandboxOptions;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,12 +33,7 @@ class CliV2SsoCacheTest {
     Path dir;
 
     private CliRun redoubt(Map<String, String> env, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        CliContext ctx = new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                env, Clock.systemUTC());
-        int code = Cli.run(args, ctx);
-        return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return CliRun.withEnv(env, args);
     }
 
     private String cliV2(Path home, String... args) throws IOException, InterruptedException {

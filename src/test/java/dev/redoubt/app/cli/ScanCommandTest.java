@@ -12,9 +12,7 @@ import dev.redoubt.journal.EntryQuery;
 import dev.redoubt.sandbox.Sandbox;
 import dev.redoubt.sandbox.SandboxCredential;
 import dev.redoubt.sandbox.SandboxOptions;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,12 +51,7 @@ class ScanCommandTest {
     }
 
     private CliRun run(Map<String, String> env, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        CliContext ctx = new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                env, Clock.systemUTC());
-        int code = Cli.run(args, ctx);
-        return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return CliRun.withEnv(env, args);
     }
 
     private Account account(String name) {

@@ -9,10 +9,7 @@ import dev.redoubt.estate.EstateFile;
 import dev.redoubt.estate.demo.NorthwindDemo;
 import dev.redoubt.sandbox.Sandbox;
 import dev.redoubt.sandbox.SandboxOptions;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -28,12 +25,7 @@ class SsoScanTest {
     Path dir;
 
     private CliRun run(Map<String, String> env, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        CliContext ctx = new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                env, Clock.systemUTC());
-        int code = Cli.run(args, ctx);
-        return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return CliRun.withEnv(env, args);
     }
 
     @Test
