@@ -30,7 +30,9 @@ public record SandboxOptions(Estate estate, int port, Clock clock, boolean asCap
         if (!(errorRate >= 0 && errorRate <= 1) || throttleRate + errorRate > 1) {
             throw new IllegalArgumentException("--error-rate must be between 0 and 1 (and with --throttle-rate at most 1), not " + errorRate);
         }
-        threads = threads <= 0 ? 16 : threads;
+        // Injected latency stands for the network, not for AWS's capacity: requests waiting it out must not hold the
+        // threads that do the work, so a latency adds threads that mostly sleep.
+        threads = threads <= 0 ? (latencyMs > 0 ? 16 + 128 : 16) : threads;
     }
 
     /** A sandbox inside Redoubt (the desktop's demo): a free port, device sign-ins approved at once as the first SSO user. */
