@@ -11,7 +11,6 @@ import dev.redoubt.findings.Scope;
 import dev.redoubt.findings.Severity;
 import dev.redoubt.findings.policy.Condition;
 import dev.redoubt.findings.policy.PolicyDocument;
-import dev.redoubt.findings.policy.PolicyException;
 import dev.redoubt.findings.policy.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -42,49 +41,42 @@ public final class Acc05WorkloadAccountCanDecrypt extends KeyCheck {
     @Override
     Result judge(EstateIndex x, KeyRef key, Scope where, List<String> vaults) {
         String policy = key.key().policy();
-        if (policy == null) {
-            return missing(x, where, "KmsKey.Policy");
-        }
-        PolicyDocument doc;
-        try {
-            doc = PolicyDocument.parse(policy);
-        } catch (PolicyException ex) {
-            return unknown(where, Evidence.at(x.at(), "Could not be evaluated: the key " + ex.getMessage()).field("KmsKey.Policy", policy).build());
-        }
-        List<String> grants = new ArrayList<>();
-        Set<String> workloadAccounts = new LinkedHashSet<>();
-        for (Statement s : doc.statements()) {
-            if (!s.allow()) {
-                continue;
-            }
-            List<String> actions = ACTIONS.stream().filter(s::coversAction).toList();
-            if (actions.isEmpty()) {
-                continue;
-            }
-            for (String account : granteeAccounts(s)) {
-                if (account.equals("*")) {
-                    grants.add(s.name() + " allows " + String.join(",", actions) + " to any account, production accounts included");
-                    workloadAccounts.add("*");
-                } else if (x.role(account).isWorkload()) {
-                    String how = s.awsPrincipals().stream().anyMatch(p -> p.equals(account) || p.equals("arn:aws:iam::" + account + ":root"))
-                            ? " delegates " + String.join(",", actions) + " to the IAM of " : " allows " + String.join(",", actions) + " to principals of ";
-                    grants.add(s.name() + how + x.role(account).name().toLowerCase(java.util.Locale.ROOT) + " account " + account);
-                    workloadAccounts.add(account);
+        return withPolicy(x, key, where, doc -> {
+            List<String> grants = new ArrayList<>();
+            Set<String> workloadAccounts = new LinkedHashSet<>();
+            for (Statement s : doc.statements()) {
+                if (!s.allow()) {
+                    continue;
+                }
+                List<String> actions = ACTIONS.stream().filter(s::coversAction).toList();
+                if (actions.isEmpty()) {
+                    continue;
+                }
+                for (String account : granteeAccounts(s)) {
+                    if (account.equals("*")) {
+                        grants.add(s.name() + " allows " + String.join(",", actions) + " to any account, production accounts included");
+                        workloadAccounts.add("*");
+                    } else if (x.role(account).isWorkload()) {
+                        String how = s.awsPrincipals().stream().anyMatch(p -> p.equals(account) || p.equals("arn:aws:iam::" + account + ":root"))
+                                ? " delegates " + String.join(",", actions) + " to the IAM of " : " allows " + String.join(",", actions) + " to principals of ";
+                        grants.add(s.name() + how + x.role(account).name().toLowerCase(java.util.Locale.ROOT) + " account " + account);
+                        workloadAccounts.add(account);
+                    }
                 }
             }
-        }
-        Evidence e = Evidence.at(x.at(), grants.isEmpty() ? "No production or workload account may decrypt, re-encrypt or create grants with the key"
-                        : String.join("; ", grants))
-                .field("KmsKey.Policy", policy).field("WorkloadAccountsGranted", List.copyOf(workloadAccounts))
-                .field("ProtectsVaults", vaults).build();
-        if (grants.isEmpty()) {
-            return pass(where, e);
-        }
-        return fail(where, e, new Remediation(
-                "Remove production and workload accounts (and their :root) from the key policy's decrypt, re-encrypt and grant statements; let only the backup account's roles and AWS Backup (kms:ViaService) use the key.",
-                "aws kms put-key-policy --region " + key.region() + " --key-id " + sh(key.arn()) + " --policy-name default --policy file://key-policy.json",
-                "CloudFormation",
-                "KeyPolicy:\n  Version: '2012-10-17'\n  Statement:\n    - Sid: KeyAdministrationByBackupAccount\n      Effect: Allow\n      Principal: { AWS: 'arn:aws:iam::" + key.accountId() + ":role/BackupKeyAdmin' }\n      Action: ['kms:Describe*', 'kms:Put*', 'kms:Enable*', 'kms:Get*', 'kms:List*']\n      Resource: '*'\n    - Sid: UseThroughBackupOnly\n      Effect: Allow\n      Principal: { AWS: '*' }\n      Action: [kms:Decrypt, kms:GenerateDataKey*, kms:CreateGrant]\n      Resource: '*'\n      Condition:\n        StringEquals:\n          kms:CallerAccount: '" + key.accountId() + "'\n          kms:ViaService: backup." + key.region() + ".amazonaws.com"));
+            Evidence e = Evidence.at(x.at(), grants.isEmpty() ? "No production or workload account may decrypt, re-encrypt or create grants with the key"
+                            : String.join("; ", grants))
+                    .field("KmsKey.Policy", policy).field("WorkloadAccountsGranted", List.copyOf(workloadAccounts))
+                    .field("ProtectsVaults", vaults).build();
+            if (grants.isEmpty()) {
+                return pass(where, e);
+            }
+            return fail(where, e, new Remediation(
+                    "Remove production and workload accounts (and their :root) from the key policy's decrypt, re-encrypt and grant statements; let only the backup account's roles and AWS Backup (kms:ViaService) use the key.",
+                    "aws kms put-key-policy --region " + key.region() + " --key-id " + sh(key.arn()) + " --policy-name default --policy file://key-policy.json",
+                    "CloudFormation",
+                    "KeyPolicy:\n  Version: '2012-10-17'\n  Statement:\n    - Sid: KeyAdministrationByBackupAccount\n      Effect: Allow\n      Principal: { AWS: 'arn:aws:iam::" + key.accountId() + ":role/BackupKeyAdmin' }\n      Action: ['kms:Describe*', 'kms:Put*', 'kms:Enable*', 'kms:Get*', 'kms:List*']\n      Resource: '*'\n    - Sid: UseThroughBackupOnly\n      Effect: Allow\n      Principal: { AWS: '*' }\n      Action: [kms:Decrypt, kms:GenerateDataKey*, kms:CreateGrant]\n      Resource: '*'\n      Condition:\n        StringEquals:\n          kms:CallerAccount: '" + key.accountId() + "'\n          kms:ViaService: backup." + key.region() + ".amazonaws.com"));
+        });
     }
 
     /** The accounts a statement grants to: its AWS principals' accounts, or for "*" the accounts its conditions confine it to ("*" when none). */

@@ -10,6 +10,8 @@ import dev.redoubt.findings.Facet;
 import dev.redoubt.findings.Result;
 import dev.redoubt.findings.Scope;
 import dev.redoubt.findings.Severity;
+import dev.redoubt.findings.policy.PolicyDocument;
+import dev.redoubt.findings.policy.PolicyException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +25,21 @@ import java.util.function.Consumer;
 abstract class KeyCheck extends AbstractCheck {
     KeyCheck(String id, Facet facet, Severity severity, String title, String weakness, String reads, String others, String... operations) {
         super(id, facet, severity, title, weakness, reads, others, operations);
+    }
+
+    /** For checks that read the key policy: judges it parsed, or says why it cannot be (not read: UNKNOWN with the gap; unparsable: UNKNOWN). */
+    final Result withPolicy(EstateIndex x, KeyRef key, Scope where, java.util.function.Function<PolicyDocument, Result> judge) {
+        String policy = key.key().policy();
+        if (policy == null) {
+            return missing(x, where, "KmsKey.Policy");
+        }
+        PolicyDocument doc;
+        try {
+            doc = PolicyDocument.parse(policy);
+        } catch (PolicyException ex) {
+            return unknown(where, Evidence.at(x.at(), "Could not be evaluated: the key " + ex.getMessage()).field("KmsKey.Policy", policy).build());
+        }
+        return judge.apply(doc);
     }
 
     /** True to judge only vault keys; false to judge recovery points' keys too. */
