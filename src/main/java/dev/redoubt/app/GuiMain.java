@@ -7,7 +7,9 @@ final class GuiMain {
     private GuiMain() {
     }
 
-    static void start(String[] args) {
-        Application.launch(RedoubtApp.class, args);
+    /** Opens the window on {@code start} and returns when it is closed. */
+    static void start(ConsoleStart start) {
+        RedoubtApp.handOff(start);
+        Application.launch(RedoubtApp.class);
     }
 }

@@ -3,7 +3,7 @@ package dev.redoubt.app;
 import dev.redoubt.app.cli.Cli;
 
 /**
- * The one entry point: the GUI with no arguments, the command line with arguments.
+ * The one entry point: the window with no arguments (or with 'console'), the command line otherwise.
  * Deliberately not a JavaFX Application, so commands never load or start the toolkit.
  */
 public final class Launcher {
@@ -12,10 +12,10 @@ public final class Launcher {
 
     public static void main(String[] args) {
         if (args.length == 0) {
-            GuiMain.start(args);
+            GuiMain.start(ConsoleStart.startScreen());
             return;
         }
-        int code = Cli.run(args, System.out, System.err, System.getenv());
+        int code = Cli.run(args, System.out, System.err, System.getenv(), GuiMain::start);
         System.exit(code);
     }
 }

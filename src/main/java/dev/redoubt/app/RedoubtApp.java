@@ -1,6 +1,5 @@
 package dev.redoubt.app;
 
-import dev.redoubt.app.cli.VersionProvider;
 import dev.redoubt.ui.Theme;
 import dev.redoubt.ui.shell.ShellViewModel;
 import dev.redoubt.ui.shell.ShellWindow;
@@ -9,9 +8,16 @@ import javafx.stage.Stage;
 
 /** The JavaFX application: the main window with the shell. */
 public final class RedoubtApp extends Application {
+    private static volatile ConsoleStart pending = ConsoleStart.startScreen();
+
+    /** Application.launch builds this class itself: what to open on is handed over before. */
+    static void handOff(ConsoleStart start) {
+        pending = start;
+    }
+
     @Override
     public void start(Stage stage) {
         Theme.applyBaseTheme();
-        new ShellWindow(ShellViewModel.withoutScreens(VersionProvider.version())).show(stage);
+        new ShellWindow(ShellViewModel.withoutScreens(AppVersion.version())).show(stage);
     }
 }

@@ -39,7 +39,7 @@ public final class AwsFailures {
             String service = e.awsErrorDetails() != null ? e.awsErrorDetails().serviceName() : "AWS";
             String text = service + " answered " + code + ": " + message;
             if (code != null && AUTH.contains(code)) {
-                return new AwsFailure(AwsFailure.Kind.SIGN_IN_REQUIRED, code, text + "; sign in again (redoubt login)", e);
+                return new AwsFailure(AwsFailure.Kind.SIGN_IN_REQUIRED, code, text + "; sign in again", e);
             }
             if (code != null && DENIED.contains(code) || e.statusCode() == 403) {
                 return new AwsFailure(AwsFailure.Kind.ACCESS_DENIED, code, text, e);

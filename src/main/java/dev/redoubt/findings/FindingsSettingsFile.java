@@ -96,7 +96,7 @@ public final class FindingsSettingsFile {
 
     private static JsonNode readTree(Path file, boolean required) throws Invalid {
         if (required && !Files.exists(file)) {
-            throw new Invalid(file + ": no such file; check the path given to --settings", null);
+            throw new Invalid(file + ": no such file; check the settings file path", null);
         }
         try {
             return new dev.redoubt.settings.SettingsFile(file).read();

@@ -56,7 +56,7 @@ public final class Suppressions {
             if (!required) {
                 return none();
             }
-            throw new Invalid(file + ": no such file; check the path given to --suppressions", e);
+            throw new Invalid(file + ": no such file; check the suppressions file path", e);
         } catch (IOException e) {
             throw new Invalid(file + ": cannot be read (" + e.getMessage() + ")", e);
         }
@@ -107,20 +107,27 @@ public final class Suppressions {
             if (expires == null) {
                 throw new Invalid(where + " (" + checkId + " " + resource + "): Expires is missing; give an ISO-8601 date-time such as 2027-03-31T00:00:00Z", null);
             }
-            Instant at;
-            try {
-                at = OffsetDateTime.parse(expires).toInstant();
-            } catch (DateTimeParseException e) {
-                try {
-                    at = java.time.LocalDate.parse(expires).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
-                } catch (DateTimeParseException e2) {
-                    throw new Invalid(where + " (" + checkId + " " + resource + "): Expires \"" + expires
-                            + "\" is not an ISO-8601 date-time (for example 2027-03-31T00:00:00Z)", e2);
-                }
+            Instant at = parseExpires(expires);
+            if (at == null) {
+                throw new Invalid(where + " (" + checkId + " " + resource + "): Expires \"" + expires
+                        + "\" is not an ISO-8601 date-time (for example 2027-03-31T00:00:00Z)", null);
             }
             out.add(new Suppression(checkId, resource, justification, author, at));
         }
         return new Suppressions(out);
+    }
+
+    /** An expiry as the file may give it: an ISO-8601 date-time with offset, or a date (midnight UTC); null when neither. */
+    public static Instant parseExpires(String text) {
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            try {
+                return java.time.LocalDate.parse(text).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+            } catch (DateTimeParseException e2) {
+                return null;
+            }
+        }
     }
 
     private static String text(JsonNode n, String member) {

@@ -1,39 +1,32 @@
 package dev.redoubt.app.cli;
 
-import dev.redoubt.estate.Account;
 import dev.redoubt.estate.Estate;
-import dev.redoubt.estate.EstateFile;
-import dev.redoubt.estate.EstateProblem;
-import dev.redoubt.estate.EstateValidator;
-import dev.redoubt.estate.Region;
-import dev.redoubt.estate.demo.NorthwindDemo;
-import dev.redoubt.files.SafeFiles;
-import dev.redoubt.findings.Auditor;
-import dev.redoubt.journal.Entry;
-import dev.redoubt.journal.Target;
-import dev.redoubt.findings.Checks;
-import dev.redoubt.findings.FindingsSettings;
 import dev.redoubt.findings.Result;
-import dev.redoubt.findings.FindingsSettingsFile;
 import dev.redoubt.findings.Severity;
 import dev.redoubt.findings.Status;
 import dev.redoubt.findings.Summary;
 import dev.redoubt.findings.Suppressions;
-import dev.redoubt.report.AuditReport;
+import dev.redoubt.journal.Entry;
 import dev.redoubt.report.ReportFormat;
-import dev.redoubt.report.ResultJson;
+import dev.redoubt.services.AuditRun;
+import dev.redoubt.services.AuditService;
+import dev.redoubt.services.AuditSubject;
+import dev.redoubt.services.Cancellation;
+import dev.redoubt.services.CaptureTarget;
+import dev.redoubt.services.Connection;
+import dev.redoubt.services.LoadedEstate;
+import dev.redoubt.services.ScanOutcome;
+import dev.redoubt.services.ServiceFailure;
 import java.io.BufferedOutputStream;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "audit", mixinStandardHelpOptions = true,
@@ -65,7 +58,7 @@ final class AuditCommand implements Callable<Integer> {
     SignInOptions signIn;
 
     @Mixin
-    ScanCommand.ScanScope scope;
+    ScanOptions scope;
 
     @Option(names = "--capture", paramLabel = "FILE", description = "With a live scan: keep the capture in this file.")
     Path capture;
@@ -98,113 +91,81 @@ final class AuditCommand implements Callable<Integer> {
         if (failOnUnknown && failOn == null) {
             throw new CliException(ExitCodes.USAGE, "--fail-on-unknown needs --fail-on SEVERITY (which UNKNOWN results should count)");
         }
-        FindingsSettings findingsSettings = readSettings();
-        Suppressions accepted = readSuppressions();
-        Estate estate;
-        String sourceName;
         boolean live = source == null;
-        if (!live && (signIn.profile != null || scope.accounts != null || scope.regions != null || scope.role != null
-                || scope.sinceCapture != null || capture != null)) {
+        if (!live && (signIn.profile != null || scope.anyGiven() || capture != null)) {
             throw new CliException(ExitCodes.USAGE, "--estate and --demo take no scan options (--profile, --accounts, --regions, --role,"
                     + " --since-capture, --capture); leave them out to audit a file, or drop --estate/--demo to scan live");
         }
-        ScanCommand.ScanScope.Scanned scanned = null;
+        AuditService audits = ctx.app().audits();
+        Estate estate;
+        AuditSubject subject;
+        ScanOutcome scanned = null;
         if (live) {
-            try {
-                scanned = scope.scan(ctx, signIn);
-            } catch (IllegalArgumentException e) {
-                if (signIn.profile == null && e.getMessage() != null && e.getMessage().startsWith("no profile named")) {
-                    throw new CliException(ExitCodes.USAGE, e.getMessage() + "; or audit a file with --estate FILE, or the demo with --demo");
-                }
-                throw e;
-            }
-            estate = scanned.result().estate();
-            String digest = null;
-            if (capture != null) {
-                EstateCommand.writeEstate(ctx, estate, capture);
-                digest = ScanCommand.sha256(capture);
-            }
-            ScanCommand.record(ctx, scanned, scope, capture, digest);
-            sourceName = "live scan of " + scanned.profile() + (capture != null ? " (kept in " + capture + ")" : "");
-        } else if (source.demo) {
-            estate = NorthwindDemo.build();
-            sourceName = "built-in demo";
+            scanned = scanLive();
+            estate = scanned.estate();
+            subject = AuditService.subjectOf(scanned);
         } else {
-            estate = new EstateFile().read(source.estate);
-            sourceName = source.estate.toString();
-            List<EstateProblem> problems = new EstateValidator().validate(estate);
-            for (EstateProblem p : problems) {
-                if (p.severity() == EstateProblem.Severity.ERROR) {
-                    throw new CliException(ExitCodes.USAGE, source.estate + ": " + p.path() + ": " + p.message()
-                            + " (run 'redoubt estate validate " + source.estate + "' for every problem)");
-                }
-            }
+            LoadedEstate loaded = source.demo ? ctx.app().estates().demo() : open(source.estate);
+            estate = loaded.estate();
+            subject = AuditService.subjectOf(loaded);
         }
-        Instant now = ctx.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        Auditor.Outcome outcome = new Auditor(Checks.all()).run(estate, findingsSettings, now);
-        Suppressions.Applied applied = accepted.apply(outcome.results(), now);
-        List<Result> results = applied.results();
-        Summary summary = Summary.of(results, Checks.all());
-        String digest = ResultJson.sha256(results);
-        AuditReport report = new AuditReport(VersionProvider.version(), estate.name(), sourceName, outcome.index().organizationId(),
-                estate.capturedAt(), outcome.index().at(), now, outcome.index().thresholds().asMap(), outcome.index().roles(), Checks.all(),
-                results, summary, applied.uses(), readErrors(estate), digest);
-        writeReport(report);
-        int exit = exitCode(results);
-        Target target = live ? Recording.target(scanned.endpoint()) : source.demo ? Target.sandbox() : Target.capture(source.estate);
-        String orgArn = estate.organization() != null && estate.organization().arn() != null ? estate.organization().arn() : null;
-        String subject = live ? (capture != null ? capture.toAbsolutePath().toString() : orgArn != null ? orgArn : scanned.actor())
-                : source.demo ? (orgArn != null ? orgArn : "demo") : source.estate.toAbsolutePath().normalize().toString();
-        String actor = live ? scanned.actor() : JournalCommand.OFFLINE_ACTOR;
-        if (live && scanned.result().partial()) {
-            ctx.err().println(scanned.result().readErrors() + " scopes could not be read; they are listed under ReadErrors and their checks report UNKNOWN");
+        AuditRun run = audits.audit(estate, subject, settings, suppressions);
+        boolean toStdout = out == null || out.toString().equals("-");
+        if (toStdout) {
+            OutputStream o = new BufferedOutputStream(ctx.out(), 1 << 16);
+            audits.write(run, format, o);
+        } else {
+            audits.write(run, format, out);
+        }
+        int exit = exitCode(run.results());
+        if (scanned != null && scanned.outcome() == ScanOutcome.Outcome.PARTIAL) {
+            ctx.err().println(scanned.unread().size() + " scopes could not be read; they are listed under ReadErrors and their checks report UNKNOWN");
             exit = ExitCodes.combine(exit, ExitCodes.PARTIAL);
         }
-        Entry entry = new AuditJournal(ctx.journal(), actor, target, live ? Recording.mode(scanned.mode()) : dev.redoubt.journal.Mode.AUDITOR)
-                .record(report, subject, failOn == null ? null : failOn.name(), exit, out == null || out.toString().equals("-") ? null : out.toAbsolutePath().toString());
-        printSummary(estate, summary, applied, digest);
+        Entry entry = audits.record(run, failOn == null ? null : failOn.name(), exit, toStdout ? null : out);
+        printSummary(estate, run, toStdout);
         ctx.err().println("Journaled as entry " + entry.seq() + ".");
         return exit;
     }
 
-    private FindingsSettings readSettings() {
-        Path file = settings != null ? settings : ctx.paths().settingsFile();
+    private ScanOutcome scanLive() {
+        var plan = scope.plan(ctx.app().estates());
+        Cancellation cancel = new Cancellation();
+        ScanOutcome result;
+        Connection connection;
         try {
-            return FindingsSettingsFile.read(file, settings != null);
-        } catch (FindingsSettingsFile.Invalid e) {
-            throw new CliException(ExitCodes.USAGE, e.getMessage(), null, e);
-        }
-    }
-
-    private Suppressions readSuppressions() {
-        Path file = suppressions != null ? suppressions : ctx.paths().suppressionsFile();
-        try {
-            return Suppressions.read(file, suppressions != null);
-        } catch (Suppressions.Invalid e) {
-            throw new CliException(ExitCodes.USAGE, e.getMessage(), null, e);
-        }
-    }
-
-    private void writeReport(AuditReport report) {
-        if (out == null || out.toString().equals("-")) {
-            try {
-                OutputStream o = new BufferedOutputStream(ctx.out(), 1 << 16);
-                format.writer().write(report, o);
-                o.flush();
-            } catch (IOException e) {
-                throw new CliException(ExitCodes.USAGE, "the report cannot be written to standard output (" + e.getMessage() + ")", null, e);
+            connection = ctx.app().signIn().connect(signIn.profile, signIn.mode());
+        } catch (ServiceFailure f) {
+            if (f.kind() == ServiceFailure.Kind.PROFILE_NOT_FOUND && signIn.profile == null) {
+                throw new CliException(ExitCodes.USAGE, f.getMessage() + "; or audit a file with --estate FILE, or the demo with --demo");
             }
-            return;
+            throw f;
         }
+        try (Connection c = connection; CtrlC ignored = CtrlC.cancels(cancel)) {
+            result = ctx.app().scans().scan(c, plan, capture != null ? CaptureTarget.file(capture) : CaptureTarget.nowhere(),
+                    TerminalProgress.of(ctx.err()), cancel);
+        } finally {
+            TerminalProgress.clear(ctx.err());
+        }
+        if (result.outcome() == ScanOutcome.Outcome.CANCELLED) {
+            throw new CliException(ExitCodes.INTERRUPTED, "scan interrupted");
+        }
+        return result;
+    }
+
+    private LoadedEstate open(Path file) {
         try {
-            // Owner-only: a report names every vault, key and policy of the estate.
-            SafeFiles.writeAtomically(out, o -> format.writer().write(report, o), true);
-        } catch (IOException e) {
-            throw new CliException(ExitCodes.USAGE, out + ": the report cannot be written (" + e.getMessage() + "); choose a writable path with --out", null, e);
+            return ctx.app().estates().open(file);
+        } catch (ServiceFailure f) {
+            if (f.kind() == ServiceFailure.Kind.BAD_INPUT && f.fact("problems") != null) {
+                throw new CliException(ExitCodes.USAGE, f.getMessage() + " (run 'redoubt estate validate " + file + "' for every problem)");
+            }
+            throw f;
         }
     }
 
-    private void printSummary(Estate estate, Summary summary, Suppressions.Applied applied, String digest) {
+    private void printSummary(Estate estate, AuditRun run, boolean toStdout) {
+        Summary summary = run.summary();
         var t = summary.total();
         List<String> bySeverity = new ArrayList<>();
         summary.bySeverity().forEach((s, c) -> {
@@ -215,16 +176,16 @@ final class AuditCommand implements Callable<Integer> {
         ctx.err().printf(Locale.ROOT, "Audited %s as of %s: %,d results: %,d failing%s, %,d passing, %,d unknown, %,d suppressed.%n",
                 estate.name() == null ? "the estate" : estate.name(), summary.total().total() == 0 ? "-" : String.valueOf(estate.capturedAt()),
                 t.total(), t.fail(), bySeverity.isEmpty() ? "" : " (" + String.join(", ", bySeverity) + ")", t.pass(), t.unknown(), t.suppressed());
-        for (Suppressions.Use u : applied.uses()) {
+        for (Suppressions.Use u : run.report().suppressions()) {
             if (u.expired() && u.results() > 0) {
                 ctx.err().println("Suppression of " + u.suppression().checkId() + " on " + u.suppression().resource() + " expired on "
                         + u.suppression().expires() + ": " + u.results() + " result(s) count as failures again.");
             }
         }
-        if (out != null && !out.toString().equals("-")) {
+        if (!toStdout) {
             ctx.err().println("Wrote " + out + " (" + format.name().toLowerCase(Locale.ROOT) + ").");
         }
-        ctx.err().println("Results SHA-256: " + digest);
+        ctx.err().println("Results SHA-256: " + run.digest());
     }
 
     private int exitCode(List<Result> results) {
@@ -237,20 +198,5 @@ final class AuditCommand implements Callable<Integer> {
             }
         }
         return ExitCodes.OK;
-    }
-
-    private static int readErrors(Estate estate) {
-        int n = 0;
-        if (estate.accounts() != null) {
-            for (Account a : estate.accounts()) {
-                n += a.readErrors() == null ? 0 : a.readErrors().size();
-                if (a.regions() != null) {
-                    for (Region r : a.regions().values()) {
-                        n += r.readErrors() == null ? 0 : r.readErrors().size();
-                    }
-                }
-            }
-        }
-        return n;
     }
 }

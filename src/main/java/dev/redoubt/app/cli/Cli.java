@@ -6,6 +6,7 @@ import dev.redoubt.aws.ReadOnlyViolationException;
 import dev.redoubt.aws.signin.SignInRequiredException;
 import dev.redoubt.estate.EstateFormatException;
 import dev.redoubt.journal.JournalException;
+import dev.redoubt.services.ServiceFailure;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -25,6 +26,11 @@ public final class Cli {
         return run(args, new CliContext(out, err, env, Clock.systemUTC()));
     }
 
+    /** The launcher's entry: 'redoubt console' opens the window through {@code console}. */
+    public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env, ConsoleOpener console) {
+        return run(args, new CliContext(out, err, env, Clock.systemUTC(), console));
+    }
+
     public static int run(String[] args, CliContext context) {
         boolean debug = hasFlag(args, "--debug");
         boolean verbose = debug || hasFlag(args, "--verbose");
@@ -40,7 +46,7 @@ public final class Cli {
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> report(ex, context.err(), verbose, debug));
         int code = cl.execute(args);
         try {
-            context.closeJournal();
+            context.close();
         } catch (RuntimeException e) {
             code = ExitCodes.combine(code, report(e, context.err(), verbose, debug));
         }
@@ -62,6 +68,9 @@ public final class Cli {
             code = ce.exitCode();
             message = ce.getMessage();
             detail = ce.detail();
+        } else if (ex instanceof ServiceFailure sf) {
+            code = exitCodeFor(sf.kind());
+            message = CliPhrases.of(sf);
         } else if (ex instanceof JournalException je) {
             code = je.integrity() ? ExitCodes.VERIFICATION_FAILED : ExitCodes.USAGE;
             message = je.getMessage();
@@ -106,6 +115,18 @@ public final class Cli {
     private static boolean isAwsProblem(Exception ex) {
         return ex instanceof AwsFailure || ex instanceof SignInRequiredException || ex instanceof ReadOnlyViolationException
                 || ex.getClass().getName().startsWith("software.amazon.awssdk.");
+    }
+
+    /** Exit codes for the services' failures. */
+    static int exitCodeFor(ServiceFailure.Kind kind) {
+        return switch (kind) {
+            case BAD_INPUT, PROFILE_NOT_FOUND, NOT_SSO, READ_ONLY -> ExitCodes.USAGE;
+            case SIGN_IN_REQUIRED, ACCESS_DENIED -> ExitCodes.AUTH;
+            case UNREACHABLE -> ExitCodes.UNREACHABLE;
+            case CANCELLED -> ExitCodes.INTERRUPTED;
+            case INTEGRITY -> ExitCodes.VERIFICATION_FAILED;
+            case INTERNAL -> ExitCodes.INTERNAL;
+        };
     }
 
     /** Exit codes for AWS failures that end a command (per-scope failures of a scan go into ReadErrors instead). */

@@ -1,25 +1,33 @@
 package dev.redoubt.app.cli;
 
+import dev.redoubt.app.AppContext;
 import dev.redoubt.app.AppPaths;
 import dev.redoubt.journal.SqliteJournal;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Map;
 
-/** What every command gets: its streams, the environment, the clock, Redoubt's home and the journal. */
+/** What every command gets: its streams, and the application context (home, journal, services) built on first use. */
 public final class CliContext {
     private final PrintStream out;
     private final PrintStream err;
-    private final Map<String, String> env;
-    private final Clock clock;
-    private AppPaths paths;
-    private SqliteJournal journal;
+    private final AppContext app;
+    private final ConsoleOpener console;
 
     public CliContext(PrintStream out, PrintStream err, Map<String, String> env, Clock clock) {
+        this(out, err, env, clock, ConsoleOpener.NONE);
+    }
+
+    public CliContext(PrintStream out, PrintStream err, Map<String, String> env, Clock clock, ConsoleOpener console) {
         this.out = out;
         this.err = err;
-        this.env = env;
-        this.clock = clock;
+        this.app = new AppContext(env, clock);
+        this.console = console;
+    }
+
+    /** Opens the window ('redoubt console'). */
+    public ConsoleOpener console() {
+        return console;
     }
 
     public PrintStream out() {
@@ -31,44 +39,38 @@ public final class CliContext {
     }
 
     public Map<String, String> env() {
-        return env;
+        return app.env();
     }
 
     public Clock clock() {
-        return clock;
+        return app.clock();
+    }
+
+    /** The services and everything they need; what a command does not use is never built. */
+    public AppContext app() {
+        return app;
     }
 
     /** The user's home directory as the AWS CLI sees it (HOME, else the JVM's user.home). */
     public java.nio.file.Path userHome() {
-        String home = env.get("HOME");
-        return java.nio.file.Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home", "."));
+        return app.userHome();
     }
 
     /** Redoubt's home, created owner-only on first use (commands that need no home never create it). */
-    public synchronized AppPaths paths() {
-        if (paths == null) {
-            paths = AppPaths.fromEnvironment(env).ensureCreated();
-        }
-        return paths;
+    public AppPaths paths() {
+        return app.paths();
     }
 
     /**
      * The journal, opened on first use: this run's session starts then (a signed checkpoint) and ends
-     * when {@link Cli} closes it, so commands that record nothing never touch it.
+     * when {@link Cli} closes the context, so commands that record nothing never touch it.
      */
-    public synchronized SqliteJournal journal() {
-        if (journal == null) {
-            journal = SqliteJournal.open(paths().journalFiles(), clock);
-        }
-        return journal;
+    public SqliteJournal journal() {
+        return app.journal();
     }
 
-    /** Ends the journal session, if one was started. */
-    public synchronized void closeJournal() {
-        if (journal != null) {
-            SqliteJournal j = journal;
-            journal = null;
-            j.close();
-        }
+    /** Closes what the command opened (the journal's session ends with a signed checkpoint). */
+    public void close() {
+        app.close();
     }
 }

@@ -178,13 +178,13 @@ public final class EstateCommand implements Runnable {
                     estate.capturedAt() == null ? "" : " (captured " + estate.capturedAt() + ")");
             out.printf(Locale.ROOT, "%d accounts, %d regions, %d vaults, %,d recovery points (%s), %d keys, %d plans, "
                             + "%d restore testing plans, %d restore jobs, %d approval teams, %d read errors%n%n",
-                    t.accounts(), t.regions(), t.vaults(), t.recoveryPoints(), humanBytes(t.bytes()), t.keys(), t.plans(),
+                    t.accounts(), t.regions(), t.vaults(), t.recoveryPoints(), Columns.humanBytes(t.bytes()), t.keys(), t.plans(),
                     t.restoreTestingPlans(), t.restoreJobs(), t.approvalTeams(), t.readErrors());
             String fmt = "%-12s  %-24s  %-14s  %6s  %15s  %10s  %4s  %5s  %8s  %6s%n";
             out.printf(Locale.ROOT, fmt, "ACCOUNT", "NAME", "REGION", "VAULTS", "RECOVERY POINTS", "SIZE", "KEYS", "PLANS", "RT PLANS", "ERRORS");
             for (EstateStats.RegionCount r : stats.regions()) {
-                out.printf(Locale.ROOT, fmt, r.accountId(), truncate(r.accountName(), 24), r.region(), r.vaults(),
-                        String.format(Locale.ROOT, "%,d", r.recoveryPoints()), humanBytes(r.bytes()), r.keys(), r.plans(),
+                out.printf(Locale.ROOT, fmt, r.accountId(), Columns.truncate(r.accountName(), 24), r.region(), r.vaults(),
+                        String.format(Locale.ROOT, "%,d", r.recoveryPoints()), Columns.humanBytes(r.bytes()), r.keys(), r.plans(),
                         r.restoreTestingPlans(), r.readErrors());
             }
             if (vaults) {
@@ -192,29 +192,10 @@ public final class EstateCommand implements Runnable {
                 String vf = "%-12s  %-14s  %-32s  %-33s  %-18s  %15s  %10s%n";
                 out.printf(Locale.ROOT, vf, "ACCOUNT", "REGION", "VAULT", "TYPE", "LOCK", "RECOVERY POINTS", "SIZE");
                 for (EstateStats.VaultCount v : stats.vaults()) {
-                    out.printf(Locale.ROOT, vf, v.accountId(), v.region(), truncate(v.vaultName(), 32), v.vaultType(), v.lock(),
-                            String.format(Locale.ROOT, "%,d", v.recoveryPoints()), humanBytes(v.bytes()));
+                    out.printf(Locale.ROOT, vf, v.accountId(), v.region(), Columns.truncate(v.vaultName(), 32), v.vaultType(), v.lock(),
+                            String.format(Locale.ROOT, "%,d", v.recoveryPoints()), Columns.humanBytes(v.bytes()));
                 }
             }
         }
-    }
-
-    static String truncate(String s, int width) {
-        if (s == null) {
-            return "-";
-        }
-        String clean = s.replaceAll("\\p{Cntrl}", "?");
-        return clean.length() <= width ? clean : clean.substring(0, width - 1) + "…";
-    }
-
-    static String humanBytes(long bytes) {
-        String[] units = {"B", "KiB", "MiB", "GiB", "TiB", "PiB"};
-        double v = bytes;
-        int u = 0;
-        while (v >= 1024 && u < units.length - 1) {
-            v /= 1024;
-            u++;
-        }
-        return u == 0 ? bytes + " B" : String.format(Locale.ROOT, "%.1f %s", v, units[u]);
     }
 }

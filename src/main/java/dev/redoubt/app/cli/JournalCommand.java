@@ -29,9 +29,6 @@ import picocli.CommandLine.Spec;
         description = "Verify, read and export the audit journal (what Redoubt did and saw, tamper-evident).",
         subcommands = {JournalCommand.Verify.class, JournalCommand.Show.class, JournalCommand.Export.class})
 public final class JournalCommand implements Runnable {
-    /** Who records when no one has signed in: the command line works offline until sign-in exists. */
-    static final String OFFLINE_ACTOR = "offline";
-
     @Spec
     CommandSpec spec;
 
@@ -132,9 +129,9 @@ public final class JournalCommand implements Runnable {
                 if (json) {
                     out.println(e.json());
                 } else {
-                    out.printf(Locale.ROOT, fmt, e.seq(), e.time(), EstateCommand.truncate(e.action(), 18), EstateCommand.truncate(e.subject(), 40),
-                            EstateCommand.truncate(e.actor(), 20), e.mode().wire(), EstateCommand.truncate(e.target(), 8),
-                            EstateCommand.truncate(e.details(), 80));
+                    out.printf(Locale.ROOT, fmt, e.seq(), e.time(), Columns.truncate(e.action(), 18), Columns.truncate(e.subject(), 40),
+                            Columns.truncate(e.actor(), 20), e.mode().wire(), Columns.truncate(e.target(), 8),
+                            Columns.truncate(e.details(), 80));
                 }
             });
             if (!exists) {
@@ -170,7 +167,7 @@ public final class JournalCommand implements Runnable {
             if (f != null && t != null && f.isAfter(t)) {
                 throw new CliException(ExitCodes.USAGE, "--from " + from + " is after --to " + to + "; swap them");
             }
-            ExportResult r = JournalExport.export(ctx.journal(), f, t, out, OFFLINE_ACTOR, Mode.AUDITOR);
+            ExportResult r = JournalExport.export(ctx.journal(), f, t, out, dev.redoubt.services.Actor.OFFLINE, Mode.AUDITOR);
             ctx.out().printf(Locale.ROOT, "Exported %,d entries (%d to %d) and %d checkpoints to %s%n", r.entries(), r.firstSeq(), r.lastSeq(),
                     r.checkpoints(), r.file());
             ctx.out().printf(Locale.ROOT, "sha256 %s, key %s; recorded as entry %d%n", r.sha256(), r.keyFingerprint(), r.recorded().seq());

@@ -3,16 +3,11 @@ package dev.redoubt.app.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.redoubt.aws.profiles.AwsConfigFiles;
-import dev.redoubt.aws.profiles.AwsProfile;
-import dev.redoubt.aws.profiles.ProfileKind;
-import dev.redoubt.aws.profiles.SsoToken;
-import dev.redoubt.aws.profiles.SsoTokenCache;
+import dev.redoubt.services.CredentialKind;
+import dev.redoubt.services.ProfileInfo;
+import dev.redoubt.services.ProfileList;
 import java.io.PrintStream;
-import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -31,85 +26,57 @@ final class ProfilesCommand implements Runnable {
 
     @Override
     public void run() {
-        AwsConfigFiles files = new AwsConfigFiles(ctx.env(), ctx.userHome());
-        List<AwsProfile> profiles;
-        try {
-            profiles = files.profiles();
-        } catch (RuntimeException e) {
-            throw new CliException(ExitCodes.USAGE, files.configFile() + ": cannot be parsed (" + e.getMessage()
-                    + "); fix the file (see `aws configure list-profiles`)", null, e);
-        }
-        SsoTokenCache cache = new SsoTokenCache(files.ssoCacheDir());
-        Instant now = ctx.clock().instant();
+        ProfileList list = ctx.app().signIn().profiles();
         PrintStream out = ctx.out();
         if (json) {
-            ObjectMapper m = new ObjectMapper();
-            ArrayNode arr = m.createArrayNode();
-            for (AwsProfile p : profiles) {
+            ArrayNode arr = new ObjectMapper().createArrayNode();
+            for (ProfileInfo p : list.profiles()) {
                 ObjectNode n = arr.addObject();
                 n.put("Name", p.name());
                 n.put("Kind", p.kind().label());
                 n.put("Region", p.region());
                 n.put("Target", target(p));
                 n.put("EndpointUrl", p.endpointUrl());
-                n.put("Default", p.name().equals(files.defaultProfileName()));
-                if (p.kind() == ProfileKind.SSO) {
-                    Optional<SsoToken> t = token(cache, p);
-                    n.put("SsoTokenValid", t.map(x -> x.validAt(now)).orElse(false));
-                    n.put("SsoTokenExpiresAt", t.map(x -> x.expiresAt() == null ? null : x.expiresAt().toString()).orElse(null));
+                n.put("Default", p.isDefault());
+                if (p.kind() == CredentialKind.SSO) {
+                    n.put("SsoTokenValid", p.ssoState() == ProfileInfo.SsoState.SIGNED_IN);
+                    n.put("SsoTokenExpiresAt", p.ssoExpiresAt() == null ? null : p.ssoExpiresAt().toString());
                 }
             }
             out.println(arr.toPrettyString());
             return;
         }
-        if (profiles.isEmpty()) {
-            out.println("No AWS profiles in " + files.configFile() + " or " + files.credentialsFile()
+        if (list.profiles().isEmpty()) {
+            out.println("No AWS profiles in " + list.configFile() + " or " + list.credentialsFile()
                     + ". Add one with `aws configure sso`, or try the sandbox: redoubt sandbox --demo");
             return;
         }
         String fmt = "%-1s %-24s  %-12s  %-14s  %-44s  %s%n";
         out.printf(Locale.ROOT, fmt, "", "PROFILE", "KIND", "REGION", "ACCOUNT / ROLE", "SIGN-IN");
-        for (AwsProfile p : profiles) {
-            out.printf(Locale.ROOT, fmt, p.name().equals(files.defaultProfileName()) ? "*" : "", p.name(), p.kind().label(),
-                    p.region() == null ? "-" : p.region(), target(p), signIn(cache, p, now));
+        for (ProfileInfo p : list.profiles()) {
+            out.printf(Locale.ROOT, fmt, p.isDefault() ? "*" : "", p.name(), p.kind().label(),
+                    p.region() == null ? "-" : p.region(), target(p), signIn(p));
         }
         out.println();
-        out.println("* the default profile (AWS_PROFILE, else \"default\"). Config: " + files.configFile());
+        out.println("* the default profile (AWS_PROFILE, else \"default\"). Config: " + list.configFile());
     }
 
-    private static Optional<SsoToken> token(SsoTokenCache cache, AwsProfile p) {
-        return p.ssoCacheKey() == null ? Optional.empty() : cache.read(p.ssoCacheKey());
-    }
-
-    private static String target(AwsProfile p) {
+    private static String target(ProfileInfo p) {
         return switch (p.kind()) {
-            case SSO -> (p.ssoAccountId() == null ? "(choose account)" : p.ssoAccountId()) + " / "
-                    + (p.ssoRoleName() == null ? "(choose role)" : p.ssoRoleName());
+            case SSO -> (p.accountId() == null ? "(choose account)" : p.accountId()) + " / "
+                    + (p.roleName() == null ? "(choose role)" : p.roleName());
             case ASSUME_ROLE, WEB_IDENTITY -> p.roleArn();
-            case STATIC -> "key " + mask(p.accessKeyId());
+            case STATIC -> "key " + (p.maskedAccessKey() == null ? "-" : p.maskedAccessKey());
             default -> "-";
         } + (p.endpointUrl() == null ? "" : " @ " + p.endpointUrl());
     }
 
-    private static String signIn(SsoTokenCache cache, AwsProfile p, Instant now) {
-        if (p.kind() != ProfileKind.SSO) {
-            return p.kind() == ProfileKind.ASSUME_ROLE && p.sourceProfile() != null ? "via " + p.sourceProfile() : "-";
-        }
-        Optional<SsoToken> t = token(cache, p);
-        if (t.isEmpty()) {
-            return "not signed in: redoubt login --profile " + p.name();
-        }
-        if (t.get().validAt(now)) {
-            return "signed in until " + t.get().expiresAt();
-        }
-        return "expired " + t.get().expiresAt() + ": redoubt login --profile " + p.name();
-    }
-
-    /** Shows only the start of an access key ID, which identifies it without revealing it. */
-    private static String mask(String keyId) {
-        if (keyId == null) {
-            return "-";
-        }
-        return keyId.length() <= 8 ? "****" : keyId.substring(0, 4) + "…" + keyId.substring(keyId.length() - 4);
+    private static String signIn(ProfileInfo p) {
+        return switch (p.ssoState()) {
+            case NOT_SSO -> p.kind() == CredentialKind.ASSUME_ROLE && p.sourceProfile() != null ? "via " + p.sourceProfile() : "-";
+            case NOT_SIGNED_IN -> "not signed in: redoubt login --profile " + p.name();
+            case SIGNED_IN -> "signed in until " + p.ssoExpiresAt();
+            case EXPIRED -> "expired " + p.ssoExpiresAt() + ": redoubt login --profile " + p.name();
+        };
     }
 }

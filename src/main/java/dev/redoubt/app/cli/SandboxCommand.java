@@ -149,7 +149,7 @@ final class SandboxCommand implements Runnable {
         EstateStats.Totals t = EstateStats.of(estate).totals();
         out.println("Sandbox listening on " + endpoint);
         out.printf(Locale.ROOT, "Serving %s: %d accounts, %d vaults, %,d recovery points%n",
-                EstateCommand.truncate(estate.name(), 60), t.accounts(), t.vaults(), t.recoveryPoints());
+                Columns.truncate(estate.name(), 60), t.accounts(), t.vaults(), t.recoveryPoints());
         out.println("Regions: " + String.join(", ", sandbox.regions()));
         Duration offset = sandbox.timeOffset();
         out.println(offset.isZero() ? "Time: timestamps served as captured"
@@ -159,13 +159,13 @@ final class SandboxCommand implements Runnable {
         String fmt = "  %-12s  %-24s  %-18s  %-9s  %-20s  %s%n";
         out.printf(Locale.ROOT, fmt, "ACCOUNT", "NAME", "ROLE", "ACCESS", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY");
         for (SandboxCredential c : sandbox.credentials()) {
-            out.printf(Locale.ROOT, fmt, c.accountId(), EstateCommand.truncate(c.accountName(), 24), EstateCommand.truncate(c.roleName(), 18),
+            out.printf(Locale.ROOT, fmt, c.accountId(), Columns.truncate(c.accountName(), 24), Columns.truncate(c.roleName(), 18),
                     c.access(), c.accessKeyId(), c.secretAccessKey());
         }
         SandboxCredential d = sandbox.defaultCredential();
         if (d != null) {
             out.println();
-            out.println("Default credentials (" + d.roleName() + ", " + d.access() + ", in " + EstateCommand.truncate(d.accountName(), 40)
+            out.println("Default credentials (" + d.roleName() + ", " + d.access() + ", in " + Columns.truncate(d.accountName(), 40)
                     + " " + d.accountId() + "):");
             out.println("  export AWS_ACCESS_KEY_ID=" + d.accessKeyId());
             out.println("  export AWS_SECRET_ACCESS_KEY=" + d.secretAccessKey());

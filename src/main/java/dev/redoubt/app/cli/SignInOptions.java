@@ -1,6 +1,6 @@
 package dev.redoubt.app.cli;
 
-import dev.redoubt.aws.AccessMode;
+import dev.redoubt.journal.Mode;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
@@ -20,7 +20,7 @@ final class SignInOptions {
         boolean operator;
     }
 
-    AccessMode accessMode() {
-        return mode != null && mode.operator ? AccessMode.OPERATOR : AccessMode.AUDITOR;
+    Mode mode() {
+        return mode != null && mode.operator ? Mode.OPERATOR : Mode.AUDITOR;
     }
 }

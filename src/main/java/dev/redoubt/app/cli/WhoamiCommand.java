@@ -1,12 +1,8 @@
 package dev.redoubt.app.cli;
 
-import dev.redoubt.aws.AccessMode;
-import dev.redoubt.aws.profiles.AwsConfigFiles;
-import dev.redoubt.aws.profiles.AwsProfile;
-import dev.redoubt.aws.signin.AccountRole;
-import dev.redoubt.aws.signin.CallerIdentity;
-import dev.redoubt.aws.signin.Session;
-import dev.redoubt.aws.signin.SignIn;
+import dev.redoubt.journal.Mode;
+import dev.redoubt.services.Connection;
+import dev.redoubt.services.ReachableRole;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
@@ -30,24 +26,21 @@ final class WhoamiCommand implements Runnable {
 
     @Override
     public void run() {
-        SignIn signIn = new SignIn(new AwsConfigFiles(ctx.env(), ctx.userHome()), ctx.env(), ctx.clock());
-        AwsProfile profile = signIn.profile(signInOptions.profile);
-        AccessMode mode = signInOptions.accessMode();
-        try (Session session = signIn.open(profile, mode)) {
-            CallerIdentity id = session.callerIdentity();
-            ctx.out().println("Principal: " + id.arn());
-            ctx.out().println("Account:   " + id.account());
-            ctx.out().println("Profile:   " + profile.name() + " (" + profile.kind().label() + ")");
-            ctx.out().println("Mode:      " + mode.label() + (mode == AccessMode.AUDITOR ? " (read-only, enforced in the SDK)" : ""));
-            if (session.clients().settings().endpointOverride() != null) {
-                ctx.out().println("Endpoint:  " + session.clients().settings().endpointOverride());
+        Mode mode = signInOptions.mode();
+        try (Connection c = ctx.app().signIn().connect(signInOptions.profile, mode)) {
+            ctx.out().println("Principal: " + c.identity().arn());
+            ctx.out().println("Account:   " + c.identity().accountId());
+            ctx.out().println("Profile:   " + c.profileName() + " (" + c.identity().kind().label() + ")");
+            ctx.out().println("Mode:      " + mode.wire() + (mode == Mode.AUDITOR ? " (read-only, enforced in the SDK)" : ""));
+            if (c.endpoint() != null) {
+                ctx.out().println("Endpoint:  " + c.endpoint());
             }
-            List<AccountRole> roles = session.reachableRoles();
+            List<ReachableRole> roles = c.reachableRoles();
             if (!roles.isEmpty()) {
-                long accounts = roles.stream().map(AccountRole::accountId).distinct().count();
+                long accounts = roles.stream().map(ReachableRole::accountId).distinct().count();
                 ctx.out().printf(Locale.ROOT, "Reach:     %d accounts, %d roles%n", accounts, roles.size());
                 if (listAccounts) {
-                    for (AccountRole r : roles) {
+                    for (ReachableRole r : roles) {
                         ctx.out().printf(Locale.ROOT, "  %s  %-28s  %s%n", r.accountId(), r.accountName(), r.roleName());
                     }
                 }

@@ -19,23 +19,42 @@ import software.amazon.awssdk.profiles.ProfileProperty;
 public final class AwsConfigFiles {
     private final Map<String, String> env;
     private final Path userHome;
+    private final Path configFile;
+    private final Path credentialsFile;
+    private final Path ssoCacheDir;
 
     public AwsConfigFiles(Map<String, String> env, Path userHome) {
+        this(env, userHome, null, null, null);
+    }
+
+    private AwsConfigFiles(Map<String, String> env, Path userHome, Path configFile, Path credentialsFile, Path ssoCacheDir) {
         this.env = env;
         this.userHome = userHome;
+        this.configFile = configFile;
+        this.credentialsFile = credentialsFile;
+        this.ssoCacheDir = ssoCacheDir;
+    }
+
+    /**
+     * Files of Redoubt's own, away from ~/.aws and the environment: the built-in demo keeps its
+     * profiles and its SSO token cache under Redoubt's home, so it never touches the user's.
+     */
+    public static AwsConfigFiles isolated(Path configFile, Path ssoCacheDir) {
+        return new AwsConfigFiles(Map.of(), ssoCacheDir, configFile, configFile.resolveSibling("credentials"), ssoCacheDir);
     }
 
     public Path configFile() {
-        return pathFromEnv("AWS_CONFIG_FILE", userHome.resolve(".aws").resolve("config"));
+        return configFile != null ? configFile : pathFromEnv("AWS_CONFIG_FILE", userHome.resolve(".aws").resolve("config"));
     }
 
     public Path credentialsFile() {
-        return pathFromEnv("AWS_SHARED_CREDENTIALS_FILE", userHome.resolve(".aws").resolve("credentials"));
+        return credentialsFile != null ? credentialsFile
+                : pathFromEnv("AWS_SHARED_CREDENTIALS_FILE", userHome.resolve(".aws").resolve("credentials"));
     }
 
     /** The directory where the AWS CLI v2 and Redoubt share SSO tokens. */
     public Path ssoCacheDir() {
-        return userHome.resolve(".aws").resolve("sso").resolve("cache");
+        return ssoCacheDir != null ? ssoCacheDir : userHome.resolve(".aws").resolve("sso").resolve("cache");
     }
 
     /** AWS_PROFILE (or AWS_DEFAULT_PROFILE), else "default". */

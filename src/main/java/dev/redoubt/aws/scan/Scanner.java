@@ -411,7 +411,7 @@ public final class Scanner {
                     } else {
                         accountErrors.computeIfAbsent(id, k -> Collections.synchronizedList(new ArrayList<>()))
                                 .add(readError(id, "sts:AssumeRole", "NoRole", "no role to scan account " + id
-                                        + " with; name one with --role, or ask for one in IAM Identity Center"));
+                                        + " with: choose the role to scan with, or ask for one in IAM Identity Center"));
                         errors.incrementAndGet();
                     }
                     continue;
@@ -421,7 +421,7 @@ public final class Scanner {
             return out;
         }
 
-        /** --role if given; else the role the profile names; else, for auditors, a read-only-looking role; else the first. */
+        /** The requested role if given; else the role the profile names; else, for auditors, a read-only-looking role; else the first. */
         String chooseRole(String accountId, List<AccountRole> reach) {
             List<String> roles = reach.stream().filter(r -> r.accountId().equals(accountId)).map(AccountRole::roleName).toList();
             if (request.roleName() != null) {

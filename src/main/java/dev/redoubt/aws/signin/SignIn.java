@@ -41,8 +41,7 @@ public final class SignIn {
 
     public AwsProfile profile(String name) {
         String n = name != null ? name : files.defaultProfileName();
-        return files.profile(n).orElseThrow(() -> new IllegalArgumentException("no profile named \"" + n + "\" in "
-                + files.configFile() + " or " + files.credentialsFile() + "; list them with: redoubt profiles"));
+        return files.profile(n).orElseThrow(() -> new ProfileNotFoundException(n, files.configFile(), files.credentialsFile()));
     }
 
     public AwsSettings settingsFor(AwsProfile profile, AccessMode mode) {
@@ -56,7 +55,12 @@ public final class SignIn {
     }
 
     public SsoLogin ssoLogin(AwsClients signInClients) {
-        return new SsoLogin(signInClients::ssoOidc, new SsoTokenCache(files.ssoCacheDir()), clock, Pause.REAL);
+        return ssoLogin(signInClients, Pause.REAL);
+    }
+
+    /** The device-code sign-in with its own way of waiting between polls (one that a cancel can cut short). */
+    public SsoLogin ssoLogin(AwsClients signInClients, Pause pause) {
+        return new SsoLogin(signInClients::ssoOidc, new SsoTokenCache(files.ssoCacheDir()), clock, pause);
     }
 
     /** Opens a session for a profile; throws {@link SignInRequiredException} when an SSO profile has no valid sign-in. */

@@ -62,7 +62,7 @@ public final class SsoLogin {
         Duration interval = Duration.ofSeconds(start.interval() == null || start.interval() < 1 ? 5 : start.interval());
         while (true) {
             if (!clock.instant().isBefore(deadline)) {
-                throw new SignInRequiredException("the sign-in code expired before it was confirmed; run the sign-in again", null);
+                throw new SignInRequiredException("the sign-in code expired before it was confirmed; sign in again", profile.name(), null, null);
             }
             try {
                 CreateTokenResponse token = oidc.createToken(r -> r.grantType(DEVICE_GRANT).deviceCode(start.deviceCode())
@@ -78,9 +78,9 @@ public final class SsoLogin {
                 interval = interval.plusSeconds(5);
                 pause.pause(interval);
             } catch (AccessDeniedException e) {
-                throw new SignInRequiredException("the sign-in was denied in the browser; run the sign-in again to retry", e);
+                throw new SignInRequiredException("the sign-in was denied in the browser; sign in again to retry", profile.name(), null, e);
             } catch (ExpiredTokenException e) {
-                throw new SignInRequiredException("the sign-in code expired before it was confirmed; run the sign-in again", e);
+                throw new SignInRequiredException("the sign-in code expired before it was confirmed; sign in again", profile.name(), null, e);
             }
         }
     }
@@ -100,8 +100,8 @@ public final class SsoLogin {
             }
         }
         throw new SignInRequiredException(cached.isPresent()
-                ? "the sign-in of profile " + profile.name() + " expired at " + cached.get().expiresAt() + "; run: redoubt login --profile " + profile.name()
-                : "profile " + profile.name() + " is not signed in; run: redoubt login --profile " + profile.name(), null);
+                ? "the sign-in of profile " + profile.name() + " expired at " + cached.get().expiresAt()
+                : "profile " + profile.name() + " is not signed in", profile.name(), cached.map(SsoToken::expiresAt).orElse(null), null);
     }
 
     private Optional<SsoToken> refresh(AwsProfile profile, SsoToken old) {

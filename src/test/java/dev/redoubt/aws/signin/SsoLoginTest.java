@@ -121,7 +121,12 @@ class SsoLoginTest {
                 "cid", "csecret", Instant.parse("2027-01-01T00:00:00Z"), "revoked"));
         tokenAnswers.add(new String[] {"400", "InvalidGrantException", "{\"error\":\"invalid_grant\"}"});
         assertThatThrownBy(() -> login(cache).validToken(profile)).isInstanceOf(SignInRequiredException.class)
-                .hasMessage("the sign-in of profile audit expired at 2026-11-28T09:00:00Z; run: redoubt login --profile audit");
+                .hasMessage("the sign-in of profile audit expired at 2026-11-28T09:00:00Z")
+                .satisfies(e -> {
+                    SignInRequiredException s = (SignInRequiredException) e;
+                    assertThat(s.profile()).isEqualTo("audit");
+                    assertThat(s.expiredAt()).isEqualTo(Instant.parse("2026-11-28T09:00:00Z"));
+                });
     }
 
     @Test

@@ -1,0 +1,35 @@
+package dev.redoubt.app.cli;
+
+import dev.redoubt.services.ScanService;
+import java.io.PrintStream;
+import java.util.Locale;
+
+/** A live progress line on a terminal, twice a second at most; nothing when output is redirected. */
+final class TerminalProgress {
+    private TerminalProgress() {
+    }
+
+    static ScanService.Listener of(PrintStream err) {
+        if (System.console() == null) {
+            return ScanService.Listener.NONE;
+        }
+        long[] last = {0};
+        return status -> {
+            long now = System.nanoTime();
+            synchronized (last) {
+                if (now - last[0] < 500_000_000L) {
+                    return;
+                }
+                last[0] = now;
+            }
+            err.printf(Locale.ROOT, "\r\033[KScanning: %,d of %,d units done, %,d recovery points", status.unitsDone(), status.unitsKnown(),
+                    status.recoveryPoints());
+        };
+    }
+
+    static void clear(PrintStream err) {
+        if (System.console() != null) {
+            err.print("\r\033[K");
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dev.redoubt.services;
+
+import dev.redoubt.estate.Estate;
+import dev.redoubt.findings.Result;
+import dev.redoubt.findings.Summary;
+import dev.redoubt.findings.Suppressions;
+import dev.redoubt.report.AuditReport;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One audit: the report (results with suppressions applied, summary, digest), the estate it judged,
+ * what it judged for whom, and the results before suppressions (to apply changed suppressions again).
+ */
+public record AuditRun(AuditReport report, Estate estate, AuditSubject subject, List<Result> unsuppressed, Suppressions suppressions,
+                       Instant evaluatedAt) {
+    public List<Result> results() {
+        return report.results();
+    }
+
+    public Summary summary() {
+        return report.summary();
+    }
+
+    /** The SHA-256 of the results, as the journal and the reports give it. */
+    public String digest() {
+        return report.resultsSha256();
+    }
+}

@@ -1,0 +1,101 @@
+package dev.redoubt.services;
+
+import dev.redoubt.aws.signin.Session;
+import dev.redoubt.journal.Mode;
+import dev.redoubt.journal.Target;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Clock;
+
+/**
+ * A signed-in identity Redoubt can scan with: who it is, in which mode, against which endpoint.
+ * Holds the SDK clients of the sign-in; closing it closes them.
+ */
+public final class Connection implements AutoCloseable {
+    private final Session session;
+    private final Identity identity;
+    private final Mode mode;
+    private final Clock captureClock;
+    private final boolean demo;
+
+    Connection(Session session, Identity identity, Mode mode, Clock captureClock, boolean demo) {
+        this.session = session;
+        this.identity = identity;
+        this.mode = mode;
+        this.captureClock = captureClock;
+        this.demo = demo;
+    }
+
+    public Identity identity() {
+        return identity;
+    }
+
+    public Mode mode() {
+        return mode;
+    }
+
+    public String profileName() {
+        return identity.profile();
+    }
+
+    /** The profile's region (where single-region work goes by default). */
+    public String region() {
+        return session.region();
+    }
+
+    /** The endpoint override (the sandbox, or a custom endpoint), or null for AWS itself. */
+    public String endpoint() {
+        URI e = session.clients().settings().endpointOverride();
+        return e == null ? null : e.toString();
+    }
+
+    /** True for the built-in demo organization served by Redoubt's own sandbox. */
+    public boolean demo() {
+        return demo;
+    }
+
+    /** "sandbox" when the endpoint is on this machine (Redoubt's sandbox), else live AWS. */
+    public Target target() {
+        return targetOf(session.clients().settings().endpointOverride());
+    }
+
+    /** Who is recorded in the journal for work done through this connection. */
+    public Actor actor() {
+        return new Actor(identity.arn(), mode, target());
+    }
+
+    /** For an SSO sign-in, every account and role the user may take; empty for other profiles. */
+    public java.util.List<ReachableRole> reachableRoles() {
+        try {
+            return session.reachableRoles().stream().map(r -> new ReachableRole(r.accountId(), r.accountName(), r.roleName())).toList();
+        } catch (RuntimeException e) {
+            throw Failures.translate(e);
+        }
+    }
+
+    Session session() {
+        return session;
+    }
+
+    /** The clock a capture through this connection is dated by (the demo is frozen at its own date). */
+    Clock captureClock() {
+        return captureClock;
+    }
+
+    static Target targetOf(URI endpointOverride) {
+        if (endpointOverride == null || endpointOverride.getHost() == null) {
+            return Target.aws();
+        }
+        try {
+            return InetAddress.getByName(endpointOverride.getHost()).isLoopbackAddress() ? Target.sandbox() : Target.aws();
+        } catch (UnknownHostException e) {
+            return Target.aws();
+        }
+    }
+
+    @Override
+    public void close() {
+        session.close();
+    }
+}

@@ -1,0 +1,187 @@
+package dev.redoubt.services;
+
+import dev.redoubt.aws.scan.ScanCancelledException;
+import dev.redoubt.aws.scan.ScanProgress;
+import dev.redoubt.aws.scan.ScanRequest;
+import dev.redoubt.aws.scan.ScanResult;
+import dev.redoubt.aws.scan.Scanner;
+import dev.redoubt.estate.Account;
+import dev.redoubt.estate.Estate;
+import dev.redoubt.estate.EstateFile;
+import dev.redoubt.estate.EstateStats;
+import dev.redoubt.estate.ReadError;
+import dev.redoubt.estate.Region;
+import dev.redoubt.files.SafeFiles;
+import dev.redoubt.journal.Entry;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A scan run: reads the estate through a connection, keeps the capture (Redoubt's captures folder,
+ * a file or a stream), and journals it, the same for the command line and the window.
+ */
+public final class ScanService {
+    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    private final Clock clock;
+    private final ActivityJournal journal;
+    private final Path capturesDir;
+    private final EstateFile estateFile = new EstateFile();
+
+    public ScanService(Clock clock, ActivityJournal journal, Path capturesDir) {
+        this.clock = clock;
+        this.journal = journal;
+        this.capturesDir = capturesDir;
+    }
+
+    /** Hears how a scan is going, a few times a second and once at the end, from a scanning thread. */
+    @FunctionalInterface
+    public interface Listener {
+        void update(ScanStatus status);
+
+        Listener NONE = s -> { };
+    }
+
+    /**
+     * Scans, keeps the capture where {@code target} says, and journals the scan. A cancelled scan
+     * returns what was read (outcome CANCELLED); a failure that ends the whole scan (sign-in, endpoint) throws.
+     */
+    public ScanOutcome scan(Connection connection, ScanPlan plan, CaptureTarget target, Listener listener, Cancellation cancel) {
+        ScanResult result = run(connection, plan, listener, cancel);
+        Estate estate = result.estate();
+        List<UnreadScope> unread = unread(estate);
+        ScanOutcome.Outcome outcome = unread.isEmpty() ? ScanOutcome.Outcome.COMPLETE : ScanOutcome.Outcome.PARTIAL;
+        Path file = null;
+        String sha = null;
+        if (target instanceof CaptureTarget.InHome) {
+            file = capturesDir.resolve(FILE_TIME.format(estate.capturedAt()) + "-" + safe(connection.profileName())
+                    + (outcome == ScanOutcome.Outcome.CANCELLED ? "-partial" : "") + ".json");
+        } else if (target instanceof CaptureTarget.ToFile f) {
+            file = f.file();
+        }
+        if (file != null) {
+            sha = write(estate, file, target instanceof CaptureTarget.InHome);
+        } else if (target instanceof CaptureTarget.ToStream s) {
+            try {
+                estateFile.write(estate, s.out());
+            } catch (IOException e) {
+                throw new ServiceFailure(ServiceFailure.Kind.BAD_INPUT, "the capture cannot be written to the output (" + e.getMessage() + ")",
+                        null, e);
+            }
+        }
+        Entry entry = record(connection, plan, result, outcome, unread.size(), file, sha);
+        return new ScanOutcome(estate, outcome, unread, result.apiCalls(), result.elapsed(), file, sha, entry.seq(),
+                connection.actor(), connection.profileName());
+    }
+
+    private ScanResult run(Connection connection, ScanPlan plan, Listener listener, Cancellation cancel) {
+        ScanRequest request = new ScanRequest(plan.accounts(), plan.allAccounts(), plan.role(), plan.regions(), plan.allRegions(),
+                plan.inFlightPerScope(), plan.inFlight(), plan.previous());
+        long started = System.nanoTime();
+        ScanProgress progress = (done, total, scope) -> listener.update(new ScanStatus(Duration.ofNanos(System.nanoTime() - started),
+                "reading", done, total, 0, 0, 0, List.of()));
+        try {
+            return new Scanner(connection.captureClock(), estateFile).scan(connection.session(), request, progress, cancel.flag());
+        } catch (ScanCancelledException e) {
+            throw new ServiceFailure(ServiceFailure.Kind.CANCELLED, "scan cancelled", null, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServiceFailure(ServiceFailure.Kind.CANCELLED, "scan interrupted", null, e);
+        } catch (RuntimeException e) {
+            throw Failures.translate(e);
+        }
+    }
+
+    private Entry record(Connection connection, ScanPlan plan, ScanResult result, ScanOutcome.Outcome outcome, int readErrors, Path file,
+                         String sha) {
+        Estate estate = result.estate();
+        EstateStats.Totals t = EstateStats.of(estate).totals();
+        String capture = file == null ? null : file.toAbsolutePath().toString();
+        return journal.scan(connection.actor(), capture != null ? capture : connection.identity().arn(), new ActivityJournal.Scan(
+                t.accounts(), t.regions(), t.vaults(), t.recoveryPoints(), t.keys(), readErrors, outcome.wire(),
+                result.elapsed().toMillis(), result.apiCalls(), connection.profileName(), estate.capturedAt(), plan.incremental(),
+                plan.accountsAsked(), plan.regionsAsked(), plan.role(), capture, sha));
+    }
+
+    /** Writes a capture atomically and returns its SHA-256; captures in Redoubt's home are owner-only. */
+    String write(Estate estate, Path file, boolean ownerOnly) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            SafeFiles.writeAtomically(file, out -> {
+                DigestOutputStream d = new DigestOutputStream(OutputStream.nullOutputStream(), digest);
+                estateFile.write(estate, new TeeOutputStream(out, d));
+            }, ownerOnly);
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new ServiceFailure(ServiceFailure.Kind.BAD_INPUT, file + ": the capture cannot be written (" + e.getMessage() + ")",
+                    Map.of("file", file.toString()), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
+    }
+
+    /** Everything the capture's ReadErrors name, account-level ones first. */
+    public static List<UnreadScope> unread(Estate estate) {
+        List<UnreadScope> out = new ArrayList<>();
+        if (estate.accounts() == null) {
+            return out;
+        }
+        for (Account a : estate.accounts()) {
+            for (ReadError e : a.readErrors() == null ? List.<ReadError>of() : a.readErrors()) {
+                out.add(new UnreadScope(a.id(), null, e.scope(), e.operation(), e.errorCode(), e.message()));
+            }
+            if (a.regions() != null) {
+                for (Map.Entry<String, Region> r : a.regions().entrySet()) {
+                    for (ReadError e : r.getValue().readErrors() == null ? List.<ReadError>of() : r.getValue().readErrors()) {
+                        out.add(new UnreadScope(a.id(), r.getKey(), e.scope(), e.operation(), e.errorCode(), e.message()));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String safe(String s) {
+        return s == null ? "scan" : s.replaceAll("[^A-Za-z0-9_.-]", "_");
+    }
+
+    /** Writes to two streams: the file and the digest. */
+    private static final class TeeOutputStream extends OutputStream {
+        private final OutputStream a;
+        private final OutputStream b;
+
+        TeeOutputStream(OutputStream a, OutputStream b) {
+            this.a = a;
+            this.b = b;
+        }
+
+        @Override
+        public void write(int x) throws IOException {
+            a.write(x);
+            b.write(x);
+        }
+
+        @Override
+        public void write(byte[] buf, int off, int len) throws IOException {
+            a.write(buf, off, len);
+            b.write(buf, off, len);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            a.flush();
+        }
+    }
+}
