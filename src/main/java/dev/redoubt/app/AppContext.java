@@ -6,6 +6,7 @@ import dev.redoubt.services.AuditService;
 import dev.redoubt.services.DemoService;
 import dev.redoubt.services.EstateService;
 import dev.redoubt.services.ScanService;
+import dev.redoubt.services.Services;
 import dev.redoubt.services.SignInService;
 import dev.redoubt.services.SuppressionService;
 import dev.redoubt.settings.SettingsFile;
@@ -136,6 +137,11 @@ public final class AppContext implements AutoCloseable {
             demo = own(new DemoService(paths().home().resolve("demo"), clock, activity()));
         }
         return demo;
+    }
+
+    /** Every service, for the window's view models. */
+    public Services services() {
+        return new Services(signIn(), estates(), scans(), audits(), suppressions(), demo(), activity());
     }
 
     /** Takes {@code resource} into the context: it is closed with the context, before what was built earlier. */

@@ -1,6 +1,7 @@
 package dev.redoubt.arch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -54,5 +55,36 @@ class ArchitectureTest {
                         "dev.redoubt.app..", "dev.redoubt.ui..", "dev.redoubt.aws..", "dev.redoubt.sandbox..", "dev.redoubt.journal..")
                 .because("checks and reports judge an estate, whichever way it was obtained, and run with no AWS, UI or database code")
                 .check(classes);
+    }
+
+    @Test
+    void viewModelsHoldNoNodes() {
+        noClasses().that().resideInAPackage("dev.redoubt.ui..").and().haveSimpleNameEndingWith("ViewModel")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "org.controlsfx..", "atlantafx..")
+                .because("a view model is properties and commands, testable with plain JUnit; only its view builds nodes")
+                .check(classes);
+    }
+
+    @Test
+    void screensReachAwsOnlyThroughTheServices() {
+        noClasses().that().resideInAPackage("dev.redoubt.ui..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.redoubt.aws..", "dev.redoubt.sandbox..", "java.sql..", "org.sqlite..")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.redoubt.journal.SqliteJournal")
+                .because("the window uses the application services, never the AWS, sandbox or SQLite implementations")
+                .check(classes);
+    }
+
+    @Test
+    void servicesKnowNothingOfTheirFaces() {
+        noClasses().that().resideInAPackage("dev.redoubt.services..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.redoubt.ui..", "dev.redoubt.app..", "javafx..", "picocli..")
+                .because("the command line and the window call the same services; neither face leaks into them")
+                .check(classes);
+    }
+
+    @Test
+    void noPackageCycles() {
+        slices().matching("dev.redoubt.(*)..").should().beFreeOfCycles().check(classes);
+        slices().matching("dev.redoubt.ui.(*)..").should().beFreeOfCycles().check(classes);
     }
 }

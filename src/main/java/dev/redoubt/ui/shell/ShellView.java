@@ -1,16 +1,33 @@
 package dev.redoubt.ui.shell;
 
+import atlantafx.base.controls.ModalPane;
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import dev.redoubt.ui.AppIcon;
 import dev.redoubt.ui.StyleClasses;
+import dev.redoubt.ui.navigation.Destination;
+import dev.redoubt.ui.tasks.RunningTask;
+import dev.redoubt.ui.workspace.Notice;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.animation.KeyFrame;
+import javafx.animation.PauseTransition;
+import javafx.animation.Timeline;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Separator;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -18,182 +35,321 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import org.kordamp.ikonli.Ikon;
+import javafx.util.Duration;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2OutlinedAL;
 import org.kordamp.ikonli.material2.Material2OutlinedMZ;
 
 /**
- * The main window's frame: top bar, navigation, content area and status bar, built in code and
- * bound to a {@link ShellViewModel}. Node ids (for tests and CSS) are the constants below.
+ * The main window's frame: header (estate, scope, freshness, mode badge, identity), navigation with
+ * badges, the screen on show, notices, a modal layer for dialogs, and a status bar with the running
+ * tasks. Screens are built on their first visit and told when they are shown and hidden.
  */
 public final class ShellView {
     public static final String ID_SHELL = "shell";
     public static final String ID_TOP_BAR = "topBar";
-    public static final String ID_APP_ICON = "appIcon";
     public static final String ID_PRODUCT_NAME = "productName";
+    public static final String ID_ESTATE_NAME = "estateName";
+    public static final String ID_SCOPE = "scope";
+    public static final String ID_FRESHNESS = "freshness";
     public static final String ID_MODE = "mode";
     public static final String ID_IDENTITY = "identity";
     public static final String ID_NAVIGATION = "navigation";
     public static final String ID_CONTENT = "content";
-    public static final String ID_WELCOME = "welcome";
+    public static final String ID_NOTICES = "notices";
     public static final String ID_STATUS_BAR = "statusBar";
-    public static final String ID_STATUS_MESSAGE = "statusMessage";
+    public static final String ID_TASKS = "tasks";
     public static final String ID_VERSION = "version";
 
-    static final String COMING_SOON = "Soon";
-    static final String WELCOME_TITLE = "Welcome to Redoubt";
-    static final String WELCOME_LEAD = "Redoubt checks that your AWS backups would really bring you back: "
-            + "vaults and their locks, recovery points, keys, backup plans, restore tests and approval teams.";
-    static final String WELCOME_START = "Start with the demo sandbox: a sample estate served on this machine, "
-            + "so you can look around without touching a real AWS account. Then sign in to check your own.";
-    static final String WELCOME_HINT = "The screens on the left are coming soon.";
-
-    private static final double HEADER_ICON_SIZE = 28;
-    private static final double WELCOME_ICON_SIZE = 96;
+    private static final double HEADER_ICON_SIZE = 30;
 
     private final ShellViewModel viewModel;
-    private final BorderPane root = new BorderPane();
+    private final Map<Destination, ScreenEntry> entries = new LinkedHashMap<>();
+    private final Map<Destination, Screen> built = new HashMap<>();
+    private final StackPane root = new StackPane();
+    private final BorderPane frame = new BorderPane();
+    private final StackPane screenHolder = new StackPane();
+    private final VBox noticeStack = new VBox();
+    private final ModalPane modal = new ModalPane();
+    private final ListView<NavigationItem> navigation;
+    private Screen current;
 
-    public ShellView(ShellViewModel viewModel) {
+    public ShellView(ShellViewModel viewModel, List<ScreenEntry> screens) {
         this.viewModel = viewModel;
+        screens.forEach(e -> entries.put(e.destination(), e));
         root.setId(ID_SHELL);
         root.getStyleClass().add(StyleClasses.SHELL);
-        root.setTop(topBar());
-        root.setLeft(navigationPane());
-        root.setCenter(content());
-        root.setBottom(statusBar());
+        navigation = new ListView<>(viewModel.navigation());
+        frame.setTop(topBar());
+        frame.setLeft(navigationPane());
+        frame.setCenter(content());
+        frame.setBottom(statusBar());
+        root.getChildren().addAll(frame, modal);
+        viewModel.selectedProperty().addListener((o, old, now) -> showScreen(now));
+        if (viewModel.selected().isPresent()) {
+            showScreen(viewModel.selected().get());
+        }
+        // "3 min ago" must keep its meaning while the window stays open.
+        Timeline ticker = new Timeline(new KeyFrame(Duration.seconds(30), e -> viewModel.refresh()));
+        ticker.setCycleCount(Timeline.INDEFINITE);
+        ticker.play();
     }
 
     public Parent root() {
         return root;
     }
 
+    /** The screen on show, once built. */
+    public Screen current() {
+        return current;
+    }
+
+    /** Shows a dialog over the window (the SSO sign-in); the window behind stays visible but inactive. */
+    public void showModal(Node content) {
+        modal.show(content);
+    }
+
+    public void hideModal() {
+        modal.hide(true);
+    }
+
+    private void showScreen(Destination destination) {
+        if (destination == null) {
+            return;
+        }
+        ScreenEntry entry = entries.get(destination);
+        if (entry == null) {
+            return;
+        }
+        Screen next = built.computeIfAbsent(destination, d -> entry.factory().get());
+        if (next == current) {
+            return;
+        }
+        if (current != null) {
+            current.hidden();
+        }
+        current = next;
+        screenHolder.getChildren().setAll(next.root());
+        next.shown();
+        if (navigation.getSelectionModel().getSelectedItem() == null
+                || !navigation.getSelectionModel().getSelectedItem().destination().equals(destination)) {
+            for (NavigationItem item : navigation.getItems()) {
+                if (item.destination().equals(destination)) {
+                    navigation.getSelectionModel().select(item);
+                }
+            }
+        }
+    }
+
     private HBox topBar() {
-        // The 64 px rendering scaled down stays sharp on HiDPI screens.
         ImageView icon = new ImageView(AppIcon.image(64));
-        icon.setId(ID_APP_ICON);
         icon.setFitWidth(HEADER_ICON_SIZE);
         icon.setFitHeight(HEADER_ICON_SIZE);
         icon.setSmooth(true);
 
-        Label productName = new Label(viewModel.productName());
-        productName.setId(ID_PRODUCT_NAME);
-        productName.getStyleClass().add(StyleClasses.PRODUCT_NAME);
+        Label product = new Label(viewModel.productName());
+        product.setId(ID_PRODUCT_NAME);
+        product.getStyleClass().add(StyleClasses.PRODUCT_NAME);
+
+        Label estate = new Label();
+        estate.setId(ID_ESTATE_NAME);
+        estate.textProperty().bind(viewModel.estateNameProperty());
+        estate.getStyleClass().add(StyleClasses.ESTATE_NAME);
+
+        Label scope = new Label();
+        scope.setId(ID_SCOPE);
+        scope.textProperty().bind(viewModel.scopeProperty());
+        scope.getStyleClass().add(StyleClasses.ESTATE_DETAIL);
+        Label freshness = new Label();
+        freshness.setId(ID_FRESHNESS);
+        freshness.textProperty().bind(viewModel.freshnessProperty());
+        freshness.getStyleClass().add(StyleClasses.ESTATE_DETAIL);
+        freshness.setGraphic(new FontIcon(Material2OutlinedMZ.SCHEDULE));
+        HBox details = new HBox(14, scope, freshness);
+        details.setAlignment(Pos.CENTER_LEFT);
+        VBox estateBox = new VBox(1, estate, details);
+        estateBox.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(estateBox, Priority.SOMETIMES);
+        estateBox.setMinWidth(0);
 
         Label mode = new Label();
         mode.setId(ID_MODE);
-        mode.textProperty().bind(viewModel.modeProperty());
-        mode.setGraphic(new FontIcon(Material2OutlinedAL.CLOUD_OFF));
-        mode.getStyleClass().addAll(StyleClasses.TOP_BAR_ITEM, StyleClasses.MODE_BADGE);
+        mode.textProperty().bind(viewModel.modeBadgeProperty());
+        mode.getStyleClass().addAll(StyleClasses.MODE_BADGE, StyleClasses.MODE_AUDITOR);
+        FontIcon modeIcon = new FontIcon(Material2OutlinedMZ.VERIFIED_USER);
+        mode.setGraphic(modeIcon);
+        mode.setMinWidth(Region.USE_PREF_SIZE);
+        viewModel.operatorProperty().addListener((o, a, operator) -> styleMode(mode, modeIcon, operator));
+        styleMode(mode, modeIcon, viewModel.operatorProperty().get());
 
         Label identity = new Label();
         identity.setId(ID_IDENTITY);
         identity.textProperty().bind(viewModel.identityProperty());
         identity.setGraphic(new FontIcon(Material2OutlinedAL.ACCOUNT_CIRCLE));
         identity.getStyleClass().add(StyleClasses.TOP_BAR_ITEM);
+        identity.setMinWidth(Region.USE_PREF_SIZE);
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(viewModel.identityDetailProperty());
+        identity.setTooltip(tip);
 
-        HBox bar = new HBox(icon, productName, new Spacer(), mode, new Separator(Orientation.VERTICAL), identity);
+        HBox bar = new HBox(icon, product, new Separator(Orientation.VERTICAL), estateBox, new Spacer(), mode, identity);
         bar.setId(ID_TOP_BAR);
         bar.getStyleClass().add(StyleClasses.TOP_BAR);
         return bar;
     }
 
-    private VBox navigationPane() {
-        Label heading = new Label("Screens");
-        heading.getStyleClass().add(StyleClasses.NAVIGATION_HEADING);
+    private static void styleMode(Label mode, FontIcon icon, boolean operator) {
+        mode.getStyleClass().removeAll(StyleClasses.MODE_AUDITOR, StyleClasses.MODE_OPERATOR);
+        mode.getStyleClass().add(operator ? StyleClasses.MODE_OPERATOR : StyleClasses.MODE_AUDITOR);
+        icon.setIconCode(operator ? Material2OutlinedMZ.WARNING : Material2OutlinedMZ.VERIFIED_USER);
+    }
 
-        ListView<NavigationItem> list = new ListView<>(viewModel.navigation());
-        list.setId(ID_NAVIGATION);
-        list.getStyleClass().addAll(StyleClasses.NAVIGATION_LIST, Tweaks.EDGE_TO_EDGE);
-        list.setCellFactory(v -> new NavigationCell());
-        // Only screens that exist can be opened; a coming-soon entry selected by keyboard is dropped again.
-        list.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
+    private VBox navigationPane() {
+        navigation.setId(ID_NAVIGATION);
+        navigation.getStyleClass().addAll(StyleClasses.NAVIGATION_LIST, Tweaks.EDGE_TO_EDGE);
+        navigation.setCellFactory(v -> new NavigationCell());
+        navigation.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
             if (item != null && !viewModel.select(item.destination())) {
-                list.getSelectionModel().clearSelection();
+                // Not available now (no estate open yet): stay where we are.
+                javafx.application.Platform.runLater(() -> navigation.getSelectionModel().select(old));
             }
         });
-        VBox.setVgrow(list, Priority.ALWAYS);
-
-        VBox pane = new VBox(heading, list);
+        VBox.setVgrow(navigation, Priority.ALWAYS);
+        VBox pane = new VBox(navigation);
         pane.getStyleClass().add(StyleClasses.NAVIGATION_PANE);
         return pane;
     }
 
     private StackPane content() {
-        ImageView emblem = new ImageView(AppIcon.image(256));
-        emblem.setFitWidth(WELCOME_ICON_SIZE);
-        emblem.setFitHeight(WELCOME_ICON_SIZE);
-        emblem.setSmooth(true);
+        screenHolder.setId(ID_CONTENT);
+        screenHolder.getStyleClass().add(StyleClasses.CONTENT);
+        noticeStack.setId(ID_NOTICES);
+        noticeStack.getStyleClass().add(StyleClasses.NOTICES);
+        noticeStack.setPickOnBounds(false);
+        noticeStack.setAlignment(Pos.TOP_RIGHT);
+        noticeStack.setMaxWidth(460);
+        noticeStack.setMaxHeight(Region.USE_PREF_SIZE);
+        StackPane.setAlignment(noticeStack, Pos.TOP_RIGHT);
+        viewModel.notices().addListener((ListChangeListener<Notice>) c -> renderNotices());
+        renderNotices();
+        StackPane center = new StackPane(screenHolder, noticeStack);
+        return center;
+    }
 
-        Label title = new Label(WELCOME_TITLE);
-        title.getStyleClass().addAll(StyleClasses.WELCOME_TITLE, Styles.TITLE_2);
+    private void renderNotices() {
+        noticeStack.getChildren().setAll(viewModel.notices().stream().map(this::noticeNode).toList());
+    }
 
-        Label lead = wrapped(WELCOME_LEAD, StyleClasses.WELCOME_TEXT);
-        Label start = wrapped(WELCOME_START, StyleClasses.WELCOME_TEXT);
-        Label hint = wrapped(WELCOME_HINT, StyleClasses.WELCOME_HINT);
-        hint.getStyleClass().add(Styles.TEXT_MUTED);
-
-        VBox welcome = new VBox(emblem, title, lead, start, hint);
-        welcome.setId(ID_WELCOME);
-        welcome.getStyleClass().add(StyleClasses.WELCOME);
-
-        StackPane content = new StackPane(welcome);
-        content.setId(ID_CONTENT);
-        content.getStyleClass().add(StyleClasses.CONTENT);
-        return content;
+    private Node noticeNode(Notice n) {
+        FontIcon icon = new FontIcon(switch (n.kind()) {
+            case INFO -> Material2OutlinedAL.INFO;
+            case SUCCESS -> Material2OutlinedAL.CHECK_CIRCLE;
+            case WARNING -> Material2OutlinedMZ.WARNING;
+            case ERROR -> Material2OutlinedAL.ERROR_OUTLINE;
+        });
+        icon.getStyleClass().add("notice-icon");
+        Label title = new Label(n.title());
+        title.getStyleClass().add("notice-title");
+        title.setWrapText(true);
+        Label text = new Label(n.text());
+        text.setWrapText(true);
+        text.getStyleClass().add("notice-text");
+        Button close = new Button(null, new FontIcon(Material2OutlinedAL.CLOSE));
+        close.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
+        close.setOnAction(e -> viewModel.dismiss(n));
+        HBox head = new HBox(8, icon, title, new Spacer(), close);
+        head.setAlignment(Pos.TOP_LEFT);
+        VBox node = new VBox(6, head);
+        if (!n.text().isEmpty()) {
+            node.getChildren().add(text);
+        }
+        if (!n.actions().isEmpty()) {
+            HBox buttons = new HBox(8);
+            buttons.setAlignment(Pos.CENTER_RIGHT);
+            for (Notice.Action a : n.actions()) {
+                Button b = new Button(a.label());
+                b.getStyleClass().add(Styles.SMALL);
+                b.setOnAction(e -> {
+                    viewModel.dismiss(n);
+                    a.run().run();
+                });
+                buttons.getChildren().add(b);
+            }
+            node.getChildren().add(buttons);
+        }
+        node.getStyleClass().addAll("notice", "notice-" + n.kind().name().toLowerCase(java.util.Locale.ROOT));
+        node.setPrefWidth(440);
+        node.setMaxWidth(440);
+        node.setMaxHeight(Region.USE_PREF_SIZE);
+        if (n.kind() == Notice.Kind.INFO || n.kind() == Notice.Kind.SUCCESS) {
+            PauseTransition later = new PauseTransition(Duration.seconds(8));
+            later.setOnFinished(e -> viewModel.dismiss(n));
+            later.play();
+        }
+        return node;
     }
 
     private HBox statusBar() {
-        Label message = new Label();
-        message.setId(ID_STATUS_MESSAGE);
-        message.textProperty().bind(viewModel.statusMessageProperty());
-        message.getStyleClass().add(StyleClasses.STATUS_TEXT);
+        HBox taskBox = new HBox(16);
+        taskBox.setId(ID_TASKS);
+        taskBox.setAlignment(Pos.CENTER_LEFT);
+        Label ready = new Label("Ready");
+        ready.getStyleClass().add(StyleClasses.STATUS_TEXT);
+        Runnable render = () -> {
+            if (viewModel.runningTasks().isEmpty()) {
+                taskBox.getChildren().setAll(ready);
+            } else {
+                taskBox.getChildren().setAll(viewModel.runningTasks().stream().map(ShellView::taskNode).toList());
+            }
+        };
+        viewModel.runningTasks().addListener((ListChangeListener<RunningTask>) c -> render.run());
+        render.run();
 
         Label version = new Label(viewModel.productName() + " " + viewModel.version());
         version.setId(ID_VERSION);
         version.getStyleClass().addAll(StyleClasses.STATUS_TEXT, Styles.TEXT_MUTED);
 
-        HBox bar = new HBox(message, new Spacer(), version);
+        HBox bar = new HBox(taskBox, new Spacer(), version);
         bar.setId(ID_STATUS_BAR);
         bar.getStyleClass().add(StyleClasses.STATUS_BAR);
         return bar;
     }
 
-    private static Label wrapped(String text, String styleClass) {
-        Label label = new Label(text);
-        label.setWrapText(true);
-        label.getStyleClass().add(styleClass);
-        return label;
+    private static Node taskNode(RunningTask task) {
+        Label title = new Label(task.title());
+        title.getStyleClass().add(StyleClasses.STATUS_TEXT);
+        ProgressBar bar = new ProgressBar();
+        bar.progressProperty().bind(task.progressProperty());
+        bar.setPrefWidth(160);
+        bar.getStyleClass().add(Styles.SMALL);
+        Label message = new Label();
+        message.textProperty().bind(task.messageProperty());
+        message.getStyleClass().addAll(StyleClasses.STATUS_TEXT, Styles.TEXT_MUTED);
+        HBox box = new HBox(8, title, bar, message);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.getStyleClass().add(StyleClasses.STATUS_TASK);
+        if (task.cancellable()) {
+            Button cancel = new Button("Cancel", new FontIcon(Material2OutlinedAL.CLOSE));
+            cancel.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
+            cancel.setId("cancelTask");
+            cancel.disableProperty().bind(task.cancelRequestedProperty());
+            cancel.setOnAction(e -> task.cancel());
+            box.getChildren().add(cancel);
+        }
+        return box;
     }
 
-    static Ikon iconOf(Destination destination) {
-        return switch (destination) {
-            case OVERVIEW -> Material2OutlinedAL.DASHBOARD;
-            case VAULTS -> Material2OutlinedAL.ACCOUNT_BALANCE;
-            case RECOVERY_POINTS -> Material2OutlinedAL.HISTORY;
-            case KEYS -> Material2OutlinedMZ.VPN_KEY;
-            case PLANS -> Material2OutlinedAL.EVENT_NOTE;
-            case RESTORE_TESTS -> Material2OutlinedAL.FACT_CHECK;
-            case RESTORE_JOBS -> Material2OutlinedMZ.RESTORE_PAGE;
-            case APPROVAL_TEAMS -> Material2OutlinedAL.GROUPS;
-            case FINDINGS -> Material2OutlinedMZ.REPORT_PROBLEM;
-            case DRILLS -> Material2OutlinedMZ.SPORTS;
-            case JOURNAL -> Material2OutlinedMZ.MENU_BOOK;
-        };
-    }
-
-    /** An entry: icon, title and, for a screen not built yet, a "Soon" badge; such entries are disabled. */
+    /** An entry: icon, title, and its badge (a count or a score) on the right; entries not available yet are muted. */
     private static final class NavigationCell extends ListCell<NavigationItem> {
         private final FontIcon icon = new FontIcon();
         private final Label title = new Label();
-        private final Label soon = new Label(COMING_SOON);
-        private final HBox graphic = new HBox(icon, title, new Spacer(), soon);
+        private final Label badge = new Label();
+        private final HBox graphic = new HBox(icon, title, new Spacer(), badge);
 
         NavigationCell() {
             icon.getStyleClass().add(StyleClasses.NAVIGATION_ICON);
-            soon.getStyleClass().add(StyleClasses.SOON_BADGE);
-            soon.setMinWidth(Region.USE_PREF_SIZE); // the title gives way first
+            badge.getStyleClass().add(StyleClasses.NAVIGATION_BADGE);
+            badge.setMinWidth(Region.USE_PREF_SIZE);
             graphic.getStyleClass().add(StyleClasses.NAVIGATION_ENTRY);
         }
 
@@ -201,16 +357,20 @@ public final class ShellView {
         protected void updateItem(NavigationItem item, boolean empty) {
             super.updateItem(item, empty);
             setText(null);
+            badge.textProperty().unbind();
+            disableProperty().unbind();
             if (empty || item == null) {
                 setGraphic(null);
                 setDisable(false);
+                setId(null);
                 return;
             }
-            icon.setIconCode(iconOf(item.destination()));
+            setId("nav-" + item.destination().id());
+            icon.setIconCode(item.destination().icon());
             title.setText(item.title());
-            soon.setVisible(!item.available());
-            soon.setManaged(!item.available());
-            setDisable(!item.available());
+            badge.textProperty().bind(item.badgeProperty());
+            badge.visibleProperty().bind(badge.textProperty().isNotEmpty());
+            disableProperty().bind(item.availableProperty().not());
             setGraphic(graphic);
         }
     }

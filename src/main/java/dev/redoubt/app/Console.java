@@ -1,0 +1,115 @@
+package dev.redoubt.app;
+
+import dev.redoubt.services.ScanPlan;
+import dev.redoubt.ui.Theme;
+import dev.redoubt.ui.findings.FindingsView;
+import dev.redoubt.ui.findings.FindingsViewModel;
+import dev.redoubt.ui.navigation.Destinations;
+import dev.redoubt.ui.overview.OverviewView;
+import dev.redoubt.ui.overview.OverviewViewModel;
+import dev.redoubt.ui.scan.ScanView;
+import dev.redoubt.ui.scan.ScanViewModel;
+import dev.redoubt.ui.shell.ScreenEntry;
+import dev.redoubt.ui.shell.ShellView;
+import dev.redoubt.ui.shell.ShellViewModel;
+import dev.redoubt.ui.shell.ShellWindow;
+import dev.redoubt.ui.signin.SignInView;
+import dev.redoubt.ui.start.StartView;
+import dev.redoubt.ui.start.StartViewModel;
+import dev.redoubt.ui.tasks.BackgroundTasks;
+import dev.redoubt.ui.signin.Browser;
+import dev.redoubt.ui.workspace.ConsoleActions;
+import dev.redoubt.ui.workspace.Notices;
+import dev.redoubt.ui.workspace.Workspace;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/**
+ * The window's wiring: the shared workspace and actions, one view model per screen, the
+ * navigation registry (one entry per screen) and the shell. Built once per window.
+ */
+public final class Console {
+    private final ConsoleActions actions;
+    private final ShellViewModel shell;
+    private final ShellView view;
+    private final Workspace workspace;
+
+    private Console(ConsoleActions actions, ShellViewModel shell, ShellView view, Workspace workspace) {
+        this.actions = actions;
+        this.shell = shell;
+        this.view = view;
+        this.workspace = workspace;
+    }
+
+    /** Builds the console on the application context's services and {@code tasks}. */
+    public static Console build(AppContext ctx, BackgroundTasks tasks, Browser browser) {
+        Workspace workspace = ctx.own(new Workspace());
+        Notices notices = new Notices();
+        ShellViewModel shell = new ShellViewModel(AppVersion.version(), workspace, tasks, notices, ctx.clock());
+        ConsoleActions actions = new ConsoleActions(ctx.services(), tasks, workspace, notices, shell, browser, ctx.clock());
+
+        StartViewModel start = new StartViewModel(actions);
+        ScanViewModel scan = new ScanViewModel(actions);
+        FindingsViewModel findings = new FindingsViewModel(actions);
+        OverviewViewModel overview = new OverviewViewModel(actions);
+
+        var hasEstate = workspace.estateProperty().isNotNull();
+        List<ScreenEntry> screens = List.of(
+                ScreenEntry.of(Destinations.START, () -> new StartView(start)),
+                new ScreenEntry(Destinations.SCAN, () -> new ScanView(scan), null,
+                        Bindings.createBooleanBinding(() -> workspace.connection() != null || workspace.scanProgressProperty().get() != null,
+                                workspace.connectionProperty(), workspace.scanProgressProperty())),
+                new ScreenEntry(Destinations.OVERVIEW, () -> new OverviewView(overview), null, hasEstate),
+                new ScreenEntry(Destinations.FINDINGS, () -> new FindingsView(findings), null, hasEstate));
+        screens.forEach(s -> shell.addDestination(s.destination(), s.badge(), s.available()));
+        ShellView view = new ShellView(shell, screens);
+        actions.signInPromptProperty().addListener((o, old, prompt) -> {
+            if (prompt != null) {
+                SignInView dialog = new SignInView(prompt);
+                view.showModal(dialog.root());
+            } else {
+                view.hideModal();
+            }
+        });
+        shell.select(Destinations.START);
+        return new Console(actions, shell, view, workspace);
+    }
+
+    /** Shows the console in {@code stage}. */
+    public Scene show(Stage stage) {
+        return new ShellWindow(shell, view).show(stage);
+    }
+
+    /** Goes where 'redoubt console' asked: the demo, a capture, or a profile to sign in with and scan. */
+    public void open(ConsoleStart start) {
+        switch (start.kind()) {
+            case START_SCREEN -> { }
+            case DEMO -> actions.openDemo();
+            case ESTATE -> actions.openCapture(start.estate());
+            case PROFILE -> actions.signInAndScan(start.profile(), ScanPlan.of(start.accounts(), start.regions()));
+        }
+    }
+
+    public ConsoleActions actions() {
+        return actions;
+    }
+
+    public ShellViewModel shell() {
+        return shell;
+    }
+
+    public ShellView view() {
+        return view;
+    }
+
+    public Workspace workspace() {
+        return workspace;
+    }
+
+    /** Applies the theme once per process, before the first scene. */
+    public static void applyTheme() {
+        Theme.applyBaseTheme();
+    }
+}

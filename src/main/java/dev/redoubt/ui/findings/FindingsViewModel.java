@@ -1,0 +1,16 @@
+package dev.redoubt.ui.findings;
+
+import dev.redoubt.ui.workspace.ConsoleActions;
+
+/** The findings screen's state and commands (being built). */
+public final class FindingsViewModel {
+    private final ConsoleActions actions;
+
+    public FindingsViewModel(ConsoleActions actions) {
+        this.actions = actions;
+    }
+
+    public ConsoleActions actions() {
+        return actions;
+    }
+}

@@ -1,0 +1,22 @@
+package dev.redoubt.ui.shell;
+
+import dev.redoubt.ui.navigation.Destination;
+import java.util.Objects;
+import java.util.function.Supplier;
+import javafx.beans.value.ObservableValue;
+
+/**
+ * One screen in the navigation: where it is, how its view is built (on the first visit), the
+ * badge beside its title (a count, a score; null for none), and when it can be opened (null: always).
+ */
+public record ScreenEntry(Destination destination, Supplier<Screen> factory, ObservableValue<String> badge,
+                          ObservableValue<Boolean> available) {
+    public ScreenEntry {
+        Objects.requireNonNull(destination, "destination");
+        Objects.requireNonNull(factory, "factory");
+    }
+
+    public static ScreenEntry of(Destination destination, Supplier<Screen> factory) {
+        return new ScreenEntry(destination, factory, null, null);
+    }
+}

@@ -1,0 +1,269 @@
+package dev.redoubt.ui.workspace;
+
+import dev.redoubt.services.AuditRun;
+import dev.redoubt.services.AuditService;
+import dev.redoubt.services.CaptureTarget;
+import dev.redoubt.services.Connection;
+import dev.redoubt.services.EstateOrigin;
+import dev.redoubt.services.LoadedEstate;
+import dev.redoubt.services.ProfileInfo;
+import dev.redoubt.services.ScanOutcome;
+import dev.redoubt.services.ScanPlan;
+import dev.redoubt.services.ScanService;
+import dev.redoubt.services.Services;
+import dev.redoubt.ui.navigation.Destinations;
+import dev.redoubt.ui.navigation.Navigator;
+import dev.redoubt.ui.signin.Browser;
+import dev.redoubt.ui.signin.SignInViewModel;
+import dev.redoubt.ui.tasks.BackgroundTasks;
+import dev.redoubt.ui.tasks.RunningTask;
+import dev.redoubt.ui.tasks.TaskContext;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+
+/**
+ * The console's use cases that several screens start: open the demo, open a capture, sign in,
+ * scan, refresh, apply changed suppressions. Each runs through the background tasks, keeps the
+ * workspace up to date on the UI thread, and tells the outcome in a notice. No JavaFX nodes.
+ */
+public final class ConsoleActions {
+    /** At most this often a scan's progress is handed to the UI thread. */
+    private static final long PROGRESS_EVERY_NANOS = 200_000_000L;
+
+    private final Services services;
+    private final BackgroundTasks tasks;
+    private final Workspace workspace;
+    private final Notices notices;
+    private final Navigator navigator;
+    private final Browser browser;
+    private final Clock clock;
+    private final ReadOnlyObjectWrapper<SignInViewModel> signInPrompt = new ReadOnlyObjectWrapper<>();
+    private ScanPlan lastPlan;
+    private RunningTask scanTask;
+
+    public ConsoleActions(Services services, BackgroundTasks tasks, Workspace workspace, Notices notices, Navigator navigator, Browser browser,
+                          Clock clock) {
+        this.services = services;
+        this.tasks = tasks;
+        this.workspace = workspace;
+        this.notices = notices;
+        this.navigator = navigator;
+        this.browser = browser;
+        this.clock = clock;
+    }
+
+    public Services services() {
+        return services;
+    }
+
+    public Workspace workspace() {
+        return workspace;
+    }
+
+    public Notices notices() {
+        return notices;
+    }
+
+    public BackgroundTasks tasks() {
+        return tasks;
+    }
+
+    /** The device-code sign-in waiting for the user's confirmation, or null; the shell shows it as a dialog. */
+    public ReadOnlyObjectProperty<SignInViewModel> signInPromptProperty() {
+        return signInPrompt.getReadOnlyProperty();
+    }
+
+    /** Starts the demo's sandbox, signs in through its SSO flow, scans it whole and shows the overview. */
+    public void openDemo() {
+        if (!start()) {
+            return;
+        }
+        tasks.run("Opening the demo organization", true, ctx -> {
+            Connection c = services.demo().connect(workspace.mode(), code -> { }, ctx.cancellation());
+            ctx.post(() -> workspace.connected(c));
+            ScanOutcome outcome = services.scans().scan(c, ScanPlan.everything(), CaptureTarget.inHome(), progress(ctx), ctx.cancellation());
+            return audited(new LoadedEstate(outcome.estate(), new EstateOrigin(EstateOrigin.Kind.DEMO, outcome.capture(), c.profileName())),
+                    outcome);
+        }, this::shown, failed("Could not open the demo organization"));
+    }
+
+    /** Reads and audits a capture file, then shows the overview. */
+    public void openCapture(Path file) {
+        if (!start()) {
+            return;
+        }
+        tasks.run("Opening " + file.getFileName(), false, ctx -> {
+            LoadedEstate loaded = services.estates().open(file);
+            return audited(loaded, null);
+        }, this::shown, failed("Could not open " + file.getFileName()));
+    }
+
+    /**
+     * Signs in with a profile (the SSO device-code sign-in first when it has none valid), then goes
+     * to the scan screen to choose what to scan.
+     */
+    public void signIn(String profile) {
+        if (!start()) {
+            return;
+        }
+        tasks.run("Signing in with " + profile, true, ctx -> {
+            ProfileInfo info = services.signIn().profile(profile);
+            if (info.needsSignIn()) {
+                services.signIn().signInWithSso(profile, code -> ctx.post(() -> signInPrompt.set(
+                        new SignInViewModel(profile, code, ctx.cancellation(), browser, clock))), ctx.cancellation());
+            }
+            return services.signIn().signIn(profile, workspace.mode());
+        }, c -> {
+            signInPrompt.set(null);
+            workspace.busy(false);
+            workspace.connected(c);
+            services.estates().rememberProfile(profile);
+            notices.post(Notice.of(Notice.Kind.SUCCESS, "Signed in", "As " + c.identity().arn() + " in " + modeWords(c) + "."));
+            navigator.show(Destinations.SCAN);
+        }, t -> {
+            signInPrompt.set(null);
+            failed("Could not sign in with " + profile).accept(t);
+        });
+    }
+
+    /** Signs in and scans at once (redoubt console --profile). */
+    public void signInAndScan(String profile, ScanPlan plan) {
+        signIn(profile);
+        workspace.connectionProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Connection> o, Connection old, Connection now) {
+                o.removeListener(this);
+                if (now != null) {
+                    scan(plan);
+                }
+            }
+        });
+    }
+
+    /** Scans with the signed-in connection, keeps the capture in Redoubt's home, audits it and shows it. */
+    public void scan(ScanPlan plan) {
+        Connection c = workspace.connection();
+        if (c == null) {
+            notices.post(Notice.of(Notice.Kind.WARNING, "Sign in first", "Choose a profile on the start screen to scan with."));
+            return;
+        }
+        if (!start()) {
+            return;
+        }
+        lastPlan = plan;
+        scanTask = tasks.run(plan.incremental() ? "Refreshing the capture" : "Scanning", true, ctx -> {
+            ScanOutcome outcome = services.scans().scan(c, plan, CaptureTarget.inHome(), progress(ctx), ctx.cancellation());
+            return audited(new LoadedEstate(outcome.estate(), c.demo()
+                    ? new EstateOrigin(EstateOrigin.Kind.DEMO, outcome.capture(), c.profileName())
+                    : EstateOrigin.live(c.profileName(), outcome.capture())), outcome);
+        }, shown -> {
+            scanTask = null;
+            shown(shown);
+        }, t -> {
+            scanTask = null;
+            failed("The scan failed").accept(t);
+        });
+    }
+
+    /** Reads only what changed since the capture on show (the same accounts and regions as its scan). */
+    public void refresh() {
+        LoadedEstate on = workspace.estate();
+        if (on == null || workspace.connection() == null) {
+            notices.post(Notice.of(Notice.Kind.WARNING, "Nothing to refresh", "Refresh reads what changed since a scan: sign in and scan first."));
+            return;
+        }
+        ScanPlan base = lastPlan != null ? lastPlan : ScanPlan.everything();
+        scan(base.since(on.estate()));
+    }
+
+    /** Stops the running scan; what was read is kept as a partial capture. */
+    public void cancelScan() {
+        if (scanTask != null) {
+            scanTask.cancel();
+        }
+    }
+
+    /** Applies the suppressions file as it is now to the audit on show (after one was added or lifted). */
+    public void suppressionsChanged() {
+        AuditRun run = workspace.audit();
+        if (run == null) {
+            return;
+        }
+        tasks.run("Applying suppressions", false, ctx -> services.audits().reapply(run, services.suppressions().load()),
+                workspace::audited, failed("Could not apply the suppressions"));
+    }
+
+    /** An estate, its audit and the scan behind it, ready to show. */
+    private record Shown(LoadedEstate estate, AuditRun audit, ScanOutcome scan) {
+    }
+
+    private Shown audited(LoadedEstate loaded, ScanOutcome scan) {
+        AuditRun run = services.audits().audit(loaded.estate(), scan != null ? AuditService.subjectOf(scan) : AuditService.subjectOf(loaded));
+        services.audits().record(run, null, null, null);
+        Path file = loaded.origin().file();
+        if (file != null) {
+            services.estates().rememberCapture(file, loaded.estate().name());
+        }
+        return new Shown(loaded, run, scan);
+    }
+
+    private void shown(Shown s) {
+        workspace.busy(false);
+        workspace.scanning(null);
+        workspace.show(s.estate(), s.audit(), s.scan());
+        ScanOutcome scan = s.scan();
+        if (scan != null && scan.outcome() == ScanOutcome.Outcome.CANCELLED) {
+            notices.post(Notice.of(Notice.Kind.WARNING, "Scan cancelled: partial capture kept",
+                    "What was read is kept in " + scan.capture().getFileName() + ". Scopes that were not finished are listed on the scan screen;"
+                            + " their checks report UNKNOWN."));
+            navigator.show(Destinations.SCAN);
+            return;
+        }
+        if (scan != null && scan.outcome() == ScanOutcome.Outcome.PARTIAL) {
+            notices.post(Notice.of(Notice.Kind.WARNING, scan.unread().size() + " scopes could not be read",
+                    "Their checks report UNKNOWN. The scan screen lists each with AWS's reason.",
+                    new Notice.Action("Show them", () -> navigator.show(Destinations.SCAN))));
+        }
+        navigator.show(Destinations.OVERVIEW);
+    }
+
+    private java.util.function.Consumer<Throwable> failed(String what) {
+        return t -> {
+            workspace.busy(false);
+            workspace.scanning(null);
+            notices.post(FailureText.of(what, t, this::signIn));
+        };
+    }
+
+    /** Only one opening, sign-in or scan at a time: the workspace holds one estate. */
+    private boolean start() {
+        if (workspace.busy()) {
+            notices.post(Notice.of(Notice.Kind.INFO, "Busy", "Wait for the current task to finish, or cancel it in the status bar."));
+            return false;
+        }
+        workspace.busy(true);
+        return true;
+    }
+
+    /** Hands the scan's progress to the UI thread a few times a second, and always the last state. */
+    private ScanService.Listener progress(TaskContext ctx) {
+        AtomicLong last = new AtomicLong();
+        return status -> {
+            long now = System.nanoTime();
+            long before = last.get();
+            boolean finished = status.unitsKnown() > 0 && status.unitsDone() >= status.unitsKnown();
+            if (finished || now - before >= PROGRESS_EVERY_NANOS && last.compareAndSet(before, now)) {
+                ctx.progress(status.unitsDone(), status.unitsKnown(), String.format(Locale.ROOT, "%,d recovery points read", status.recoveryPoints()));
+                ctx.post(() -> workspace.scanning(status));
+            }
+        };
+    }
+
+    private static String modeWords(Connection c) {
+        return c.mode() == dev.redoubt.journal.Mode.OPERATOR ? "operator mode" : "auditor mode (read-only)";
+    }
+}
