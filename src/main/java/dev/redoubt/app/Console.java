@@ -53,7 +53,10 @@ public final class Console {
         StartViewModel start = new StartViewModel(actions);
         ScanViewModel scan = new ScanViewModel(actions);
         FindingsViewModel findings = new FindingsViewModel(actions);
-        OverviewViewModel overview = new OverviewViewModel(actions);
+        OverviewViewModel overview = new OverviewViewModel(actions, query -> {
+            findings.open(query);
+            shell.select(Destinations.FINDINGS);
+        });
 
         var hasEstate = workspace.estateProperty().isNotNull();
         List<ScreenEntry> screens = List.of(

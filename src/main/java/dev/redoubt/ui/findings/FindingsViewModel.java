@@ -10,6 +10,10 @@ public final class FindingsViewModel {
         this.actions = actions;
     }
 
+    /** Shows what another screen asked for (filters, and the result to select). */
+    public void open(FindingsQuery query) {
+    }
+
     public ConsoleActions actions() {
         return actions;
     }
