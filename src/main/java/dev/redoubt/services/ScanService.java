@@ -46,6 +46,27 @@ public final class ScanService {
         this.capturesDir = capturesDir;
     }
 
+    /**
+     * The accounts and regions the connection can scan, to choose from before a scan: for an SSO
+     * sign-in every account and role of its assignments, else the signed-in account.
+     */
+    public ScanReach reach(Connection connection) {
+        List<ReachableRole> roles = connection.reachableRoles();
+        String me = connection.identity().accountId();
+        java.util.Map<String, ScanReach.AccountChoice> accounts = new java.util.LinkedHashMap<>();
+        for (ReachableRole r : roles) {
+            ScanReach.AccountChoice old = accounts.get(r.accountId());
+            List<String> rs = new ArrayList<>(old == null ? List.of() : old.roles());
+            rs.add(r.roleName());
+            accounts.put(r.accountId(), new ScanReach.AccountChoice(r.accountId(), r.accountName(), "ACTIVE", null, rs, r.accountId().equals(me)));
+        }
+        if (!accounts.containsKey(me)) {
+            accounts.put(me, new ScanReach.AccountChoice(me, null, "ACTIVE", null,
+                    connection.identity().roleName() == null ? List.of() : List.of(connection.identity().roleName()), true));
+        }
+        return new ScanReach(me, new ArrayList<>(accounts.values()), List.of(connection.region()), List.of());
+    }
+
     /** Hears how a scan is going, a few times a second and once at the end, from a scanning thread. */
     @FunctionalInterface
     public interface Listener {
