@@ -31,7 +31,6 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.TransferMode;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -70,7 +69,7 @@ public final class StartView implements Screen {
         HBox firstSteps = new HBox(16, demoCard(), captureCard());
         firstSteps.getChildren().forEach(n -> HBox.setHgrow(n, Priority.ALWAYS));
 
-        VBox content = new VBox(title, lead, firstSteps, profilesCard(), recentCard());
+        VBox content = new VBox(title, lead, firstSteps, profilesCard());
         content.getStyleClass().addAll(StyleClasses.SCREEN, "start");
         content.setFillWidth(true);
         root = new ScrollPane(content);
@@ -137,7 +136,7 @@ public final class StartView implements Screen {
         drop.getStyleClass().add(StyleClasses.HINT);
         HBox actions = new HBox(12, choose, drop);
         actions.setAlignment(Pos.CENTER_LEFT);
-        VBox card = new VBox(new HBox(10, icon, title), text, new Spacer(), actions);
+        VBox card = new VBox(new HBox(10, icon, title), text, recentCaptures(), new Spacer(), actions);
         card.setId(ID_CAPTURE_CARD);
         card.getStyleClass().addAll(StyleClasses.CARD, "first-step");
         return card;
@@ -182,7 +181,7 @@ public final class StartView implements Screen {
         reload.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
         reload.setTooltip(new Tooltip("Read the AWS config again"));
         reload.setOnAction(e -> vm.refresh());
-        HBox head = new HBox(10, icon, title, new Spacer(), reload);
+        HBox head = new HBox(10, icon, title, new Spacer(), recentProfiles(), reload);
         head.setAlignment(Pos.CENTER_LEFT);
 
         TableView<ProfileRow> table = profilesTable();
@@ -210,12 +209,12 @@ public final class StartView implements Screen {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No profiles found"));
         table.setFixedCellSize(38);
-        table.prefHeightProperty().bind(Bindings.max(3, Bindings.min(8, Bindings.size(vm.profiles()))).multiply(38).add(34));
+        table.prefHeightProperty().bind(Bindings.max(3, Bindings.min(8, Bindings.size(vm.profiles()))).multiply(38).add(48));
         table.getColumns().addAll(List.of(
-                column("Profile", 180, r -> r.name() + (r.isDefault() ? "  (default)" : "")),
-                column("Signs in with", 150, ProfileRow::kind),
-                column("Account · role", 240, ProfileRow::target),
-                column("Region", 110, ProfileRow::region),
+                column("Profile", 190, r -> r.name() + (r.isDefault() ? "  (default)" : "")),
+                column("Signs in with", 165, ProfileRow::kind),
+                column("Account · role", 300, ProfileRow::target),
+                column("Region", 100, ProfileRow::region),
                 signInColumn(),
                 actionColumn()));
         table.setRowFactory(t -> {
@@ -239,7 +238,7 @@ public final class StartView implements Screen {
 
     private static TableColumn<ProfileRow, ProfileRow> signInColumn() {
         TableColumn<ProfileRow, ProfileRow> c = new TableColumn<>("Sign-in");
-        c.setPrefWidth(200);
+        c.setPrefWidth(190);
         c.setCellValueFactory(d -> new javafx.beans.property.ReadOnlyObjectWrapper<>(d.getValue()));
         c.setCellFactory(col -> new TableCell<>() {
             @Override
@@ -266,7 +265,7 @@ public final class StartView implements Screen {
 
     private TableColumn<ProfileRow, ProfileRow> actionColumn() {
         TableColumn<ProfileRow, ProfileRow> c = new TableColumn<>("");
-        c.setPrefWidth(170);
+        c.setPrefWidth(150);
         c.setSortable(false);
         c.setCellValueFactory(d -> new javafx.beans.property.ReadOnlyObjectWrapper<>(d.getValue()));
         c.setCellFactory(col -> new TableCell<>() {
@@ -298,51 +297,54 @@ public final class StartView implements Screen {
         return c;
     }
 
-    private Node recentCard() {
-        Label title = new Label("Recent");
-        title.getStyleClass().add(StyleClasses.CARD_TITLE);
-        VBox captures = new VBox(4);
-        FlowPane profiles = new FlowPane(8, 8);
+    /** The last captures used, as links (at most three; the start screen stays above the fold). */
+    private Node recentCaptures() {
+        VBox list = new VBox(2);
+        list.setId(ID_RECENT);
+        Label heading = new Label("Recently opened");
+        heading.getStyleClass().add(StyleClasses.HINT);
         Runnable render = () -> {
-            captures.getChildren().setAll(vm.recentCaptures().stream().map(r -> {
+            list.getChildren().setAll(heading);
+            vm.recentCaptures().stream().limit(3).forEach(r -> {
                 Hyperlink link = new Hyperlink(r.name(), new FontIcon(Material2OutlinedAL.DESCRIPTION));
                 link.setOnAction(e -> vm.openCapture(r.file()));
                 link.disableProperty().bind(vm.busyProperty());
-                Label file = new Label(r.file().toString());
-                file.getStyleClass().addAll(StyleClasses.HINT, StyleClasses.MONO);
+                link.setTooltip(new Tooltip(r.file().toString()));
                 Label when = new Label(r.when());
                 when.getStyleClass().add(StyleClasses.HINT);
-                HBox line = new HBox(10, link, file, new Spacer(), when);
+                HBox line = new HBox(8, link, when);
                 line.setAlignment(Pos.CENTER_LEFT);
-                return (Node) line;
-            }).toList());
-            profiles.getChildren().setAll(vm.recentProfiles().stream().map(p -> {
-                Button b = new Button(p, new FontIcon(Material2OutlinedAL.ACCOUNT_CIRCLE));
+                list.getChildren().add(line);
+            });
+        };
+        vm.recentCaptures().addListener((javafx.collections.ListChangeListener<RecentRow>) c -> render.run());
+        render.run();
+        list.managedProperty().bind(Bindings.isNotEmpty(vm.recentCaptures()));
+        list.visibleProperty().bind(list.managedProperty());
+        return list;
+    }
+
+    /** The profiles used lately, one click to sign in again. */
+    private Node recentProfiles() {
+        Label heading = new Label("Recently used:");
+        heading.getStyleClass().add(StyleClasses.HINT);
+        HBox box = new HBox(6);
+        box.setAlignment(Pos.CENTER_LEFT);
+        Runnable render = () -> {
+            box.getChildren().setAll(heading);
+            vm.recentProfiles().stream().limit(3).forEach(p -> {
+                Button b = new Button(p);
                 b.getStyleClass().addAll(Styles.SMALL, Styles.BUTTON_OUTLINED);
                 b.disableProperty().bind(vm.busyProperty());
                 b.setOnAction(e -> vm.signIn(p));
-                return (Node) b;
-            }).toList());
+                box.getChildren().add(b);
+            });
         };
-        vm.recentCaptures().addListener((javafx.collections.ListChangeListener<RecentRow>) c -> render.run());
         vm.recentProfiles().addListener((javafx.collections.ListChangeListener<String>) c -> render.run());
         render.run();
-        Label capturesTitle = new Label("Captures");
-        capturesTitle.getStyleClass().add(Styles.TEXT_MUTED);
-        Label profilesTitle = new Label("Profiles");
-        profilesTitle.getStyleClass().add(Styles.TEXT_MUTED);
-        VBox capturesBox = new VBox(6, capturesTitle, captures);
-        capturesBox.managedProperty().bind(Bindings.isNotEmpty(vm.recentCaptures()));
-        capturesBox.visibleProperty().bind(capturesBox.managedProperty());
-        VBox profilesBox = new VBox(6, profilesTitle, profiles);
-        profilesBox.managedProperty().bind(Bindings.isNotEmpty(vm.recentProfiles()));
-        profilesBox.visibleProperty().bind(profilesBox.managedProperty());
-        VBox card = new VBox(title, capturesBox, profilesBox);
-        card.setId(ID_RECENT);
-        card.getStyleClass().add(StyleClasses.CARD);
-        card.managedProperty().bind(capturesBox.managedProperty().or(profilesBox.managedProperty()));
-        card.visibleProperty().bind(card.managedProperty());
-        return card;
+        box.managedProperty().bind(Bindings.isNotEmpty(vm.recentProfiles()));
+        box.visibleProperty().bind(box.managedProperty());
+        return box;
     }
 
     private boolean confirmOperator() {
