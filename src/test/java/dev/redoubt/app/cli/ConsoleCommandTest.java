@@ -68,7 +68,7 @@ class ConsoleCommandTest {
 
         CliRun scope = run("console", "--demo", "--accounts", "all");
         assertThat(scope.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(scope.err()).contains("--accounts and --regions choose what a --profile scans");
+        assertThat(scope.err()).contains("--accounts, --regions and --role choose what a --profile scans");
 
         assertThat(opened).isEmpty();
         assertThat(List.of(missing, profile, scope)).allMatch(CliRun::noStackTrace);
