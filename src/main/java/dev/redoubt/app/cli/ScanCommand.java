@@ -179,6 +179,9 @@ final class ScanCommand implements Runnable {
                 if (System.console() != null) {
                     ctx.err().print("\r\033[K");
                 }
+                if (result.cancelled()) {
+                    throw new CliException(ExitCodes.INTERRUPTED, "scan interrupted"); // as before cancels returned what was read
+                }
                 return new Scanned(result, actor, session.mode(), session.clients().settings().endpointOverride(), profile.name());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
