@@ -1,6 +1,5 @@
 package dev.redoubt.ui.overview;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.redoubt.estate.Account;
 import dev.redoubt.estate.Estate;
 import dev.redoubt.services.ScanService;
@@ -54,9 +53,8 @@ public record UnreadSummary(boolean partial, String partialNote, int scopes, Lis
             groups.add(new Group(first.errorCode(), first.operation(), first.message(), same.size(), new ArrayList<>(places), first.cancelled()));
         }
         groups.sort(java.util.Comparator.comparingInt(Group::scopes).reversed());
-        JsonNode incomplete = estate.unknown() == null ? null : estate.unknown().get("Incomplete");
-        boolean partial = incomplete != null && !incomplete.isNull() && !(incomplete.isBoolean() && !incomplete.asBoolean());
-        String note = partial && incomplete.isTextual() ? incomplete.asText() : null;
+        boolean partial = estate.incomplete() != null;
+        String note = partial ? estate.incomplete().message() : null;
         return new UnreadSummary(partial, note, unread.size(), groups);
     }
 

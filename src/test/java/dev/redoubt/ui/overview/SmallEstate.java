@@ -152,7 +152,8 @@ final class SmallEstate {
     }
 
     SmallEstate incomplete() {
-        root.put("Incomplete", true);
+        root.putObject("Incomplete").put("Reason", "cancelled").put("At", "2026-11-28T08:59:00Z")
+                .put("Message", "the scan was cancelled before it finished");
         return this;
     }
 
