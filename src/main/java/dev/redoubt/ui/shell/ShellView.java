@@ -160,6 +160,9 @@ public final class ShellView {
         estate.setId(ID_ESTATE_NAME);
         estate.textProperty().bind(viewModel.estateNameProperty());
         estate.getStyleClass().add(StyleClasses.ESTATE_NAME);
+        Tooltip origin = new Tooltip();
+        origin.textProperty().bind(viewModel.originProperty());
+        estate.setTooltip(origin);
 
         Label scope = new Label();
         scope.setId(ID_SCOPE);
