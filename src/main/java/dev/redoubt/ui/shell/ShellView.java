@@ -150,6 +150,7 @@ public final class ShellView {
         Label product = new Label(viewModel.productName());
         product.setId(ID_PRODUCT_NAME);
         product.getStyleClass().add(StyleClasses.PRODUCT_NAME);
+        product.setMinWidth(Region.USE_PREF_SIZE);
 
         Label estate = new Label();
         estate.setId(ID_ESTATE_NAME);
