@@ -65,7 +65,7 @@ public final class Console {
                         Bindings.createBooleanBinding(() -> workspace.connection() != null || workspace.scanProgressProperty().get() != null,
                                 workspace.connectionProperty(), workspace.scanProgressProperty())),
                 new ScreenEntry(Destinations.OVERVIEW, () -> new OverviewView(overview), overview.badgeProperty(), hasEstate),
-                new ScreenEntry(Destinations.FINDINGS, () -> new FindingsView(findings), null, hasEstate));
+                new ScreenEntry(Destinations.FINDINGS, () -> new FindingsView(findings), findings.failingBadge(), hasEstate));
         screens.forEach(s -> shell.addDestination(s.destination(), s.badge(), s.available()));
         ShellView view = new ShellView(shell, screens);
         actions.signInPromptProperty().addListener((o, old, prompt) -> {

@@ -68,6 +68,11 @@ public final class ConsoleActions {
         return tasks;
     }
 
+    /** The console's clock (today's date for expiries, "in 90 days"). */
+    public Clock clock() {
+        return clock;
+    }
+
     /** The device-code sign-in waiting for the user's confirmation, or null; the shell shows it as a dialog. */
     public ReadOnlyObjectProperty<SignInViewModel> signInPromptProperty() {
         return signInPrompt.getReadOnlyProperty();
