@@ -50,7 +50,7 @@ public final class Console {
         ShellViewModel shell = new ShellViewModel(AppVersion.version(), workspace, tasks, notices, ctx.clock());
         ConsoleActions actions = new ConsoleActions(ctx.services(), tasks, workspace, notices, shell, browser, ctx.clock());
 
-        StartViewModel start = new StartViewModel(actions);
+        StartViewModel start = new StartViewModel(actions, ctx.clock());
         ScanViewModel scan = new ScanViewModel(actions, shell);
         FindingsViewModel findings = new FindingsViewModel(actions);
         OverviewViewModel overview = new OverviewViewModel(actions, query -> {

@@ -84,6 +84,10 @@ public final class ShellView {
         frame.setLeft(navigationPane());
         frame.setCenter(content());
         frame.setBottom(statusBar());
+        // Dialogs appear at once, centred: no slide-in that a screenshot or a quick user would catch halfway.
+        modal.setAlignment(Pos.CENTER);
+        modal.setInTransitionFactory(null);
+        modal.setOutTransitionFactory(null);
         root.getChildren().addAll(frame, modal);
         viewModel.selectedProperty().addListener((o, old, now) -> showScreen(now));
         if (viewModel.selected().isPresent()) {
@@ -165,6 +169,7 @@ public final class ShellView {
         freshness.textProperty().bind(viewModel.freshnessProperty());
         freshness.getStyleClass().add(StyleClasses.ESTATE_DETAIL);
         freshness.setGraphic(new FontIcon(Material2OutlinedMZ.SCHEDULE));
+        freshness.visibleProperty().bind(freshness.textProperty().isNotEmpty());
         HBox details = new HBox(14, scope, freshness);
         details.setAlignment(Pos.CENTER_LEFT);
         VBox estateBox = new VBox(1, estate, details);

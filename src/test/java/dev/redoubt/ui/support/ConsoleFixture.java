@@ -62,8 +62,13 @@ public final class ConsoleFixture implements AutoCloseable {
         return scene;
     }
 
+    /** Closes everything on the FX thread, as the application's stop() does (the workspace's listeners update nodes). */
     @Override
     public void close() {
-        context.close();
+        try {
+            org.testfx.util.WaitForAsyncUtils.asyncFx(context::close).get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("the console did not close", e);
+        }
     }
 }
