@@ -5,6 +5,7 @@ import javafx.css.PseudoClass;
 /** Style classes of scan.css, so the view never spells them twice. */
 final class ScanStyles {
     static final String SCAN_SCREEN = "scan-screen";
+    static final String PANE_SCROLL = "scan-pane-scroll";
     static final String EMPTY_ICON = "scan-empty-icon";
     static final String IDENTITY = "scan-identity";
     static final String BANNER = "scan-banner";

@@ -100,6 +100,7 @@ public final class ScanView implements Screen {
         choose = choosePane();
         running = runningPane();
         done = donePane();
+        root.getChildren().setAll(empty, choose, running, done);
         viewModel.stageProperty().addListener((o, a, s) -> showStage(s));
         showStage(viewModel.stage());
     }
@@ -119,13 +120,17 @@ public final class ScanView implements Screen {
         viewModel.deactivate();
     }
 
+    /** Every pane stays in the scene (tests and the table keep their nodes); only the stage's own is visible. */
     private void showStage(ScanViewModel.Stage s) {
-        root.getChildren().setAll(switch (s) {
+        Node shown = switch (s) {
             case NO_CONNECTION -> empty;
             case CHOOSE -> choose;
             case SCANNING -> running;
             case DONE -> done;
-        });
+        };
+        for (Node pane : root.getChildren()) {
+            pane.setVisible(pane == shown);
+        }
     }
 
     // ------------------------------------------------------------------ no sign-in
@@ -177,10 +182,9 @@ public final class ScanView implements Screen {
         Node accounts = accountsCard();
         HBox.setHgrow(accounts, Priority.ALWAYS);
         VBox side = new VBox(16, regionsCard(), roleCard());
-        side.setMinWidth(280);
-        side.setPrefWidth(340);
+        side.setMinWidth(260);
+        side.setPrefWidth(320);
         side.setMaxWidth(380);
-        VBox.setVgrow(side.getChildren().get(0), Priority.ALWAYS);
         HBox body = new HBox(16, accounts, side);
         VBox.setVgrow(body, Priority.ALWAYS);
 
@@ -191,9 +195,7 @@ public final class ScanView implements Screen {
         blocked.getStyleClass().add(ScanStyles.BLOCKED);
         blocked.visibleProperty().bind(viewModel.startBlockedProperty().isNotEmpty());
         Label plan = new Label();
-        plan.textProperty().bind(Bindings.createStringBinding(() -> viewModel.accountsTextProperty().get().isEmpty() ? ""
-                        : viewModel.accountsTextProperty().get() + " · " + viewModel.regionsTextProperty().get(),
-                viewModel.accountsTextProperty(), viewModel.regionsTextProperty()));
+        plan.textProperty().bind(viewModel.planTextProperty());
         plan.getStyleClass().add(StyleClasses.HINT);
         plan.visibleProperty().bind(viewModel.startBlockedProperty().isEmpty());
         StackPane why = new StackPane(plan, blocked);
@@ -221,6 +223,7 @@ public final class ScanView implements Screen {
         title.getStyleClass().add(ScanStyles.BANNER_TITLE);
         Label text = new Label();
         text.setWrapText(true);
+        text.setMinHeight(Region.USE_PREF_SIZE);
         text.textProperty().bind(Bindings.createStringBinding(() -> "The lists below may be missing accounts or regions. "
                 + String.join(" · ", viewModel.problems()), viewModel.problems()));
         FontIcon icon = new FontIcon(Material2OutlinedMZ.WARNING);
@@ -268,7 +271,7 @@ public final class ScanView implements Screen {
 
         CustomTextField filter = new CustomTextField();
         filter.setId(ID_ACCOUNT_FILTER);
-        filter.setPromptText("Find accounts by name, ID or organizational unit");
+        filter.setPromptText("Find by name, account ID or unit");
         filter.setLeft(new FontIcon(Material2OutlinedMZ.SEARCH));
         filter.textProperty().bindBidirectional(viewModel.filterProperty());
         Button clear = new Button(null, new FontIcon(Material2OutlinedAL.CLOSE));
@@ -425,7 +428,8 @@ public final class ScanView implements Screen {
 
         VBox card = new VBox(8, head, count, scroll, hint);
         card.getStyleClass().add(StyleClasses.CARD);
-        card.setMinHeight(180);
+        card.setMinHeight(130);
+        card.setMaxHeight(Region.USE_PREF_SIZE);
         return card;
     }
 
@@ -447,7 +451,8 @@ public final class ScanView implements Screen {
         combo.setId(ID_ROLE);
         combo.valueProperty().bindBidirectional(viewModel.roleProperty());
         combo.setMaxWidth(Double.MAX_VALUE);
-        Label hint = new Label("Redoubt takes this role in each account it scans. A read-only role is enough: a scan only reads.");
+        Label hint = new Label("Automatic takes the profile's role where an account offers it, else a read-only one."
+                + " A read-only role is enough: a scan only reads.");
         hint.setWrapText(true);
         hint.getStyleClass().add(StyleClasses.HINT);
         VBox card = new VBox(8, cardTitle("Role in the other accounts", Material2OutlinedAL.ASSIGNMENT_IND), combo, hint);
@@ -480,6 +485,7 @@ public final class ScanView implements Screen {
         phase.textProperty().bind(viewModel.phaseTextProperty());
         phase.getStyleClass().add(StyleClasses.SCREEN_SUBTITLE);
         phase.setWrapText(true);
+        phase.setMinHeight(Region.USE_PREF_SIZE);
         VBox words = new VBox(4, title, phase);
         HBox.setHgrow(words, Priority.ALWAYS);
         Button cancel = new Button("Cancel scan", new FontIcon(Material2OutlinedMZ.STOP));
@@ -510,6 +516,7 @@ public final class ScanView implements Screen {
         numbers.textProperty().bind(viewModel.progressTextProperty());
         numbers.getStyleClass().add(ScanStyles.PROGRESS_TEXT);
         numbers.setWrapText(true);
+        numbers.setMinHeight(Region.USE_PREF_SIZE);
         Label elapsed = new Label();
         elapsed.textProperty().bind(viewModel.elapsedTextProperty());
         elapsed.setGraphic(new FontIcon(Material2OutlinedMZ.TIMER));
@@ -520,6 +527,7 @@ public final class ScanView implements Screen {
         Label cancelling = new Label("What was read so far is kept as a partial capture in Redoubt's home. The accounts and regions not"
                 + " finished are marked in it, so their checks report UNKNOWN until a scan reads them.");
         cancelling.setWrapText(true);
+        cancelling.setMinHeight(Region.USE_PREF_SIZE);
         HBox cancelNote = new HBox(10, new FontIcon(Material2OutlinedAL.INFO), cancelling);
         cancelNote.setId(ID_CANCELLING);
         cancelNote.getStyleClass().addAll(ScanStyles.BANNER, ScanStyles.BANNER_INFO);
@@ -607,7 +615,9 @@ public final class ScanView implements Screen {
         TableColumn<ScopeRow, Number> points = numberColumn("Recovery points", ScopeRow::recoveryPoints);
         points.setPrefWidth(130);
         TableColumn<ScopeRow, Number> errors = numberColumn("Read errors", ScopeRow::readErrors);
-        errors.setPrefWidth(95);
+        errors.setPrefWidth(100);
+        errors.setMinWidth(100);
+        points.setMinWidth(125);
         TableColumn<ScopeRow, ScopeRow> bar = column("Progress", r -> r);
         bar.setCellFactory(c -> new TableCell<>() {
             private final ProgressBar p = new ProgressBar();
@@ -665,6 +675,8 @@ public final class ScanView implements Screen {
         Label explanation = new Label();
         explanation.getStyleClass().add(StyleClasses.SCREEN_SUBTITLE);
         explanation.setWrapText(true);
+        explanation.setMinHeight(Region.USE_PREF_SIZE);
+        headline.setMinHeight(Region.USE_PREF_SIZE);
         VBox words = new VBox(4, headline, explanation);
         HBox.setHgrow(words, Priority.ALWAYS);
         HBox head = new HBox(14, outcomeIcon, words);
@@ -687,7 +699,7 @@ public final class ScanView implements Screen {
         HBox buttons = new HBox(10, overview, refresh, new Spacer(), again);
         buttons.setAlignment(Pos.CENTER_LEFT);
 
-        GridPane stats = new GridPane();
+        HBox stats = new HBox(8);
         stats.getStyleClass().add(ScanStyles.STATS);
         Label[] values = new Label[6];
         String[] names = {"Accounts", "Regions", "Vaults", "Recovery points", "API calls", "Time"};
@@ -696,12 +708,13 @@ public final class ScanView implements Screen {
             values[i].getStyleClass().add(ScanStyles.STAT_VALUE);
             Label name = new Label(names[i]);
             name.getStyleClass().add(ScanStyles.STAT_LABEL);
+            name.setMinWidth(Region.USE_PREF_SIZE);
             VBox tile = new VBox(2, values[i], name);
             tile.getStyleClass().add(ScanStyles.STAT);
-            stats.add(tile, i, 0);
-            javafx.scene.layout.ColumnConstraints cc = new javafx.scene.layout.ColumnConstraints();
-            cc.setPercentWidth(100.0 / values.length);
-            stats.getColumnConstraints().add(cc);
+            tile.setMinWidth(Region.USE_PREF_SIZE);
+            tile.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(tile, Priority.ALWAYS);
+            stats.getChildren().add(tile);
         }
         TextField capture = copyable(ID_CAPTURE);
         TextField sha = copyable(ID_SHA256);
@@ -735,9 +748,23 @@ public final class ScanView implements Screen {
         allRead.managedProperty().bind(allRead.visibleProperty());
         unreadCard.managedProperty().bind(unreadCard.visibleProperty());
 
-        VBox pane = new VBox(16, head, buttons, summaryCard, allRead, unreadCard);
+        Label readCount = new Label();
+        readCount.getStyleClass().add(StyleClasses.HINT);
+        readCount.textProperty().bind(Bindings.createStringBinding(
+                () -> ScanTexts.count(viewModel.read().size(), "account and region", "accounts and regions"), viewModel.read()));
+        HBox readHead = new HBox(12, cardTitle("Read per account and region", Material2OutlinedAL.ACCOUNT_TREE), readCount);
+        readHead.setAlignment(Pos.CENTER_LEFT);
+        TableView<ReadRow> readTable = readTable();
+        VBox.setVgrow(readTable, Priority.ALWAYS);
+        VBox readCard = new VBox(10, readHead, readTable);
+        readCard.getStyleClass().add(StyleClasses.CARD);
+        VBox.setVgrow(readCard, Priority.ALWAYS);
+
+        VBox pane = new VBox(16, head, buttons, summaryCard, allRead, unreadCard, readCard);
         pane.setId(ID_DONE);
         pane.getStyleClass().add(StyleClasses.SCREEN);
+        unread.setMinHeight(170);
+        readTable.setMinHeight(150);
 
         Runnable fill = () -> {
             ScanSummary s = viewModel.summaryProperty().get();
@@ -783,7 +810,12 @@ public final class ScanView implements Screen {
         };
         viewModel.summaryProperty().addListener((o, a, b) -> fill.run());
         fill.run();
-        return pane;
+        // Tables fill the window; in a small one the pane scrolls rather than squeezing them to a line.
+        ScrollPane scroll = new ScrollPane(pane);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.getStyleClass().addAll(Tweaks.EDGE_TO_EDGE, ScanStyles.PANE_SCROLL);
+        return scroll;
     }
 
     private static Label fieldName(String text) {
@@ -833,7 +865,7 @@ public final class ScanView implements Screen {
             }
         });
         reason.setPrefWidth(110);
-        TableColumn<UnreadRow, String> account = column("Account", UnreadRow::account);
+        TableColumn<UnreadRow, String> account = textColumn("Account", UnreadRow::account, false);
         account.setPrefWidth(210);
         TableColumn<UnreadRow, String> region = column("Region", UnreadRow::region);
         region.setPrefWidth(110);
@@ -846,6 +878,44 @@ public final class ScanView implements Screen {
         TableColumn<UnreadRow, String> message = textColumn("AWS's message", UnreadRow::message, false);
         message.setPrefWidth(320);
         table.getColumns().addAll(java.util.List.of(reason, account, region, scope, operation, code, message));
+        return table;
+    }
+
+    private TableView<ReadRow> readTable() {
+        TableView<ReadRow> table = new TableView<>(viewModel.read());
+        table.getStyleClass().addAll(Styles.DENSE, ScanStyles.SCOPE_TABLE);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<ReadRow, String> account = textColumn("Account", ReadRow::account, false);
+        account.setPrefWidth(260);
+        TableColumn<ReadRow, String> region = column("Region", ReadRow::region);
+        region.setPrefWidth(130);
+        TableColumn<ReadRow, Number> vaults = numberColumn("Vaults", ReadRow::vaults);
+        vaults.setPrefWidth(80);
+        TableColumn<ReadRow, Number> points = numberColumn("Recovery points", ReadRow::recoveryPoints);
+        points.setPrefWidth(140);
+        points.setMinWidth(125);
+        TableColumn<ReadRow, ReadRow> state = column("State", r -> r);
+        state.setCellFactory(c -> new TableCell<>() {
+            private final FontIcon icon = new FontIcon();
+
+            @Override
+            protected void updateItem(ReadRow r, boolean empty) {
+                super.updateItem(r, empty);
+                if (empty || r == null) {
+                    setText(null);
+                    setGraphic(null);
+                    return;
+                }
+                setText(r.stateText());
+                icon.setIconCode(r.unfinished() ? Material2OutlinedAL.BLOCK : r.unread() == 0 ? Material2OutlinedAL.CHECK_CIRCLE
+                        : Material2OutlinedMZ.WARNING);
+                icon.getStyleClass().setAll("ikonli-font-icon", ScanStyles.STATE_ICON,
+                        r.unfinished() ? ScanStyles.STATE_CANCELLED : r.unread() == 0 ? ScanStyles.STATE_DONE : ScanStyles.STATE_ERRORS);
+                setGraphic(icon);
+            }
+        });
+        state.setPrefWidth(160);
+        table.getColumns().addAll(java.util.List.of(account, region, vaults, points, state));
         return table;
     }
 

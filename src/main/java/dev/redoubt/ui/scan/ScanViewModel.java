@@ -99,6 +99,7 @@ public final class ScanViewModel {
     private final ReadOnlyStringWrapper filterHint = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper accountsText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper regionsText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper planText = new ReadOnlyStringWrapper("");
     private final ObservableList<RegionOption> regions = FXCollections.observableArrayList();
     private final ObservableList<RoleOption> roles = FXCollections.observableArrayList();
     private final ObjectProperty<RoleOption> role = new SimpleObjectProperty<>(RoleOption.AUTOMATIC);
@@ -121,6 +122,7 @@ public final class ScanViewModel {
 
     private final ReadOnlyObjectWrapper<ScanSummary> summary = new ReadOnlyObjectWrapper<>();
     private final ObservableList<UnreadRow> unread = FXCollections.observableArrayList();
+    private final ObservableList<ReadRow> read = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper canRefresh = new ReadOnlyBooleanWrapper();
 
     private final StringBinding badge;
@@ -372,17 +374,26 @@ public final class ScanViewModel {
 
     private void reselect() {
         AccountNode root = accounts.get();
-        if (root != null) {
-            accountsText.set(root.checkedAccounts() == root.accountCount()
-                    ? "All " + ScanTexts.count(root.accountCount(), "account", "accounts") + " selected"
-                    : ScanTexts.count(root.checkedAccounts()) + " of " + ScanTexts.count(root.accountCount(), "account", "accounts") + " selected");
+        int accountsOn = root == null ? 0 : root.checkedAccounts();
+        accountsText.set(root == null ? "" : selected(accountsOn, root.accountCount(), "account", "accounts"));
+        long regionsOn = regions.stream().filter(RegionOption::selected).count();
+        regionsText.set(regions.isEmpty() ? "" : selected(regionsOn, regions.size(), "region", "regions"));
+        if (root == null || accountsOn == 0 || !regions.isEmpty() && regionsOn == 0) {
+            planText.set("");
         } else {
-            accountsText.set("");
+            boolean allRegions = regionsOn == regions.size();
+            planText.set("Reads " + ScanTexts.count(accountsOn, "account", "accounts") + " in "
+                    + (allRegions ? "each one's enabled regions" : ScanTexts.count(regionsOn, "region", "regions")));
         }
-        long on = regions.stream().filter(RegionOption::selected).count();
-        regionsText.set(regions.isEmpty() ? "" : on == regions.size() ? "All " + ScanTexts.count(on, "region", "regions") + " selected"
-                : ScanTexts.count(on) + " of " + ScanTexts.count(regions.size(), "region", "regions") + " selected");
         restage();
+    }
+
+    /** "All 7 accounts selected", "5 of 7 accounts selected", "1 account selected". */
+    private static String selected(long on, long of, String one, String many) {
+        if (on == of) {
+            return (of == 1 ? "" : "All ") + ScanTexts.count(of, one, many) + " selected";
+        }
+        return ScanTexts.count(on) + " of " + ScanTexts.count(of, one, many) + " selected";
     }
 
     /** The scan as chosen: every account checked means all accounts (so accounts added later are included); the same for regions. */
@@ -460,7 +471,7 @@ public final class ScanViewModel {
         if (s.readErrors() > 0) {
             sb.append(" · ").append(ScanTexts.count(s.readErrors(), "read error", "read errors"));
         }
-        if (e.known()) {
+        if (e.known() && s.apiCalls() > 0) {
             sb.append(" · ").append(ScanTexts.rate(e.callsPerSecond(), "calls"));
         }
         sb.append(" · ").append(e.timeLeft() != null ? ScanTexts.timeLeft(e.timeLeft()) : "estimating…");
@@ -558,10 +569,12 @@ public final class ScanViewModel {
         if (o == null) {
             summary.set(null);
             unread.clear();
+            read.clear();
         } else {
             choosing = false;
-            summary.set(summaryOf(o));
             unread.setAll(unreadRows(o));
+            read.setAll(readRows(o));
+            summary.set(summaryOf(o));
         }
         restage();
     }
@@ -631,6 +644,38 @@ public final class ScanViewModel {
                         .thenComparing(r -> r.account().toLowerCase(Locale.ROOT)).thenComparing(UnreadRow::region)
                         .thenComparing(r -> r.scope() == null ? "" : r.scope()))
                 .toList();
+    }
+
+    /** Each account and region of the capture with what was read there, by account and region. */
+    static List<ReadRow> readRows(ScanOutcome o) {
+        Map<String, int[]> unreadIn = new HashMap<>();
+        Set<String> unfinished = new HashSet<>();
+        for (UnreadScope u : o.unread()) {
+            String key = u.accountId() + "\u0000" + u.region();
+            unreadIn.computeIfAbsent(key, k -> new int[1])[0]++;
+            if (u.cancelled()) {
+                unfinished.add(key);
+            }
+        }
+        List<ReadRow> rows = new ArrayList<>();
+        for (Account a : o.estate().accounts() == null ? List.<Account>of() : o.estate().accounts()) {
+            if (a.regions() == null) {
+                continue;
+            }
+            for (Map.Entry<String, Region> r : a.regions().entrySet()) {
+                int vaults = 0;
+                long points = 0;
+                for (BackupVault v : r.getValue().backupVaults() == null ? List.<BackupVault>of() : r.getValue().backupVaults()) {
+                    vaults++;
+                    points += v.recoveryPoints() == null ? 0 : v.recoveryPoints().size();
+                }
+                String key = a.id() + "\u0000" + r.getKey();
+                int[] n = unreadIn.get(key);
+                rows.add(new ReadRow(a.id(), a.name(), r.getKey(), vaults, points, n == null ? 0 : n[0], unfinished.contains(key)));
+            }
+        }
+        rows.sort(Comparator.comparing((ReadRow r) -> r.account().toLowerCase(Locale.ROOT)).thenComparing(ReadRow::region));
+        return rows;
     }
 
     public void openOverview() {
@@ -757,6 +802,11 @@ public final class ScanViewModel {
         return regionsText.getReadOnlyProperty();
     }
 
+    /** "Reads 7 accounts in each one's enabled regions", "Reads 2 accounts in 1 region"; "" while nothing is chosen. */
+    public ReadOnlyStringProperty planTextProperty() {
+        return planText.getReadOnlyProperty();
+    }
+
     public ObservableList<RegionOption> regions() {
         return regions;
     }
@@ -836,6 +886,11 @@ public final class ScanViewModel {
 
     public ObservableList<UnreadRow> unread() {
         return unread;
+    }
+
+    /** What the finished scan read, per account and region. */
+    public ObservableList<ReadRow> read() {
+        return read;
     }
 
     public ReadOnlyBooleanProperty canRefreshProperty() {

@@ -81,6 +81,7 @@ class ScanViewModelTest {
             assertThat(root.checked()).isTrue();
             assertThat(root.indeterminate()).isFalse();
             assertThat(vm.accountsTextProperty().get()).isEqualTo("All 6 accounts selected");
+            assertThat(vm.planTextProperty().get()).isEqualTo("Reads 6 accounts in each one's enabled regions");
             assertThat(vm.regions()).extracting(RegionOption::region).containsExactly("eu-central-1", "eu-west-1", "us-east-1");
             assertThat(vm.regions()).allMatch(RegionOption::selected);
             assertThat(vm.regions().get(1).displayName()).isEqualTo("Europe (Ireland)");
@@ -129,6 +130,7 @@ class ScanViewModelTest {
             assertThat(narrowed.regions()).containsExactly("eu-central-1", "eu-west-1");
             assertThat(narrowed.role()).isEqualTo("AuditReadOnly");
             assertThat(vm.regionsTextProperty().get()).isEqualTo("2 of 3 regions selected");
+            assertThat(vm.planTextProperty().get()).isEqualTo("Reads 6 accounts in 2 regions");
         }
     }
 
@@ -278,6 +280,15 @@ class ScanViewModelTest {
             assertThat(vm.unread().get(1).errorCode()).isEqualTo("AccessDeniedException");
             assertThat(vm.unread().get(2).account()).isEqualTo("999999999999");
             assertThat(ScanViewModel.badgeOf(null, outcome)).isEqualTo("!");
+            assertThat(vm.read()).hasSize(demo.accounts().stream().mapToInt(a -> a.regions() == null ? 0 : a.regions().size()).sum());
+            assertThat(vm.read()).filteredOn(r -> r.accountId().equals(shop.id()) && r.region().equals("eu-west-1")).singleElement()
+                    .satisfies(r -> {
+                        assertThat(r.unread()).isEqualTo(1);
+                        assertThat(r.unfinished()).isFalse();
+                        assertThat(r.stateText()).isEqualTo("1 not read");
+                        assertThat(r.vaults()).isEqualTo(shop.regions().get("eu-west-1").backupVaults().size());
+                    });
+            assertThat(vm.read().stream().mapToLong(ReadRow::recoveryPoints).sum()).isEqualTo(totals.recoveryPoints());
 
             vm.openOverview();
             assertThat(t.visited).containsExactly(Destinations.OVERVIEW);
