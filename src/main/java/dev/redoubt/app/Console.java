@@ -91,7 +91,8 @@ public final class Console {
             case START_SCREEN -> { }
             case DEMO -> actions.openDemo();
             case ESTATE -> actions.openCapture(start.estate());
-            case PROFILE -> actions.signInAndScan(start.profile(), ScanPlan.of(start.accounts(), start.regions()));
+            case PROFILE -> actions.signInAndScan(start.profile(), new ScanPlan(start.accounts(), start.accounts().isEmpty(), start.role(),
+                    start.regions(), start.regions().isEmpty(), ScanPlan.DEFAULT_IN_FLIGHT_PER_SCOPE, ScanPlan.DEFAULT_IN_FLIGHT, null));
         }
     }
 

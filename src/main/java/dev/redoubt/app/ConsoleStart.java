@@ -6,9 +6,9 @@ import java.util.List;
 
 /**
  * What the window opens on: the start screen, the built-in demo, a capture file, or a profile to
- * sign in with and scan (with the accounts and regions to scan; empty lists mean all).
+ * sign in with and scan (with the accounts and regions to scan, empty lists meaning all, and the role to scan other accounts as).
  */
-public record ConsoleStart(Kind kind, Path estate, String profile, List<String> accounts, List<String> regions, Mode mode) {
+public record ConsoleStart(Kind kind, Path estate, String profile, List<String> accounts, List<String> regions, String role, Mode mode) {
     public enum Kind { START_SCREEN, DEMO, ESTATE, PROFILE }
 
     public ConsoleStart {
@@ -18,6 +18,6 @@ public record ConsoleStart(Kind kind, Path estate, String profile, List<String> 
     }
 
     public static ConsoleStart startScreen() {
-        return new ConsoleStart(Kind.START_SCREEN, null, null, List.of(), List.of(), Mode.AUDITOR);
+        return new ConsoleStart(Kind.START_SCREEN, null, null, List.of(), List.of(), null, Mode.AUDITOR);
     }
 }

@@ -40,6 +40,9 @@ public final class RedoubtApp extends Application {
         });
         console.workspace().modeProperty().set(pending.mode());
         console.show(stage);
+        if (BenchProbe.wanted()) {
+            BenchProbe.attach(console, stage);
+        }
         console.open(pending);
     }
 

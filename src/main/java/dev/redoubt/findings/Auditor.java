@@ -3,11 +3,20 @@ package dev.redoubt.findings;
 import dev.redoubt.estate.Estate;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /** Runs every check of a catalogue over an estate, as of its CapturedAt, in parallel; results come back in catalogue order. */
 public final class Auditor {
     private final List<Check> checks;
+
+    /**
+     * Within a check, results come by account, region and resource: the order of a capture's
+     * regions or vaults (which a scan does not fix) must not change the report or its digest.
+     */
+    static final Comparator<Result> CANONICAL = Comparator.comparing(Result::accountId, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(Result::region, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(Result::resourceArn, Comparator.nullsFirst(Comparator.naturalOrder()));
 
     public Auditor(List<Check> checks) {
         this.checks = List.copyOf(checks);
@@ -26,6 +35,7 @@ public final class Auditor {
         List<List<Result>> perCheck = checks.parallelStream().map(c -> {
             List<Result> out = new ArrayList<>();
             c.evaluate(index, out::add);
+            out.sort(CANONICAL);
             return out;
         }).toList();
         List<Result> results = new ArrayList<>(perCheck.stream().mapToInt(List::size).sum());

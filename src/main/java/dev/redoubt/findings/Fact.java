@@ -6,6 +6,8 @@ import java.util.Objects;
  * One named value in a result's evidence: an API field ("BackupVault.Locked") or a threshold.
  * The value is kept as read and turned into text only when a report asks (evaluating 200,000
  * recovery points must not format 200,000 timestamps that no one prints); null reads "(absent)".
+ * A collection reads in sorted order: evidence names a set of things, and must not depend on the
+ * order a capture happened to list them in (the results' digest is compared across captures).
  */
 public final class Fact {
     private final String name;
@@ -22,7 +24,13 @@ public final class Fact {
 
     /** The value as text, exactly as read; "(absent)" when the member was not there. */
     public String value() {
-        return raw == null ? "(absent)" : raw.toString();
+        if (raw == null) {
+            return "(absent)";
+        }
+        if (raw instanceof java.util.Collection<?> c && c.size() > 1) {
+            return c.stream().map(String::valueOf).sorted().toList().toString();
+        }
+        return raw.toString();
     }
 
     @Override

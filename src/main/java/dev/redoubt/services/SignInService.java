@@ -101,7 +101,7 @@ public final class SignInService {
         ProfileInfo info = profile(profileName);
         try {
             Connection c = connect(info.name(), mode, clock, false);
-            journal.signIn(c.actor(), c.identity().arn(), new ActivityJournal.SignIn(info.kind() == CredentialKind.SSO ? "sso" : "profile",
+            journal.signIn(c.actor(), c.identity().arn(), new ActivityJournal.SignIn("profile",
                     info.name(), c.identity().accountId(), c.region(), null, info.ssoExpiresAt()));
             return c;
         } catch (ServiceFailure f) {

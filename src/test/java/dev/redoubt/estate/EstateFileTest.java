@@ -75,6 +75,27 @@ class EstateFileTest {
     }
 
     @Test
+    void readsAndWritesTheIncompleteMarkerRightAfterCapturedAt() throws IOException {
+        Estate complete = read(minimalJson());
+        assertThat(complete.incomplete()).isNull();
+        assertThat(file.writeString(complete)).doesNotContain("Incomplete");
+
+        ObjectNode tree = (ObjectNode) file.mapper().readTree(minimalJson());
+        tree.putObject("Incomplete").put("Reason", "cancelled").put("At", "2026-10-01T08:03:00Z").put("Message", "stopped")
+                .put("FutureMember", 7);
+        Estate e = read(tree.toString());
+        assertThat(e.incomplete().reason()).isEqualTo(Incomplete.CANCELLED);
+        assertThat(e.incomplete().at()).isEqualTo(Instant.parse("2026-10-01T08:03:00Z"));
+        assertThat(e.incomplete().message()).isEqualTo("stopped");
+        assertThat(e.incomplete().unknown()).containsKey("FutureMember");
+        assertThat(e.unknown()).isNull();
+        String written = file.writeString(e);
+        assertThat(file.mapper().readTree(written)).isEqualTo(tree);
+        assertThat(file.mapper().readTree(written).fieldNames()).toIterable().containsSubsequence("CapturedAt", "Incomplete", "Organization");
+        assertThat(read(written)).isEqualTo(e);
+    }
+
+    @Test
     void distinguishesNotReadFromNoneConfigured() throws IOException {
         ObjectNode tree = (ObjectNode) file.mapper().readTree(minimalJson());
         ObjectNode vault = (ObjectNode) tree.at("/Accounts/0/Regions/us-east-2/BackupVaults/0");

@@ -42,6 +42,9 @@ final class ConsoleCommand implements Runnable {
             description = "With --profile: the regions to scan (default: each account's enabled regions).")
     List<String> regions;
 
+    @Option(names = "--role", description = "With --profile: the role to scan other accounts as (default: the profile's SSO role, else a read-only one).")
+    String role;
+
     @Option(names = "--operator", description = "Work as an operator (may start restores); the default is auditor, read-only.")
     boolean operator;
 
@@ -52,24 +55,24 @@ final class ConsoleCommand implements Runnable {
     @Override
     public void run() {
         boolean profile = source != null && source.profile != null;
-        if (!profile && (accounts != null || regions != null)) {
-            throw new CliException(ExitCodes.USAGE, "--accounts and --regions choose what a --profile scans; add --profile NAME, or leave them out");
+        if (!profile && (accounts != null || regions != null || role != null)) {
+            throw new CliException(ExitCodes.USAGE, "--accounts, --regions and --role choose what a --profile scans; add --profile NAME, or leave them out");
         }
         dev.redoubt.journal.Mode mode = operator ? dev.redoubt.journal.Mode.OPERATOR : dev.redoubt.journal.Mode.AUDITOR;
         ConsoleStart start;
         if (source == null) {
-            start = new ConsoleStart(ConsoleStart.Kind.START_SCREEN, null, null, List.of(), List.of(), mode);
+            start = new ConsoleStart(ConsoleStart.Kind.START_SCREEN, null, null, List.of(), List.of(), null, mode);
         } else if (source.demo) {
-            start = new ConsoleStart(ConsoleStart.Kind.DEMO, null, null, List.of(), List.of(), mode);
+            start = new ConsoleStart(ConsoleStart.Kind.DEMO, null, null, List.of(), List.of(), null, mode);
         } else if (source.estate != null) {
             Path file = source.estate.toAbsolutePath().normalize();
             if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
                 throw new CliException(ExitCodes.USAGE, source.estate + ": no such readable file; give the path of a capture (redoubt-estate/1)");
             }
-            start = new ConsoleStart(ConsoleStart.Kind.ESTATE, file, null, List.of(), List.of(), mode);
+            start = new ConsoleStart(ConsoleStart.Kind.ESTATE, file, null, List.of(), List.of(), null, mode);
         } else {
             ctx.app().signIn().profile(source.profile); // an unknown profile is a usage error here, not in the window
-            start = new ConsoleStart(ConsoleStart.Kind.PROFILE, null, source.profile, all(accounts), all(regions), mode);
+            start = new ConsoleStart(ConsoleStart.Kind.PROFILE, null, source.profile, all(accounts), all(regions), role, mode);
         }
         ctx.console().open(start);
     }

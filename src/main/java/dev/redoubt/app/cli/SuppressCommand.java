@@ -75,12 +75,12 @@ final class SuppressCommand implements Runnable {
                 ctx.out().println("No suppressions in " + service.file() + ".");
                 return;
             }
-            String fmt = "%3s  %-7s  %-8s  %-20s  %-16s  %-60s  %s%n";
-            ctx.out().printf(Locale.ROOT, fmt, "#", "CHECK", "STATE", "EXPIRES", "AUTHOR", "RESOURCE", "JUSTIFICATION");
+            String fmt = "%3s  %-7s  %-8s  %-20s  %-16s  %-40s  %s%n";
+            ctx.out().printf(Locale.ROOT, fmt, "#", "CHECK", "STATE", "EXPIRES", "AUTHOR", "JUSTIFICATION", "RESOURCE");
             for (int i = 0; i < all.size(); i++) {
                 Suppression s = all.get(i);
                 ctx.out().printf(Locale.ROOT, fmt, i + 1, s.checkId(), now.isBefore(s.expires()) ? "active" : "expired", s.expires(),
-                        Columns.truncate(s.author(), 16), Columns.truncate(s.resource(), 60), Columns.truncate(s.justification(), 80));
+                        Columns.truncate(s.author(), 16), Columns.truncate(s.justification(), 40), Columns.truncate(s.resource(), 200));
             }
         }
     }

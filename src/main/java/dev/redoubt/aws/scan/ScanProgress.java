@@ -5,5 +5,9 @@ package dev.redoubt.aws.scan;
 public interface ScanProgress {
     void update(long done, long total, String scope);
 
+    /** Called once, on the scanning thread, when the scan begins: {@code monitor} may be polled from any thread until and after it ends. */
+    default void started(ScanMonitor monitor) {
+    }
+
     ScanProgress NONE = (d, t, s) -> { };
 }

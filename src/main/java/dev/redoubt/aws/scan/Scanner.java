@@ -14,6 +14,8 @@ import dev.redoubt.estate.Arn;
 import dev.redoubt.estate.BackupVault;
 import dev.redoubt.estate.Estate;
 import dev.redoubt.estate.EstateFile;
+import dev.redoubt.estate.Incomplete;
+import dev.redoubt.estate.ReadError;
 import dev.redoubt.estate.RecoveryPoint;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,22 +33,30 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.services.account.model.RegionOptStatus;
 import software.amazon.awssdk.services.backup.BackupClient;
 import software.amazon.awssdk.services.backup.model.BackupPlansListMember;
 import software.amazon.awssdk.services.backup.model.BackupSelectionsListMember;
 import software.amazon.awssdk.services.backup.model.BackupVaultListMember;
 import software.amazon.awssdk.services.backup.model.DescribeBackupVaultResponse;
+import software.amazon.awssdk.services.backup.model.Framework;
 import software.amazon.awssdk.services.backup.model.ProtectedResource;
+import software.amazon.awssdk.services.backup.model.RecoveryPointByBackupVault;
+import software.amazon.awssdk.services.backup.model.RestoreJobsListMember;
 import software.amazon.awssdk.services.backup.model.RestoreTestingPlanForList;
 import software.amazon.awssdk.services.backup.model.RestoreTestingSelectionForList;
 import software.amazon.awssdk.services.kms.KmsClient;
@@ -60,12 +71,21 @@ import software.amazon.awssdk.services.organizations.model.ParentType;
  * Reads an estate from AWS (or the sandbox) into a capture: all accounts x regions x vaults
  * concurrently within bounds (per account, region and service, and in all), each distinct key
  * once, page sizes at AWS's maxima. A failure in one scope goes into ReadErrors and the scan goes on.
+ *
+ * <p>A scan can be watched while it runs ({@link ScanProgress#started} hands over a {@link ScanMonitor}) and cancelled
+ * (the flag, or an interrupt of the calling thread): no call starts after the cancel is seen (listings stop between
+ * pages, queued work returns at once), calls in flight end, and what was read is returned as a capture marked
+ * {@code Incomplete}, with a ScanCancelled ReadError for every account, region and key left unfinished, so no check
+ * on them can pass.
  */
 public final class Scanner {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final String AWS_OWNED = "AWS_OWNED_KMS_KEY";
     /** Recovery points created this long before the last capture are fetched again, for clock skew and late completions. */
     private static final Duration INCREMENTAL_OVERLAP = Duration.ofHours(1);
+    /** What {@link #reach} reads: every account the identity can reach and the signed-in account's enabled regions. */
+    private static final ScanRequest REACH = new ScanRequest(List.of(), true, null, List.of(), true, 8, 64, null);
+    static final String CANCELLED_CODE = "ScanCancelled";
 
     private final Clock clock;
     private final EstateFile estateFile;
@@ -75,6 +95,11 @@ public final class Scanner {
         this.estateFile = estateFile;
     }
 
+    /**
+     * Scans and returns the capture. A cancel ({@code cancelled} set, or the calling thread interrupted) ends the scan
+     * promptly with what was read: {@link ScanResult#cancelled()} is true and the thread's interrupt status is kept.
+     * {@code InterruptedException} is declared for callers written before cancels returned a result; it is not thrown.
+     */
     public ScanResult scan(Session session, ScanRequest request, ScanProgress progress, AtomicBoolean cancelled)
             throws InterruptedException {
         Run run = new Run(session, request, progress, cancelled);
@@ -85,12 +110,38 @@ public final class Scanner {
         }
     }
 
+    /**
+     * Who can be scanned, for choosing before a scan: the accounts the identity reaches (SSO accounts and roles, enriched
+     * with names, status and OU paths from Organizations when it can be read, through the management account when
+     * reachable; else the organization's accounts; else the signed-in account) and the signed-in account's enabled
+     * regions. Organizations, region and SSO listing failures are reported in {@link Reach#problems()}, not thrown;
+     * a failed sign-in (sts:GetCallerIdentity) is thrown as for a scan.
+     */
+    public Reach reach(Session session) {
+        Run run = new Run(session, REACH, ScanProgress.NONE, new AtomicBoolean());
+        try {
+            return run.reach();
+        } finally {
+            run.pool.shutdownNow();
+        }
+    }
+
     /** One (account, role) to scan and the clients acting in it. */
     private record Target(String accountId, String accountName, AwsClients clients) {
     }
 
-    /** Everything read in one account and region; lists are filled by concurrent tasks. */
+    /** An organization as read: DescribeOrganization, its accounts by ID, and their OU paths; empty when it could not be read. */
+    private record Organization(ObjectNode organization, Map<String, ObjectNode> accounts, Map<String, String> ouPaths) {
+        static final Organization NONE = new Organization(null, Map.of(), Map.of());
+    }
+
+    /** Everything read in one account and region; lists are filled by concurrent tasks, progress is counted in atomics. */
     private static final class RegionData {
+        final String accountId;
+        final String region;
+        final WorkTracker.Units units = new WorkTracker.Units();
+        final AtomicLong recoveryPointsListed = new AtomicLong();
+        volatile String accountName;
         final Map<String, String> globalSettings = new ConcurrentHashMap<>();
         volatile boolean globalSettingsRead;
         final List<ObjectNode> vaults = Collections.synchronizedList(new ArrayList<>());
@@ -106,35 +157,36 @@ public final class Scanner {
         final List<ObjectNode> approvalTeams = Collections.synchronizedList(new ArrayList<>());
         final List<ObjectNode> sessions = Collections.synchronizedList(new ArrayList<>());
         final List<ObjectNode> readErrors = Collections.synchronizedList(new ArrayList<>());
-    }
 
-    /** All items of all pages. */
-    static <R, T> List<T> items(Iterable<R> pages, java.util.function.Function<R, List<T>> items) {
-        List<T> out = new ArrayList<>();
-        for (R page : pages) {
-            out.addAll(items.apply(page));
+        RegionData(String accountId, String region) {
+            this.accountId = accountId;
+            this.region = region;
         }
-        return out;
-    }
 
-    static List<software.amazon.awssdk.services.backup.model.Framework> frameworks(BackupClient b) {
-        List<software.amazon.awssdk.services.backup.model.Framework> out = new ArrayList<>();
-        String token = null;
-        do {
-            String t = token;
-            var page = b.listFrameworks(r -> r.maxResults(1000).nextToken(t));
-            out.addAll(page.frameworks());
-            token = page.nextToken();
-        } while (token != null);
-        return out;
-    }
-
-    static Map<String, String> tags(BackupClient b, String arn) {
-        Map<String, String> out = new TreeMap<>();
-        for (var page : b.listTagsPaginator(r -> r.resourceArn(arn))) {
-            out.putAll(page.tags());
+        /** All its work finished without being cut short. */
+        boolean complete() {
+            long done = units.completed();
+            return done > 0 && done == units.submitted() && !units.failed();
         }
-        return out;
+
+        ScopeProgress progress(boolean stopping) {
+            // Completed before submitted, so done never exceeds known; failed after completed, so a cut-short task is seen.
+            long done = units.completed();
+            long known = units.submitted();
+            boolean failed = units.failed();
+            ScopeProgress.State state;
+            if (known > 0 && done == known && !failed) {
+                state = ScopeProgress.State.DONE;
+            } else if (stopping) {
+                state = ScopeProgress.State.CANCELLED;
+            } else if (!units.started()) {
+                state = ScopeProgress.State.WAITING;
+            } else {
+                state = ScopeProgress.State.READING;
+            }
+            return new ScopeProgress(accountId, accountName, region, state, done, known, vaults.size(), recoveryPointsListed.get(),
+                    readErrors.size());
+        }
     }
 
     private final class Run {
@@ -145,23 +197,36 @@ public final class Scanner {
         final ExecutorService pool;
         final WorkTracker work;
         final Semaphore total;
+        final Instant started;
         final Map<String, Semaphore> perScope = new ConcurrentHashMap<>();
         final Map<String, Map<String, RegionData>> data = new ConcurrentHashMap<>();
+        /** The account/region scopes scheduled so far, by "account/region", for the monitor (sorted, safe to iterate while it grows). */
+        final Map<String, RegionData> scopes = new ConcurrentSkipListMap<>();
         final Map<String, List<ObjectNode>> accountErrors = new ConcurrentHashMap<>();
+        final Set<String> regionsListed = ConcurrentHashMap.newKeySet();
         final Map<String, String> keyReader = new ConcurrentHashMap<>();
-        final Map<String, String> keyReadScope = new ConcurrentHashMap<>();
+        final Set<String> keysRead = ConcurrentHashMap.newKeySet();
         final AtomicLong calls = new AtomicLong();
         final AtomicInteger errors = new AtomicInteger();
+        /** Set once the cancel (or an interrupt) is seen; from then on no call starts. */
+        final AtomicBoolean stop = new AtomicBoolean();
         final Map<String, BackupVault> previousVaults = new HashMap<>();
         final Map<String, dev.redoubt.estate.ProtectedResource> previousResources = new HashMap<>();
         volatile Throwable unexpected;
         volatile String scope = "";
+        volatile String phase = ScanSnapshot.SIGNING_IN;
+        volatile Instant stoppedAt;
+        volatile Instant ended;
+        volatile boolean interrupted;
+        volatile List<Target> targets = List.of();
+        private List<AccountRole> reach;
 
         Run(Session session, ScanRequest request, ScanProgress progress, AtomicBoolean cancelled) {
             this.session = session;
             this.request = request;
             this.progress = progress;
             this.cancelled = cancelled;
+            this.started = clock.instant();
             AtomicInteger n = new AtomicInteger();
             this.pool = Executors.newFixedThreadPool(request.totalLimit(), r -> {
                 Thread t = new Thread(r, "redoubt-scan-" + n.incrementAndGet());
@@ -190,34 +255,91 @@ public final class Scanner {
             }
         }
 
-        ScanResult execute() throws InterruptedException {
-            Instant started = clock.instant();
-            CallerIdentity me = session.callerIdentity();
-            Organization org = readOrganization(me.account(), organizationReader(me));
-            List<Target> targets = targets(me, org);
-            for (Target t : targets) {
-                for (String region : regionsOf(t)) {
-                    RegionData rd = regionData(t.accountId(), region);
-                    work.submit(() -> scanRegion(t, region, rd));
+        ScanResult execute() {
+            progress.started(this::snapshot);
+            CallerIdentity me = null;
+            Organization org = Organization.NONE;
+            boolean targeted = false;
+            try {
+                me = callerIdentity();
+                phase = ScanSnapshot.ORGANIZATION;
+                org = readOrganization(me.account(), organizationReader(me));
+                if (stopped()) {
+                    throw new ScanCancelledException();
                 }
+                targets = targets(me, org);
+                targeted = true;
+                phase = ScanSnapshot.REGIONS;
+                for (Target t : targets) {
+                    submit(null, () -> scanAccount(t));
+                }
+                awaitPhase();
+                phase = ScanSnapshot.KEYS;
+                for (Map.Entry<String, String> key : keyReader.entrySet()) {
+                    Target reader = keyReaderOf(key.getKey());
+                    submit(null, () -> {
+                        readKey(reader, key.getKey());
+                        keysRead.add(key.getKey());
+                    });
+                }
+                awaitPhase();
+            } catch (ScanCancelledException e) {
+                markStopped();
             }
-            awaitPhase();
-            for (Map.Entry<String, String> key : keyReader.entrySet()) {
-                // The key's owner reads it best (cross-account callers may not read its policy or aliases); else whoever uses it.
-                String owner = Arn.accountOf(key.getKey());
-                Target reader = targets.stream().filter(t -> t.accountId().equals(owner)).findFirst()
-                        .orElseGet(() -> targets.stream().filter(t -> t.accountId().equals(key.getValue())).findFirst().orElseThrow());
-                work.submit(() -> readKey(reader, key.getKey()));
+            if (stop.get()) {
+                drain();
+                List<String> accounts = new ArrayList<>();
+                if (targeted) {
+                    targets.forEach(t -> accounts.add(t.accountId()));
+                } else if (me != null) {
+                    accounts.addAll(accountIds(me, org, reachIfKnown()));
+                }
+                recordCancellation(accounts);
             }
-            awaitPhase();
-            ObjectNode estate = assemble(org, targets, started);
+            if (unexpected != null) {
+                throw unexpected instanceof RuntimeException re ? re : new IllegalStateException(unexpected);
+            }
+            phase = ScanSnapshot.ASSEMBLING;
+            ObjectNode estate = assemble(org, targets);
             Estate captured = estateFile.fromTree(estate, "scan");
-            return new ScanResult(captured, errors.get(), calls.get(), Duration.between(started, clock.instant()));
+            ended = clock.instant();
+            boolean wasCancelled = stop.get();
+            phase = wasCancelled ? ScanSnapshot.CANCELLED : ScanSnapshot.DONE;
+            if (interrupted) {
+                Thread.currentThread().interrupt(); // keep the caller's interrupt status, as an interrupted call should
+            }
+            return new ScanResult(captured, errors.get(), calls.get(), Duration.between(started, ended), wasCancelled);
         }
 
-        private void awaitPhase() throws InterruptedException {
-            work.awaitAll();
-            if (cancelled.get()) {
+        /** The signed-in identity; an interrupt while asking counts as a cancel. */
+        CallerIdentity callerIdentity() {
+            try {
+                return session.callerIdentity();
+            } catch (RuntimeException e) {
+                if (stopped() || isAbort(e)) {
+                    markStopped();
+                    throw new ScanCancelledException();
+                }
+                throw e;
+            }
+        }
+
+        /** The key's owner reads it best (cross-account callers may not read its policy or aliases); else whoever uses it. */
+        Target keyReaderOf(String keyArn) {
+            String owner = Arn.accountOf(keyArn);
+            return targets.stream().filter(t -> t.accountId().equals(owner)).findFirst()
+                    .orElseGet(() -> targets.stream().filter(t -> t.accountId().equals(keyReader.get(keyArn))).findFirst().orElseThrow());
+        }
+
+        private void awaitPhase() {
+            try {
+                work.awaitAll();
+            } catch (InterruptedException e) {
+                interrupted = true;
+                markStopped();
+                throw new ScanCancelledException();
+            }
+            if (stopped()) {
                 throw new ScanCancelledException();
             }
             if (unexpected != null) {
@@ -225,11 +347,117 @@ public final class Scanner {
             }
         }
 
+        /** After a cancel: waits for the calls in flight to end (queued work returns at once); interrupts only are remembered. */
+        private void drain() {
+            if (Thread.interrupted()) {
+                interrupted = true;
+            }
+            while (true) {
+                try {
+                    work.awaitAll();
+                    return;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        }
+
+        // ------------------------------------------------------------------ cancel and progress
+
+        /** True once the scan is cancelled or the current thread interrupted; the first to see it records when. */
+        boolean stopped() {
+            if (stop.get()) {
+                return true;
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                interrupted = true;
+                markStopped();
+                return true;
+            }
+            if (cancelled.get()) {
+                markStopped();
+                return true;
+            }
+            return false;
+        }
+
+        void markStopped() {
+            if (stop.compareAndSet(false, true)) {
+                stoppedAt = clock.instant();
+            }
+        }
+
+        /** The SDK gives up on an interrupted thread with AbortedException (or an InterruptedException inside). */
+        boolean isAbort(Throwable e) {
+            for (Throwable c = e; c != null; c = c.getCause()) {
+                if (c instanceof AbortedException || c instanceof InterruptedException) {
+                    interrupted = true;
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Submits a task counted in {@code scope} (null: account-level work); once the scan is stopped, a queued task returns at once. */
+        void submit(RegionData scope, Runnable task) {
+            work.submit(scope == null ? null : scope.units, () -> {
+                if (stopped()) {
+                    throw new ScanCancelledException();
+                }
+                task.run();
+            });
+        }
+
+        /** Names what a cancel left unread, so that no check on it can pass; {@code accounts} are those the scan set out to read. */
+        void recordCancellation(List<String> accounts) {
+            for (RegionData rd : scopes.values()) {
+                if (!rd.complete()) {
+                    addError(rd.readErrors, readError(rd.accountId + "/" + rd.region, "*", CANCELLED_CODE,
+                            "the scan was cancelled before this scope was read completely"));
+                }
+            }
+            for (String keyArn : new TreeSet<>(keyReader.keySet())) {
+                if (!keysRead.contains(keyArn)) {
+                    Arn parsed = Arn.parse(keyArn);
+                    addError(regionData(parsed.account(), parsed.region()).readErrors, readError(keyArn, "kms:*", CANCELLED_CODE,
+                            "the scan was cancelled before this key was read"));
+                }
+            }
+            for (String id : new LinkedHashSet<>(accounts)) {
+                if (!regionsListed.contains(id)) {
+                    addError(accountErrorsOf(id), readError(id, "*", CANCELLED_CODE,
+                            "the scan was cancelled before this account's regions were listed"));
+                }
+            }
+        }
+
+        void addError(List<ObjectNode> to, ObjectNode error) {
+            to.add(error);
+            errors.incrementAndGet();
+        }
+
+        ScanSnapshot snapshot() {
+            boolean stopping = stop.get() || cancelled.get();
+            String ph = phase;
+            List<ScopeProgress> list = new ArrayList<>(scopes.size());
+            long points = 0;
+            for (RegionData rd : scopes.values()) {
+                ScopeProgress p = rd.progress(stopping);
+                points += p.recoveryPoints();
+                list.add(p);
+            }
+            long done = work.completed();
+            long known = work.submitted();
+            Instant end = ended;
+            return new ScanSnapshot(Duration.between(started, end != null ? end : clock.instant()), ph, done, known, calls.get(), points,
+                    errors.get(), list);
+        }
+
         // ------------------------------------------------------------------ calls
 
-        /** Runs one API call within the limits; failures are translated, counted by the caller. */
+        /** Runs one API call within the limits; failures are translated, counted by the caller; none starts once stopped. */
         <T> T call(String account, String region, String service, Supplier<T> fn) {
-            if (cancelled.get() || Thread.currentThread().isInterrupted()) {
+            if (stopped()) {
                 throw new ScanCancelledException();
             }
             Semaphore scoped = perScope.computeIfAbsent(account + "/" + region + "/" + service, k -> new Semaphore(request.perScopeLimit()));
@@ -238,6 +466,9 @@ public final class Scanner {
                 try {
                     total.acquire();
                     try {
+                        if (stopped()) {
+                            throw new ScanCancelledException(); // the cancel came while this call waited its turn
+                        }
                         calls.incrementAndGet();
                         return fn.get();
                     } finally {
@@ -248,20 +479,55 @@ public final class Scanner {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                interrupted = true;
+                markStopped();
                 throw new ScanCancelledException();
             } catch (RuntimeException e) {
                 if (e instanceof ScanCancelledException) {
                     throw e;
                 }
+                if (isAbort(e) || stopped()) {
+                    markStopped();
+                    throw new ScanCancelledException();
+                }
                 throw AwsFailures.translate(e);
             }
+        }
+
+        /**
+         * A listing read page by page, one call per page, so a cancel stops it between pages; {@code onPage} (may be null)
+         * sees each page's items as they arrive.
+         */
+        <R, T> List<T> pages(String account, String region, String service, Iterable<R> paginator, Function<R, List<T>> items,
+                             Consumer<List<T>> onPage) {
+            Iterator<R> it = paginator.iterator();
+            List<T> out = new ArrayList<>();
+            while (it.hasNext()) { // asks for no page: the SDK knows from the last page whether another follows
+                R page = call(account, region, service, it::next);
+                List<T> got = items.apply(page);
+                out.addAll(got);
+                if (onPage != null) {
+                    onPage.accept(got);
+                }
+            }
+            return out;
         }
 
         /** Like {@link #call}, but a failure is recorded in ReadErrors and null returned, so the scan goes on. */
         <T> T read(String account, String region, String service, String operation, String scopeName, List<ObjectNode> errorsTo,
                    Supplier<T> fn) {
+            return recorded(service, operation, scopeName, errorsTo, () -> call(account, region, service, fn));
+        }
+
+        /** Like {@link #pages}, but a failure of any page is recorded in ReadErrors and null returned, so the scan goes on. */
+        <R, T> List<T> readPages(String account, String region, String service, String operation, String scopeName, List<ObjectNode> errorsTo,
+                                 Iterable<R> paginator, Function<R, List<T>> items, Consumer<List<T>> onPage) {
+            return recorded(service, operation, scopeName, errorsTo, () -> pages(account, region, service, paginator, items, onPage));
+        }
+
+        <T> T recorded(String service, String operation, String scopeName, List<ObjectNode> errorsTo, Supplier<T> reading) {
             try {
-                T result = call(account, region, service, fn);
+                T result = reading.get();
                 scope = scopeName;
                 progress.update(work.completed(), work.submitted(), scopeName);
                 return result;
@@ -272,23 +538,89 @@ public final class Scanner {
         }
 
         void recordError(List<ObjectNode> errorsTo, String scopeName, String operation, AwsFailure f) {
+            addError(errorsTo, readError(scopeName, operation, f.errorCode() != null ? f.errorCode() : f.kind().name(), f.getMessage()));
+        }
+
+        ObjectNode readError(String scopeName, String operation, String code, String message) {
             ObjectNode e = JSON.objectNode();
             e.put("Scope", scopeName);
             e.put("Operation", operation);
-            e.put("ErrorCode", f.errorCode() != null ? f.errorCode() : f.kind().name());
-            e.put("Message", f.getMessage());
-            errorsTo.add(e);
-            errors.incrementAndGet();
+            e.put("ErrorCode", code);
+            e.put("Message", message);
+            return e;
         }
 
         RegionData regionData(String account, String region) {
-            return data.computeIfAbsent(account, k -> new ConcurrentHashMap<>()).computeIfAbsent(region, k -> new RegionData());
+            return data.computeIfAbsent(account, k -> new ConcurrentHashMap<>()).computeIfAbsent(region, k -> new RegionData(account, k));
+        }
+
+        List<ObjectNode> accountErrorsOf(String account) {
+            return accountErrors.computeIfAbsent(account, k -> Collections.synchronizedList(new ArrayList<>()));
+        }
+
+        // ------------------------------------------------------------------ reach
+
+        Reach reach() {
+            CallerIdentity me = session.callerIdentity();
+            List<AccountRole> roles;
+            try {
+                roles = reachable();
+            } catch (RuntimeException e) {
+                if (e instanceof ScanCancelledException) {
+                    throw e;
+                }
+                recordError(accountErrorsOf(me.account()), "sso", "sso:ListAccounts", AwsFailures.translate(e));
+                roles = List.of();
+                synchronized (this) {
+                    reach = roles;
+                }
+            }
+            Organization org = readOrganization(me.account(), organizationReader(me));
+            if (stopped()) {
+                throw new ScanCancelledException();
+            }
+            Map<String, List<String>> rolesOf = new LinkedHashMap<>();
+            Map<String, String> names = new HashMap<>();
+            for (AccountRole r : roles) {
+                rolesOf.computeIfAbsent(r.accountId(), k -> new ArrayList<>()).add(r.roleName());
+                if (r.accountName() != null) {
+                    names.putIfAbsent(r.accountId(), r.accountName());
+                }
+            }
+            Set<String> ids = new LinkedHashSet<>(!rolesOf.isEmpty() ? rolesOf.keySet() : org.accounts().keySet());
+            ids.add(me.account());
+            List<ReachableAccount> accounts = new ArrayList<>();
+            for (String id : ids) {
+                ObjectNode listed = org.accounts().get(id);
+                String name = names.getOrDefault(id, listed != null ? listed.path("Name").asText(null) : null);
+                String status = listed != null ? listed.path("Status").asText(null) : null;
+                List<String> accountRoles = rolesOf.getOrDefault(id, List.of()).stream().distinct().sorted().toList();
+                accounts.add(new ReachableAccount(id, name, status, org.ouPaths().get(id), accountRoles, id.equals(me.account())));
+            }
+            accounts.sort(Comparator.comparing((ReachableAccount a) -> a.name() != null ? a.name() : a.id(), String.CASE_INSENSITIVE_ORDER)
+                    .thenComparing(ReachableAccount::id));
+            List<String> regions = regionsOf(new Target(me.account(), names.get(me.account()), session.clients()));
+            List<ReadError> problems = new ArrayList<>();
+            accountErrors.values().forEach(list -> sortedBy(list, e -> e.path("Scope").asText() + " " + e.path("Operation").asText())
+                    .forEach(e -> problems.add(new ReadError(e.path("Scope").asText(null), e.path("Operation").asText(null),
+                            e.path("ErrorCode").asText(null), e.path("Message").asText(null), null))));
+            return new Reach(me.account(), accounts, regions, problems);
+        }
+
+        /** The SSO accounts and roles (sso:ListAccounts, ListAccountRoles), asked once per run; empty for other profiles. */
+        synchronized List<AccountRole> reachable() {
+            if (reach == null) {
+                reach = session.reachableRoles();
+            }
+            return reach;
+        }
+
+        /** The SSO reach if it was already asked, else none: after a cancel no call is made to find out. */
+        synchronized List<AccountRole> reachIfKnown() {
+            return reach != null ? reach : List.of();
         }
 
         // ------------------------------------------------------------------ organization and targets
-
-        private record Organization(ObjectNode organization, Map<String, ObjectNode> accounts, Map<String, String> ouPaths) {
-        }
 
         /**
          * Only the management account (or a delegated administrator) may list an organization's accounts: when the
@@ -307,48 +639,48 @@ public final class Scanner {
                 if (!request.allAccounts() && !request.accounts().contains(master)) {
                     return home;
                 }
-                String role = chooseRole(master, session.reachableRoles());
+                String role = chooseRole(master, reachable());
                 return role == null ? home : session.clientsFor(master, role).organizations();
             } catch (AwsFailure f) {
                 return home;
             }
         }
 
+        /** The organization, its accounts and their OU paths; a cancel keeps what was read so far. */
         Organization readOrganization(String myAccount, OrganizationsClient o) {
-            List<ObjectNode> errorsTo = accountErrors.computeIfAbsent(myAccount, k -> Collections.synchronizedList(new ArrayList<>()));
+            List<ObjectNode> errorsTo = accountErrorsOf(myAccount);
             ObjectNode organization = null;
-            var described = read(myAccount, "global", "organizations", "DescribeOrganization", "organization", errorsTo,
-                    () -> o.describeOrganization().organization());
-            if (described != null) {
-                organization = SdkJson.toJson(described);
-            }
             Map<String, ObjectNode> accounts = new LinkedHashMap<>();
             Map<String, String> paths = new ConcurrentHashMap<>();
-            if (organization == null) {
-                errorsTo.removeIf(e -> e.path("Operation").asText().equals("organizations:DescribeOrganization")
-                        && e.path("ErrorCode").asText().equals("AWSOrganizationsNotInUseException"));
-                return new Organization(null, accounts, paths);
-            }
-            List<Account> listed = read(myAccount, "global", "organizations", "ListAccounts", "organization", errorsTo,
-                    () -> items(o.listAccountsPaginator(r -> r.maxResults(20)), x -> x.accounts()));
-            if (listed == null) {
-                return new Organization(organization, accounts, paths);
-            }
-            Map<String, String> ouNames = new ConcurrentHashMap<>();
-            for (Account a : listed) {
-                accounts.put(a.id(), SdkJson.toJson(a));
-                work.submit(() -> {
-                    String path = ouPath(o, myAccount, a.id(), ouNames, errorsTo);
-                    if (path != null) {
-                        paths.put(a.id(), path);
-                    }
-                });
-            }
             try {
-                work.awaitAll();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ScanCancelledException();
+                var described = read(myAccount, "global", "organizations", "DescribeOrganization", "organization", errorsTo,
+                        () -> o.describeOrganization().organization());
+                if (described != null) {
+                    organization = SdkJson.toJson(described);
+                }
+                if (organization == null) {
+                    errorsTo.removeIf(e -> e.path("Operation").asText().equals("organizations:DescribeOrganization")
+                            && e.path("ErrorCode").asText().equals("AWSOrganizationsNotInUseException"));
+                    return new Organization(null, accounts, paths);
+                }
+                List<Account> listed = readPages(myAccount, "global", "organizations", "ListAccounts", "organization", errorsTo,
+                        o.listAccountsPaginator(r -> r.maxResults(20)), x -> x.accounts(), null);
+                if (listed == null) {
+                    return new Organization(organization, accounts, paths);
+                }
+                Map<String, String> ouNames = new ConcurrentHashMap<>();
+                for (Account a : listed) {
+                    accounts.put(a.id(), SdkJson.toJson(a));
+                    submit(null, () -> {
+                        String path = ouPath(o, myAccount, a.id(), ouNames, errorsTo);
+                        if (path != null) {
+                            paths.put(a.id(), path);
+                        }
+                    });
+                }
+                awaitPhase();
+            } catch (ScanCancelledException e) {
+                markStopped(); // keep what was read; the caller sees the stop
             }
             return new Organization(organization, accounts, paths);
         }
@@ -383,11 +715,11 @@ public final class Scanner {
             return null;
         }
 
-        List<Target> targets(CallerIdentity me, Organization org) {
+        /** The accounts the request names: the signed-in one; the IDs given; or every one reachable (SSO, else the organization's). */
+        List<String> accountIds(CallerIdentity me, Organization org, List<AccountRole> reach) {
             if (!request.allAccounts() && request.accounts().isEmpty()) {
-                return List.of(new Target(me.account(), null, session.clients()));
+                return List.of(me.account());
             }
-            List<AccountRole> reach = session.reachableRoles();
             Set<String> ids = new LinkedHashSet<>();
             if (request.allAccounts()) {
                 if (!reach.isEmpty()) {
@@ -401,18 +733,26 @@ public final class Scanner {
             } else {
                 ids.addAll(request.accounts());
             }
+            return new ArrayList<>(ids);
+        }
+
+        List<Target> targets(CallerIdentity me, Organization org) {
+            if (!request.allAccounts() && request.accounts().isEmpty()) {
+                ObjectNode listed = org.accounts().get(me.account());
+                return List.of(new Target(me.account(), listed != null ? listed.path("Name").asText(null) : null, session.clients()));
+            }
+            List<AccountRole> reach = reachable();
             List<Target> out = new ArrayList<>();
-            for (String id : ids) {
+            for (String id : accountIds(me, org, reach)) {
                 String role = chooseRole(id, reach);
-                String name = reach.stream().filter(r -> r.accountId().equals(id)).map(AccountRole::accountName).findFirst().orElse(null);
+                String name = reach.stream().filter(r -> r.accountId().equals(id)).map(AccountRole::accountName).findFirst()
+                        .orElseGet(() -> org.accounts().containsKey(id) ? org.accounts().get(id).path("Name").asText(null) : null);
                 if (role == null) {
                     if (id.equals(me.account())) {
                         out.add(new Target(id, name, session.clients()));
                     } else {
-                        accountErrors.computeIfAbsent(id, k -> Collections.synchronizedList(new ArrayList<>()))
-                                .add(readError(id, "sts:AssumeRole", "NoRole", "no role to scan account " + id
-                                        + " with: choose the role to scan with, or ask for one in IAM Identity Center"));
-                        errors.incrementAndGet();
+                        addError(accountErrorsOf(id), readError(id, "sts:AssumeRole", "NoRole", "no role to scan account " + id
+                                + " with: choose the role to scan with, or ask for one in IAM Identity Center"));
                     }
                     continue;
                 }
@@ -445,27 +785,29 @@ public final class Scanner {
             return roles.get(0);
         }
 
-        ObjectNode readError(String scopeName, String operation, String code, String message) {
-            ObjectNode e = JSON.objectNode();
-            e.put("Scope", scopeName);
-            e.put("Operation", operation);
-            e.put("ErrorCode", code);
-            e.put("Message", message);
-            return e;
-        }
-
         List<String> regionsOf(Target t) {
             if (!request.allRegions()) {
                 return request.regions().isEmpty() ? List.of(session.region()) : request.regions();
             }
-            List<ObjectNode> errorsTo = accountErrors.computeIfAbsent(t.accountId(), k -> Collections.synchronizedList(new ArrayList<>()));
-            List<String> enabled = read(t.accountId(), "global", "account", "ListRegions", t.accountId(), errorsTo,
-                    () -> t.clients().account().listRegionsPaginator(r -> r.regionOptStatusContains(RegionOptStatus.ENABLED,
-                            RegionOptStatus.ENABLED_BY_DEFAULT)).regions().stream().map(r -> r.regionName()).sorted().toList());
-            return enabled != null ? enabled : List.of(session.region());
+            List<software.amazon.awssdk.services.account.model.Region> enabled = readPages(t.accountId(), "global", "account", "ListRegions", t.accountId(), accountErrorsOf(t.accountId()),
+                    t.clients().account().listRegionsPaginator(r -> r.regionOptStatusContains(RegionOptStatus.ENABLED,
+                            RegionOptStatus.ENABLED_BY_DEFAULT)), x -> x.regions(), null);
+            return enabled != null ? enabled.stream().map(r -> r.regionName()).sorted().toList() : List.of(session.region());
         }
 
-        // ------------------------------------------------------------------ one account and region
+        // ------------------------------------------------------------------ one account, and one account and region
+
+        /** Lists the account's regions, then schedules each of its account/region scopes. */
+        void scanAccount(Target t) {
+            List<String> regions = regionsOf(t);
+            regionsListed.add(t.accountId());
+            for (String region : regions) {
+                RegionData rd = regionData(t.accountId(), region);
+                rd.accountName = t.accountName();
+                scopes.put(t.accountId() + "/" + region, rd);
+                submit(rd, () -> scanRegion(t, region, rd));
+            }
+        }
 
         void scanRegion(Target t, String region, RegionData rd) {
             String acct = t.accountId();
@@ -477,25 +819,25 @@ public final class Scanner {
                 rd.globalSettings.putAll(settings);
                 rd.globalSettingsRead = true;
             }
-            List<BackupVaultListMember> vaults = read(acct, region, "backup", "ListBackupVaults", where, rd.readErrors,
-                    () -> b.listBackupVaultsPaginator(r -> r.maxResults(1000)).backupVaultList().stream().toList());
+            List<BackupVaultListMember> vaults = readPages(acct, region, "backup", "ListBackupVaults", where, rd.readErrors,
+                    b.listBackupVaultsPaginator(r -> r.maxResults(1000)), x -> x.backupVaultList(), null);
             if (vaults != null) {
                 for (BackupVaultListMember v : vaults) {
-                    work.submit(() -> scanVault(t, region, rd, v));
+                    submit(rd, () -> scanVault(t, region, rd, v));
                 }
             }
-            work.submit(() -> scanPlans(t, region, rd));
-            work.submit(() -> scanProtectedResources(t, region, rd));
-            work.submit(() -> scanRestoreTesting(t, region, rd));
-            work.submit(() -> listInto(rd.restoreJobs, read(acct, region, "backup", "ListRestoreJobs", where, rd.readErrors,
-                    () -> b.listRestoreJobsPaginator(r -> r.maxResults(1000)).restoreJobs().stream().toList())));
-            work.submit(() -> listInto(rd.copyJobs, read(acct, region, "backup", "ListCopyJobs", where, rd.readErrors,
-                    () -> b.listCopyJobsPaginator(r -> r.maxResults(1000)).copyJobs().stream().toList())));
-            work.submit(() -> listInto(rd.reportPlans, read(acct, region, "backup", "ListReportPlans", where, rd.readErrors,
-                    () -> items(b.listReportPlansPaginator(r -> r.maxResults(1000)), x -> x.reportPlans()))));
-            work.submit(() -> {
-                var holds = read(acct, region, "backup", "ListLegalHolds", where, rd.readErrors,
-                        () -> b.listLegalHoldsPaginator(r -> r.maxResults(1000)).legalHolds().stream().toList());
+            submit(rd, () -> scanPlans(t, region, rd));
+            submit(rd, () -> scanProtectedResources(t, region, rd));
+            submit(rd, () -> scanRestoreTesting(t, region, rd));
+            submit(rd, () -> listInto(rd.restoreJobs, readPages(acct, region, "backup", "ListRestoreJobs", where, rd.readErrors,
+                    b.listRestoreJobsPaginator(r -> r.maxResults(1000)), x -> x.restoreJobs(), null)));
+            submit(rd, () -> listInto(rd.copyJobs, readPages(acct, region, "backup", "ListCopyJobs", where, rd.readErrors,
+                    b.listCopyJobsPaginator(r -> r.maxResults(1000)), x -> x.copyJobs(), null)));
+            submit(rd, () -> listInto(rd.reportPlans, readPages(acct, region, "backup", "ListReportPlans", where, rd.readErrors,
+                    b.listReportPlansPaginator(r -> r.maxResults(1000)), x -> x.reportPlans(), null)));
+            submit(rd, () -> {
+                var holds = readPages(acct, region, "backup", "ListLegalHolds", where, rd.readErrors,
+                        b.listLegalHoldsPaginator(r -> r.maxResults(1000)), x -> x.legalHolds(), null);
                 if (holds != null) {
                     for (var h : holds) {
                         addIfRead(rd.legalHolds, read(acct, region, "backup", "GetLegalHold", h.legalHoldArn(), rd.readErrors,
@@ -503,9 +845,8 @@ public final class Scanner {
                     }
                 }
             });
-            work.submit(() -> {
-                var frameworks = read(acct, region, "backup", "ListFrameworks", where, rd.readErrors,
-                        () -> frameworks(b));
+            submit(rd, () -> {
+                var frameworks = recorded("backup", "ListFrameworks", where, rd.readErrors, () -> frameworks(acct, region, b));
                 if (frameworks != null) {
                     for (var f : frameworks) {
                         addIfRead(rd.frameworks, read(acct, region, "backup", "DescribeFramework", f.frameworkArn(), rd.readErrors,
@@ -513,7 +854,20 @@ public final class Scanner {
                     }
                 }
             });
-            work.submit(() -> scanApprovals(t, region, rd));
+            submit(rd, () -> scanApprovals(t, region, rd));
+        }
+
+        /** ListFrameworks has no SDK paginator: the tokens by hand, a call per page. */
+        List<Framework> frameworks(String acct, String region, BackupClient b) {
+            List<Framework> out = new ArrayList<>();
+            String token = null;
+            do {
+                String t = token;
+                var page = call(acct, region, "backup", () -> b.listFrameworks(r -> r.maxResults(1000).nextToken(t)));
+                out.addAll(page.frameworks());
+                token = page.nextToken();
+            } while (token != null);
+            return out;
         }
 
         void listInto(List<ObjectNode> into, List<? extends SdkPojo> items) {
@@ -528,7 +882,18 @@ public final class Scanner {
             }
         }
 
+        /** A vault and its recovery points; the points it counted while listing are taken back if it is not finished. */
         void scanVault(Target t, String region, RegionData rd, BackupVaultListMember listed) {
+            long[] counted = {0};
+            try {
+                readVault(t, region, rd, listed, counted);
+            } catch (RuntimeException e) {
+                rd.recoveryPointsListed.addAndGet(-counted[0]);
+                throw e;
+            }
+        }
+
+        void readVault(Target t, String region, RegionData rd, BackupVaultListMember listed, long[] counted) {
             String acct = t.accountId();
             BackupClient b = t.clients().backup(region);
             String arn = listed.backupVaultArn();
@@ -557,21 +922,23 @@ public final class Scanner {
                     recordError(rd.readErrors, arn, "backup:GetBackupVaultNotifications", f);
                 }
             }
-            Map<String, String> tags = read(acct, region, "backup", "ListTags", arn, rd.readErrors,
-                    () -> tags(b, arn));
+            List<Map.Entry<String, String>> tags = readPages(acct, region, "backup", "ListTags", arn, rd.readErrors,
+                    b.listTagsPaginator(r -> r.resourceArn(arn)), x -> List.copyOf(x.tags().entrySet()), null);
             if (tags != null) {
                 ObjectNode tn = vault.putObject("Tags");
-                new TreeMap<>(tags).forEach(tn::put);
+                Map<String, String> sorted = new TreeMap<>();
+                tags.forEach(e -> sorted.put(e.getKey(), e.getValue()));
+                sorted.forEach(tn::put);
             }
             ArrayNode points = vault.putArray("RecoveryPoints");
-            for (ObjectNode p : recoveryPoints(t, region, rd, name, arn, vault.path("NumberOfRecoveryPoints").asLong(-1))) {
+            for (ObjectNode p : recoveryPoints(t, region, rd, name, arn, vault.path("NumberOfRecoveryPoints").asLong(-1), counted)) {
                 points.add(p);
                 noteKey(p.path("EncryptionKeyArn").asText(null), p.path("EncryptionKeyType").asText(null), acct);
             }
             if ("LOGICALLY_AIR_GAPPED_BACKUP_VAULT".equals(vault.path("VaultType").asText())) {
-                var ravs = read(acct, region, "backup", "ListRestoreAccessBackupVaults", arn, rd.readErrors,
-                        () -> b.listRestoreAccessBackupVaultsPaginator(r -> r.backupVaultName(name).maxResults(1000))
-                                .restoreAccessBackupVaults().stream().toList());
+                var ravs = readPages(acct, region, "backup", "ListRestoreAccessBackupVaults", arn, rd.readErrors,
+                        b.listRestoreAccessBackupVaultsPaginator(r -> r.backupVaultName(name).maxResults(1000)),
+                        x -> x.restoreAccessBackupVaults(), null);
                 ArrayNode ra = vault.putArray("RestoreAccessBackupVaults");
                 if (ravs != null) {
                     ravs.forEach(x -> ra.add(SdkJson.toJson(x)));
@@ -583,15 +950,18 @@ public final class Scanner {
             rd.vaults.add(vault);
         }
 
-        /** The vault's recovery points: only the new ones merged into the last capture's when that is provably complete. */
-        List<ObjectNode> recoveryPoints(Target t, String region, RegionData rd, String name, String arn, long expected) {
+        /**
+         * The vault's recovery points: only the new ones merged into the last capture's when that is provably complete.
+         * A full listing counts its points in the scope page by page ({@code counted} keeps this vault's share).
+         */
+        List<ObjectNode> recoveryPoints(Target t, String region, RegionData rd, String name, String arn, long expected, long[] counted) {
             BackupClient b = t.clients().backup(region);
             BackupVault previous = previousVaults.get(arn);
             if (previous != null && previous.recoveryPoints() != null && request.sinceCapture().capturedAt() != null) {
                 Instant after = request.sinceCapture().capturedAt().minus(INCREMENTAL_OVERLAP);
-                var fresh = read(t.accountId(), region, "backup", "ListRecoveryPointsByBackupVault", arn, rd.readErrors,
-                        () -> b.listRecoveryPointsByBackupVaultPaginator(r -> r.backupVaultName(name).maxResults(1000).byCreatedAfter(after))
-                                .recoveryPoints().stream().toList());
+                List<RecoveryPointByBackupVault> fresh = readPages(t.accountId(), region, "backup", "ListRecoveryPointsByBackupVault", arn,
+                        rd.readErrors, b.listRecoveryPointsByBackupVaultPaginator(r -> r.backupVaultName(name).maxResults(1000).byCreatedAfter(after)),
+                        x -> x.recoveryPoints(), null);
                 if (fresh != null) {
                     Map<String, ObjectNode> merged = new LinkedHashMap<>();
                     for (var p : fresh) {
@@ -601,16 +971,24 @@ public final class Scanner {
                         merged.putIfAbsent(old.recoveryPointArn(), estateFile.mapper().valueToTree(old));
                     }
                     if (expected < 0 || merged.size() == expected) {
+                        rd.recoveryPointsListed.addAndGet(merged.size());
+                        counted[0] += merged.size();
                         return new ArrayList<>(merged.values());
                     }
                 }
             }
-            var all = read(t.accountId(), region, "backup", "ListRecoveryPointsByBackupVault", arn, rd.readErrors,
-                    () -> b.listRecoveryPointsByBackupVaultPaginator(r -> r.backupVaultName(name).maxResults(1000))
-                            .recoveryPoints().stream().toList());
+            Consumer<List<RecoveryPointByBackupVault>> count = page -> {
+                rd.recoveryPointsListed.addAndGet(page.size());
+                counted[0] += page.size();
+            };
+            List<RecoveryPointByBackupVault> all = readPages(t.accountId(), region, "backup", "ListRecoveryPointsByBackupVault", arn, rd.readErrors,
+                    b.listRecoveryPointsByBackupVaultPaginator(r -> r.backupVaultName(name).maxResults(1000)), x -> x.recoveryPoints(), count);
             List<ObjectNode> out = new ArrayList<>();
             if (all != null) {
                 all.forEach(p -> out.add(SdkJson.toJson(p)));
+            } else {
+                rd.recoveryPointsListed.addAndGet(-counted[0]); // the listing failed part-way: the vault holds none of its pages
+                counted[0] = 0;
             }
             return out;
         }
@@ -624,13 +1002,13 @@ public final class Scanner {
         void scanPlans(Target t, String region, RegionData rd) {
             String acct = t.accountId();
             BackupClient b = t.clients().backup(region);
-            List<BackupPlansListMember> plans = read(acct, region, "backup", "ListBackupPlans", acct + "/" + region, rd.readErrors,
-                    () -> b.listBackupPlansPaginator(r -> r.maxResults(1000)).backupPlansList().stream().toList());
+            List<BackupPlansListMember> plans = readPages(acct, region, "backup", "ListBackupPlans", acct + "/" + region, rd.readErrors,
+                    b.listBackupPlansPaginator(r -> r.maxResults(1000)), x -> x.backupPlansList(), null);
             if (plans == null) {
                 return;
             }
             for (BackupPlansListMember p : plans) {
-                work.submit(() -> {
+                submit(rd, () -> {
                     var plan = read(acct, region, "backup", "GetBackupPlan", p.backupPlanArn(), rd.readErrors,
                             () -> b.getBackupPlan(r -> r.backupPlanId(p.backupPlanId())));
                     if (plan == null) {
@@ -638,9 +1016,9 @@ public final class Scanner {
                     }
                     ObjectNode node = SdkJson.toJson(plan);
                     ArrayNode selections = node.putArray("Selections");
-                    List<BackupSelectionsListMember> sels = read(acct, region, "backup", "ListBackupSelections", p.backupPlanArn(), rd.readErrors,
-                            () -> b.listBackupSelectionsPaginator(r -> r.backupPlanId(p.backupPlanId()).maxResults(1000))
-                                    .backupSelectionsList().stream().toList());
+                    List<BackupSelectionsListMember> sels = readPages(acct, region, "backup", "ListBackupSelections", p.backupPlanArn(),
+                            rd.readErrors, b.listBackupSelectionsPaginator(r -> r.backupPlanId(p.backupPlanId()).maxResults(1000)),
+                            x -> x.backupSelectionsList(), null);
                     if (sels != null) {
                         for (BackupSelectionsListMember s : sels) {
                             var sel = read(acct, region, "backup", "GetBackupSelection", p.backupPlanArn() + "/selection/" + s.selectionId(),
@@ -658,12 +1036,12 @@ public final class Scanner {
         void scanProtectedResources(Target t, String region, RegionData rd) {
             String acct = t.accountId();
             BackupClient b = t.clients().backup(region);
-            List<ProtectedResource> resources = read(acct, region, "backup", "ListProtectedResources", acct + "/" + region, rd.readErrors,
-                    () -> b.listProtectedResourcesPaginator(r -> r.maxResults(1000)).results().stream().toList());
+            List<ProtectedResource> resources = readPages(acct, region, "backup", "ListProtectedResources", acct + "/" + region, rd.readErrors,
+                    b.listProtectedResourcesPaginator(r -> r.maxResults(1000)), x -> x.results(), null);
             if (resources == null) {
                 return;
             }
-            Set<String> restoredSince = restoredSincePreviousCapture(t, region, rd);
+            Set<String> restoredSince = restoredSincePreviousCapture(t, region);
             for (ProtectedResource r : resources) {
                 // Incremental: what only DescribeProtectedResource adds (the latest restore) changes only with a restore job.
                 dev.redoubt.estate.ProtectedResource before = previousResources.get(r.resourceArn());
@@ -673,7 +1051,7 @@ public final class Scanner {
                     rd.protectedResources.add(merged);
                     continue;
                 }
-                work.submit(() -> {
+                submit(rd, () -> {
                     var d = read(acct, region, "backup", "DescribeProtectedResource", r.resourceArn(), rd.readErrors,
                             () -> b.describeProtectedResource(x -> x.resourceArn(r.resourceArn())));
                     rd.protectedResources.add(d != null ? SdkJson.toJson(d) : SdkJson.toJson(r));
@@ -682,15 +1060,15 @@ public final class Scanner {
         }
 
         /** Resources with a restore job since the previous capture; null when there is no previous capture or it cannot be told. */
-        Set<String> restoredSincePreviousCapture(Target t, String region, RegionData rd) {
+        Set<String> restoredSincePreviousCapture(Target t, String region) {
             if (previousResources.isEmpty() || request.sinceCapture().capturedAt() == null) {
                 return null;
             }
             Instant after = request.sinceCapture().capturedAt().minus(INCREMENTAL_OVERLAP);
             BackupClient b = t.clients().backup(region);
             try {
-                List<software.amazon.awssdk.services.backup.model.RestoreJobsListMember> jobs = call(t.accountId(), region, "backup",
-                        () -> items(b.listRestoreJobsPaginator(r -> r.maxResults(1000).byCreatedAfter(after)), x -> x.restoreJobs()));
+                List<RestoreJobsListMember> jobs = pages(t.accountId(), region, "backup",
+                        b.listRestoreJobsPaginator(r -> r.maxResults(1000).byCreatedAfter(after)), x -> x.restoreJobs(), null);
                 Set<String> out = new java.util.HashSet<>();
                 jobs.forEach(j -> {
                     if (j.sourceResourceArn() != null) {
@@ -706,13 +1084,13 @@ public final class Scanner {
         void scanRestoreTesting(Target t, String region, RegionData rd) {
             String acct = t.accountId();
             BackupClient b = t.clients().backup(region);
-            List<RestoreTestingPlanForList> plans = read(acct, region, "backup", "ListRestoreTestingPlans", acct + "/" + region,
-                    rd.readErrors, () -> b.listRestoreTestingPlansPaginator(r -> r.maxResults(1000)).restoreTestingPlans().stream().toList());
+            List<RestoreTestingPlanForList> plans = readPages(acct, region, "backup", "ListRestoreTestingPlans", acct + "/" + region,
+                    rd.readErrors, b.listRestoreTestingPlansPaginator(r -> r.maxResults(1000)), x -> x.restoreTestingPlans(), null);
             if (plans == null) {
                 return;
             }
             for (RestoreTestingPlanForList p : plans) {
-                work.submit(() -> {
+                submit(rd, () -> {
                     var got = read(acct, region, "backup", "GetRestoreTestingPlan", p.restoreTestingPlanArn(), rd.readErrors,
                             () -> b.getRestoreTestingPlan(r -> r.restoreTestingPlanName(p.restoreTestingPlanName())).restoreTestingPlan());
                     if (got == null) {
@@ -720,10 +1098,10 @@ public final class Scanner {
                     }
                     ObjectNode node = SdkJson.toJson(got);
                     ArrayNode selections = node.putArray("Selections");
-                    List<RestoreTestingSelectionForList> sels = read(acct, region, "backup", "ListRestoreTestingSelections",
-                            p.restoreTestingPlanArn(), rd.readErrors, () -> b.listRestoreTestingSelectionsPaginator(
-                                    r -> r.restoreTestingPlanName(p.restoreTestingPlanName()).maxResults(1000))
-                                    .restoreTestingSelections().stream().toList());
+                    List<RestoreTestingSelectionForList> sels = readPages(acct, region, "backup", "ListRestoreTestingSelections",
+                            p.restoreTestingPlanArn(), rd.readErrors, b.listRestoreTestingSelectionsPaginator(
+                                    r -> r.restoreTestingPlanName(p.restoreTestingPlanName()).maxResults(1000)),
+                            x -> x.restoreTestingSelections(), null);
                     if (sels != null) {
                         for (RestoreTestingSelectionForList s : sels) {
                             var sel = read(acct, region, "backup", "GetRestoreTestingSelection",
@@ -743,17 +1121,17 @@ public final class Scanner {
         void scanApprovals(Target t, String region, RegionData rd) {
             String acct = t.accountId();
             MpaClient m = t.clients().mpa(region);
-            var teams = read(acct, region, "mpa", "ListApprovalTeams", acct + "/" + region, rd.readErrors,
-                    () -> m.listApprovalTeamsPaginator(r -> r.maxResults(20)).approvalTeams().stream().toList());
+            var teams = readPages(acct, region, "mpa", "ListApprovalTeams", acct + "/" + region, rd.readErrors,
+                    m.listApprovalTeamsPaginator(r -> r.maxResults(20)), x -> x.approvalTeams(), null);
             if (teams == null) {
                 return;
             }
             for (var team : teams) {
-                work.submit(() -> {
+                submit(rd, () -> {
                     addIfRead(rd.approvalTeams, read(acct, region, "mpa", "GetApprovalTeam", team.arn(), rd.readErrors,
                             () -> m.getApprovalTeam(r -> r.arn(team.arn()))));
-                    var sessions = read(acct, region, "mpa", "ListSessions", team.arn(), rd.readErrors,
-                            () -> m.listSessionsPaginator(r -> r.approvalTeamArn(team.arn()).maxResults(20)).sessions().stream().toList());
+                    var sessions = readPages(acct, region, "mpa", "ListSessions", team.arn(), rd.readErrors,
+                            m.listSessionsPaginator(r -> r.approvalTeamArn(team.arn()).maxResults(20)), x -> x.sessions(), null);
                     if (sessions != null) {
                         for (var s : sessions) {
                             addIfRead(rd.sessions, read(acct, region, "mpa", "GetSession", s.sessionArn(), rd.readErrors,
@@ -796,14 +1174,14 @@ public final class Scanner {
                     key.put("NextRotationDate", rotation.nextRotationDate().toString());
                 }
             }
-            var aliases = read(acct, region, "kms", "ListAliases", keyArn, errorsTo,
-                    () -> k.listAliasesPaginator(r -> r.keyId(metadata.keyId()).limit(100)).aliases().stream().toList());
+            var aliases = readPages(acct, region, "kms", "ListAliases", keyArn, errorsTo,
+                    k.listAliasesPaginator(r -> r.keyId(metadata.keyId()).limit(100)), x -> x.aliases(), null);
             if (aliases != null) {
                 ArrayNode a = key.putArray("Aliases");
                 aliases.forEach(x -> a.add(SdkJson.toJson(x)));
             }
-            var grants = read(acct, region, "kms", "ListGrants", keyArn, errorsTo,
-                    () -> k.listGrantsPaginator(r -> r.keyId(keyArn).limit(100)).grants().stream().toList());
+            var grants = readPages(acct, region, "kms", "ListGrants", keyArn, errorsTo,
+                    k.listGrantsPaginator(r -> r.keyId(keyArn).limit(100)), x -> x.grants(), null);
             if (grants != null) {
                 ArrayNode g = key.putArray("Grants");
                 grants.forEach(x -> g.add(SdkJson.toJson(x)));
@@ -819,16 +1197,23 @@ public final class Scanner {
 
         // ------------------------------------------------------------------ assembly
 
-        ObjectNode assemble(Organization org, List<Target> targets, Instant started) {
+        ObjectNode assemble(Organization org, List<Target> targets) {
             ObjectNode root = JSON.objectNode();
             root.put("Format", EstateFile.FORMAT);
             root.put("Name", "Capture of " + session.profile().name() + " at " + started.truncatedTo(ChronoUnit.SECONDS));
             root.put("CapturedAt", started.toString());
+            if (stop.get()) {
+                ObjectNode incomplete = root.putObject("Incomplete");
+                incomplete.put("Reason", Incomplete.CANCELLED);
+                incomplete.put("At", (stoppedAt != null ? stoppedAt : clock.instant()).toString());
+                incomplete.put("Message", "The scan was cancelled after " + work.completed() + " of " + work.submitted()
+                        + " units of work; what was not read completely is named in ReadErrors (" + CANCELLED_CODE + ")");
+            }
             if (org.organization() != null) {
                 root.set("Organization", org.organization());
             }
             ArrayNode accounts = root.putArray("Accounts");
-            Set<String> ids = new java.util.TreeSet<>(data.keySet());
+            Set<String> ids = new TreeSet<>(data.keySet());
             targets.forEach(t -> ids.add(t.accountId()));
             ids.addAll(accountErrors.keySet());
             for (String id : ids) {

@@ -1,16 +1,46 @@
 package dev.redoubt.aws.scan;
 
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
-/** Runs tasks that may submit more tasks, and waits until all of them are done (a Phaser caps parties at 65,535). */
+/**
+ * Runs tasks that may submit more tasks, and waits until all of them are done (a Phaser caps parties at 65,535).
+ * Counts are atomics, so progress can be read while 64 threads submit and finish work; a task may also count
+ * in a share of the work ({@link Units}, one per scope).
+ */
 final class WorkTracker {
+    /** The tasks of one share of the work: submitted, completed, whether one has started and whether one ended by throwing. */
+    static final class Units {
+        private final AtomicLong submitted = new AtomicLong();
+        private final AtomicLong completed = new AtomicLong();
+        private volatile boolean started;
+        private volatile boolean failed;
+
+        long submitted() {
+            return submitted.get();
+        }
+
+        long completed() {
+            return completed.get();
+        }
+
+        boolean started() {
+            return started;
+        }
+
+        /** True once a task ended by throwing (a cancelled scan's tasks throw ScanCancelledException): the share was not read completely. */
+        boolean failed() {
+            return failed;
+        }
+    }
+
     private final ExecutorService pool;
     private final Consumer<Throwable> onFailure;
     private final Object lock = new Object();
-    private long pending;
-    private long submitted;
-    private long completed;
+    private final AtomicLong pending = new AtomicLong();
+    private final AtomicLong submitted = new AtomicLong();
+    private final AtomicLong completed = new AtomicLong();
 
     WorkTracker(ExecutorService pool, Consumer<Throwable> onFailure) {
         this.pool = pool;
@@ -18,19 +48,35 @@ final class WorkTracker {
     }
 
     void submit(Runnable task) {
-        synchronized (lock) {
-            pending++;
-            submitted++;
+        submit(null, task);
+    }
+
+    /** Submits a task that also counts in {@code units} (may be null). */
+    void submit(Units units, Runnable task) {
+        pending.incrementAndGet();
+        submitted.incrementAndGet();
+        if (units != null) {
+            units.submitted.incrementAndGet();
         }
         pool.execute(() -> {
             try {
+                if (units != null) {
+                    units.started = true;
+                }
                 task.run();
             } catch (Throwable t) {
+                if (units != null) {
+                    units.failed = true;
+                }
                 onFailure.accept(t);
             } finally {
-                synchronized (lock) {
-                    completed++;
-                    if (--pending == 0) {
+                // The share's count first, so a reader that sees the total sees the share too.
+                if (units != null) {
+                    units.completed.incrementAndGet();
+                }
+                completed.incrementAndGet();
+                if (pending.decrementAndGet() == 0) {
+                    synchronized (lock) {
                         lock.notifyAll();
                     }
                 }
@@ -40,21 +86,17 @@ final class WorkTracker {
 
     void awaitAll() throws InterruptedException {
         synchronized (lock) {
-            while (pending > 0) {
+            while (pending.get() > 0) {
                 lock.wait();
             }
         }
     }
 
     long submitted() {
-        synchronized (lock) {
-            return submitted;
-        }
+        return submitted.get();
     }
 
     long completed() {
-        synchronized (lock) {
-            return completed;
-        }
+        return completed.get();
     }
 }

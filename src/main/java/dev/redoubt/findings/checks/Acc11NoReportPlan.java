@@ -34,7 +34,7 @@ public final class Acc11NoReportPlan extends RegionCheck {
         if (r.data().reportPlans() == null) {
             return missing(x, where, "Region.ReportPlans");
         }
-        List<String> names = r.data().reportPlans().stream().map(ReportPlan::reportPlanName).toList();
+        List<String> names = r.data().reportPlans().stream().map(ReportPlan::reportPlanName).sorted().toList();
         Evidence e = Evidence.at(x.at(), names.isEmpty() ? "No report plan in " + r.accountId() + " " + r.region()
                         : names.size() + " report plan(s): " + String.join(", ", names))
                 .field("ReportPlans", names).build();

@@ -32,7 +32,7 @@ public final class Iso01NoCrossAccountCopy extends ResourceCheck {
         Instant since = x.at().minus(Duration.ofDays(days));
         String owner = r.ownerAccountId();
         String copy = Copies.recentCopy(x, r, Copies.otherAccount(owner), since);
-        Set<String> configured = Copies.configuredCopies(x, r, Copies.otherAccount(owner));
+        Set<String> configured = new java.util.TreeSet<>(Copies.configuredCopies(x, r, Copies.otherAccount(owner)));
         Evidence e = Evidence.at(x.at(), copy != null ? "Copied to another account: " + copy
                         : configured.isEmpty() ? "No copy in another account within " + days + " days, and no plan copies it there"
                         : "Copy to another account configured, never completed (within " + days + " days): " + String.join(", ", configured))

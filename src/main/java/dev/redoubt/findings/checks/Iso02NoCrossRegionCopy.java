@@ -31,7 +31,7 @@ public final class Iso02NoCrossRegionCopy extends ResourceCheck {
         Instant since = x.at().minus(Duration.ofDays(days));
         String region = r.ownerRegion();
         String copy = Copies.recentCopy(x, r, Copies.otherRegion(region), since);
-        Set<String> configured = Copies.configuredCopies(x, r, Copies.otherRegion(region));
+        Set<String> configured = new java.util.TreeSet<>(Copies.configuredCopies(x, r, Copies.otherRegion(region)));
         Evidence e = Evidence.at(x.at(), copy != null ? "Copied to another region: " + copy
                         : configured.isEmpty() ? "No copy in another region within " + days + " days, and no plan copies it there"
                         : "Copy to another region configured, never completed (within " + days + " days): " + String.join(", ", configured))

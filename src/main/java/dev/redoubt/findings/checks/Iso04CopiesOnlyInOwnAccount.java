@@ -29,7 +29,7 @@ public final class Iso04CopiesOnlyInOwnAccount extends ResourceCheck {
     @Override
     Result judge(EstateIndex x, ResourceRef r) {
         String owner = r.ownerAccountId();
-        Set<String> accounts = new LinkedHashSet<>();
+        Set<String> accounts = new java.util.TreeSet<>();
         int points = 0;
         for (PointRef p : x.pointsOf(r.resource().resourceArn())) {
             points++;

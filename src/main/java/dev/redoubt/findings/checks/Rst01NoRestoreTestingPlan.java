@@ -33,7 +33,7 @@ public final class Rst01NoRestoreTestingPlan extends RegionCheck {
         if (r.data().restoreTestingPlans() == null) {
             return missing(x, where, "Region.RestoreTestingPlans");
         }
-        List<String> names = r.data().restoreTestingPlans().stream().map(RestoreTestingPlan::restoreTestingPlanName).toList();
+        List<String> names = r.data().restoreTestingPlans().stream().map(RestoreTestingPlan::restoreTestingPlanName).sorted().toList();
         Evidence e = Evidence.at(x.at(), names.isEmpty() ? "The account and region hold backups but no restore testing plan"
                         : names.size() + " restore testing plan(s): " + String.join(", ", names))
                 .field("RestoreTestingPlans", names).build();

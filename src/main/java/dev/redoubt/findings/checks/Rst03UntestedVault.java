@@ -38,7 +38,7 @@ public final class Rst03UntestedVault extends VaultCheck {
 
     @Override
     Result judge(EstateIndex x, VaultRef v) {
-        Set<String> types = new LinkedHashSet<>();
+        Set<String> types = new java.util.TreeSet<>();
         for (RecoveryPoint p : v.points()) {
             if (p.resourceType() != null) {
                 types.add(p.resourceType());
@@ -59,6 +59,7 @@ public final class Rst03UntestedVault extends VaultCheck {
                 }
             }
         }
+        plans.sort(null);
         List<String> untested = types.stream().filter(type -> !covered.contains(type)).toList();
         String summary = plans.isEmpty() ? "No restore testing plan of " + v.accountId() + " " + v.region() + " selects this vault"
                 : untested.isEmpty() ? "Selected by " + String.join(", ", plans) + " for every resource type (" + String.join(", ", types) + ")"

@@ -30,6 +30,17 @@ public record CliRun(int exitCode, String out, String err) {
         return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    /** Runs with a temporary home and a console opener (for 'redoubt console'). */
+    public static CliRun withConsole(Path home, ConsoleOpener opener, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        CliContext ctx = new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                Map.of("REDOUBT_HOME", home.toString(), "HOME", home.resolveSibling(home.getFileName() + "-user").toString()),
+                Clock.fixed(Instant.parse("2026-11-28T10:00:00Z"), ZoneOffset.UTC), opener);
+        int code = Cli.run(args, ctx);
+        return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
     /** True when stderr carries no stack trace. */
     public boolean noStackTrace() {
         return !err.contains("\tat ") && !err.contains("Exception in thread") && !err.matches("(?s).*\\bat [a-z]+\\.[a-zA-Z.$]+\\(.*");

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Issue 10's benchmark: the console in a real window (Xvfb + GTK, as a user runs it), measured by the
+# application itself (-Dredoubt.bench, see dev.redoubt.app.BenchProbe). Prints BENCH lines:
+#   first-window-ms         JVM start to the first frame of the window (java -jar, no Maven)
+#   demo-to-scorecard-ms    "Explore the demo" to the overview's scorecard on screen (sandbox start,
+#                           SSO device-code sign-in, scan of the whole demo, audit), fresh Redoubt home
+#   fx-max-stall-ms         the FX thread's longest answer time to a 10 ms heartbeat while the window
+#                           scans the generated 200,000-point estate from a sandbox in another process
+#                           with 20 ms latency per request (p99 beside it)
+#   heap-mb                 heap in use after GC with that estate open and audited
+#   cancel-to-stopped-ms    the same scan cancelled halfway: Cancel pressed to the scan stopped
+# BENCH_RUNS=N repeats the two short measurements (default 3); BENCH_POINTS sets the estate's size.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+RUNS="${BENCH_RUNS:-3}"
+POINTS="${BENCH_POINTS:-200000}"
+OUT=target/bench-console
+mkdir -p "$OUT"
+
+if ! command -v xvfb-run >/dev/null 2>&1 || ! ldconfig -p | grep -q libgtk-3.so.0; then
+    echo "bench: installing xvfb and libgtk-3-0 for a real window" >&2
+    apt-get update -qq && apt-get install -y -qq xvfb xauth libgtk-3-0 >/dev/null
+fi
+
+./mvnw -B -q -DskipTests package
+JAR=target/redoubt.jar
+JAVA=(java -Xmx2g -Dprism.order=sw)
+echo "BENCH console machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"
+
+window() { # runs the window under Xvfb with a fresh Redoubt home; extra args go to redoubt
+    local home="$1"; shift
+    rm -rf "$home"
+    REDOUBT_HOME="$home" HOME="$OUT/user" AWS_EC2_METADATA_DISABLED=true \
+        xvfb-run -a -s "-screen 0 1600x1000x24" "${JAVA[@]}" "$@" 2>"$OUT/stderr.log" | grep '^BENCH' || {
+        echo "bench: the window printed no figures; see $OUT/stderr.log" >&2; tail -20 "$OUT/stderr.log" >&2; }
+}
+mkdir -p "$OUT/user"
+
+for i in $(seq "$RUNS"); do
+    window "$OUT/home-first-$i" -Dredoubt.bench=first-window,exit -jar "$JAR"
+done
+for i in $(seq "$RUNS"); do
+    window "$OUT/home-demo-$i" -Dredoubt.bench=demo,exit -jar "$JAR"
+done
+
+ESTATE="$OUT/generated-$POINTS.json"
+if [ ! -s "$ESTATE" ]; then
+    java -jar "$JAR" estate generate --accounts 20 --regions 3 --vaults-per-region 5 --recovery-points "$POINTS" --seed 1 --out "$ESTATE" >&2
+fi
+java -Xmx3g -jar "$JAR" sandbox --estate "$ESTATE" --port 0 --latency-ms 20 --auto-approve \
+    --write-aws-config "$OUT/sandbox.config" >"$OUT/sandbox.log" 2>&1 &
+SANDBOX=$!
+trap 'kill $SANDBOX 2>/dev/null || true' EXIT
+for _ in $(seq 120); do grep -q "listening on" "$OUT/sandbox.log" 2>/dev/null && break; sleep 1; done
+PROFILE=$(grep -o '^\[profile sso-[^]]*AuditReadOnly\]' "$OUT/sandbox.config" | head -1 | sed 's/\[profile \(.*\)\]/\1/')
+echo "BENCH console estate: $POINTS recovery points, sandbox latency 20 ms, profile $PROFILE"
+
+AWS_CONFIG_FILE="$OUT/sandbox.config" window "$OUT/home-scan" -Dredoubt.bench=stall,heap,exit -jar "$JAR" \
+    console --profile "$PROFILE" --accounts all --regions all
+AWS_CONFIG_FILE="$OUT/sandbox.config" window "$OUT/home-cancel" -Dredoubt.bench=stall,cancel-at=0.5,exit -jar "$JAR" \
+    console --profile "$PROFILE" --accounts all --regions all

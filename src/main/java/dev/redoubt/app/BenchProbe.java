@@ -1,0 +1,207 @@
+package dev.redoubt.app;
+
+import dev.redoubt.services.ScanStatus;
+import dev.redoubt.ui.navigation.Destinations;
+import java.lang.management.ManagementFactory;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+/**
+ * The console's measurements for bench/console.sh, switched on only by -Dredoubt.bench=WHAT[,WHAT]:
+ * {@code first-window} (JVM start to the first frame), {@code demo} (the "Explore the demo" click to
+ * the scorecard on screen), {@code stall} (the FX thread's longest answer time while a scan runs),
+ * {@code heap} (heap in use with the estate open, after GC), {@code cancel-at=F} (cancel the scan at
+ * fraction F and time how long it takes to stop), {@code exit} (quit when done). Prints BENCH lines.
+ */
+final class BenchProbe {
+    private final Console console;
+    private final Set<String> what;
+    private final double cancelAt;
+    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "redoubt-bench-heartbeat");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicLong maxDelayNanos = new AtomicLong();
+    private final LongAdder beats = new LongAdder();
+    private final long[] histogramMs = new long[2001];
+    private volatile boolean measuring;
+    private long scanStarted;
+    private long cancelPressed;
+    private boolean cancelled;
+    private boolean reported;
+
+    private BenchProbe(Console console, Set<String> what, double cancelAt) {
+        this.console = console;
+        this.what = what;
+        this.cancelAt = cancelAt;
+    }
+
+    static boolean wanted() {
+        return System.getProperty("redoubt.bench") != null;
+    }
+
+    /** Call on the FX thread right after the stage is shown, before the console opens what it was asked to. */
+    static void attach(Console console, Stage stage) {
+        String spec = System.getProperty("redoubt.bench", "");
+        double cancelAt = -1;
+        for (String s : spec.split(",")) {
+            if (s.startsWith("cancel-at=")) {
+                cancelAt = Double.parseDouble(s.substring("cancel-at=".length()));
+            }
+        }
+        BenchProbe probe = new BenchProbe(console, Set.copyOf(Arrays.asList(spec.split(","))), cancelAt);
+        probe.start();
+    }
+
+    private void start() {
+        long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+        new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                stop();
+                if (what.contains("first-window")) {
+                    print("first-window-ms %d", System.currentTimeMillis() - jvmStart);
+                }
+                afterFirstFrame();
+            }
+        }.start();
+    }
+
+    private void afterFirstFrame() {
+        if (what.contains("demo")) {
+            long clicked = System.nanoTime();
+            console.workspace().auditProperty().addListener((o, a, audit) -> {
+                if (audit != null && !reported) {
+                    // The scorecard is on screen at the next frame after the overview was selected.
+                    new AnimationTimer() {
+                        @Override
+                        public void handle(long now) {
+                            stop();
+                            if (console.shell().selected().filter(Destinations.OVERVIEW::equals).isPresent()) {
+                                print("demo-to-scorecard-ms %d", (System.nanoTime() - clicked) / 1_000_000);
+                                finish();
+                            }
+                        }
+                    }.start();
+                }
+            });
+            console.actions().openDemo();
+        }
+        if (what.contains("stall") || cancelAt > 0 || what.contains("heap")) {
+            console.workspace().scanProgressProperty().addListener((o, a, status) -> onScan(status));
+            console.workspace().auditProperty().addListener((o, a, audit) -> {
+                if (audit != null && scanStarted > 0 && !reported) {
+                    scanEnded();
+                }
+            });
+            console.workspace().busyProperty().addListener((o, a, busy) -> {
+                if (!busy && scanStarted > 0 && !reported) {
+                    scanEnded();
+                }
+            });
+            heartbeat.scheduleAtFixedRate(this::beat, 10, 10, TimeUnit.MILLISECONDS);
+        }
+        if (what.equals(Set.of("first-window", "exit")) || what.equals(Set.of("first-window"))) {
+            finish();
+        }
+    }
+
+    private void beat() {
+        if (!measuring) {
+            return;
+        }
+        long posted = System.nanoTime();
+        Platform.runLater(() -> {
+            long delay = System.nanoTime() - posted;
+            maxDelayNanos.accumulateAndGet(delay, Math::max);
+            beats.increment();
+            int ms = (int) Math.min(histogramMs.length - 1, delay / 1_000_000);
+            histogramMs[ms]++;
+        });
+    }
+
+    private void onScan(ScanStatus status) {
+        if (status != null && scanStarted == 0) {
+            scanStarted = System.nanoTime();
+            measuring = true;
+        }
+        if (status != null && cancelAt > 0 && !cancelled && status.fraction() >= cancelAt) {
+            cancelled = true;
+            cancelPressed = System.nanoTime();
+            print("cancel-pressed-at %.2f units %d of %d, %d recovery points", status.fraction(), status.unitsDone(), status.unitsKnown(),
+                    status.recoveryPoints());
+            console.actions().cancelScan();
+        }
+    }
+
+    private void scanEnded() {
+        measuring = false;
+        reported = true;
+        long end = System.nanoTime();
+        if (cancelled) {
+            print("cancel-to-stopped-ms %d", (end - cancelPressed) / 1_000_000);
+        }
+        long total = beats.sum();
+        print("scan-s %.1f", (end - scanStarted) / 1e9);
+        print("fx-max-stall-ms %d p99-ms %d heartbeats %d", maxDelayNanos.get() / 1_000_000, percentile(0.99), total);
+        if (what.contains("heap")) {
+            // Let the overview finish drawing, then weigh what stays: the estate, its audit and the screens.
+            new AnimationTimer() {
+                private int frames;
+
+                @Override
+                public void handle(long now) {
+                    if (++frames < 30) {
+                        return;
+                    }
+                    stop();
+                    for (int i = 0; i < 3; i++) {
+                        System.gc();
+                    }
+                    long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+                    print("heap-mb %d", used / (1024 * 1024));
+                    finish();
+                }
+            }.start();
+        } else {
+            finish();
+        }
+    }
+
+    private long percentile(double p) {
+        long total = 0;
+        for (long c : histogramMs) {
+            total += c;
+        }
+        long seen = 0;
+        for (int i = 0; i < histogramMs.length; i++) {
+            seen += histogramMs[i];
+            if (seen >= p * total) {
+                return i;
+            }
+        }
+        return histogramMs.length - 1;
+    }
+
+    private void finish() {
+        heartbeat.shutdownNow();
+        if (what.contains("exit")) {
+            Platform.exit();
+        }
+    }
+
+    private static void print(String format, Object... args) {
+        System.out.println("BENCH console " + String.format(Locale.ROOT, format, args));
+        System.out.flush();
+    }
+}
