@@ -1,6 +1,10 @@
 package dev.redoubt.services;
 
+import dev.redoubt.aws.scan.Reach;
 import dev.redoubt.aws.scan.ScanCancelledException;
+import dev.redoubt.aws.scan.ScanMonitor;
+import dev.redoubt.aws.scan.ScanSnapshot;
+import dev.redoubt.aws.scan.ScopeProgress;
 import dev.redoubt.aws.scan.ScanProgress;
 import dev.redoubt.aws.scan.ScanRequest;
 import dev.redoubt.aws.scan.ScanResult;
@@ -27,12 +31,18 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A scan run: reads the estate through a connection, keeps the capture (Redoubt's captures folder,
  * a file or a stream), and journals it, the same for the command line and the window.
  */
 public final class ScanService {
+    /** How often a running scan's progress is handed to the listener. */
+    private static final Duration PROGRESS_EVERY = Duration.ofMillis(200);
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private final Clock clock;
@@ -51,20 +61,18 @@ public final class ScanService {
      * sign-in every account and role of its assignments, else the signed-in account.
      */
     public ScanReach reach(Connection connection) {
-        List<ReachableRole> roles = connection.reachableRoles();
-        String me = connection.identity().accountId();
-        java.util.Map<String, ScanReach.AccountChoice> accounts = new java.util.LinkedHashMap<>();
-        for (ReachableRole r : roles) {
-            ScanReach.AccountChoice old = accounts.get(r.accountId());
-            List<String> rs = new ArrayList<>(old == null ? List.of() : old.roles());
-            rs.add(r.roleName());
-            accounts.put(r.accountId(), new ScanReach.AccountChoice(r.accountId(), r.accountName(), "ACTIVE", null, rs, r.accountId().equals(me)));
+        try {
+            Reach r = new Scanner(connection.captureClock(), estateFile).reach(connection.session());
+            List<ScanReach.AccountChoice> accounts = r.accounts().stream().map(a -> new ScanReach.AccountChoice(a.id(), a.name(), a.status(),
+                    a.organizationalUnit(), a.roles(), a.signedIn())).toList();
+            List<String> problems = r.problems().stream().map(p -> p.operation() + " (" + p.scope() + "): " + p.errorCode()
+                    + (p.message() == null ? "" : ": " + p.message())).toList();
+            return new ScanReach(r.signedInAccount(), accounts, r.regions(), problems);
+        } catch (ScanCancelledException e) {
+            throw new ServiceFailure(ServiceFailure.Kind.CANCELLED, "cancelled", null, e);
+        } catch (RuntimeException e) {
+            throw Failures.translate(e);
         }
-        if (!accounts.containsKey(me)) {
-            accounts.put(me, new ScanReach.AccountChoice(me, null, "ACTIVE", null,
-                    connection.identity().roleName() == null ? List.of() : List.of(connection.identity().roleName()), true));
-        }
-        return new ScanReach(me, new ArrayList<>(accounts.values()), List.of(connection.region()), List.of());
     }
 
     /** Hears how a scan is going, a few times a second and once at the end, from a scanning thread. */
@@ -83,7 +91,8 @@ public final class ScanService {
         ScanResult result = run(connection, plan, listener, cancel);
         Estate estate = result.estate();
         List<UnreadScope> unread = unread(estate);
-        ScanOutcome.Outcome outcome = unread.isEmpty() ? ScanOutcome.Outcome.COMPLETE : ScanOutcome.Outcome.PARTIAL;
+        ScanOutcome.Outcome outcome = result.cancelled() ? ScanOutcome.Outcome.CANCELLED
+                : unread.isEmpty() ? ScanOutcome.Outcome.COMPLETE : ScanOutcome.Outcome.PARTIAL;
         Path file = null;
         String sha = null;
         if (target instanceof CaptureTarget.InHome) {
@@ -110,11 +119,32 @@ public final class ScanService {
     private ScanResult run(Connection connection, ScanPlan plan, Listener listener, Cancellation cancel) {
         ScanRequest request = new ScanRequest(plan.accounts(), plan.allAccounts(), plan.role(), plan.regions(), plan.allRegions(),
                 plan.inFlightPerScope(), plan.inFlight(), plan.previous());
-        long started = System.nanoTime();
-        ScanProgress progress = (done, total, scope) -> listener.update(new ScanStatus(Duration.ofNanos(System.nanoTime() - started),
-                "reading", done, total, 0, 0, 0, List.of()));
+        ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "redoubt-scan-progress");
+            t.setDaemon(true);
+            return t;
+        });
+        AtomicReference<ScanMonitor> monitor = new AtomicReference<>();
+        ScanProgress progress = new ScanProgress() {
+            @Override
+            public void update(long done, long total, String scope) {
+                // the monitor's snapshots, polled below, say more
+            }
+
+            @Override
+            public void started(ScanMonitor m) {
+                monitor.set(m);
+                poller.scheduleWithFixedDelay(() -> listener.update(status(m.snapshot())), 0, PROGRESS_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        };
         try {
-            return new Scanner(connection.captureClock(), estateFile).scan(connection.session(), request, progress, cancel.flag());
+            ScanResult result = new Scanner(connection.captureClock(), estateFile).scan(connection.session(), request, progress, cancel.flag());
+            poller.shutdown();
+            poller.awaitTermination(5, TimeUnit.SECONDS);
+            if (monitor.get() != null) {
+                listener.update(status(monitor.get().snapshot()));
+            }
+            return result;
         } catch (ScanCancelledException e) {
             throw new ServiceFailure(ServiceFailure.Kind.CANCELLED, "scan cancelled", null, e);
         } catch (InterruptedException e) {
@@ -122,7 +152,18 @@ public final class ScanService {
             throw new ServiceFailure(ServiceFailure.Kind.CANCELLED, "scan interrupted", null, e);
         } catch (RuntimeException e) {
             throw Failures.translate(e);
+        } finally {
+            poller.shutdownNow();
         }
+    }
+
+    static ScanStatus status(ScanSnapshot s) {
+        List<ScanStatus.ScopeStatus> scopes = new ArrayList<>(s.scopes().size());
+        for (ScopeProgress p : s.scopes()) {
+            scopes.add(new ScanStatus.ScopeStatus(p.accountId(), p.accountName(), p.region(), ScanStatus.State.valueOf(p.state().name()),
+                    p.unitsDone(), p.unitsKnown(), p.vaults(), p.recoveryPoints(), p.readErrors()));
+        }
+        return new ScanStatus(s.elapsed(), s.phase(), s.unitsDone(), s.unitsKnown(), s.apiCalls(), s.recoveryPoints(), s.readErrors(), scopes);
     }
 
     private Entry record(Connection connection, ScanPlan plan, ScanResult result, ScanOutcome.Outcome outcome, int readErrors, Path file,

@@ -210,7 +210,7 @@ public final class ShellViewModel implements Navigator {
             case DEMO -> "demo · ";
             case LIVE -> "";
         };
-        freshness.set(source + when + (partial(e) ? " · partial capture" : ""));
+        freshness.set(source + when + (e.incomplete() != null ? " · partial capture (" + e.incomplete().reason() + ")" : ""));
     }
 
     /** "14:02, 3 min ago" today; "28 Nov 09:00, 8 days ago" otherwise (in the clock's zone). */
@@ -239,10 +239,6 @@ public final class ShellViewModel implements Navigator {
         }
         long days = d.toDays();
         return days + " days ago";
-    }
-
-    static boolean partial(Estate e) {
-        return e.unknown() != null && e.unknown().containsKey("Incomplete");
     }
 
     static String scopeOf(Estate e) {

@@ -21,7 +21,6 @@ import dev.redoubt.ui.tasks.TaskContext;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicLong;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
@@ -31,9 +30,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
  * workspace up to date on the UI thread, and tells the outcome in a notice. No JavaFX nodes.
  */
 public final class ConsoleActions {
-    /** At most this often a scan's progress is handed to the UI thread. */
-    private static final long PROGRESS_EVERY_NANOS = 200_000_000L;
-
     private final Services services;
     private final BackgroundTasks tasks;
     private final Workspace workspace;
@@ -249,17 +245,15 @@ public final class ConsoleActions {
         return true;
     }
 
-    /** Hands the scan's progress to the UI thread a few times a second, and always the last state. */
+    /** Hands the scan's progress (a few snapshots a second, from the scan service) to the UI thread. */
     private ScanService.Listener progress(TaskContext ctx) {
-        AtomicLong last = new AtomicLong();
         return status -> {
-            long now = System.nanoTime();
-            long before = last.get();
-            boolean finished = status.unitsKnown() > 0 && status.unitsDone() >= status.unitsKnown();
-            if (finished || now - before >= PROGRESS_EVERY_NANOS && last.compareAndSet(before, now)) {
-                ctx.progress(status.unitsDone(), status.unitsKnown(), String.format(Locale.ROOT, "%,d recovery points read", status.recoveryPoints()));
-                ctx.post(() -> workspace.scanning(status));
-            }
+            ctx.progress(status.unitsDone(), status.unitsKnown(), String.format(Locale.ROOT, "%,d recovery points read", status.recoveryPoints()));
+            ctx.post(() -> {
+                if (workspace.busy()) {
+                    workspace.scanning(status);
+                }
+            });
         };
     }
 
