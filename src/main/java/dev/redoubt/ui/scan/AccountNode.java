@@ -84,7 +84,7 @@ public final class AccountNode {
         if (account == null || account.status() == null || account.status().isBlank() || account.status().equalsIgnoreCase("ACTIVE")) {
             return null;
         }
-        return account.status().toUpperCase(Locale.ROOT);
+        return account.status().toUpperCase(Locale.ROOT).replace('_', ' ');
     }
 
     /** True for the account the profile signs in to. */

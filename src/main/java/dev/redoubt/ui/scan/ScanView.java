@@ -81,6 +81,7 @@ public final class ScanView implements Screen {
     public static final String ID_OPEN_OVERVIEW = "scanOpenOverview";
     public static final String ID_REFRESH = "scanRefresh";
     public static final String ID_NEW_SCAN = "scanNew";
+    public static final String ID_SCAN_AGAIN = "scanAgain";
 
     private static final String STYLESHEET = "/dev/redoubt/ui/scan/scan.css";
 
@@ -224,8 +225,8 @@ public final class ScanView implements Screen {
         Label text = new Label();
         text.setWrapText(true);
         text.setMinHeight(Region.USE_PREF_SIZE);
-        text.textProperty().bind(Bindings.createStringBinding(() -> "The lists below may be missing accounts or regions. "
-                + String.join(" · ", viewModel.problems()), viewModel.problems()));
+        text.textProperty().bind(Bindings.createStringBinding(() -> "The lists below may miss accounts or regions; you can still scan what they show."
+                + viewModel.problems().stream().map(p -> "\n• " + p).collect(java.util.stream.Collectors.joining()), viewModel.problems()));
         FontIcon icon = new FontIcon(Material2OutlinedMZ.WARNING);
         VBox words = new VBox(2, title, text);
         HBox.setHgrow(words, Priority.ALWAYS);
@@ -422,8 +423,9 @@ public final class ScanView implements Screen {
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add(ScanStyles.REGION_SCROLL);
         VBox.setVgrow(scroll, Priority.ALWAYS);
-        Label hint = new Label("All checked: each account's enabled regions, as they are when the scan runs.");
+        Label hint = new Label("All checked: each account's enabled regions when the scan runs.");
         hint.setWrapText(true);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
         hint.getStyleClass().add(StyleClasses.HINT);
 
         VBox card = new VBox(8, head, count, scroll, hint);
@@ -451,9 +453,10 @@ public final class ScanView implements Screen {
         combo.setId(ID_ROLE);
         combo.valueProperty().bindBidirectional(viewModel.roleProperty());
         combo.setMaxWidth(Double.MAX_VALUE);
-        Label hint = new Label("Automatic takes the profile's role where an account offers it, else a read-only one."
-                + " A read-only role is enough: a scan only reads.");
+        Label hint = new Label("Automatic: the profile's role where an account offers it, else a read-only one."
+                + " A scan only reads.");
         hint.setWrapText(true);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
         hint.getStyleClass().add(StyleClasses.HINT);
         VBox card = new VBox(8, cardTitle("Role in the other accounts", Material2OutlinedAL.ASSIGNMENT_IND), combo, hint);
         card.getStyleClass().add(StyleClasses.CARD);
@@ -556,11 +559,11 @@ public final class ScanView implements Screen {
         });
         HBox sort = new HBox(runningFirst, byAccount);
         sort.setMinWidth(Region.USE_PREF_SIZE);
-        HBox scopesHead = new HBox(12, cardTitle("Accounts and regions", Material2OutlinedAL.ACCOUNT_TREE), scopesText, new Spacer(), sort);
+        HBox scopesHead = new HBox(12, cardTitle("Accounts and regions", Material2OutlinedAL.ACCOUNT_TREE), new Spacer(), sort);
         scopesHead.setAlignment(Pos.CENTER_LEFT);
         TableView<ScopeRow> table = scopesTable();
         VBox.setVgrow(table, Priority.ALWAYS);
-        VBox scopesCard = new VBox(10, scopesHead, table);
+        VBox scopesCard = new VBox(8, scopesHead, scopesText, table);
         scopesCard.getStyleClass().add(StyleClasses.CARD);
         VBox.setVgrow(scopesCard, Priority.ALWAYS);
 
@@ -589,8 +592,10 @@ public final class ScanView implements Screen {
             }
         });
         account.setPrefWidth(220);
+        account.setMinWidth(110);
         TableColumn<ScopeRow, String> region = column("Region", ScopeRow::region);
         region.setPrefWidth(120);
+        region.setMinWidth(105);
         TableColumn<ScopeRow, ScopeRow> state = column("State", r -> r);
         state.setCellFactory(c -> new TableCell<>() {
             private final FontIcon icon = new FontIcon();
@@ -610,14 +615,16 @@ public final class ScanView implements Screen {
             }
         });
         state.setPrefWidth(140);
+        state.setMinWidth(105);
         TableColumn<ScopeRow, Number> vaults = numberColumn("Vaults", ScopeRow::vaults);
-        vaults.setPrefWidth(70);
+        vaults.setPrefWidth(75);
+        vaults.setMinWidth(72);
         TableColumn<ScopeRow, Number> points = numberColumn("Recovery points", ScopeRow::recoveryPoints);
         points.setPrefWidth(130);
-        TableColumn<ScopeRow, Number> errors = numberColumn("Read errors", ScopeRow::readErrors);
-        errors.setPrefWidth(100);
-        errors.setMinWidth(100);
-        points.setMinWidth(125);
+        TableColumn<ScopeRow, Number> errors = numberColumn("Errors", ScopeRow::readErrors);
+        errors.setPrefWidth(90);
+        errors.setMinWidth(72);
+        points.setMinWidth(135);
         TableColumn<ScopeRow, ScopeRow> bar = column("Progress", r -> r);
         bar.setCellFactory(c -> new TableCell<>() {
             private final ProgressBar p = new ProgressBar();
@@ -641,6 +648,7 @@ public final class ScanView implements Screen {
             }
         });
         bar.setPrefWidth(140);
+        bar.setMinWidth(92);
         table.getColumns().addAll(java.util.List.of(account, region, state, vaults, points, errors, bar));
         return table;
     }
@@ -690,13 +698,19 @@ public final class ScanView implements Screen {
         refresh.setId(ID_REFRESH);
         refresh.disableProperty().bind(viewModel.canRefreshProperty().not());
         refresh.setOnAction(e -> viewModel.refresh());
+        Button rescan = new Button("Scan again", new FontIcon(Material2OutlinedMZ.PLAY_ARROW));
+        rescan.setId(ID_SCAN_AGAIN);
+        rescan.disableProperty().bind(viewModel.canStartProperty().not());
+        rescan.setOnAction(e -> viewModel.scanAgain());
+        rescan.managedProperty().bind(rescan.visibleProperty());
+        refresh.managedProperty().bind(refresh.visibleProperty());
         Button again = new Button("Choose what to scan…", new FontIcon(Material2OutlinedMZ.TUNE));
         again.setId(ID_NEW_SCAN);
         again.getStyleClass().add(Styles.FLAT);
         again.setOnAction(e -> viewModel.newScan());
         again.visibleProperty().bind(viewModel.identityProperty().isNotEmpty());
         again.managedProperty().bind(again.visibleProperty());
-        HBox buttons = new HBox(10, overview, refresh, new Spacer(), again);
+        HBox buttons = new HBox(10, overview, refresh, rescan, new Spacer(), again);
         buttons.setAlignment(Pos.CENTER_LEFT);
 
         HBox stats = new HBox(8);
@@ -760,11 +774,11 @@ public final class ScanView implements Screen {
         readCard.getStyleClass().add(StyleClasses.CARD);
         VBox.setVgrow(readCard, Priority.ALWAYS);
 
-        VBox pane = new VBox(16, head, buttons, summaryCard, allRead, unreadCard, readCard);
+        VBox pane = new VBox(14, head, buttons, summaryCard, allRead, unreadCard, readCard);
         pane.setId(ID_DONE);
         pane.getStyleClass().add(StyleClasses.SCREEN);
-        unread.setMinHeight(170);
-        readTable.setMinHeight(150);
+        unread.setMinHeight(140);
+        readTable.setMinHeight(120);
 
         Runnable fill = () -> {
             ScanSummary s = viewModel.summaryProperty().get();
@@ -772,6 +786,9 @@ public final class ScanView implements Screen {
                 return;
             }
             headline.setText(s.headline());
+            boolean cancelled = s.outcome() == ScanOutcome.Outcome.CANCELLED;
+            rescan.setVisible(cancelled);
+            refresh.setVisible(!cancelled);
             explanation.setText(s.explanation());
             outcomeIcon.setIconCode(switch (s.outcome()) {
                 case COMPLETE -> Material2OutlinedAL.CHECK_CIRCLE;
@@ -864,19 +881,31 @@ public final class ScanView implements Screen {
                 setGraphic(chip);
             }
         });
-        reason.setPrefWidth(110);
+        reason.setPrefWidth(120);
+        reason.setMinWidth(115);
         TableColumn<UnreadRow, String> account = textColumn("Account", UnreadRow::account, false);
         account.setPrefWidth(210);
         TableColumn<UnreadRow, String> region = column("Region", UnreadRow::region);
         region.setPrefWidth(110);
+        region.setMinWidth(100);
+        account.setMinWidth(120);
         TableColumn<UnreadRow, String> scope = textColumn("Scope", UnreadRow::scope, true);
+        scope.setCellFactory(col -> {
+            TableCell<UnreadRow, String> cell = textCell(true);
+            cell.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
+            return cell;
+        });
         scope.setPrefWidth(200);
         TableColumn<UnreadRow, String> operation = textColumn("Operation", UnreadRow::operation, false);
         operation.setPrefWidth(190);
         TableColumn<UnreadRow, String> code = textColumn("Error code", UnreadRow::errorCode, false);
         code.setPrefWidth(150);
+        code.setMinWidth(110);
+        scope.setMinWidth(110);
+        operation.setMinWidth(100);
         TableColumn<UnreadRow, String> message = textColumn("AWS's message", UnreadRow::message, false);
         message.setPrefWidth(320);
+        message.setMinWidth(160);
         table.getColumns().addAll(java.util.List.of(reason, account, region, scope, operation, code, message));
         return table;
     }
@@ -893,7 +922,7 @@ public final class ScanView implements Screen {
         vaults.setPrefWidth(80);
         TableColumn<ReadRow, Number> points = numberColumn("Recovery points", ReadRow::recoveryPoints);
         points.setPrefWidth(140);
-        points.setMinWidth(125);
+        points.setMinWidth(135);
         TableColumn<ReadRow, ReadRow> state = column("State", r -> r);
         state.setCellFactory(c -> new TableCell<>() {
             private final FontIcon icon = new FontIcon();
@@ -931,18 +960,23 @@ public final class ScanView implements Screen {
     /** Text that may be long: cut with an ellipsis, whole in a tooltip; monospaced for identifiers when asked. */
     private static <S> TableColumn<S, String> textColumn(String title, Function<S, String> value, boolean mono) {
         TableColumn<S, String> c = column(title, value);
-        c.setCellFactory(col -> new TableCell<>() {
+        c.setCellFactory(col -> textCell(mono));
+        return c;
+    }
+
+    private static <S> TableCell<S, String> textCell(boolean mono) {
+        TableCell<S, String> cell = new TableCell<>() {
             @Override
             protected void updateItem(String s, boolean empty) {
                 super.updateItem(s, empty);
                 setText(empty ? null : s);
                 setTooltip(empty || s == null || s.isEmpty() ? null : new Tooltip(s));
-                if (mono && !getStyleClass().contains(StyleClasses.MONO)) {
-                    getStyleClass().add(StyleClasses.MONO);
-                }
             }
-        });
-        return c;
+        };
+        if (mono) {
+            cell.getStyleClass().add(StyleClasses.MONO);
+        }
+        return cell;
     }
 
     private static <S> TableColumn<S, Number> numberColumn(String title, Function<S, Number> value) {

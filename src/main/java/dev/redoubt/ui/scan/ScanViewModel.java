@@ -383,7 +383,7 @@ public final class ScanViewModel {
         } else {
             boolean allRegions = regionsOn == regions.size();
             planText.set("Reads " + ScanTexts.count(accountsOn, "account", "accounts") + " in "
-                    + (allRegions ? "each one's enabled regions" : ScanTexts.count(regionsOn, "region", "regions")));
+                    + (allRegions ? accountsOn == 1 ? "its enabled regions" : "each one's enabled regions" : ScanTexts.count(regionsOn, "region", "regions")));
         }
         restage();
     }
@@ -429,6 +429,11 @@ public final class ScanViewModel {
         ScanPlan plan = plan();
         cancelRequested.set(false);
         actions.scan(plan);
+    }
+
+    /** Scans again as chosen (after a cancelled scan, whose capture a refresh cannot build on). */
+    public void scanAgain() {
+        startScan();
     }
 
     /** Back to choosing what to scan, from a finished scan's outcome. */
@@ -710,7 +715,9 @@ public final class ScanViewModel {
             next = Stage.NO_CONNECTION;
         }
         stage.set(next);
-        canRefresh.set(c != null && workspace.estate() != null && !workspace.busy() && summary.get() != null);
+        // A refresh builds on the capture on show: not on one a cancel left unfinished (scan it again whole instead).
+        canRefresh.set(c != null && workspace.estate() != null && !workspace.busy() && summary.get() != null
+                && summary.get().outcome() != ScanOutcome.Outcome.CANCELLED);
         String blocked = "";
         AccountNode root = accounts.get();
         if (c == null) {

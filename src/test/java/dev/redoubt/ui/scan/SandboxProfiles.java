@@ -28,6 +28,13 @@ final class SandboxProfiles {
                 + "\naws_secret_access_key = " + c.secretAccessKey() + "\nendpoint_url = " + sandbox.endpoint() + "\n");
     }
 
+    /** Adds a profile with the static keys of one account and role, named {@code name}. */
+    static void addKeys(Path userHome, Sandbox sandbox, String name, SandboxCredential c, String region) throws IOException {
+        Path file = userHome.resolve(".aws").resolve("config");
+        Files.writeString(file, Files.readString(file) + "\n[profile " + name + "]\nregion = " + region + "\naws_access_key_id = "
+                + c.accessKeyId() + "\naws_secret_access_key = " + c.secretAccessKey() + "\nendpoint_url = " + sandbox.endpoint() + "\n");
+    }
+
     private static Map<String, String> write(Path userHome, String config) throws IOException {
         Path file = Files.createDirectories(userHome.resolve(".aws")).resolve("config");
         Files.writeString(file, config);

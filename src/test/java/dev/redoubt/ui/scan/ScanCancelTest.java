@@ -49,7 +49,7 @@ class ScanCancelTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        estate = new EstateGenerator(new EstateFile()).generate(new GeneratorSpec(3, 2, 3, 20_000, 11, null));
+        estate = new EstateGenerator(new EstateFile()).generate(new GeneratorSpec(4, 3, 3, 60_000, 11, null));
         sandbox = Sandbox.start(SandboxOptions.forTests(estate, Clock.fixed(estate.capturedAt(), ZoneOffset.UTC)).withAsCaptured(true)
                 .withAutoApprove(true).withFaults(20, 0, 0, 1));
         String management = estate.accounts().get(0).id();
@@ -76,15 +76,16 @@ class ScanCancelTest {
 
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
             ScanStatus s = fixture.console.workspace().scanProgressProperty().get();
-            return s != null && s.fraction() > 0.3;
+            return s != null && s.recoveryPoints() > 0 && s.scopes().stream().anyMatch(x -> x.state() == ScanStatus.State.DONE);
         });
         WaitForAsyncUtils.waitForFxEvents();
         @SuppressWarnings("unchecked")
         TableView<ScopeRow> scopes = robot.lookup("#" + ScanView.ID_SCOPES).queryAs(TableView.class);
-        
+        assertThat(scopes.getItems()).isNotEmpty();
         assertThat(robot.lookup("#" + ScanView.ID_PROGRESS_TEXT).queryAs(Label.class).getText()).contains("recovery points");
         assertThat(fixture.console.shell().navigation().get(1).badgeProperty().get()).endsWith("%");
         assertThat(Screenshots.write(fixture.scene, "scan")).isNotEmptyFile();
+        assertThat(SmallWindow.screenshot(fixture.scene, "scan-1024")).isNotEmptyFile();
 
         long pressed = System.nanoTime();
         robot.clickOn("#" + ScanView.ID_CANCEL);
@@ -106,7 +107,10 @@ class ScanCancelTest {
         @SuppressWarnings("unchecked")
         TableView<UnreadRow> unread = robot.lookup("#" + ScanView.ID_UNREAD).queryAs(TableView.class);
         assertThat(unread.getItems()).isNotEmpty().anyMatch(r -> r.reason() == UnreadRow.Reason.NOT_FINISHED);
+        assertThat(robot.lookup("#" + ScanView.ID_SCAN_AGAIN).queryButton().isVisible()).isTrue();
+        assertThat(robot.lookup("#" + ScanView.ID_REFRESH).queryButton().isVisible()).as("no refresh on a capture a cancel left unfinished").isFalse();
         robot.interact(() -> fixture.console.shell().notices().clear());
         assertThat(Screenshots.write(fixture.scene, "scan-cancelled")).isNotEmptyFile();
+        assertThat(SmallWindow.screenshot(fixture.scene, "scan-cancelled-1024")).isNotEmptyFile();
     }
 }

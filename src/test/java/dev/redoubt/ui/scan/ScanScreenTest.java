@@ -38,19 +38,19 @@ class ScanScreenTest {
     static Path dir;
 
     private static final String BACKUP_ACCOUNT = "536470192834";
+    private static final String KEYS_PROFILE = "backup-keys";
 
     private Sandbox sandbox;
     private ConsoleFixture fixture;
-    private Stage stage;
 
     @Start
     void start(Stage stage) throws Exception {
-        this.stage = stage;
         Estate demo = NorthwindDemo.build();
         sandbox = Sandbox.start(SandboxOptions.forTests(demo, Clock.fixed(demo.capturedAt(), ZoneOffset.UTC)).withAsCaptured(true)
                 .withAutoApprove(true));
         Path here = dir.resolve(String.valueOf(System.nanoTime()));
         SandboxProfiles.sso(here.resolve("user"), sandbox, BACKUP_ACCOUNT, "AuditReadOnly", "eu-west-1");
+        SandboxProfiles.addKeys(here.resolve("user"), sandbox, KEYS_PROFILE, sandbox.credential(BACKUP_ACCOUNT, "AuditReadOnly"), "eu-west-1");
         fixture = ConsoleFixture.create(here, java.util.Map.of(), Clock.systemUTC());
         fixture.show(stage);
     }
@@ -118,19 +118,31 @@ class ScanScreenTest {
         assertThat(fixture.console.shell().selected()).contains(Destinations.OVERVIEW);
 
         robot.interact(() -> fixture.console.shell().select(Destinations.SCAN));
-        smallest(robot);
-        assertThat(Screenshots.write(fixture.scene, "scan-done-1024")).isNotEmptyFile();
+        assertThat(SmallWindow.screenshot(fixture.scene, "scan-done-1024")).isNotEmptyFile();
         robot.clickOn("#" + ScanView.ID_NEW_SCAN);
-        assertThat(Screenshots.write(fixture.scene, "scan-choose-1024")).isNotEmptyFile();
+        assertThat(SmallWindow.screenshot(fixture.scene, "scan-choose-1024")).isNotEmptyFile();
         assertThat(mostRows.get()).as("one row per account and region while scanning").isGreaterThanOrEqualTo(7);
     }
 
-    /** The window at its smallest (1024 x 640); Monocle cannot grow it back, so this is the test's last step. */
-    private void smallest(FxRobot robot) {
-        robot.interact(() -> {
-            stage.setWidth(1024);
-            stage.setHeight(640);
-        });
+
+    @Test
+    void saysWhatCouldNotBeListedAndWhyTheScanCannotStart(FxRobot robot) throws Exception {
+        robot.interact(() -> fixture.console.actions().signIn(KEYS_PROFILE));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#" + ScanView.ID_ACCOUNT_TREE).tryQueryAs(TreeView.class)
+                .map(t -> t.getRoot() != null).orElse(false));
+        robot.interact(() -> fixture.console.shell().notices().clear());
         WaitForAsyncUtils.waitForFxEvents();
+
+        javafx.scene.Node problems = robot.lookup("#" + ScanView.ID_PROBLEMS).query();
+        assertThat(problems.isVisible()).as("a member account's keys may not list the organization").isTrue();
+        assertThat(robot.from(problems).lookup(".label").queryAllAs(Label.class)).anyMatch(l -> l.getText().contains("organizations:ListAccounts"));
+        robot.clickOn("#" + ScanView.ID_ACCOUNT_FILTER).write("5364");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(robot.lookup(".check-box").match((javafx.scene.control.CheckBox b) -> "All accounts".equals(b.getText()) && b.isVisible())
+                .queryAs(javafx.scene.control.CheckBox.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#" + ScanView.ID_START).queryButton().isDisabled()).isTrue();
+        assertThat(robot.lookup("#" + ScanView.ID_START_BLOCKED).queryAs(Label.class).getText()).isEqualTo(ScanViewModel.NO_ACCOUNT);
+        assertThat(Screenshots.write(fixture.scene, "scan-choose-problems")).isNotEmptyFile();
     }
 }

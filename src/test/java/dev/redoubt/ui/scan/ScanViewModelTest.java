@@ -315,6 +315,8 @@ class ScanViewModelTest {
 
                 assertThat(vm.stage()).isEqualTo(ScanViewModel.Stage.CHOOSE);
                 assertThat(vm.identityProperty().get()).startsWith("Scanning as ").contains("AuditReadOnly").endsWith(", read-only");
+                assertThat(vm.problems()).as("a member account may not list the organization").anyMatch(p -> p.contains("organizations:ListAccounts"));
+                assertThat(vm.regions()).extracting(RegionOption::region).containsExactly("eu-central-1", "eu-west-1", "us-east-1");
                 assertThat(vm.accountsProperty().get().accountCount()).isEqualTo(1);
                 assertThat(vm.accountsProperty().get().children().get(0).signedIn()).isTrue();
                 assertThat(vm.canStartProperty().get()).isTrue();
