@@ -64,7 +64,7 @@ public final class Console {
                 new ScreenEntry(Destinations.SCAN, () -> new ScanView(scan), scan.badge(),
                         Bindings.createBooleanBinding(() -> workspace.connection() != null || workspace.scanProgressProperty().get() != null,
                                 workspace.connectionProperty(), workspace.scanProgressProperty())),
-                new ScreenEntry(Destinations.OVERVIEW, () -> new OverviewView(overview), null, hasEstate),
+                new ScreenEntry(Destinations.OVERVIEW, () -> new OverviewView(overview), overview.badgeProperty(), hasEstate),
                 new ScreenEntry(Destinations.FINDINGS, () -> new FindingsView(findings), null, hasEstate));
         screens.forEach(s -> shell.addDestination(s.destination(), s.badge(), s.available()));
         ShellView view = new ShellView(shell, screens);

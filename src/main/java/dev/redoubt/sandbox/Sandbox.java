@@ -73,6 +73,11 @@ public final class Sandbox implements AutoCloseable {
                         issued.accessKeyId(), issued.secretAccessKey(), issued.principal().arn(), home));
             }
         }
+        // The JDK's server leaves Nagle's algorithm on: with delayed ACKs every keep-alive answer would wait
+        // ~40 ms, a delay of the sandbox's own that AWS does not add. Read once, when the server's config loads.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), options.port()), 128);
         URI endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
         SignIns signIns = new SignIns();

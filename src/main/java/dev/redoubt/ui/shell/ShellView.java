@@ -154,11 +154,15 @@ public final class ShellView {
         Label product = new Label(viewModel.productName());
         product.setId(ID_PRODUCT_NAME);
         product.getStyleClass().add(StyleClasses.PRODUCT_NAME);
+        product.setMinWidth(Region.USE_PREF_SIZE);
 
         Label estate = new Label();
         estate.setId(ID_ESTATE_NAME);
         estate.textProperty().bind(viewModel.estateNameProperty());
         estate.getStyleClass().add(StyleClasses.ESTATE_NAME);
+        Tooltip origin = new Tooltip();
+        origin.textProperty().bind(viewModel.originProperty());
+        estate.setTooltip(origin);
 
         Label scope = new Label();
         scope.setId(ID_SCOPE);

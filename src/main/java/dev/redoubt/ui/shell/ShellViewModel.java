@@ -63,6 +63,7 @@ public final class ShellViewModel implements Navigator {
     private final ReadOnlyStringWrapper estateName = new ReadOnlyStringWrapper(NO_ESTATE);
     private final ReadOnlyStringWrapper scope = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper freshness = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper origin = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper identity = new ReadOnlyStringWrapper(NOT_SIGNED_IN);
     private final ReadOnlyStringWrapper identityDetail = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper modeBadge = new ReadOnlyStringWrapper(AUDITOR_BADGE);
@@ -123,9 +124,14 @@ public final class ShellViewModel implements Navigator {
         return scope.getReadOnlyProperty();
     }
 
-    /** "as of 14:02, 3 min ago", and "capture file" / "partial" when so. */
+    /** "as of 14:02, 3 min ago", and "partial capture" when so. */
     public ReadOnlyStringProperty freshnessProperty() {
         return freshness.getReadOnlyProperty();
+    }
+
+    /** Where the estate on show comes from (the capture file, the demo, a scan), for a tooltip. */
+    public ReadOnlyStringProperty originProperty() {
+        return origin.getReadOnlyProperty();
     }
 
     /** "alice · AuditReadOnly @ 536470192834". */
@@ -196,6 +202,7 @@ public final class ShellViewModel implements Navigator {
             estateName.set(NO_ESTATE);
             scope.set("");
             freshness.set("");
+            origin.set("");
             title.set(PRODUCT_NAME);
             return;
         }
@@ -205,12 +212,12 @@ public final class ShellViewModel implements Navigator {
         title.set(PRODUCT_NAME + " — " + name + " — " + (mode == Mode.OPERATOR ? "Operator" : "Auditor"));
         scope.set(scopeOf(e));
         String when = e.capturedAt() == null ? "time of capture unknown" : "as of " + when(e.capturedAt());
-        String source = switch (on.origin().kind()) {
-            case FILE -> "capture file " + on.origin().file().getFileName() + " · ";
-            case DEMO -> "demo · ";
-            case LIVE -> "";
-        };
-        freshness.set(source + when + (e.incomplete() != null ? " · partial capture (" + e.incomplete().reason() + ")" : ""));
+        freshness.set(when + (e.incomplete() != null ? " · partial capture (" + e.incomplete().reason() + ")" : ""));
+        origin.set(switch (on.origin().kind()) {
+            case FILE -> "Capture file " + on.origin().file();
+            case DEMO -> "The demo organization, served by Redoubt's sandbox" + (on.origin().file() == null ? "" : "; capture kept in " + on.origin().file());
+            case LIVE -> "Scanned with profile " + on.origin().profile() + (on.origin().file() == null ? "" : "; capture kept in " + on.origin().file());
+        });
     }
 
     /** "14:02, 3 min ago" today; "28 Nov 09:00, 8 days ago" otherwise (in the clock's zone). */

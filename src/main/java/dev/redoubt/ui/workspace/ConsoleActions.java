@@ -103,6 +103,18 @@ public final class ConsoleActions {
      * to the scan screen to choose what to scan.
      */
     public void signIn(String profile) {
+        signIn(profile, () -> navigator.show(Destinations.SCAN));
+    }
+
+    /** Signs in and scans at once (redoubt console --profile). */
+    public void signInAndScan(String profile, ScanPlan plan) {
+        signIn(profile, () -> {
+            navigator.show(Destinations.SCAN);
+            scan(plan);
+        });
+    }
+
+    private void signIn(String profile, Runnable then) {
         if (!start()) {
             return;
         }
@@ -119,24 +131,10 @@ public final class ConsoleActions {
             workspace.connected(c);
             services.estates().rememberProfile(profile);
             notices.post(Notice.of(Notice.Kind.SUCCESS, "Signed in", "As " + c.identity().arn() + " in " + modeWords(c) + "."));
-            navigator.show(Destinations.SCAN);
+            then.run();
         }, t -> {
             signInPrompt.set(null);
             failed("Could not sign in with " + profile).accept(t);
-        });
-    }
-
-    /** Signs in and scans at once (redoubt console --profile). */
-    public void signInAndScan(String profile, ScanPlan plan) {
-        signIn(profile);
-        workspace.connectionProperty().addListener(new javafx.beans.value.ChangeListener<>() {
-            @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends Connection> o, Connection old, Connection now) {
-                o.removeListener(this);
-                if (now != null) {
-                    scan(plan);
-                }
-            }
         });
     }
 

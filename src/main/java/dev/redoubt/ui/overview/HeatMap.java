@@ -1,0 +1,89 @@
+package dev.redoubt.ui.overview;
+
+import dev.redoubt.estate.Account;
+import dev.redoubt.findings.Counts;
+import dev.redoubt.findings.Facet;
+import dev.redoubt.findings.Result;
+import dev.redoubt.findings.Status;
+import dev.redoubt.ui.findings.FindingsQuery;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Scores per account and facet. One row per account of the estate (accounts without results
+ * too) and per other account that results name (a resource owned outside the capture); results
+ * tied to no account are left out of the map and counted in {@link #withoutAccount}: they are in
+ * the scorecard, and no account's cell can send the user to them.
+ */
+public record HeatMap(List<Row> rows, long withoutAccount) {
+    public HeatMap {
+        rows = List.copyOf(rows);
+    }
+
+    /** One account: its name (null when the estate does not hold the account) and a cell per facet, in facet order. */
+    public record Row(String accountId, String name, List<Cell> cells) {
+        public Row {
+            cells = List.copyOf(cells);
+        }
+
+        public Cell cell(Facet facet) {
+            return cells.get(facet.ordinal());
+        }
+    }
+
+    /** One account's results in one facet. */
+    public record Cell(String accountId, Facet facet, Counts counts) {
+        public String scoreText() {
+            return Score.text(counts);
+        }
+
+        public ScoreBand band() {
+            return Score.band(counts);
+        }
+
+        /** Where a click goes: the account's failures in the facet. */
+        public FindingsQuery query() {
+            return FindingsQuery.failing(accountId, facet);
+        }
+    }
+
+    public static HeatMap of(List<Result> results, List<Account> accounts) {
+        Map<String, long[][]> byAccount = new LinkedHashMap<>();
+        Map<String, String> names = new LinkedHashMap<>();
+        for (Account a : accounts == null ? List.<Account>of() : accounts) {
+            if (a.id() != null) {
+                byAccount.put(a.id(), new long[Facet.values().length][Status.values().length]);
+                names.put(a.id(), a.name());
+            }
+        }
+        long without = 0;
+        for (Result r : results) {
+            if (r.accountId() == null) {
+                without++;
+                continue;
+            }
+            byAccount.computeIfAbsent(r.accountId(), k -> new long[Facet.values().length][Status.values().length])[r.facet().ordinal()][r.status().ordinal()]++;
+        }
+        List<Row> rows = new ArrayList<>();
+        byAccount.forEach((id, counts) -> {
+            List<Cell> cells = new ArrayList<>();
+            for (Facet f : Facet.values()) {
+                long[] c = counts[f.ordinal()];
+                cells.add(new Cell(id, f, new Counts(c[Status.PASS.ordinal()], c[Status.FAIL.ordinal()], c[Status.UNKNOWN.ordinal()],
+                        c[Status.SUPPRESSED.ordinal()])));
+            }
+            rows.add(new Row(id, names.get(id), cells));
+        });
+        rows.sort(Comparator.comparing((Row r) -> r.name() == null)
+                .thenComparing(r -> r.name() == null ? "" : r.name(), String.CASE_INSENSITIVE_ORDER)
+                .thenComparing(Row::accountId));
+        return new HeatMap(rows, without);
+    }
+
+    public Row row(String accountId) {
+        return rows.stream().filter(r -> r.accountId().equals(accountId)).findFirst().orElse(null);
+    }
+}

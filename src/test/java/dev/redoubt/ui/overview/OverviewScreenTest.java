@@ -1,0 +1,132 @@
+package dev.redoubt.ui.overview;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.redoubt.app.cli.CliRun;
+import dev.redoubt.estate.EstateFile;
+import dev.redoubt.estate.demo.NorthwindDemo;
+import dev.redoubt.findings.Counts;
+import dev.redoubt.findings.Facet;
+import dev.redoubt.findings.Summary;
+import dev.redoubt.services.AuditRun;
+import dev.redoubt.ui.navigation.Destinations;
+import dev.redoubt.ui.shell.NavigationItem;
+import dev.redoubt.ui.shell.ShellWindow;
+import dev.redoubt.ui.support.ConsoleFixture;
+import dev.redoubt.ui.support.Screenshots;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The overview on the Northwind demo opened as a capture, in the whole console (headless under Monocle). */
+@ExtendWith(ApplicationExtension.class)
+class OverviewScreenTest {
+    @TempDir
+    static Path dir;
+
+    private ConsoleFixture fixture;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        fixture = ConsoleFixture.create(dir.resolve(String.valueOf(System.nanoTime())));
+        fixture.show(stage);
+        // TestFX keeps one stage for every test: start each at the window's default size.
+        stage.setWidth(ShellWindow.DEFAULT_WIDTH);
+        stage.setHeight(ShellWindow.DEFAULT_HEIGHT);
+    }
+
+    @AfterEach
+    void close() {
+        fixture.close();
+    }
+
+    private AuditRun openDemo(FxRobot robot) throws Exception {
+        Path file = dir.resolve("northwind-" + System.nanoTime() + ".json");
+        new EstateFile().write(NorthwindDemo.build(), file);
+        robot.interact(() -> fixture.console.actions().openCapture(file));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#" + OverviewView.ID_OVERALL_SCORE).tryQuery()
+                .map(n -> n.getScene() != null && n.isVisible() && fixture.console.workspace().audit() != null).orElse(false));
+        WaitForAsyncUtils.waitForFxEvents();
+        return fixture.console.workspace().audit();
+    }
+
+    @Test
+    void showsTheAuditsScoresAndItsDigestAndWritesTheScreenshot(FxRobot robot) throws Exception {
+        AuditRun audit = openDemo(robot);
+        Summary summary = audit.summary();
+
+        assertThat(fixture.console.shell().selected()).contains(Destinations.OVERVIEW);
+        for (Facet f : Facet.values()) {
+            Counts c = summary.byFacet().get(f);
+            assertThat(text(robot, OverviewView.facetScoreId(f))).as(f.name()).isEqualTo(Score.text(c)).endsWith("%");
+            assertThat(text(robot, OverviewView.facetCountsId(f))).as(f.name())
+                    .isEqualTo(String.format("%,d passing · %,d failing%n%,d unknown · %,d suppressed", c.pass(), c.fail(), c.unknown(), c.suppressed())
+                            .replace(System.lineSeparator(), "\n"));
+        }
+        assertThat(text(robot, OverviewView.facetScoreId(Facet.ACC))).isEqualTo(Math.round(100.0 * summary.byFacet().get(Facet.ACC).pass()
+                / (summary.byFacet().get(Facet.ACC).pass() + summary.byFacet().get(Facet.ACC).fail())) + "%");
+        assertThat(text(robot, OverviewView.ID_OVERALL_SCORE)).isEqualTo(Score.text(summary.total()));
+        assertThat(text(robot, OverviewView.ID_OVERALL_COUNTS)).contains(String.format("%,d failing", summary.total().fail()));
+
+        String digest = robot.lookup("#" + OverviewView.ID_RESULTS_DIGEST).queryAs(TextField.class).getText();
+        assertThat(digest).isEqualTo(audit.digest()).hasSize(64);
+        CliRun cli = CliRun.run(dir.resolve("cli-home-" + System.nanoTime()), "audit", "--demo", "--format", "json");
+        assertThat(cli.err()).as("redoubt audit --demo gives the same results").contains("Results SHA-256: " + digest);
+
+        ListView<NavigationItem> navigation = robot.lookup("#navigation").queryListView();
+        NavigationItem overview = navigation.getItems().stream().filter(i -> i.destination().equals(Destinations.OVERVIEW)).findFirst().orElseThrow();
+        assertThat(overview.badgeProperty().get()).isEqualTo(Score.text(summary.total()));
+
+        assertThat(text(robot, OverviewView.ID_UNREAD_STATUS)).isEqualTo("Everything was read");
+        assertThat(fixture.scene.getWidth()).isEqualTo(ShellWindow.DEFAULT_WIDTH);
+        assertThat(Screenshots.write(fixture.scene, "overview")).isNotEmptyFile();
+        javafx.scene.Node content = robot.lookup("#" + OverviewView.ID_CONTENT).query();
+        assertThat(Screenshots.write(WaitForAsyncUtils.asyncFx(() -> content.snapshot(null, null)).get(20, TimeUnit.SECONDS), "overview-full"))
+                .isNotEmptyFile();
+    }
+
+    @Test
+    void aHeatMapCellSendsTheUserToThatAccountsFailuresInThatFacet(FxRobot robot) throws Exception {
+        HeatMap map = OverviewModel.of(openDemo(robot)).heatMap();
+        HeatMap.Cell failing = map.rows().stream().flatMap(r -> r.cells().stream()).filter(c -> c.counts().fail() > 0).findFirst().orElseThrow();
+
+        robot.clickOn("#" + OverviewView.heatCellId(failing.accountId(), failing.facet()));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fixture.console.shell().selected().filter(Destinations.FINDINGS::equals).isPresent());
+
+        assertThat(fixture.console.shell().selected()).contains(Destinations.FINDINGS);
+    }
+
+    @Test
+    void fitsTheSmallestWindow(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            stage.setWidth(ShellWindow.MIN_WIDTH);
+            stage.setHeight(ShellWindow.MIN_HEIGHT);
+        });
+        openDemo(robot);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.Node heat = robot.lookup("#" + OverviewView.ID_HEAT_MAP).query();
+        javafx.scene.Node failures = robot.lookup("#" + OverviewView.ID_TOP_FAILURES).query();
+        assertThat(failures.localToScene(0, 0).getY()).as("one column: the failures under the map").isGreaterThan(heat.localToScene(0, 0).getY() + 100);
+        assertThat(Screenshots.write(fixture.scene, "overview-1024x640")).isNotEmptyFile();
+        javafx.scene.Node content = robot.lookup("#" + OverviewView.ID_CONTENT).query();
+        assertThat(Screenshots.write(WaitForAsyncUtils.asyncFx(() -> content.snapshot(null, null)).get(20, TimeUnit.SECONDS), "overview-1024x640-full"))
+                .isNotEmptyFile();
+    }
+
+    private static String text(FxRobot robot, String id) {
+        return robot.lookup("#" + id).queryAs(Label.class).getText();
+    }
+}
