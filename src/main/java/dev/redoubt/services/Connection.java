@@ -18,13 +18,15 @@ public final class Connection implements AutoCloseable {
     private final Mode mode;
     private final Clock captureClock;
     private final boolean demo;
+    private final String estateName;
 
-    Connection(Session session, Identity identity, Mode mode, Clock captureClock, boolean demo) {
+    Connection(Session session, Identity identity, Mode mode, Clock captureClock, boolean demo, String estateName) {
         this.session = session;
         this.identity = identity;
         this.mode = mode;
         this.captureClock = captureClock;
         this.demo = demo;
+        this.estateName = estateName;
     }
 
     public Identity identity() {
@@ -53,6 +55,11 @@ public final class Connection implements AutoCloseable {
     /** True for the built-in demo organization served by Redoubt's own sandbox. */
     public boolean demo() {
         return demo;
+    }
+
+    /** The name a capture through this connection takes (the demo organization's), or null for the scanner's own. */
+    String estateName() {
+        return estateName;
     }
 
     /** "sandbox" when the endpoint is on this machine (Redoubt's sandbox), else live AWS. */

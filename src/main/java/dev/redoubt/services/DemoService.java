@@ -57,7 +57,7 @@ public final class DemoService implements AutoCloseable {
             signIn.signInWithSso(profile, prompt, cancel);
             signedIn = true;
         }
-        return signIn.connect(profile, mode, Clock.fixed(estate.capturedAt(), ZoneOffset.UTC), true);
+        return signIn.connect(profile, mode, Clock.fixed(estate.capturedAt(), ZoneOffset.UTC), true, estate.name());
     }
 
     /** The sandbox, started on first use. */

@@ -90,6 +90,11 @@ public final class ScanService {
     public ScanOutcome scan(Connection connection, ScanPlan plan, CaptureTarget target, Listener listener, Cancellation cancel) {
         ScanResult result = run(connection, plan, listener, cancel);
         Estate estate = result.estate();
+        if (connection.estateName() != null) {
+            Estate e = estate;
+            estate = new Estate(e.format(), connection.estateName(), e.capturedAt(), e.incomplete(), e.organization(), e.ssoUsers(), e.accounts(),
+                    e.unknown());
+        }
         List<UnreadScope> unread = unread(estate);
         ScanOutcome.Outcome outcome = result.cancelled() ? ScanOutcome.Outcome.CANCELLED
                 : unread.isEmpty() ? ScanOutcome.Outcome.COMPLETE : ScanOutcome.Outcome.PARTIAL;

@@ -93,14 +93,14 @@ public final class SignInService {
      * valid cached sign-in (SIGN_IN_REQUIRED otherwise). Not journaled: see {@link #signIn}.
      */
     public Connection connect(String profileName, Mode mode) {
-        return connect(profileName, mode, clock, false);
+        return connect(profileName, mode, clock, false, null);
     }
 
     /** Like {@link #connect}, and records the sign-in (succeeded or failed) in the journal: the window's explicit sign-in. */
     public Connection signIn(String profileName, Mode mode) {
         ProfileInfo info = profile(profileName);
         try {
-            Connection c = connect(info.name(), mode, clock, false);
+            Connection c = connect(info.name(), mode, clock, false, null);
             journal.signIn(c.actor(), c.identity().arn(), new ActivityJournal.SignIn("profile",
                     info.name(), c.identity().accountId(), c.region(), null, info.ssoExpiresAt()));
             return c;
@@ -113,14 +113,14 @@ public final class SignInService {
         }
     }
 
-    Connection connect(String profileName, Mode mode, Clock captureClock, boolean demo) {
+    Connection connect(String profileName, Mode mode, Clock captureClock, boolean demo, String estateName) {
         SignIn s = signIn();
         Session session = null;
         try {
             AwsProfile profile = s.profile(profileName);
             session = s.open(profile, mode == Mode.OPERATOR ? AccessMode.OPERATOR : AccessMode.AUDITOR);
             CallerIdentity me = session.callerIdentity();
-            return new Connection(session, Identity.of(me.account(), me.arn(), profile.name(), kindOf(profile.kind())), mode, captureClock, demo);
+            return new Connection(session, Identity.of(me.account(), me.arn(), profile.name(), kindOf(profile.kind())), mode, captureClock, demo, estateName);
         } catch (RuntimeException e) {
             if (session != null) {
                 session.close();
