@@ -51,7 +51,7 @@ public final class Console {
         ConsoleActions actions = new ConsoleActions(ctx.services(), tasks, workspace, notices, shell, browser, ctx.clock());
 
         StartViewModel start = new StartViewModel(actions, ctx.clock());
-        ScanViewModel scan = new ScanViewModel(actions);
+        ScanViewModel scan = new ScanViewModel(actions, shell);
         FindingsViewModel findings = new FindingsViewModel(actions);
         OverviewViewModel overview = new OverviewViewModel(actions, query -> {
             findings.open(query);
@@ -61,7 +61,7 @@ public final class Console {
         var hasEstate = workspace.estateProperty().isNotNull();
         List<ScreenEntry> screens = List.of(
                 ScreenEntry.of(Destinations.START, () -> new StartView(start)),
-                new ScreenEntry(Destinations.SCAN, () -> new ScanView(scan), null,
+                new ScreenEntry(Destinations.SCAN, () -> new ScanView(scan), scan.badge(),
                         Bindings.createBooleanBinding(() -> workspace.connection() != null || workspace.scanProgressProperty().get() != null,
                                 workspace.connectionProperty(), workspace.scanProgressProperty())),
                 new ScreenEntry(Destinations.OVERVIEW, () -> new OverviewView(overview), overview.badgeProperty(), hasEstate),

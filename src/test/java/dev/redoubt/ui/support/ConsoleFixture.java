@@ -59,6 +59,9 @@ public final class ConsoleFixture implements AutoCloseable {
 
     public Scene show(Stage stage) {
         scene = console.show(stage);
+        // TestFX keeps one stage for every test class: a test that shrank it must not leave the next one a small window.
+        stage.setWidth(dev.redoubt.ui.shell.ShellWindow.DEFAULT_WIDTH);
+        stage.setHeight(dev.redoubt.ui.shell.ShellWindow.DEFAULT_HEIGHT);
         return scene;
     }
 
