@@ -20,7 +20,6 @@ import dev.redoubt.estate.RecoveryPoint;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -1197,10 +1196,26 @@ public final class Scanner {
 
         // ------------------------------------------------------------------ assembly
 
+        /** What a person calls the estate: the organization (by its management account), else the account scanned. */
+        String nameOf(Organization org, List<Target> targets) {
+            if (org.organization() != null) {
+                String id = org.organization().path("Id").asText(null);
+                String master = org.organization().path("MasterAccountId").asText(null);
+                ObjectNode account = master == null ? null : org.accounts().get(master);
+                String who = account != null && account.hasNonNull("Name") ? account.path("Name").asText() : master;
+                return (who == null ? "Organization" : who + " organization") + (id == null ? "" : " (" + id + ")");
+            }
+            if (targets.size() == 1) {
+                Target t = targets.get(0);
+                return t.accountName() != null ? t.accountName() + " (" + t.accountId() + ")" : "Account " + t.accountId();
+            }
+            return targets.size() + " accounts";
+        }
+
         ObjectNode assemble(Organization org, List<Target> targets) {
             ObjectNode root = JSON.objectNode();
             root.put("Format", EstateFile.FORMAT);
-            root.put("Name", "Capture of " + session.profile().name() + " at " + started.truncatedTo(ChronoUnit.SECONDS));
+            root.put("Name", nameOf(org, targets));
             root.put("CapturedAt", started.toString());
             if (stop.get()) {
                 ObjectNode incomplete = root.putObject("Incomplete");

@@ -212,7 +212,7 @@ public final class ShellViewModel implements Navigator {
         title.set(PRODUCT_NAME + " — " + name + " — " + (mode == Mode.OPERATOR ? "Operator" : "Auditor"));
         scope.set(scopeOf(e));
         String when = e.capturedAt() == null ? "time of capture unknown" : "as of " + when(e.capturedAt());
-        freshness.set(when + (e.incomplete() != null ? " · partial capture (" + e.incomplete().reason() + ")" : ""));
+        freshness.set(when + (e.incomplete() != null ? " · partial capture" : ""));
         origin.set(switch (on.origin().kind()) {
             case FILE -> "Capture file " + on.origin().file();
             case DEMO -> "The demo organization, served by Redoubt's sandbox" + (on.origin().file() == null ? "" : "; capture kept in " + on.origin().file());
