@@ -88,6 +88,25 @@ public final class AwsClients implements AutoCloseable {
         return client("account", GLOBAL.id(), AccountClient::builder);
     }
 
+    /**
+     * Loads the classes of every client Redoubt builds, by building each once (no call, no
+     * connection): a cold JVM otherwise pays for it on the first sign-in and scan.
+     */
+    public static void preload() {
+        AwsSettings settings = AwsSettings.defaults(java.net.URI.create("http://127.0.0.1:9"), AccessMode.AUDITOR);
+        try (AwsClients c = new AwsClients(software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider.create(), settings)) {
+            String region = "eu-west-1";
+            c.ssoOidc(region);
+            c.sso(region);
+            c.sts(region);
+            c.backup(region);
+            c.kms(region);
+            c.mpa(region);
+            c.organizations();
+            c.account();
+        }
+    }
+
     /** The override configuration every client shares; exposed so tests can assert it. */
     public ClientOverrideConfiguration overrideConfiguration() {
         ClientOverrideConfiguration.Builder b = ClientOverrideConfiguration.builder()

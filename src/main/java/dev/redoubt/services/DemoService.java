@@ -1,5 +1,6 @@
 package dev.redoubt.services;
 
+import dev.redoubt.aws.AwsClients;
 import dev.redoubt.aws.profiles.AwsConfigFiles;
 import dev.redoubt.estate.Estate;
 import dev.redoubt.estate.demo.NorthwindDemo;
@@ -31,6 +32,7 @@ public final class DemoService implements AutoCloseable {
     private final ActivityJournal journal;
     private Sandbox sandbox;
     private Estate estate;
+    private Estate prepared;
     /** A token cached for an earlier run's sandbox means nothing to this one: sign in once per start. */
     private boolean signedIn;
 
@@ -60,12 +62,27 @@ public final class DemoService implements AutoCloseable {
         return signIn.connect(profile, mode, Clock.fixed(estate.capturedAt(), ZoneOffset.UTC), true, estate.name());
     }
 
+    /**
+     * Gets the demo ready to open at once: builds the organization and loads the SDK clients it will
+     * use, without opening a port or calling anything. The start screen asks for it in the background,
+     * so "Explore the demo" does not pay for a cold start.
+     */
+    public void prepare() {
+        Estate built = NorthwindDemo.build();
+        synchronized (this) {
+            if (prepared == null) {
+                prepared = built;
+            }
+        }
+        AwsClients.preload();
+    }
+
     /** The sandbox, started on first use. */
     public synchronized Sandbox start() {
         if (sandbox == null) {
             try {
                 SafeFiles.ownerOnlyDirectory(dir);
-                estate = NorthwindDemo.build();
+                estate = prepared != null ? prepared : NorthwindDemo.build();
                 Sandbox s = Sandbox.start(SandboxOptions.inProcess(estate, clock).withAsCaptured(true));
                 try {
                     byte[] config = s.awsConfig().getBytes(StandardCharsets.UTF_8);

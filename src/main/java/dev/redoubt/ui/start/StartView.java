@@ -89,6 +89,7 @@ public final class StartView implements Screen {
     @Override
     public void shown() {
         vm.refresh();
+        vm.prepareDemo();
     }
 
     /** How the "Choose a file" button asks for a file; tests give a path instead of a native dialog. */

@@ -76,6 +76,11 @@ public final class StartViewModel {
         return actions.workspace().busyProperty();
     }
 
+    /** Gets the demo ready in the background (once), so that exploring it does not wait for a cold start. */
+    public void prepareDemo() {
+        actions.prepareDemo();
+    }
+
     /** Reads the profiles and the recent lists again (off the UI thread); called whenever the screen is shown. */
     public void refresh() {
         actions.tasks().run("Reading your AWS profiles", false, ctx -> load(), this::apply, t -> {

@@ -39,6 +39,7 @@ public final class ConsoleActions {
     private final Clock clock;
     private final ReadOnlyObjectWrapper<SignInViewModel> signInPrompt = new ReadOnlyObjectWrapper<>();
     private ScanPlan lastPlan;
+    private boolean demoPrepared;
     private RunningTask scanTask;
 
     public ConsoleActions(Services services, BackgroundTasks tasks, Workspace workspace, Notices notices, Navigator navigator, Browser browser,
@@ -76,6 +77,18 @@ public final class ConsoleActions {
     /** The device-code sign-in waiting for the user's confirmation, or null; the shell shows it as a dialog. */
     public ReadOnlyObjectProperty<SignInViewModel> signInPromptProperty() {
         return signInPrompt.getReadOnlyProperty();
+    }
+
+    /** Builds the demo organization and loads what opening it needs, in the background, once per window. */
+    public void prepareDemo() {
+        if (demoPrepared) {
+            return;
+        }
+        demoPrepared = true;
+        tasks.run("Preparing the demo organization", false, ctx -> {
+            services.demo().prepare();
+            return Boolean.TRUE;
+        }, ok -> { }, t -> { });
     }
 
     /** Starts the demo's sandbox, signs in through its SSO flow, scans it whole and shows the overview. */
