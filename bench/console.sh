@@ -8,7 +8,7 @@
 #                           scans the generated 200,000-point estate from a sandbox in another process
 #                           with 20 ms latency per request (p99 beside it)
 #   heap-mb                 heap in use after GC with that estate open and audited
-#   cancel-to-stopped-ms    the same scan cancelled halfway: Cancel pressed to the scan stopped
+#   cancel-to-stopped-ms    the same scan cancelled halfway (half the points read): Cancel pressed to the scan stopped
 # BENCH_RUNS=N repeats the two short measurements (default 3); BENCH_POINTS sets the estate's size.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -36,6 +36,7 @@ window() { # runs the window under Xvfb with a fresh Redoubt home; extra args go
         echo "bench: the window printed no figures; see $OUT/stderr.log" >&2; tail -20 "$OUT/stderr.log" >&2; }
 }
 mkdir -p "$OUT/user"
+rm -rf "$OUT/user/.aws/sso/cache"   # a token of an earlier run's sandbox means nothing to this one
 
 for i in $(seq "$RUNS"); do
     window "$OUT/home-first-$i" -Dredoubt.bench=first-window,exit -jar "$JAR"
@@ -58,5 +59,5 @@ echo "BENCH console estate: $POINTS recovery points, sandbox latency 20 ms, prof
 
 AWS_CONFIG_FILE="$OUT/sandbox.config" window "$OUT/home-scan" -Dredoubt.bench=stall,heap,exit -jar "$JAR" \
     console --profile "$PROFILE" --accounts all --regions all
-AWS_CONFIG_FILE="$OUT/sandbox.config" window "$OUT/home-cancel" -Dredoubt.bench=stall,cancel-at=0.5,exit -jar "$JAR" \
+AWS_CONFIG_FILE="$OUT/sandbox.config" window "$OUT/home-cancel" -Dredoubt.bench=stall,cancel-at-points=$((POINTS / 2)),exit -jar "$JAR" \
     console --profile "$PROFILE" --accounts all --regions all

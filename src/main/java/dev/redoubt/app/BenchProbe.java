@@ -19,13 +19,13 @@ import javafx.stage.Stage;
  * The console's measurements for bench/console.sh, switched on only by -Dredoubt.bench=WHAT[,WHAT]:
  * {@code first-window} (JVM start to the first frame), {@code demo} (the "Explore the demo" click to
  * the scorecard on screen), {@code stall} (the FX thread's longest answer time while a scan runs),
- * {@code heap} (heap in use with the estate open, after GC), {@code cancel-at=F} (cancel the scan at
- * fraction F and time how long it takes to stop), {@code exit} (quit when done). Prints BENCH lines.
+ * {@code heap} (heap in use with the estate open, after GC), {@code cancel-at-points=N} (cancel the scan
+ * once N recovery points were read and time how long it takes to stop), {@code exit} (quit when done). Prints BENCH lines.
  */
 final class BenchProbe {
     private final Console console;
     private final Set<String> what;
-    private final double cancelAt;
+    private final long cancelAt;
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "redoubt-bench-heartbeat");
         t.setDaemon(true);
@@ -40,7 +40,7 @@ final class BenchProbe {
     private boolean cancelled;
     private boolean reported;
 
-    private BenchProbe(Console console, Set<String> what, double cancelAt) {
+    private BenchProbe(Console console, Set<String> what, long cancelAt) {
         this.console = console;
         this.what = what;
         this.cancelAt = cancelAt;
@@ -53,10 +53,10 @@ final class BenchProbe {
     /** Call on the FX thread right after the stage is shown, before the console opens what it was asked to. */
     static void attach(Console console, Stage stage) {
         String spec = System.getProperty("redoubt.bench", "");
-        double cancelAt = -1;
+        long cancelAt = -1;
         for (String s : spec.split(",")) {
-            if (s.startsWith("cancel-at=")) {
-                cancelAt = Double.parseDouble(s.substring("cancel-at=".length()));
+            if (s.startsWith("cancel-at-points=")) {
+                cancelAt = Long.parseLong(s.substring("cancel-at-points=".length()));
             }
         }
         BenchProbe probe = new BenchProbe(console, Set.copyOf(Arrays.asList(spec.split(","))), cancelAt);
@@ -116,13 +116,34 @@ final class BenchProbe {
         }
     }
 
+    private final AtomicLong oldestPending = new AtomicLong();
+    private final java.util.List<String> stalls = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    private volatile Thread fxThread;
+
     private void beat() {
         if (!measuring) {
             return;
         }
         long posted = System.nanoTime();
+        oldestPending.compareAndSet(0, posted);
+        long waiting = System.nanoTime() - oldestPending.get();
+        if (waiting > 250_000_000L && fxThread != null && what.contains("stall-stacks")) {
+            // Say what holds the FX thread, for whoever investigates a stall (stderr, not a figure).
+            StringBuilder sb = new StringBuilder("bench: FX thread busy for " + waiting / 1_000_000 + " ms at:\n");
+            for (StackTraceElement e : fxThread.getStackTrace()) {
+                sb.append("    ").append(e).append('\n');
+            }
+            System.err.print(sb);
+        }
         Platform.runLater(() -> {
+            fxThread = Thread.currentThread();
+            oldestPending.set(0);
             long delay = System.nanoTime() - posted;
+            if (delay > 100_000_000L && stalls.size() < 200) {
+                ScanStatus st = console.workspace().scanProgressProperty().get();
+                stalls.add(String.format(Locale.ROOT, "%.1fs:%dms:%s", (posted - scanStarted) / 1e9, delay / 1_000_000,
+                        st == null ? "after-scan" : st.phase()));
+            }
             maxDelayNanos.accumulateAndGet(delay, Math::max);
             beats.increment();
             int ms = (int) Math.min(histogramMs.length - 1, delay / 1_000_000);
@@ -134,12 +155,15 @@ final class BenchProbe {
         if (status != null && scanStarted == 0) {
             scanStarted = System.nanoTime();
             measuring = true;
+            if (what.contains("on-start-screen")) {
+                console.shell().select(Destinations.START);
+            }
         }
-        if (status != null && cancelAt > 0 && !cancelled && status.fraction() >= cancelAt) {
+        if (status != null && cancelAt > 0 && !cancelled && status.recoveryPoints() >= cancelAt) {
             cancelled = true;
             cancelPressed = System.nanoTime();
-            print("cancel-pressed-at %.2f units %d of %d, %d recovery points", status.fraction(), status.unitsDone(), status.unitsKnown(),
-                    status.recoveryPoints());
+            print("cancel-pressed-after %.1f s, %d recovery points read, %d of %d units", (cancelPressed - scanStarted) / 1e9,
+                    status.recoveryPoints(), status.unitsDone(), status.unitsKnown());
             console.actions().cancelScan();
         }
     }
@@ -154,6 +178,9 @@ final class BenchProbe {
         long total = beats.sum();
         print("scan-s %.1f", (end - scanStarted) / 1e9);
         print("fx-max-stall-ms %d p99-ms %d heartbeats %d", maxDelayNanos.get() / 1_000_000, percentile(0.99), total);
+        if (what.contains("stall-stacks")) {
+            System.err.println("bench: stalls over 100 ms (when:how long:phase): " + String.join(" ", stalls));
+        }
         if (what.contains("heap")) {
             // Let the overview finish drawing, then weigh what stays: the estate, its audit and the screens.
             new AnimationTimer() {

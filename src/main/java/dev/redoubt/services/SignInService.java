@@ -116,8 +116,10 @@ public final class SignInService {
     Connection connect(String profileName, Mode mode, Clock captureClock, boolean demo, String estateName) {
         SignIn s = signIn();
         Session session = null;
+        boolean sso = false;
         try {
             AwsProfile profile = s.profile(profileName);
+            sso = profile.kind() == ProfileKind.SSO;
             session = s.open(profile, mode == Mode.OPERATOR ? AccessMode.OPERATOR : AccessMode.AUDITOR);
             CallerIdentity me = session.callerIdentity();
             return new Connection(session, Identity.of(me.account(), me.arn(), profile.name(), kindOf(profile.kind())), mode, captureClock, demo, estateName);
@@ -125,7 +127,14 @@ public final class SignInService {
             if (session != null) {
                 session.close();
             }
-            throw Failures.translate(e);
+            ServiceFailure f = Failures.translate(e);
+            if (sso && f.kind() == ServiceFailure.Kind.SIGN_IN_REQUIRED && f.fact("profile") == null) {
+                // An SSO sign-in IAM Identity Center refused: say which profile, so each face can offer to sign it in again.
+                java.util.Map<String, String> facts = new java.util.LinkedHashMap<>(f.facts());
+                facts.put("profile", profileName);
+                f = new ServiceFailure(f.kind(), f.getMessage(), facts, f.getCause());
+            }
+            throw f;
         }
     }
 

@@ -229,6 +229,7 @@ public final class Scanner {
             AtomicInteger n = new AtomicInteger();
             this.pool = Executors.newFixedThreadPool(request.totalLimit(), r -> {
                 Thread t = new Thread(r, "redoubt-scan-" + n.incrementAndGet());
+                t.setPriority(Thread.MIN_PRIORITY);
                 t.setDaemon(true);
                 return t;
             });

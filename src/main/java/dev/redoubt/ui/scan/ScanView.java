@@ -584,11 +584,19 @@ public final class ScanView implements Screen {
 
         TableColumn<ScopeRow, ScopeRow> account = column("Account", r -> r);
         account.setCellFactory(c -> new TableCell<>() {
+            // One tooltip per cell, its text changed: a Tooltip is a window, too heavy to build five times a second per row.
+            private final Tooltip tip = new Tooltip();
+
             @Override
             protected void updateItem(ScopeRow r, boolean empty) {
                 super.updateItem(r, empty);
                 setText(empty || r == null ? null : r.account());
-                setTooltip(empty || r == null ? null : new Tooltip(r.account() + " (" + r.accountId() + ")"));
+                if (empty || r == null) {
+                    setTooltip(null);
+                } else {
+                    tip.setText(r.account() + " (" + r.accountId() + ")");
+                    setTooltip(tip);
+                }
             }
         });
         account.setPrefWidth(220);
@@ -610,7 +618,10 @@ public final class ScanView implements Screen {
                 }
                 setText(r.stateText());
                 icon.setIconCode(stateIcon(r));
-                icon.getStyleClass().setAll("ikonli-font-icon", ScanStyles.STATE_ICON, stateClass(r));
+                String style = stateClass(r);
+                if (!icon.getStyleClass().contains(style)) {
+                    icon.getStyleClass().setAll("ikonli-font-icon", ScanStyles.STATE_ICON, style);
+                }
                 setGraphic(icon);
             }
         });

@@ -119,6 +119,10 @@ public final class ScanViewModel {
     private final ScanPace pace = new ScanPace();
     private ScanPace.Estimate estimate = ScanPace.Estimate.UNKNOWN;
     private ScanStatus lastStatus;
+    /** How often the per-scope table is refreshed while a scan runs. */
+    static final java.time.Duration TABLE_EVERY = java.time.Duration.ofSeconds(1);
+    private java.time.Duration publishedAt;
+    private String publishedPhase;
 
     private final ReadOnlyObjectWrapper<ScanSummary> summary = new ReadOnlyObjectWrapper<>();
     private final ObservableList<UnreadRow> unread = FXCollections.observableArrayList();
@@ -448,6 +452,8 @@ public final class ScanViewModel {
     void progressed(ScanStatus s) {
         lastStatus = s;
         if (s == null) {
+            publishedAt = null;
+            publishedPhase = null;
             pace.reset();
             estimate = ScanPace.Estimate.UNKNOWN;
             cancelRequested.set(false);
@@ -462,7 +468,13 @@ public final class ScanViewModel {
         phaseText.set(cancelRequested.get() ? "Cancelling: waiting for the requests in flight. What was read is kept as a partial capture."
                 : phaseWords(s));
         elapsedText.set("Running for " + ScanTexts.duration(s.elapsed()));
-        publishScopes();
+        // The table follows once a second (the totals above five times): redrawing dozens of rows five times a
+        // second took the FX thread away from the user while the scan kept both cores busy.
+        if (publishedAt == null || !s.phase().equals(publishedPhase) || s.elapsed().minus(publishedAt).compareTo(TABLE_EVERY) >= 0) {
+            publishedAt = s.elapsed();
+            publishedPhase = s.phase();
+            publishScopes();
+        }
         restage();
     }
 
@@ -511,6 +523,25 @@ public final class ScanViewModel {
         return " in " + ScanTexts.count(accounts.size(), "account", "accounts") + " and " + ScanTexts.count(regions.size(), "region", "regions");
     }
 
+    /**
+     * Publishes {@code rows}, touching only the rows that changed when the list keeps its length (a
+     * running scan changes a few scopes per snapshot): the table then redraws a few cells, not all.
+     */
+    static <T> void replaceChanged(ObservableList<T> list, List<T> rows) {
+        if (list.size() > rows.size()) {
+            list.setAll(rows);
+            return;
+        }
+        for (int i = 0; i < list.size(); i++) {
+            if (!list.get(i).equals(rows.get(i))) {
+                list.set(i, rows.get(i));
+            }
+        }
+        if (rows.size() > list.size()) {
+            list.addAll(rows.subList(list.size(), rows.size()));
+        }
+    }
+
     private void publishScopes() {
         ScanStatus s = lastStatus;
         if (s == null) {
@@ -521,7 +552,7 @@ public final class ScanViewModel {
         Comparator<ScopeRow> order = scopeOrder.get() == ScopeOrder.BY_ACCOUNT ? byAccount
                 : Comparator.comparingInt((ScopeRow r) -> runningRank(r.state())).thenComparing(byAccount);
         List<ScopeRow> rows = s.scopes().stream().map(ScopeRow::of).sorted(order).toList();
-        scopeRows.setAll(rows);
+        replaceChanged(scopeRows, rows);
         Map<ScanStatus.State, Integer> n = new LinkedHashMap<>();
         rows.forEach(r -> n.merge(r.state(), 1, Integer::sum));
         if (rows.isEmpty()) {

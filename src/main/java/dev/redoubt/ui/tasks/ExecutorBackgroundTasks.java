@@ -40,6 +40,7 @@ public final class ExecutorBackgroundTasks implements BackgroundTasks {
         AtomicInteger n = new AtomicInteger();
         ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(256), r -> {
             Thread t = new Thread(r, "redoubt-task-" + n.incrementAndGet());
+            t.setPriority(Thread.NORM_PRIORITY - 2);
             t.setDaemon(true);
             return t;
         });

@@ -6,7 +6,9 @@ import dev.redoubt.services.CaptureTarget;
 import dev.redoubt.services.Connection;
 import dev.redoubt.services.EstateOrigin;
 import dev.redoubt.services.LoadedEstate;
+import dev.redoubt.services.CredentialKind;
 import dev.redoubt.services.ProfileInfo;
+import dev.redoubt.services.ServiceFailure;
 import dev.redoubt.services.ScanOutcome;
 import dev.redoubt.services.ScanPlan;
 import dev.redoubt.services.ScanService;
@@ -124,6 +126,12 @@ public final class ConsoleActions {
         signIn(profile, () -> navigator.show(Destinations.SCAN));
     }
 
+    private void ssoSignIn(String profile, TaskContext ctx) {
+        services.signIn().signInWithSso(profile, code -> ctx.post(() -> signInPrompt.set(
+                new SignInViewModel(profile, code, ctx.cancellation(), browser, clock))), ctx.cancellation());
+        ctx.post(() -> signInPrompt.set(null));
+    }
+
     /** Signs in and scans at once (redoubt console --profile). */
     public void signInAndScan(String profile, ScanPlan plan) {
         signIn(profile, () -> {
@@ -138,11 +146,21 @@ public final class ConsoleActions {
         }
         tasks.run("Signing in with " + profile, true, ctx -> {
             ProfileInfo info = services.signIn().profile(profile);
+            boolean signedInNow = false;
             if (info.needsSignIn()) {
-                services.signIn().signInWithSso(profile, code -> ctx.post(() -> signInPrompt.set(
-                        new SignInViewModel(profile, code, ctx.cancellation(), browser, clock))), ctx.cancellation());
+                ssoSignIn(profile, ctx);
+                signedInNow = true;
             }
-            return services.signIn().signIn(profile, workspace.mode());
+            try {
+                return services.signIn().signIn(profile, workspace.mode());
+            } catch (ServiceFailure f) {
+                // A cached SSO sign-in that IAM Identity Center no longer honours (revoked, or from another session): sign in again.
+                if (f.kind() != ServiceFailure.Kind.SIGN_IN_REQUIRED || info.kind() != CredentialKind.SSO || signedInNow) {
+                    throw f;
+                }
+                ssoSignIn(profile, ctx);
+                return services.signIn().signIn(profile, workspace.mode());
+            }
         }, c -> {
             signInPrompt.set(null);
             workspace.busy(false);
