@@ -16,6 +16,7 @@ public final class RedoubtApp extends Application {
     private static volatile ConsoleStart pending = ConsoleStart.startScreen();
 
     private AppContext context;
+    private StartupProblem problem;
 
     /** Application.launch builds this class itself: what to open on is handed over before. */
     static void handOff(ConsoleStart start) {
@@ -24,15 +25,38 @@ public final class RedoubtApp extends Application {
 
     @Override
     public void init() {
-        context = new AppContext(System.getenv(), Clock.systemDefaultZone());
-        context.paths();
-        context.settings();
-        context.journal();
+        try {
+            context = open(System.getenv());
+        } catch (RuntimeException e) {
+            problem = StartupProblem.of(e);
+        }
+    }
+
+    /** Redoubt's home, its settings and the journal's session, in that order; whatever fails is closed again. */
+    static AppContext open(java.util.Map<String, String> env) {
+        AppContext c = new AppContext(env, Clock.systemDefaultZone());
+        try {
+            c.paths();
+            c.settings().read();
+            c.journal();
+            return c;
+        } catch (RuntimeException e) {
+            try {
+                c.close();
+            } catch (RuntimeException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
     }
 
     @Override
     public void start(Stage stage) {
         Console.applyTheme();
+        if (problem != null) {
+            new dev.redoubt.ui.shell.StartupProblemView(problem.problem(), problem.advice()).show(stage);
+            return;
+        }
         ExecutorBackgroundTasks tasks = context.own(ExecutorBackgroundTasks.fx(TASK_THREADS));
         Console console = Console.build(context, tasks, url -> {
             getHostServices().showDocument(url);
