@@ -8,7 +8,9 @@
 #                           scans the generated 200,000-point estate from a sandbox in another process
 #                           with 20 ms latency per request (p99 beside it)
 #   heap-mb                 heap in use after GC with that estate open and audited
-#   cancel-to-stopped-ms    the same scan cancelled halfway (half the points read): Cancel pressed to the scan stopped
+#   cancel-to-reading-stopped-ms        the same scan cancelled halfway (half the points read): Cancel pressed
+#                                       to the scan reading no more (to within its 200 ms status interval)
+#   cancel-to-partial-capture-shown-ms  ... to what was read kept, journaled, audited and on screen
 # BENCH_RUNS=N repeats the two short measurements (default 3); BENCH_POINTS sets the estate's size.
 set -euo pipefail
 cd "$(dirname "$0")/.."
