@@ -62,6 +62,7 @@ public final class StartupProblemView {
         frame.setPadding(new javafx.geometry.Insets(24));
         Scene scene = new Scene(frame, 800, 330);
         Theme.style(scene);
+        stage.titleProperty().unbind();
         stage.setTitle("Redoubt cannot start");
         stage.getIcons().setAll(AppIcon.stageIcons());
         stage.setScene(scene);
