@@ -48,4 +48,25 @@ public final class StyleClasses {
 
     private StyleClasses() {
     }
+
+    /** The chip class of a severity: the same colours on every screen. */
+    public static String of(dev.redoubt.findings.Severity s) {
+        return switch (s) {
+            case CRITICAL -> SEVERITY_CRITICAL;
+            case HIGH -> SEVERITY_HIGH;
+            case MEDIUM -> SEVERITY_MEDIUM;
+            case LOW -> SEVERITY_LOW;
+            case INFO -> SEVERITY_INFO;
+        };
+    }
+
+    /** The chip class of a result's status. */
+    public static String of(dev.redoubt.findings.Status s) {
+        return switch (s) {
+            case PASS -> STATUS_PASS;
+            case FAIL -> STATUS_FAIL;
+            case UNKNOWN -> STATUS_UNKNOWN;
+            case SUPPRESSED -> STATUS_SUPPRESSED;
+        };
+    }
 }

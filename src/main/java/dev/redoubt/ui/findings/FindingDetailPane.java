@@ -5,8 +5,6 @@ import atlantafx.base.theme.Styles;
 import dev.redoubt.findings.Check;
 import dev.redoubt.findings.Fact;
 import dev.redoubt.findings.Remediation;
-import dev.redoubt.findings.Severity;
-import dev.redoubt.findings.Status;
 import dev.redoubt.ui.StyleClasses;
 import java.util.List;
 import java.util.Locale;
@@ -96,9 +94,9 @@ final class FindingDetailPane {
 
     void show(FindingDetail d) {
         again = () -> show(d);
-        Label status = chip(FindingsText.status(d.status()), statusClass(d.status()));
+        Label status = chip(FindingsText.status(d.status()), StyleClasses.of(d.status()));
         status.setId(FindingsView.ID_DETAIL_STATUS);
-        Label severity = chip(d.severity().name(), severityClass(d.severity()));
+        Label severity = chip(d.severity().name(), StyleClasses.of(d.severity()));
         severity.setId(FindingsView.ID_DETAIL_SEVERITY);
         Label checkId = new Label(d.checkId());
         checkId.getStyleClass().addAll(FindingsStyles.CHECK_ID, StyleClasses.MONO);
@@ -160,7 +158,7 @@ final class FindingDetailPane {
 
     void show(GroupRow g) {
         again = () -> show(g);
-        Label severity = chip(g.severity().name(), severityClass(g.severity()));
+        Label severity = chip(g.severity().name(), StyleClasses.of(g.severity()));
         Label counts = new Label(g.countsText());
         counts.getStyleClass().add(StyleClasses.HINT);
         HBox chips = new HBox(8, severity, counts);
@@ -386,22 +384,5 @@ final class FindingDetailPane {
         return l;
     }
 
-    static String statusClass(Status s) {
-        return switch (s) {
-            case PASS -> StyleClasses.STATUS_PASS;
-            case FAIL -> StyleClasses.STATUS_FAIL;
-            case UNKNOWN -> StyleClasses.STATUS_UNKNOWN;
-            case SUPPRESSED -> StyleClasses.STATUS_SUPPRESSED;
-        };
-    }
 
-    static String severityClass(Severity s) {
-        return switch (s) {
-            case CRITICAL -> StyleClasses.SEVERITY_CRITICAL;
-            case HIGH -> StyleClasses.SEVERITY_HIGH;
-            case MEDIUM -> StyleClasses.SEVERITY_MEDIUM;
-            case LOW -> StyleClasses.SEVERITY_LOW;
-            case INFO -> StyleClasses.SEVERITY_INFO;
-        };
-    }
 }

@@ -599,7 +599,7 @@ public final class FindingsView implements Screen {
             }
             Severity s = line instanceof ResultRow r ? r.severity() : ((GroupRow) line).severity();
             chip.setText(s.name());
-            chip.getStyleClass().setAll("label", StyleClasses.CHIP, FindingDetailPane.severityClass(s));
+            chip.getStyleClass().setAll("label", StyleClasses.CHIP, StyleClasses.of(s));
             setGraphic(chip);
         }
     }
@@ -629,7 +629,7 @@ public final class FindingsView implements Screen {
             Severity s;
             if (line instanceof ResultRow r) {
                 chip.setText(FindingsText.status(r.status()));
-                chip.getStyleClass().setAll("label", StyleClasses.CHIP, FindingDetailPane.statusClass(r.status()));
+                chip.getStyleClass().setAll("label", StyleClasses.CHIP, StyleClasses.of(r.status()));
                 s = r.severity();
             } else {
                 GroupRow g = (GroupRow) line;
@@ -641,7 +641,7 @@ public final class FindingsView implements Screen {
             }
             if (tight) {
                 severity.setText(s.name());
-                severity.getStyleClass().setAll("label", StyleClasses.CHIP, FindingDetailPane.severityClass(s));
+                severity.getStyleClass().setAll("label", StyleClasses.CHIP, StyleClasses.of(s));
                 both.getChildren().setAll(chip, severity);
                 setGraphic(both);
             } else {

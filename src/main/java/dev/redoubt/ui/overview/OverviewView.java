@@ -4,7 +4,6 @@ import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Tweaks;
 import dev.redoubt.findings.Counts;
 import dev.redoubt.findings.Facet;
-import dev.redoubt.findings.Severity;
 import dev.redoubt.ui.StyleClasses;
 import dev.redoubt.ui.shell.Screen;
 import java.time.ZoneOffset;
@@ -309,7 +308,7 @@ public final class OverviewView implements Screen {
         s.failingBySeverity().forEach((severity, n) -> {
             if (n > 0) {
                 Label chip = new Label(Score.count(n) + " " + severity.name().toLowerCase(Locale.ROOT));
-                chip.getStyleClass().addAll(StyleClasses.CHIP, severityClass(severity));
+                chip.getStyleClass().addAll(StyleClasses.CHIP, StyleClasses.of(severity));
                 severities.getChildren().add(chip);
             }
         });
@@ -567,7 +566,7 @@ public final class OverviewView implements Screen {
 
     private Node failureRow(int n, TopFailures.Failure f) {
         Label chip = new Label(f.severity().name());
-        chip.getStyleClass().addAll(StyleClasses.CHIP, severityClass(f.severity()));
+        chip.getStyleClass().addAll(StyleClasses.CHIP, StyleClasses.of(f.severity()));
         chip.setMinWidth(Region.USE_PREF_SIZE);
         StackPane chipBox = new StackPane(chip);
         chipBox.setMinWidth(72);
@@ -609,15 +608,6 @@ public final class OverviewView implements Screen {
         return row;
     }
 
-    private static String severityClass(Severity s) {
-        return switch (s) {
-            case CRITICAL -> StyleClasses.SEVERITY_CRITICAL;
-            case HIGH -> StyleClasses.SEVERITY_HIGH;
-            case MEDIUM -> StyleClasses.SEVERITY_MEDIUM;
-            case LOW -> StyleClasses.SEVERITY_LOW;
-            case INFO -> StyleClasses.SEVERITY_INFO;
-        };
-    }
 
     // ---- recovery points per day -------------------------------------------------------------
 
