@@ -74,6 +74,21 @@ class DemoInTheWindowTest {
     }
 
     @Test
+    void aCaptureOpenedFromTheCommandLineTitlesTheWindowWithItsEstatesName(FxRobot robot) throws Exception {
+        Path file = dir.resolve("capture-" + System.nanoTime() + ".json");
+        new dev.redoubt.estate.EstateFile().write(dev.redoubt.estate.demo.NorthwindDemo.build(), file);
+
+        robot.interact(() -> fixture.console.open(new dev.redoubt.app.ConsoleStart(dev.redoubt.app.ConsoleStart.Kind.ESTATE, file, null,
+                List.of(), List.of(), null, dev.redoubt.journal.Mode.AUDITOR)));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fixture.console.workspace().audit() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(((Stage) fixture.scene.getWindow()).getTitle()).isEqualTo("Redoubt — Northwind (demo) — Auditor");
+        assertThat(robot.lookup("#identity").queryAs(Label.class).getText()).isEqualTo("Offline · capture file");
+        assertThat(fixture.console.shell().selected()).contains(Destinations.OVERVIEW);
+    }
+
+    @Test
     void anAuditorsTourOfEveryScreenWritesNothingToAws(FxRobot robot) throws Exception {
         openDemo(robot);
         RequestLog log = fixture.context.demo().sandbox().requestLog();
