@@ -111,6 +111,25 @@ final class BenchProbe {
                 }
             });
             heartbeat.scheduleAtFixedRate(this::beat, 10, 10, TimeUnit.MILLISECONDS);
+            if (what.contains("stall-stacks")) {
+                // A plain thread's oversleep, beside the FX thread's delay: tells the JVM's pauses from the FX thread's own.
+                Thread plain = new Thread(() -> {
+                    while (true) {
+                        long t = System.nanoTime();
+                        try {
+                            Thread.sleep(10);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                        long over = (System.nanoTime() - t) / 1_000_000 - 10;
+                        if (measuring && over > plainMax) {
+                            plainMax = over;
+                        }
+                    }
+                }, "redoubt-bench-plain");
+                plain.setDaemon(true);
+                plain.start();
+            }
         }
         if (what.equals(Set.of("first-window", "exit")) || what.equals(Set.of("first-window"))) {
             finish();
@@ -118,6 +137,7 @@ final class BenchProbe {
     }
 
     private final AtomicLong oldestPending = new AtomicLong();
+    private volatile long plainMax;
     private final java.util.List<String> stalls = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
     private volatile Thread fxThread;
 
@@ -186,6 +206,7 @@ final class BenchProbe {
         print("scan-s %.1f", (end - scanStarted) / 1e9);
         print("fx-max-stall-ms %d p99-ms %d heartbeats %d", maxDelayNanos.get() / 1_000_000, percentile(0.99), total);
         if (what.contains("stall-stacks")) {
+            print("plain-thread-max-oversleep-ms %d", plainMax);
             System.err.println("bench: stalls over 100 ms (when:how long:phase): " + String.join(" ", stalls));
         }
         if (what.contains("heap")) {

@@ -50,6 +50,10 @@ import org.kordamp.ikonli.material2.Material2OutlinedMZ;
  * went. One pane per stage of {@link ScanViewModel}; nodes and bindings only.
  */
 public final class ScanView implements Screen {
+    /** Row heights of the dense tables and of the account tree (their cells' natural height under the theme). */
+    private static final double TABLE_ROW = 28;
+    private static final double TREE_ROW = 26;
+
     public static final String ID_SCREEN = "scanScreen";
     public static final String ID_EMPTY = "scanEmpty";
     public static final String ID_GO_START = "scanGoToStart";
@@ -78,6 +82,7 @@ public final class ScanView implements Screen {
     public static final String ID_CAPTURE = "scanCapture";
     public static final String ID_SHA256 = "scanSha256";
     public static final String ID_UNREAD = "scanUnread";
+    public static final String ID_READ = "scanRead";
     public static final String ID_OPEN_OVERVIEW = "scanOpenOverview";
     public static final String ID_REFRESH = "scanRefresh";
     public static final String ID_NEW_SCAN = "scanNew";
@@ -101,7 +106,7 @@ public final class ScanView implements Screen {
         choose = choosePane();
         running = runningPane();
         done = donePane();
-        root.getChildren().setAll(empty, choose, running, done);
+        root.getChildren().setAll(empty);
         viewModel.stageProperty().addListener((o, a, s) -> showStage(s));
         showStage(viewModel.stage());
     }
@@ -129,8 +134,10 @@ public final class ScanView implements Screen {
             case SCANNING -> running;
             case DONE -> done;
         };
-        for (Node pane : root.getChildren()) {
-            pane.setVisible(pane == shown);
+        // Only the stage on show is in the scene: hidden panes (the account tree filling in while a scan runs)
+        // would otherwise still take the FX thread's time for their styles and layout.
+        if (root.getChildren().size() != 1 || root.getChildren().get(0) != shown) {
+            root.getChildren().setAll(shown);
         }
     }
 
@@ -287,6 +294,7 @@ public final class ScanView implements Screen {
         filterHint.managedProperty().bind(filterHint.visibleProperty());
 
         TreeView<AccountNode> tree = new TreeView<>();
+        tree.setFixedCellSize(TREE_ROW);
         tree.setId(ID_ACCOUNT_TREE);
         tree.setShowRoot(true);
         tree.setCellFactory(t -> new AccountCell());
@@ -575,6 +583,8 @@ public final class ScanView implements Screen {
 
     private TableView<ScopeRow> scopesTable() {
         TableView<ScopeRow> table = new TableView<>(viewModel.scopeRows());
+        // A fixed row height spares the table measuring every row at each update, which held the FX thread up to seconds while a scan ran.
+        table.setFixedCellSize(TABLE_ROW);
         table.setId(ID_SCOPES);
         table.getStyleClass().addAll(Styles.DENSE, ScanStyles.SCOPE_TABLE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -864,6 +874,7 @@ public final class ScanView implements Screen {
 
     private TableView<UnreadRow> unreadTable() {
         TableView<UnreadRow> table = new TableView<>(viewModel.unread());
+        table.setFixedCellSize(TABLE_ROW);
         table.setId(ID_UNREAD);
         table.getStyleClass().addAll(Styles.DENSE, ScanStyles.UNREAD_TABLE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -923,6 +934,8 @@ public final class ScanView implements Screen {
 
     private TableView<ReadRow> readTable() {
         TableView<ReadRow> table = new TableView<>(viewModel.read());
+        table.setId(ID_READ);
+        table.setFixedCellSize(TABLE_ROW);
         table.getStyleClass().addAll(Styles.DENSE, ScanStyles.SCOPE_TABLE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<ReadRow, String> account = textColumn("Account", ReadRow::account, false);

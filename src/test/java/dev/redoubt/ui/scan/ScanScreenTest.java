@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -92,9 +91,11 @@ class ScanScreenTest {
         assertThat(start.isDisabled()).isFalse();
 
         AtomicInteger mostRows = new AtomicInteger();
-        @SuppressWarnings("unchecked")
-        TableView<ScopeRow> scopes = robot.lookup("#" + ScanView.ID_SCOPES).queryAs(TableView.class);
-        scopes.getItems().addListener((ListChangeListener<ScopeRow>) c -> mostRows.accumulateAndGet(c.getList().size(), Math::max));
+        fixture.console.workspace().scanProgressProperty().addListener((o, a, status) -> {
+            if (status != null) {
+                mostRows.accumulateAndGet(status.scopes().size(), Math::max);
+            }
+        });
         robot.clickOn("#" + ScanView.ID_START);
 
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fixture.console.workspace().scan() != null
@@ -112,6 +113,8 @@ class ScanScreenTest {
         assertThat(robot.lookup("#" + ScanView.ID_SHA256).queryAs(TextField.class).getText()).isEqualTo(outcome.sha256());
         assertThat(robot.lookup("#" + ScanView.ID_CAPTURE).queryAs(TextField.class).getText())
                 .isEqualTo(outcome.capture().toAbsolutePath().toString());
+        assertThat(robot.lookup("#" + ScanView.ID_READ).queryAs(TableView.class).getItems()).as("one line per account and region read")
+                .hasSize(10);
         assertThat(Screenshots.write(fixture.scene, "scan-done")).isNotEmptyFile();
         robot.clickOn("#" + ScanView.ID_OPEN_OVERVIEW);
         WaitForAsyncUtils.waitForFxEvents();
