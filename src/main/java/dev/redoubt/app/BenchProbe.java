@@ -21,6 +21,9 @@ import javafx.stage.Stage;
  * the scorecard on screen), {@code stall} (the FX thread's longest answer time while a scan runs),
  * {@code heap} (heap in use with the estate open, after GC), {@code cancel-at-points=N} (cancel the scan
  * once N recovery points were read and time how long it takes to stop), {@code exit} (quit when done). Prints BENCH lines.
+ * For investigating a stall: {@code stall-stacks} (the FX thread's stack on stderr whenever it has kept a heartbeat
+ * waiting 250 ms, when each stall happened, and a plain thread's oversleep beside it) and {@code on-start-screen}
+ * (measure with the window away from the scan screen).
  */
 final class BenchProbe {
     private final Console console;
