@@ -27,7 +27,7 @@ fi
 
 ./mvnw -B -q -DskipTests package
 JAR=target/redoubt.jar
-JAVA=(java -Xmx2g -Dprism.order=sw)
+JAVA=(java -Xmx2g -XX:MaxGCPauseMillis=50 -Dprism.order=sw)   # the options the packaged app and javafx:run start with
 echo "BENCH console machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"
 
 window() { # runs the window under Xvfb with a fresh Redoubt home; extra args go to redoubt
@@ -51,15 +51,27 @@ ESTATE="$OUT/generated-$POINTS.json"
 if [ ! -s "$ESTATE" ]; then
     java -jar "$JAR" estate generate --accounts 20 --regions 3 --vaults-per-region 5 --recovery-points "$POINTS" --seed 1 --out "$ESTATE" >&2
 fi
-java -Xmx3g -jar "$JAR" sandbox --estate "$ESTATE" --port 0 --latency-ms 20 --auto-approve \
-    --write-aws-config "$OUT/sandbox.config" >"$OUT/sandbox.log" 2>&1 &
-SANDBOX=$!
+start_sandbox() { # $1: the sandbox's niceness
+    nice -n "$1" java -Xmx3g -jar "$JAR" sandbox --estate "$ESTATE" --port 0 --latency-ms 20 --auto-approve \
+        --write-aws-config "$OUT/sandbox.config" >"$OUT/sandbox.log" 2>&1 &
+    SANDBOX=$!
+    for _ in $(seq 120); do grep -q "listening on" "$OUT/sandbox.log" 2>/dev/null && break; sleep 1; done
+    rm -rf "$OUT/user/.aws/sso/cache"
+}
 trap 'kill $SANDBOX 2>/dev/null || true' EXIT
-for _ in $(seq 120); do grep -q "listening on" "$OUT/sandbox.log" 2>/dev/null && break; sleep 1; done
-PROFILE=$(grep -o '^\[profile sso-[^]]*AuditReadOnly\]' "$OUT/sandbox.config" | head -1 | sed 's/\[profile \(.*\)\]/\1/')
-echo "BENCH console estate: $POINTS recovery points, sandbox latency 20 ms, profile $PROFILE"
 
-AWS_CONFIG_FILE="$OUT/sandbox.config" window "$OUT/home-scan" -Dredoubt.bench=stall,heap,exit -jar "$JAR" \
-    console --profile "$PROFILE" --accounts all --regions all
-AWS_CONFIG_FILE="$OUT/sandbox.config" window "$OUT/home-cancel" -Dredoubt.bench=stall,cancel-at-points=$((POINTS / 2)),exit -jar "$JAR" \
-    console --profile "$PROFILE" --accounts all --regions all
+# AWS does its own work on its own machines: with the sandbox at the lowest priority, its work takes
+# only the CPU the window leaves, as a user scanning AWS would see it. Then the same with the sandbox
+# competing for the two cores at normal priority.
+for niceness in 19 0; do
+    start_sandbox "$niceness"
+    PROFILE=$(grep -o '^\[profile sso-[^]]*AuditReadOnly\]' "$OUT/sandbox.config" | head -1 | sed 's/\[profile \(.*\)\]/\1/')
+    echo "BENCH console estate: $POINTS recovery points, sandbox latency 20 ms, sandbox niceness $niceness, profile $PROFILE"
+    AWS_CONFIG_FILE="$OUT/sandbox.config" window "$OUT/home-scan" -Dredoubt.bench=stall,heap,exit -jar "$JAR" \
+        console --profile "$PROFILE" --accounts all --regions all
+    rm -rf "$OUT/user/.aws/sso/cache"
+    AWS_CONFIG_FILE="$OUT/sandbox.config" window "$OUT/home-cancel" -Dredoubt.bench=stall,cancel-at-points=$((POINTS / 2)),exit -jar "$JAR" \
+        console --profile "$PROFILE" --accounts all --regions all
+    kill "$SANDBOX" 2>/dev/null || true
+    wait "$SANDBOX" 2>/dev/null || true
+done

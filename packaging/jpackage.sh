@@ -17,6 +17,7 @@ jpackage --type "$type" --dest target/dist --name redoubt --app-version "${versi
     --input target/jpackage-input --main-jar redoubt.jar --main-class dev.redoubt.app.Launcher \
     --add-modules "$modules" --jlink-options "--strip-debug --no-man-pages --no-header-files" \
     --icon "$icon" --description "Check and exercise the protection of your AWS backups" \
+    --java-options "-XX:MaxGCPauseMillis=50" \
     --vendor "Redoubt" \
     $( [ "$type" != app-image ] && echo "--license-file LICENSE" ) \
     $( [ "$type" = deb ] && echo "--linux-shortcut --linux-menu-group Utility" )
