@@ -134,10 +134,11 @@ public final class ScanViewModel {
     private final ChangeListener<Connection> onConnection = (o, a, c) -> connected(c);
     private final ChangeListener<ScanStatus> onProgress = (o, a, s) -> progressed(s);
     private final ChangeListener<ScanOutcome> onOutcome = (o, a, s) -> finished(s);
-    private final InvalidationListener onBusyOrEstate = o -> restage();
+    private final InvalidationListener onBusyOrEstate = o -> busyOrEstateChanged();
     private final InvalidationListener onRegion = o -> reselect();
 
     private boolean active;
+    private boolean reachPending;
     /** The connection the accounts were listed for, and the scan whose outcome is shown. */
     private Connection listedFor;
     private ScanOutcome shownOutcome;
@@ -202,6 +203,14 @@ public final class ScanViewModel {
         workspace.estateProperty().removeListener(onBusyOrEstate);
     }
 
+    private void busyOrEstateChanged() {
+        if (reachPending && !workspace.busy() && listedFor != null) {
+            reachPending = false;
+            loadReach(listedFor);
+        }
+        restage();
+    }
+
     // ------------------------------------------------------------------ choosing what to scan
 
     private void connected(Connection c) {
@@ -222,6 +231,12 @@ public final class ScanViewModel {
         describe(c, null);
         if (c == null) {
             loadingReach.set(false);
+            restage();
+            return;
+        }
+        if (workspace.busy()) {
+            // A scan already runs (signed in and scanned at once): list the accounts once it is done, not beside it.
+            reachPending = true;
             restage();
             return;
         }

@@ -135,8 +135,8 @@ public final class ConsoleActions {
     /** Signs in and scans at once (redoubt console --profile). */
     public void signInAndScan(String profile, ScanPlan plan) {
         signIn(profile, () -> {
-            navigator.show(Destinations.SCAN);
             scan(plan);
+            navigator.show(Destinations.SCAN);
         });
     }
 
