@@ -18,7 +18,6 @@ import dev.redoubt.estate.Region;
 import dev.redoubt.files.SafeFiles;
 import dev.redoubt.journal.Entry;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
@@ -186,10 +185,7 @@ public final class ScanService {
     String write(Estate estate, Path file, boolean ownerOnly) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            SafeFiles.writeAtomically(file, out -> {
-                DigestOutputStream d = new DigestOutputStream(OutputStream.nullOutputStream(), digest);
-                estateFile.write(estate, new TeeOutputStream(out, d));
-            }, ownerOnly);
+            SafeFiles.writeAtomically(file, out -> estateFile.write(estate, new DigestOutputStream(out, digest)), ownerOnly);
             return HexFormat.of().formatHex(digest.digest());
         } catch (IOException e) {
             throw new ServiceFailure(ServiceFailure.Kind.BAD_INPUT, file + ": the capture cannot be written (" + e.getMessage() + ")",
@@ -222,33 +218,5 @@ public final class ScanService {
 
     private static String safe(String s) {
         return s == null ? "scan" : s.replaceAll("[^A-Za-z0-9_.-]", "_");
-    }
-
-    /** Writes to two streams: the file and the digest. */
-    private static final class TeeOutputStream extends OutputStream {
-        private final OutputStream a;
-        private final OutputStream b;
-
-        TeeOutputStream(OutputStream a, OutputStream b) {
-            this.a = a;
-            this.b = b;
-        }
-
-        @Override
-        public void write(int x) throws IOException {
-            a.write(x);
-            b.write(x);
-        }
-
-        @Override
-        public void write(byte[] buf, int off, int len) throws IOException {
-            a.write(buf, off, len);
-            b.write(buf, off, len);
-        }
-
-        @Override
-        public void flush() throws IOException {
-            a.flush();
-        }
     }
 }

@@ -20,7 +20,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Function;
+import java.util.function.Consumer;
 
 /**
  * Accepted risks: suppressions.json read, added to and lifted from, each change journaled. A
@@ -80,7 +80,6 @@ public final class SuppressionService {
             ObjectNode n = list.addObject();
             n.put("CheckId", s.checkId()).put("Resource", s.resource()).put("Justification", s.justification()).put("Author", s.author())
                     .put("Expires", s.expires().toString());
-            return null;
         });
         journal.suppressionAdded(actor, s);
         return s;
@@ -97,10 +96,9 @@ public final class SuppressionService {
                         && sameInstant(n.path("Expires").asText(), s.expires())) {
                     list.remove(i);
                     found[0] = true;
-                    return null;
+                    return;
                 }
             }
-            return null;
         });
         if (!found[0]) {
             throw invalid("suppression", s.checkId() + " " + s.resource(), "no such suppression in " + file + " (it may have been removed already)");
@@ -110,7 +108,7 @@ public final class SuppressionService {
     }
 
     /** Read-modify-write under a lock file, so the window and a command line never lose each other's change. */
-    private void change(Function<ArrayNode, Void> edit) {
+    private void change(Consumer<ArrayNode> edit) {
         Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
         try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock lock = channel.lock()) {
@@ -123,7 +121,7 @@ public final class SuppressionService {
             } else {
                 list = mapper.createArrayNode();
             }
-            edit.apply(list);
+            edit.accept(list);
             byte[] bytes = (mapper.writeValueAsString(list) + "\n").getBytes(StandardCharsets.UTF_8);
             SafeFiles.writeAtomically(file, out -> out.write(bytes), true);
         } catch (IOException e) {

@@ -614,27 +614,7 @@ public final class ScanView implements Screen {
         TableColumn<ScopeRow, String> region = column("Region", ScopeRow::region);
         region.setPrefWidth(120);
         region.setMinWidth(105);
-        TableColumn<ScopeRow, ScopeRow> state = column("State", r -> r);
-        state.setCellFactory(c -> new TableCell<>() {
-            private final FontIcon icon = new FontIcon();
-
-            @Override
-            protected void updateItem(ScopeRow r, boolean empty) {
-                super.updateItem(r, empty);
-                if (empty || r == null) {
-                    setText(null);
-                    setGraphic(null);
-                    return;
-                }
-                setText(r.stateText());
-                icon.setIconCode(stateIcon(r));
-                String style = stateClass(r);
-                if (!icon.getStyleClass().contains(style)) {
-                    icon.getStyleClass().setAll("ikonli-font-icon", ScanStyles.STATE_ICON, style);
-                }
-                setGraphic(icon);
-            }
-        });
+        TableColumn<ScopeRow, ScopeRow> state = stateColumn(ScopeRow::stateText, ScanView::stateIcon, ScanView::stateClass);
         state.setPrefWidth(140);
         state.setMinWidth(105);
         TableColumn<ScopeRow, Number> vaults = numberColumn("Vaults", ScopeRow::vaults);
@@ -947,32 +927,41 @@ public final class ScanView implements Screen {
         TableColumn<ReadRow, Number> points = numberColumn("Recovery points", ReadRow::recoveryPoints);
         points.setPrefWidth(140);
         points.setMinWidth(135);
-        TableColumn<ReadRow, ReadRow> state = column("State", r -> r);
-        state.setCellFactory(c -> new TableCell<>() {
-            private final FontIcon icon = new FontIcon();
-
-            @Override
-            protected void updateItem(ReadRow r, boolean empty) {
-                super.updateItem(r, empty);
-                if (empty || r == null) {
-                    setText(null);
-                    setGraphic(null);
-                    return;
-                }
-                setText(r.stateText());
-                icon.setIconCode(r.unfinished() ? Material2OutlinedAL.BLOCK : r.unread() == 0 ? Material2OutlinedAL.CHECK_CIRCLE
-                        : Material2OutlinedMZ.WARNING);
-                icon.getStyleClass().setAll("ikonli-font-icon", ScanStyles.STATE_ICON,
-                        r.unfinished() ? ScanStyles.STATE_CANCELLED : r.unread() == 0 ? ScanStyles.STATE_DONE : ScanStyles.STATE_ERRORS);
-                setGraphic(icon);
-            }
-        });
+        TableColumn<ReadRow, ReadRow> state = stateColumn(ReadRow::stateText,
+                r -> r.unfinished() ? Material2OutlinedAL.BLOCK : r.unread() == 0 ? Material2OutlinedAL.CHECK_CIRCLE : Material2OutlinedMZ.WARNING,
+                r -> r.unfinished() ? ScanStyles.STATE_CANCELLED : r.unread() == 0 ? ScanStyles.STATE_DONE : ScanStyles.STATE_ERRORS);
         state.setPrefWidth(160);
         table.getColumns().addAll(java.util.List.of(account, region, vaults, points, state));
         return table;
     }
 
     // ------------------------------------------------------------------ table helpers
+
+    /** A "State" column: an icon coloured by its style class, and the state in words; the style set only when it changes. */
+    private static <S> TableColumn<S, S> stateColumn(Function<S, String> text, Function<S, Ikon> iconOf, Function<S, String> styleOf) {
+        TableColumn<S, S> state = column("State", r -> r);
+        state.setCellFactory(c -> new TableCell<>() {
+            private final FontIcon icon = new FontIcon();
+
+            @Override
+            protected void updateItem(S r, boolean empty) {
+                super.updateItem(r, empty);
+                if (empty || r == null) {
+                    setText(null);
+                    setGraphic(null);
+                    return;
+                }
+                setText(text.apply(r));
+                icon.setIconCode(iconOf.apply(r));
+                String style = styleOf.apply(r);
+                if (!icon.getStyleClass().contains(style)) {
+                    icon.getStyleClass().setAll("ikonli-font-icon", ScanStyles.STATE_ICON, style);
+                }
+                setGraphic(icon);
+            }
+        });
+        return state;
+    }
 
     private static <S, T> TableColumn<S, T> column(String title, Function<S, T> value) {
         TableColumn<S, T> c = new TableColumn<>(title);

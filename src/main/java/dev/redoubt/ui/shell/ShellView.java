@@ -174,6 +174,12 @@ public final class ShellView {
         freshness.getStyleClass().add(StyleClasses.ESTATE_DETAIL);
         freshness.setGraphic(new FontIcon(Material2OutlinedMZ.SCHEDULE));
         freshness.visibleProperty().bind(freshness.textProperty().isNotEmpty());
+        // In a narrow window these lines are cut short: the whole text stays a hover away.
+        for (Label l : new Label[] {scope, freshness}) {
+            Tooltip whole = new Tooltip();
+            whole.textProperty().bind(l.textProperty());
+            l.setTooltip(whole);
+        }
         HBox details = new HBox(14, scope, freshness);
         details.setAlignment(Pos.CENTER_LEFT);
         VBox estateBox = new VBox(1, estate, details);
