@@ -67,7 +67,7 @@ class Conformance:
             rc, out, err = p.returncode, p.stdout, p.stderr
         else:
             rc, out, err = self.in_process(who, env, argv)
-        label = " ".join(a for a in argv[:4] if not a.startswith("arn:")) + " as " + (who[1] + "@" + who[0] if who else "anonymous")
+        label = " ".join(str(a) for a in argv[:4] if not str(a).startswith("arn:")) + " as " + (who[1] + "@" + who[0] if who else "anonymous")
         if error:
             self.check(rc != 0 and ("(" + error + ")") in err, label + " refused with " + error + " (got rc=%d %s)" % (rc, err.strip()[:160]))
             return None
@@ -418,12 +418,12 @@ class Conformance:
         client = self.cli(None, region, "sso-oidc", "register-client", "--client-name", "conformance", "--client-type", "public")
         if "clientId" not in client:
             return
-        device = self.cli(None, region, "sso-oidc", "start-device-authorization", "--client-id", client["clientId"],
-                          "--client-secret", client["clientSecret"], "--start-url", self.endpoint + "/start")
+        device = self.cli(None, region, "sso-oidc", "start-device-authorization", "--client-id=" + client["clientId"],
+                          "--client-secret=" + client["clientSecret"], "--start-url", self.endpoint + "/start")
         if "deviceCode" not in device:
             return
-        token_args = ("sso-oidc", "create-token", "--client-id", client["clientId"], "--client-secret", client["clientSecret"],
-                      "--grant-type", "urn:ietf:params:oauth:grant-type:device_code", "--device-code", device["deviceCode"])
+        token_args = ("sso-oidc", "create-token", "--client-id=" + client["clientId"], "--client-secret=" + client["clientSecret"],
+                      "--grant-type", "urn:ietf:params:oauth:grant-type:device_code", "--device-code=" + device["deviceCode"])
         self.cli(None, region, *token_args, error="AuthorizationPendingException")
         form = urllib.parse.urlencode({"user_code": device["userCode"], "username": user["UserName"], "password": user.get("Password", ""),
                                        "decision": "approve"}).encode()
@@ -431,13 +431,15 @@ class Conformance:
             self.check(page.status == 200 and "Signed in as" in page.read().decode(), "the device page approves the code")
         token = self.cli(None, region, *token_args).get("accessToken")
         self.check(bool(token), "sso-oidc create-token after approval")
+        if not token:
+            return
         assigned = {(a["AccountId"], a["RoleName"]) for a in user.get("Assignments", [])}
-        accounts = self.cli(None, region, "sso", "list-accounts", "--access-token", token).get("accountList", [])
+        accounts = self.cli(None, region, "sso", "list-accounts", "--access-token=" + token).get("accountList", [])
         self.check(sorted(a["accountId"] for a in accounts) == sorted({a for a, _ in assigned}), "sso list-accounts for " + user["UserName"])
         account, role = sorted(assigned)[0]
-        roles = self.cli(None, region, "sso", "list-account-roles", "--access-token", token, "--account-id", account).get("roleList", [])
+        roles = self.cli(None, region, "sso", "list-account-roles", "--access-token=" + token, "--account-id", account).get("roleList", [])
         self.check(sorted(r["roleName"] for r in roles) == sorted(r for a, r in assigned if a == account), "sso list-account-roles")
-        creds = self.cli(None, region, "sso", "get-role-credentials", "--access-token", token, "--account-id", account,
+        creds = self.cli(None, region, "sso", "get-role-credentials", "--access-token=" + token, "--account-id", account,
                          "--role-name", role).get("roleCredentials", {})
         self.check(creds.get("accessKeyId", "").startswith("ASIA"), "sso get-role-credentials")
 

@@ -54,12 +54,18 @@ final class SignIns {
     private final Map<String, Token> refreshTokens = new ConcurrentHashMap<>();
     private final Map<String, WebSession> web = new ConcurrentHashMap<>();
 
+    /** A random base64url value that never begins with '-', which command-line clients would read as an option. */
     String random(int bytes) {
         byte[] b = new byte[bytes];
-        synchronized (random) {
-            random.nextBytes(b);
+        while (true) {
+            synchronized (random) {
+                random.nextBytes(b);
+            }
+            String value = Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+            if (value.charAt(0) != '-') {
+                return value;
+            }
         }
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 
     Client register(Instant now) {
