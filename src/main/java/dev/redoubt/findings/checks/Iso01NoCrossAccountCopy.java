@@ -65,8 +65,8 @@ public final class Iso01NoCrossAccountCopy extends ResourceCheck {
         String enable = off ? "aws backup update-global-settings --region " + setting.region() + " --global-settings isCrossAccountBackupEnabled=true\n" : "";
         return fail(r.scope(), e, new Remediation(
                 (off ? "Turn on cross-account backup from the management account (AWS Backup settings); then " : "")
-                        + (configured.isEmpty() ? "add a copy action to the resource's backup plan rule targeting a vault in the backup account"
-                        : "make the configured copy complete (the failed copy jobs' StatusMessage says why: typically the destination vault's access policy or a key the backup account may not use)")
+                        + (configured.isEmpty() ? (off ? "a" : "A") + "dd a copy action to the resource's backup plan rule targeting a vault in the backup account"
+                        : (off ? "m" : "M") + "ake the configured copy complete (the failed copy jobs' StatusMessage says why: typically the destination vault's access policy or a key the backup account may not use)")
                         + ", allow backup:CopyIntoBackupVault to the organization in the destination vault's policy, and check the copy jobs complete.",
                 enable + "aws backup update-backup-plan --region " + r.ownerRegion() + " --backup-plan-id <PLAN_ID> --backup-plan file://plan-with-copy-action.json\n"
                         + "aws backup list-copy-jobs --region " + r.ownerRegion() + " --by-resource-arn " + sh(r.resource().resourceArn()),

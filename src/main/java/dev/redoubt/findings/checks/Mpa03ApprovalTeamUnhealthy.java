@@ -86,9 +86,18 @@ public final class Mpa03ApprovalTeamUnhealthy extends TeamCheck {
         if (problems.isEmpty()) {
             return pass(t.scope(), e);
         }
-        return fail(t.scope(), e, new Remediation(
-                "Have every approver accept the invitation in the approval portal, then run a baseline session to prove the team responds; fix or recreate a team in a failed state;"
-                        + " and reject a pending update or deletion you did not expect (the current approvers vote on it) before it changes who can approve recovery.",
+        List<String> steps = new ArrayList<>();
+        if (!"ACTIVE".equals(team.status()) || team.statusCode() != null && team.statusCode().contains("FAILED")) {
+            steps.add("fix the team's failed or pending state (its StatusMessage says why) or recreate it");
+        }
+        if (!notAccepted.isEmpty()) {
+            steps.add("have every approver accept the invitation in the approval portal, then run a baseline session to prove the team responds");
+        }
+        if (change != null) {
+            steps.add("reject the pending change in the approval portal if you did not ask for it (the current approvers vote on it) before it changes who can approve recovery");
+        }
+        String todo = String.join("; ", steps);
+        return fail(t.scope(), e, new Remediation(Character.toUpperCase(todo.charAt(0)) + todo.substring(1) + ".",
                 "aws mpa get-approval-team --region " + t.where().region() + " --arn " + sh(team.arn()) + "\n"
                         + "aws mpa start-approval-team-baseline --region " + t.where().region() + " --arn " + sh(team.arn()),
                 "CloudFormation",
