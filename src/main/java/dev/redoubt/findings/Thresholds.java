@@ -18,7 +18,7 @@ public record Thresholds(
         int airGappedMaxAgeDays,
         int restoreAccessMaxAgeDays) {
 
-    public static final Thresholds DEFAULTS = new Thresholds(35, 35, 7, 30, 720, 26, 7, 7, 7);
+    public static final Thresholds DEFAULTS = new Thresholds(35, 35, 7, 30, 720, 26, 7, 1, 7);
 
     public Thresholds {
         positive("recoveryPointMinRetentionDays", recoveryPointMinRetentionDays);

@@ -10,6 +10,7 @@ import static dev.redoubt.estate.demo.ResourceSpec.gib;
 import static dev.redoubt.estate.demo.RestoreRun.RestoreOutcome.FAILED;
 import static dev.redoubt.estate.demo.RestoreRun.RestoreOutcome.NOT_CLEANED_UP;
 import static dev.redoubt.estate.demo.RestoreRun.RestoreOutcome.NOT_VALIDATED;
+import static dev.redoubt.estate.demo.RestoreRun.RestoreOutcome.NO_VALIDATION_RESULT;
 import static dev.redoubt.estate.demo.RestoreRun.RestoreOutcome.PASSED;
 import static java.time.DayOfWeek.FRIDAY;
 import static java.time.DayOfWeek.SATURDAY;
@@ -224,7 +225,8 @@ public final class NorthwindDemo {
                     .includeVaults(vault)
                     .select(RDS, shopOrders)
                     .select(EBS, webData1)
-                    .lastRuns(PASSED, PASSED, PASSED, PASSED);
+                    // the validation Lambda was being redeployed on 2026-11-20: that run's jobs have no validation result
+                    .lastRuns(PASSED, PASSED, NO_VALIDATION_RESULT, PASSED);
             backup.region(EU_WEST).legalHold("Supplier dispute 2026-117",
                     "Keep September's order database backups until the dispute is settled", "2026-10-05T14:20:00Z",
                     centralEuWest, shopOrders, "2026-09-01T00:00:00Z", "2026-09-30T23:59:59Z");

@@ -46,7 +46,9 @@ record RestoreRun(String jobId, RecoveryPointSpec recoveryPoint, Instant created
         PASSED("SUCCESSFUL", "SUCCESSFUL", null),
         FAILED(null, null, "Restore failed: the DB subnet group 'restore-tests' does not exist in this account."),
         NOT_VALIDATED("FAILED", "SUCCESSFUL", "Validation query returned no rows from the orders table."),
-        NOT_CLEANED_UP("SUCCESSFUL", "FAILED", "Could not delete the restored DB instance: deletion protection is enabled.");
+        NOT_CLEANED_UP("SUCCESSFUL", "FAILED", "Could not delete the restored DB instance: deletion protection is enabled."),
+        /** Completed and cleaned up, but no validation result was posted (validation is optional and self-run). */
+        NO_VALIDATION_RESULT(null, "SUCCESSFUL", null);
 
         final String validationStatus;
         final String deletionStatus;

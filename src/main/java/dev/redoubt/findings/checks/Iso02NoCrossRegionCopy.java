@@ -12,10 +12,10 @@ import java.time.Instant;
 import java.util.Set;
 
 /**
- * ISO-02: a protected resource has no recent completed copy in another region. A regional
- * outage or a region-scoped attack takes the data and its only backups together. Same rules as
- * ISO-01 (checks.md, "Copies"), with the region instead of the account. Close to BAM's
- * cross-region control, which reads only the plan.
+ * ISO-02: an active protected resource has no completed, unexpired copy in another region made
+ * within the last N days (default 7). A regional outage or a region-scoped attack takes the data and
+ * its only backups together. Same rules and exclusions as ISO-01 (checks.md, "Copies"), with the
+ * region instead of the account. Close to BAM's cross-region control, which reads only the plan.
  */
 public final class Iso02NoCrossRegionCopy extends ResourceCheck {
     public Iso02NoCrossRegionCopy() {
@@ -27,22 +27,31 @@ public final class Iso02NoCrossRegionCopy extends ResourceCheck {
 
     @Override
     Result judge(EstateIndex x, ResourceRef r) {
+        if (!ProtectedResources.isActive(x, r) || ProtectedResources.copyUnsupported(r) != null) {
+            return null;
+        }
         int days = x.thresholds().copyMaxAgeDays();
         Instant since = x.at().minus(Duration.ofDays(days));
         String region = r.ownerRegion();
-        String copy = Copies.recentCopy(x, r, Copies.otherRegion(region), since);
-        Set<String> configured = new java.util.TreeSet<>(Copies.configuredCopies(x, r, Copies.otherRegion(region)));
-        Evidence e = Evidence.at(x.at(), copy != null ? "Copied to another region: " + copy
-                        : configured.isEmpty() ? "No copy in another region within " + days + " days, and no plan copies it there"
-                        : "Copy to another region configured, never completed (within " + days + " days): " + String.join(", ", configured))
-                .field("ResourceRegion", region).field("LatestCrossRegionCopy", copy).field("ConfiguredCopyDestinations", configured)
+        Copies.Destination elsewhere = Copies.otherRegion(region);
+        Copies.Copy copy = Copies.recentCopy(x, r, elsewhere, since);
+        Set<String> configured = Copies.configuredCopies(x, r, elsewhere, false);
+        String failed = copy == null ? Copies.latestFailedCopy(x, r, elsewhere, since) : null;
+        Evidence e = Evidence.at(x.at(), copy != null ? "Copied to another region: " + copy.description()
+                        : configured.isEmpty() ? "No completed, unexpired copy in another region within " + days + " days, and no plan copies it there"
+                        : "Copy to another region configured, never completed (within " + days + " days): " + String.join(", ", configured)
+                                + (failed == null ? "" : "; latest " + failed))
+                .field("ResourceRegion", region).field("ProtectedResource.ResourceType", r.resource().resourceType())
+                .field("LatestCrossRegionCopy", copy == null ? null : copy.description())
+                .field("ConfiguredCopyDestinations", configured).field("LatestFailedCopyJob", failed)
                 .threshold("copyMaxAgeDays", days).build();
         if (copy != null) {
             return pass(r.scope(), e);
         }
         return fail(r.scope(), e, new Remediation(
                 "Add a copy action to the resource's backup plan rule targeting a vault in another region; check the copy jobs complete.",
-                "aws backup update-backup-plan --region " + region + " --backup-plan-id <PLAN_ID> --backup-plan file://plan-with-copy-action.json",
+                "aws backup update-backup-plan --region " + region + " --backup-plan-id <PLAN_ID> --backup-plan file://plan-with-copy-action.json\n"
+                        + "aws backup list-copy-jobs --region " + region + " --by-resource-arn " + sh(r.resource().resourceArn()),
                 "CloudFormation",
                 "CopyActions:\n  - DestinationBackupVaultArn: arn:aws:backup:<OTHER_REGION>:<ACCOUNT>:backup-vault:<VAULT>\n    Lifecycle:\n      DeleteAfterDays: 35"));
     }

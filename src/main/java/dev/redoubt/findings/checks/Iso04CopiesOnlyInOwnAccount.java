@@ -1,23 +1,24 @@
 package dev.redoubt.findings.checks;
 
-import dev.redoubt.estate.Arn;
-import dev.redoubt.estate.CopyJob;
 import dev.redoubt.findings.EstateIndex;
-import dev.redoubt.findings.EstateIndex.CopyRef;
-import dev.redoubt.findings.EstateIndex.PointRef;
 import dev.redoubt.findings.EstateIndex.ResourceRef;
 import dev.redoubt.findings.Evidence;
 import dev.redoubt.findings.Facet;
 import dev.redoubt.findings.Remediation;
 import dev.redoubt.findings.Result;
 import dev.redoubt.findings.Severity;
-import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
- * ISO-04: every copy of a resource lives in the resource's own account. One compromised account
- * then destroys the data and all of its backups together, whatever their age: the "same security
- * domain" anti-pattern, judged on where the recovery points actually are.
+ * ISO-04: every existing (COMPLETED, unexpired) copy of a resource lives in the resource's own
+ * account. One compromised account then destroys the data and all of its backups together, whatever
+ * their age: the "same security domain" anti-pattern, judged on where the recovery points actually
+ * are. A logically air-gapped vault counts as another domain even in the resource's account: AWS
+ * Backup keeps its backups in an account the service owns
+ * (https://docs.aws.amazon.com/aws-backup/latest/devguide/logicallyairgappedvault.html). A
+ * restore-access vault does not: it is a view of an air-gapped vault, not a copy. A resource with no
+ * existing copy at all gives no result (RST-07 reports a resource whose backups stopped).
  */
 public final class Iso04CopiesOnlyInOwnAccount extends ResourceCheck {
     public Iso04CopiesOnlyInOwnAccount() {
@@ -29,28 +30,26 @@ public final class Iso04CopiesOnlyInOwnAccount extends ResourceCheck {
     @Override
     Result judge(EstateIndex x, ResourceRef r) {
         String owner = r.ownerAccountId();
-        Set<String> accounts = new java.util.TreeSet<>();
-        int points = 0;
-        for (PointRef p : x.pointsOf(r.resource().resourceArn())) {
-            points++;
-            accounts.add(p.vault().accountId());
+        List<Copies.Copy> all = Copies.existingCopies(x, r, (account, region, type) -> true);
+        if (all.isEmpty()) {
+            return null;
         }
-        for (CopyRef c : x.copiesOf(r.resource().resourceArn())) {
-            CopyJob j = c.job();
-            String a = Arn.accountOf(j.destinationBackupVaultArn());
-            if ("COMPLETED".equals(j.state()) && a != null) {
-                accounts.add(a);
-            }
-        }
-        boolean elsewhere = accounts.stream().anyMatch(a -> !a.equals(owner));
-        Evidence e = Evidence.at(x.at(), elsewhere ? "Copies exist outside the resource's account " + owner + ": " + String.join(", ", accounts)
-                        : "All " + points + " recovery point(s) live in the resource's own account " + owner)
-                .field("ResourceAccount", owner).field("AccountsHoldingCopies", accounts).field("RecoveryPoints", points).build();
-        if (elsewhere) {
+        List<Copies.Copy> outside = Copies.existingCopies(x, r, Copies.otherDomain(owner));
+        Set<String> vaults = new java.util.TreeSet<>();
+        all.forEach(c -> vaults.add(c.vaultArn()));
+        Set<String> outsideVaults = new java.util.TreeSet<>();
+        outside.forEach(c -> outsideVaults.add(c.vaultArn()));
+        Evidence e = Evidence.at(x.at(), !outside.isEmpty()
+                        ? outside.size() + " of " + all.size() + " existing backups (COMPLETED, unexpired) live outside the resource's account " + owner + " (another account or an air-gapped vault): "
+                        + String.join(", ", outsideVaults)
+                        : "All " + all.size() + " existing backups (COMPLETED, unexpired) live in the resource's own account " + owner + ", none in an air-gapped vault: " + String.join(", ", vaults))
+                .field("ResourceAccount", owner).field("VaultsHoldingCopies", vaults).field("VaultsInAnotherDomain", outsideVaults)
+                .field("ExistingBackups", all.size()).build();
+        if (!outside.isEmpty()) {
             return pass(r.scope(), e);
         }
         return fail(r.scope(), e, new Remediation(
-                "Copy the resource's backups into a vault of the backup account (a copy action in its plan), so that no single account holds both the data and every backup.",
+                "Copy the resource's backups into a vault of the backup account or a logically air-gapped vault (a copy action in its plan), so that no single account holds both the data and every backup.",
                 "aws backup update-backup-plan --region " + r.ownerRegion() + " --backup-plan-id <PLAN_ID> --backup-plan file://plan-with-cross-account-copy.json",
                 "Terraform",
                 "copy_action {\n  destination_vault_arn = \"arn:aws:backup:" + r.ownerRegion() + ":<BACKUP_ACCOUNT>:backup-vault:<VAULT>\"\n}"));

@@ -19,10 +19,16 @@ import java.util.Set;
 
 /**
  * RST-03: a vault with recovery points, or a resource type in it, is not covered by any restore
- * testing selection of its account and region: IncludeVaults/ExcludeVaults leave the vault out,
- * or no selection has the resource type. Logically air-gapped and cross-account vaults are judged
- * too: the copies one would restore from after an attack are the ones that must be tested.
- * Reported per vault.
+ * testing selection: no restore testing plan's IncludeVaults/ExcludeVaults take the vault in, or no
+ * selection of those plans has the resource type. Logically air-gapped and cross-account vaults are
+ * judged too: the copies one would restore from after an attack are the ones that must be tested. A
+ * plan covers the vaults of its own account and region; an air-gapped vault shared with another
+ * account (AWS RAM) is also covered by a plan of that account that names the vault's ARN. Types restore
+ * testing does not support (Redshift, Timestream, VMware, SAP HANA, Storage Gateway, ...: a selection
+ * accepts only Aurora, DocumentDB, DynamoDB, EBS, EC2, EFS, FSx, Neptune, RDS and S3,
+ * https://docs.aws.amazon.com/aws-backup/latest/devguide/API_RestoreTestingSelectionForCreate.html)
+ * give no result; a vault holding only those gives none. Only COMPLETED, unexpired recovery points
+ * count (restore testing cannot restore the others). Reported per vault.
  */
 public final class Rst03UntestedVault extends VaultCheck {
     public Rst03UntestedVault() {
@@ -33,24 +39,36 @@ public final class Rst03UntestedVault extends VaultCheck {
 
     @Override
     boolean appliesTo(EstateIndex x, VaultRef v) {
-        return !v.points().isEmpty();
+        return !testableTypes(x, v).isEmpty();
+    }
+
+    /** The restore-testing-supported resource types of the vault's COMPLETED, unexpired recovery points. */
+    private static Set<String> testableTypes(EstateIndex x, VaultRef v) {
+        Set<String> types = new java.util.TreeSet<>();
+        for (RecoveryPoint p : v.points()) {
+            if (p.resourceType() != null && Copies.unexpired(p, x.at()) && ProtectedResources.restoreTestingSupported(p.resourceType())) {
+                types.add(p.resourceType());
+            }
+        }
+        return types;
     }
 
     @Override
     Result judge(EstateIndex x, VaultRef v) {
-        Set<String> types = new java.util.TreeSet<>();
+        Set<String> types = testableTypes(x, v);
+        Set<String> unsupported = new java.util.TreeSet<>();
         for (RecoveryPoint p : v.points()) {
-            if (p.resourceType() != null) {
-                types.add(p.resourceType());
+            if (p.resourceType() != null && !ProtectedResources.restoreTestingSupported(p.resourceType())) {
+                unsupported.add(p.resourceType());
             }
         }
         List<String> plans = new ArrayList<>();
         Set<String> covered = new LinkedHashSet<>();
         for (TestPlanRef t : x.restoreTestingPlans()) {
-            if (!t.where().accountId().equals(v.accountId()) || !t.where().region().equals(v.region()) || !includes(t.plan().recoveryPointSelection(), v)) {
+            if (!t.where().region().equals(v.region()) || !covers(t, v)) {
                 continue;
             }
-            plans.add(t.plan().restoreTestingPlanName());
+            plans.add(t.plan().restoreTestingPlanName() + (t.where().accountId().equals(v.accountId()) ? "" : " (" + t.where().accountId() + ")"));
             if (t.plan().selections() != null) {
                 for (RestoreTestingSelection s : t.plan().selections()) {
                     if (s.protectedResourceType() != null) {
@@ -60,24 +78,39 @@ public final class Rst03UntestedVault extends VaultCheck {
             }
         }
         plans.sort(null);
-        List<String> untested = types.stream().filter(type -> !covered.contains(type)).toList();
-        String summary = plans.isEmpty() ? "No restore testing plan of " + v.accountId() + " " + v.region() + " selects this vault"
+        List<String> untested = types.stream().filter(type -> covered.stream().noneMatch(type::equalsIgnoreCase)).toList();
+        String summary = plans.isEmpty() ? "No restore testing plan selects this vault (" + String.join(", ", types) + " recovery points)"
                 : untested.isEmpty() ? "Selected by " + String.join(", ", plans) + " for every resource type (" + String.join(", ", types) + ")"
                 : "Resource types not covered by any selection: " + String.join(", ", untested);
+        if (!unsupported.isEmpty()) {
+            summary += "; not judged, restore testing does not support them: " + String.join(", ", unsupported);
+        }
         Evidence e = Evidence.at(x.at(), summary).field("BackupVault.VaultType", v.vault().vaultType()).field("ResourceTypes", types)
-                .field("SelectingPlans", plans).field("CoveredTypes", covered).build();
+                .field("SelectingPlans", plans).field("CoveredTypes", covered).field("TypesRestoreTestingDoesNotSupport", unsupported).build();
         if (!plans.isEmpty() && untested.isEmpty()) {
             return pass(v.scope(), e);
         }
-        String type = untested.isEmpty() ? (types.isEmpty() ? "EBS" : types.iterator().next()) : untested.get(0);
+        List<String> missing = untested.isEmpty() ? List.copyOf(types) : untested;
+        String type = missing.get(0);
         return fail(v.scope(), e, new Remediation(
-                "Include the vault in a restore testing plan's IncludeVaults and add a selection for each resource type it holds (" + String.join(", ", untested.isEmpty() ? types : untested) + ").",
+                "Include the vault in a restore testing plan's IncludeVaults and add a selection for each resource type it holds (" + String.join(", ", missing) + ").",
                 "aws backup create-restore-testing-selection --region " + v.region() + " --restore-testing-plan-name <PLAN> --restore-testing-selection "
                         + "'{\"RestoreTestingSelectionName\":\"" + type.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]", "_") + "_all\",\"ProtectedResourceType\":\"" + type
                         + "\",\"IamRoleArn\":\"arn:aws:iam::" + v.accountId() + ":role/service-role/AWSBackupDefaultServiceRole\",\"ProtectedResourceArns\":[\"*\"]}'",
                 "CloudFormation",
                 "RestoreTestingSelection:\n  Type: AWS::Backup::RestoreTestingSelection\n  Properties:\n    RestoreTestingPlanName: <PLAN>\n    RestoreTestingSelectionName: all_" + type.replaceAll("[^A-Za-z0-9_]", "_")
                         + "\n    ProtectedResourceType: " + type + "\n    IamRoleArn: arn:aws:iam::" + v.accountId() + ":role/service-role/AWSBackupDefaultServiceRole\n    ProtectedResourceArns: ['*']"));
+    }
+
+    /** A plan of the vault's account that includes it, or (air-gapped vaults, shared through AWS RAM) a plan of another account that names its ARN. */
+    private static boolean covers(TestPlanRef t, VaultRef v) {
+        if (t.where().accountId().equals(v.accountId())) {
+            return includes(t.plan().recoveryPointSelection(), v);
+        }
+        RestoreTestingPointSelection sel = t.plan().recoveryPointSelection();
+        return v.isAirGapped() && sel != null && sel.includeVaults() != null
+                && sel.includeVaults().stream().anyMatch(p -> p != null && p.startsWith("arn:") && p.contains(":" + v.accountId() + ":") && Wildcards.matches(p, v.arn(), false))
+                && (sel.excludeVaults() == null || sel.excludeVaults().stream().noneMatch(p -> Wildcards.matches(p, v.arn(), false)));
     }
 
     static boolean includes(RestoreTestingPointSelection sel, VaultRef v) {

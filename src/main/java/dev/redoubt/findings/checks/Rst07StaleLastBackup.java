@@ -11,10 +11,11 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * RST-07: a protected resource's last recovery point is older than its expected frequency
+ * RST-07: an active protected resource's last recovery point is older than its expected frequency
  * (default 26 hours: daily plus a start window). Backups have silently stopped, so the latest
- * restorable state is drifting back in time. Same semantics as BAM's
- * last-recovery-point-created control.
+ * restorable state is drifting back in time. Inactive resources (an account suspended or closing,
+ * {@link ProtectedResources}) give no result: nothing can back them up, and ISO-08 reports the
+ * account. Same semantics as BAM's last-recovery-point-created control.
  */
 public final class Rst07StaleLastBackup extends ResourceCheck {
     public Rst07StaleLastBackup() {
@@ -25,6 +26,9 @@ public final class Rst07StaleLastBackup extends ResourceCheck {
 
     @Override
     Result judge(EstateIndex x, ResourceRef r) {
+        if (!ProtectedResources.isActive(x, r)) {
+            return null;
+        }
         int hours = x.thresholds().backupMaxAgeHours();
         Instant last = r.resource().lastBackupTime();
         boolean ok = last != null && !last.isBefore(x.at().minus(Duration.ofHours(hours)));

@@ -16,7 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** MPA-01, 02, 03, 04, 06, 07: a failing case, a passing case and an edge case each. */
+/** MPA-01, 02, 04, 06, 07: a failing case, a passing case and an edge case each (MPA-03 has its own test class). */
 class MpaChecksTest {
     static String teamArn(ObjectNode t) {
         return t.get("Arn").asText();
@@ -79,36 +79,6 @@ class MpaChecksTest {
             List<Result> results = f.run(check);
             assertThat(results).hasSize(1);
             assertThat(about(results, account).status()).isEqualTo(Status.UNKNOWN);
-        }
-    }
-
-    @Nested
-    class Mpa03 {
-        final Mpa03ApprovalTeamUnhealthy check = new Mpa03ApprovalTeamUnhealthy();
-
-        @Test
-        void flagsAnApproverWhoNeverAccepted() {
-            EstateFixture f = new EstateFixture();
-            ObjectNode t = f.team(BACKUP, REGION, "recovery");
-            ((ObjectNode) t.get("Approvers").get(2)).put("PrimaryIdentityStatus", "PENDING");
-            Result r = about(f.run(check), teamArn(t));
-            assertThat(r.status()).isEqualTo(Status.FAIL);
-            assertThat(r.evidence().summary()).contains("u-c (PENDING)");
-        }
-
-        @Test
-        void passesAHealthyTeam() {
-            EstateFixture f = new EstateFixture();
-            ObjectNode t = f.team(BACKUP, REGION, "recovery");
-            assertThat(about(f.run(check), teamArn(t)).status()).isEqualTo(Status.PASS);
-        }
-
-        @Test
-        void flagsAFailedStatusCodeEvenWhenActive() {
-            EstateFixture f = new EstateFixture();
-            ObjectNode t = f.team(BACKUP, REGION, "recovery");
-            t.put("StatusCode", "UPDATE_FAILED_VALIDATION");
-            assertThat(about(f.run(check), teamArn(t)).status()).isEqualTo(Status.FAIL);
         }
     }
 
