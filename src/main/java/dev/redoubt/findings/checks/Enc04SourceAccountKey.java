@@ -86,8 +86,9 @@ public final class Enc04SourceAccountKey extends PointCheck {
     private static Remediation remediation(VaultRef v, String rpKey) {
         String region = v.region();
         String newVault = v.vault().backupVaultName() + "-keyed";
-        String action = "A vault's key is chosen when the vault is created and cannot be changed. Create a vault whose key the backup or security account owns "
-                + (v.isAirGapped() ? "(for an air-gapped vault, the default AWS-owned key), in the backup account, " : "")
+        String action = "A vault's key is chosen when the vault is created and cannot be changed. Create "
+                + (v.isAirGapped() ? "an air-gapped vault in the backup account (with its default AWS-owned key, or a key the backup or security account owns), "
+                        : "a vault whose key the backup or security account owns, ")
                 + "point the copy actions that feed " + v.vault().backupVaultName() + " at it (a copy into another account is re-encrypted with the "
                 + "destination vault's key: " + CROSS_ACCOUNT_PAGE + "), and retire this vault once the new one holds the retention you need. "
                 + "Until then, keep the workload account from disabling or scheduling deletion of " + rpKey + ".";

@@ -22,6 +22,7 @@ import java.util.List;
  */
 public final class Enc06KeyRotationDisabled extends KeyCheck {
     static final String ROTATION_PAGE = "https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html";
+    static final String STATUS_PAGE = "https://docs.aws.amazon.com/kms/latest/APIReference/API_GetKeyRotationStatus.html";
     private static final String SYMMETRIC = "SYMMETRIC_DEFAULT";
 
     public Enc06KeyRotationDisabled() {
@@ -59,6 +60,11 @@ public final class Enc06KeyRotationDisabled extends KeyCheck {
         Boolean rotation = key.key().keyRotationEnabled();
         if (rotation == null) {
             return missing(x, where, "KeyRotationEnabled");
+        }
+        if (!rotation && m.keyState() != null && m.keyState().startsWith("Pending") && m.keyState().endsWith("Deletion")) {
+            return unknown(where, Evidence.at(x.at(), "Could not be evaluated: while a key is scheduled for deletion, GetKeyRotationStatus answers false whatever its rotation setting, which returns if the deletion is cancelled ("
+                            + STATUS_PAGE + "); ENC-05 reports the deletion")
+                    .field("KeyRotationEnabled", false).field("KeyMetadata.KeyState", m.keyState()).field("ProtectsVaults", vaults).build());
         }
         if (!rotation) {
             // Only a key known to be customer-managed, AWS_KMS and symmetric can be blamed for not rotating.

@@ -133,4 +133,22 @@ class Enc06KeyRotationDisabledTest {
         assertThat(r.evidence().summary()).contains("KeyMetadata.Origin");
         assertThat(about(results, arn(rotatingNoOrigin)).status()).isEqualTo(Status.PASS);
     }
+
+    @Test
+    @DisplayName("Edge: UNKNOWN for a key pending deletion, whose rotation status reads false whatever its setting "
+            + "(https://docs.aws.amazon.com/kms/latest/APIReference/API_GetKeyRotationStatus.html); a Disabled key keeps its status and is judged")
+    void pendingDeletionHidesTheRotationSetting() {
+        EstateFixture f = new EstateFixture();
+        ObjectNode pending = vaultKey(f, "pending");
+        metadata(pending).put("KeyState", "PendingDeletion").put("Enabled", false);
+        pending.put("KeyRotationEnabled", false);
+        ObjectNode disabled = vaultKey(f, "disabled");
+        metadata(disabled).put("KeyState", "Disabled").put("Enabled", false);
+        disabled.put("KeyRotationEnabled", false);
+        List<Result> results = f.run(check);
+        Result r = about(results, arn(pending));
+        assertThat(r.status()).isEqualTo(Status.UNKNOWN);
+        assertThat(r.evidence().summary()).contains("ENC-05");
+        assertThat(about(results, arn(disabled)).status()).isEqualTo(Status.FAIL);
+    }
 }
