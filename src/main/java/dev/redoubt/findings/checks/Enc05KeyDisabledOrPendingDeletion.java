@@ -90,7 +90,8 @@ public final class Enc05KeyDisabledOrPendingDeletion extends KeyCheck {
                     e = Evidence.at(x.at(), "The key's imported key material expires on " + validTo + (days < 0 ? " (already past)" : " (in " + days + " days)")
                             + ": KMS then deletes it and the key becomes unusable until the same material is imported again" + protects);
                     fix = reimport(key, windowDays, "Import the same key material again before " + validTo + ", with no expiration or a later one ("
-                            + IMPORT_PAGE + "); the expiration of an import cannot be changed otherwise.");
+                            + IMPORT_PAGE + "); the expiration of an import cannot be changed otherwise. Where KMS asks for it, delete the current import first "
+                            + "(delete-imported-key-material) and import at once: the key is unusable in between.");
                 }
             }
         }
