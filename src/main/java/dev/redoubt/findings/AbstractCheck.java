@@ -76,6 +76,11 @@ public abstract class AbstractCheck implements Check {
         return result(Status.FAIL, where, evidence, remediation);
     }
 
+    /** A failure rated other than the check's default, where the catalogue sets the severity per result (ENC-05). */
+    protected final Result fail(Scope where, Severity rated, Evidence evidence, Remediation remediation) {
+        return new Result(id, Status.FAIL, rated, facet, where.accountId(), where.region(), where.resourceArn(), title, evidence, remediation, null);
+    }
+
     protected final Result unknown(Scope where, Evidence evidence) {
         return result(Status.UNKNOWN, where, evidence, null);
     }

@@ -16,9 +16,10 @@ public record Thresholds(
         int backupMaxAgeHours,
         int copyMaxAgeDays,
         int airGappedMaxAgeDays,
-        int restoreAccessMaxAgeDays) {
+        int restoreAccessMaxAgeDays,
+        int keyMaterialExpiryDays) {
 
-    public static final Thresholds DEFAULTS = new Thresholds(35, 35, 7, 30, 720, 26, 7, 1, 7);
+    public static final Thresholds DEFAULTS = new Thresholds(35, 35, 7, 30, 720, 26, 7, 1, 7, 30);
 
     public Thresholds {
         positive("recoveryPointMinRetentionDays", recoveryPointMinRetentionDays);
@@ -30,6 +31,7 @@ public record Thresholds(
         positive("copyMaxAgeDays", copyMaxAgeDays);
         positive("airGappedMaxAgeDays", airGappedMaxAgeDays);
         positive("restoreAccessMaxAgeDays", restoreAccessMaxAgeDays);
+        positive("keyMaterialExpiryDays", keyMaterialExpiryDays);
     }
 
     private static void positive(String name, int value) {
@@ -50,6 +52,7 @@ public record Thresholds(
         m.put("copyMaxAgeDays", copyMaxAgeDays);
         m.put("airGappedMaxAgeDays", airGappedMaxAgeDays);
         m.put("restoreAccessMaxAgeDays", restoreAccessMaxAgeDays);
+        m.put("keyMaterialExpiryDays", keyMaterialExpiryDays);
         return m;
     }
 
@@ -64,6 +67,6 @@ public record Thresholds(
         }
         return new Thresholds(m.get("recoveryPointMinRetentionDays"), m.get("planMinRetentionDays"), m.get("lockMinRetentionDays"),
                 m.get("restoreTestMaxAgeDays"), m.get("maxRestoreMinutes"), m.get("backupMaxAgeHours"), m.get("copyMaxAgeDays"),
-                m.get("airGappedMaxAgeDays"), m.get("restoreAccessMaxAgeDays"));
+                m.get("airGappedMaxAgeDays"), m.get("restoreAccessMaxAgeDays"), m.get("keyMaterialExpiryDays"));
     }
 }

@@ -20,6 +20,7 @@ final class KeySpec {
     private boolean rotating;
     private String state = "Enabled";
     private Instant deletionDate;
+    private Instant materialValidTo;
     private Policy policy;
     private final List<Json> grants = new ArrayList<>();
     private final Map<String, String> tags = new LinkedHashMap<>();
@@ -77,6 +78,16 @@ final class KeySpec {
         return this;
     }
 
+    /**
+     * Key material imported by its owner (Origin EXTERNAL) that expires on {@code validTo}: such a key cannot rotate
+     * automatically, and KMS deletes the material when it expires.
+     */
+    KeySpec importedMaterialUntil(String validTo) {
+        materialValidTo = Instant.parse(validTo);
+        rotating = false;
+        return this;
+    }
+
     KeySpec policy(Policy replacement) {
         policy = replacement;
         return this;
@@ -123,7 +134,9 @@ final class KeySpec {
                 .with("KeyUsage", "ENCRYPT_DECRYPT")
                 .with("KeyState", state)
                 .with("DeletionDate", deletionDate)
-                .with("Origin", "AWS_KMS")
+                .with("ValidTo", materialValidTo)
+                .with("Origin", materialValidTo != null ? "EXTERNAL" : "AWS_KMS")
+                .with("ExpirationModel", materialValidTo != null ? "KEY_MATERIAL_EXPIRES" : null)
                 .with("KeyManager", awsManaged ? "AWS" : "CUSTOMER")
                 .with("CustomerMasterKeySpec", "SYMMETRIC_DEFAULT")
                 .with("KeySpec", "SYMMETRIC_DEFAULT")

@@ -140,10 +140,11 @@ public final class NorthwindDemo {
                     .notifies(ALERTS);
             centralAirGapKeyed = eu.airGappedVault("central-airgap-keyed", securityAirGapKey, "2025-05-15T10:30:00Z")
                     .retention(7, 400);
-            // the shop team set up the archive and opened its key to their own account
-            KeySpec archiveKey = eu.customerKey("central-archive", "Long-term archive key", "2025-05-18T08:00:00Z")
+            // the shop team set up the archive with a key of their own account, shared with the backup account for AWS Backup
+            KeySpec archiveKey = shop.region(EU_WEST).customerKey("central-archive", "Long-term archive key", "2025-05-18T08:00:00Z")
                     .notRotating()
-                    .policyAlso(Policies.letAccountUseKey("Allow the shop account to use the key for archive copies", shop.id));
+                    .policy(Policies.accountKey(shop.id)
+                            .plus(Policies.letAccountUseKeyThroughBackup("Allow the backup account to keep archive copies", backup.id)));
             centralArchive = eu.vault("central-archive", archiveKey, "2025-05-18T08:10:00Z")
                     .complianceLock(30, null, "2025-05-21T08:10:00Z")
                     .accessPolicy(Policy.of(Policies.denyToAllBut("DenyRecoveryPointDeletion",
@@ -218,7 +219,7 @@ public final class NorthwindDemo {
             PlanSpec longTerm = eu.plan("shop-long-term", "2025-05-20T09:00:00Z").select(shopOrders, webData1);
             longTerm.rule("weekly-airgap", Schedule.weekly(SUNDAY, 5), vault, 180).copyTo(centralAirGapKeyed, 180);
             longTerm.rule("monthly-archive", Schedule.monthly(1, 6), vault, 35)
-                    .copyTo(centralArchive, null, CopyResult.KEEPS_SOURCE_KEY);
+                    .copyTo(centralArchive, null);
             // before Friday's schema change someone took on-demand backups into the Default vault
             defaultVault.onDemand(carts, 7, "2026-11-23T16:40:00Z", "2026-11-25T17:05:00Z", "2026-11-27T15:20:00Z");
             eu.restoreTestingPlan("shop_weekly_restore_test", Schedule.weekly(FRIDAY, 6), "2025-06-02T09:00:00Z")
@@ -233,8 +234,9 @@ public final class NorthwindDemo {
 
             // the US storefront: copied to the central account in the same region only, never restore-tested
             RegionSpec us = shop.region(US_EAST);
+            // imported key material (the card processor's rule), re-imported every December: this year's is due
             KeySpec usData = us.customerKey("shop-us-data", "US storefront data and backup key", "2025-08-28T10:00:00Z")
-                    .rotating();
+                    .importedMaterialUntil("2026-12-14T10:00:00Z");
             VaultSpec usVault = us.vault("shop-us", usData, "2025-09-01T13:00:00Z")
                     .complianceLock(7, 120L, "2025-09-04T13:00:00Z")
                     .accessPolicy(Policies.hardenedVault(breakGlass(shop)))

@@ -44,11 +44,9 @@ final class Simulation {
         }
         RecoveryPointSpec copy = null;
         if (action.result().completes()) {
-            boolean keepsSourceKey = action.result().keepsSourceKey() && !source.resource.kind.fullyManaged
-                    && !destination.isAirGapped();
+            // a copy is encrypted with the destination vault's key (AWS Backup, "Creating backup copies across AWS accounts")
             copy = new RecoveryPointSpec(source.resource.kind.recoveryPointArn(destination, true, ids), destination,
-                    source.resource, started, finished, source.sizeBytes, action.deleteAfterDays(),
-                    keepsSourceKey ? source.key : destination.key, source.vault, null);
+                    source.resource, started, finished, source.sizeBytes, action.deleteAfterDays(), destination.key, source.vault, null);
             keepIfPresent(copy);
         }
         if (isRecent(started) && !finished.isAfter(now)) {

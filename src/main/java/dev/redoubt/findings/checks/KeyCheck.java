@@ -63,6 +63,9 @@ abstract class KeyCheck extends AbstractCheck {
                                 .field("KeyArn", arn).field("ProtectsVaults", vaults).build()));
                 continue;
             }
+            if (!concerns(key)) {
+                continue;
+            }
             Result r = unreadable(x, where);
             if (r == null) {
                 r = judge(x, key, where, vaults);
@@ -71,6 +74,14 @@ abstract class KeyCheck extends AbstractCheck {
                 out.accept(r);
             }
         }
+    }
+
+    /**
+     * False when the check does not concern this key whatever else was read (ENC-06 on a key that
+     * cannot rotate), so a failed read of the check's own operation gives no UNKNOWN either.
+     */
+    boolean concerns(KeyRef key) {
+        return true;
     }
 
     /** The verdict on one key, or null when the check does not concern it (an AWS-managed key for rotation). */

@@ -44,17 +44,26 @@ class NorthwindCoverageTest {
         assertThat(DemoEstate.vaults().map(VaultAt::vault).filter(v -> v.vaultType().equals("BACKUP_VAULT")))
                 .anyMatch(v -> v.encryptionKeyArn() != null && keyOf(v).keyMetadata().keyManager().equals("AWS"));
         assertThat(keyOf("central-eu-west-1").keyMetadata().keyManager()).isEqualTo("CUSTOMER");
-        // ENC-04: copies in the archive keep the production account's key
-        assertThat(vault("central-archive").recoveryPoints()).anyMatch(rp -> rp.encryptionKeyArn() != null
-                && !rp.encryptionKeyArn().equals(vault("central-archive").encryptionKeyArn())
-                && isProduction(accountOf(rp.encryptionKeyArn())));
+        // ENC-04: the archive, a vault of the backup account, was created with a key of the production account shop-prod;
+        // its copies are re-encrypted with that key, as every cross-account copy is with its destination vault's key
+        assertThat(isProduction(accountOf(vault("central-archive").encryptionKeyArn()))).isTrue();
+        assertThat(vault("central-archive").recoveryPoints()).isNotEmpty()
+                .allMatch(rp -> vault("central-archive").encryptionKeyArn().equals(rp.encryptionKeyArn()));
         assertThat(vault("central-eu-west-1").recoveryPoints())
                 .allMatch(rp -> vault("central-eu-west-1").encryptionKeyArn().equals(rp.encryptionKeyArn()));
+        assertThat(isProduction(accountOf(vault("central-eu-west-1").encryptionKeyArn()))).isFalse();
         assertThat(keyOf("dev-nightly").keyMetadata()).satisfies(m -> {
             assertThat(m.keyState()).isEqualTo("PendingDeletion");
             assertThat(m.deletionDate()).isAfter(NOW);
         });
         assertThat(keyOf("legacy-crm").keyMetadata().keyState()).isEqualTo("Disabled");
+        // ENC-05 (HIGH) and ENC-06 (no result): the US storefront's imported key material expires in 16 days
+        assertThat(keyOf("shop-us").keyMetadata()).satisfies(m -> {
+            assertThat(m.keyState()).isEqualTo("Enabled");
+            assertThat(m.origin()).isEqualTo("EXTERNAL");
+            assertThat(m.expirationModel()).isEqualTo("KEY_MATERIAL_EXPIRES");
+            assertThat(m.validTo()).isBetween(NOW, NOW.plus(java.time.Duration.ofDays(30)));
+        });
         assertThat(keyOf("central-eu-west-1").keyMetadata().keyState()).isEqualTo("Enabled");
         assertThat(keyOf("central-archive").keyRotationEnabled()).isFalse();
         assertThat(keyOf("central-eu-west-1").keyRotationEnabled()).isTrue();

@@ -283,13 +283,14 @@ class FindingsViewModelTest {
 
     @Test
     void detailShowsEvidenceRationaleAndRemediation() {
-        Result enc05 = results().stream().filter(r -> r.checkId().equals("ENC-05") && r.status() == Status.FAIL).findFirst().orElseThrow();
+        Result enc05 = results().stream().filter(r -> r.checkId().equals("ENC-05") && r.status() == Status.FAIL)
+                .filter(r -> "PendingDeletion".equals(r.evidence().field("KeyMetadata.KeyState"))).findFirst().orElseThrow();
         vm.open(FindingsQuery.result("ENC-05", enc05.resourceArn()));
 
         FindingDetail d = vm.detail();
         assertThat(d.status()).isEqualTo(Status.FAIL);
         assertThat(d.severity()).isEqualTo(Severity.CRITICAL);
-        assertThat(d.title()).isEqualTo("Key protecting backups is disabled or pending deletion");
+        assertThat(d.title()).isEqualTo("Key protecting backups is disabled, pending deletion or unusable");
         assertThat(d.summary()).isEqualTo(enc05.evidence().summary());
         assertThat(d.fields()).extracting(f -> f.name()).contains("KeyMetadata.KeyState");
         assertThat(d.account()).isEqualTo(accountName(enc05.accountId()) + " (" + enc05.accountId() + ")");
