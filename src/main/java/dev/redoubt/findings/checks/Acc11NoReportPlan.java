@@ -59,6 +59,7 @@ public final class Acc11NoReportPlan extends RegionCheck {
         List<String> covering = new ArrayList<>();
         List<String> unresolved = new ArrayList<>();
         List<String> notRead = new ArrayList<>();
+        List<String> otherRegions = new ArrayList<>();
         for (RegionRef home : x.regions()) {
             if (home.data().reportPlans() == null) {
                 if (home.accountId().equals(r.accountId()) || home.accountId().equals(x.managementAccountId())) {
@@ -67,11 +68,14 @@ public final class Acc11NoReportPlan extends RegionCheck {
                 continue;
             }
             for (ReportPlan p : home.data().reportPlans()) {
-                Cover c = covers(x, new Plan(home, p), r);
+                Plan plan = new Plan(home, p);
+                Cover c = covers(x, plan, r);
                 if (c == Cover.YES) {
-                    covering.add(new Plan(home, p).label());
+                    covering.add(plan.label());
                 } else if (c == Cover.CANNOT_TELL) {
-                    unresolved.add(new Plan(home, p).label());
+                    unresolved.add(plan.label());
+                } else if (coversAccount(x, plan, r) == Cover.YES) {
+                    otherRegions.add(plan.label());
                 }
             }
         }
@@ -79,11 +83,14 @@ public final class Acc11NoReportPlan extends RegionCheck {
                 : !unresolved.isEmpty() ? "Could not be evaluated: " + String.join(", ", unresolved)
                         + " name organizational units by ID, which the capture cannot resolve to accounts"
                 : !notRead.isEmpty() ? "Could not be evaluated: the report plans of " + String.join(", ", notRead) + " were not read"
-                : "No report plan covers " + r.accountId() + " in " + r.region() + " (neither its own nor an organization-wide one)";
+                : "No report plan covers " + r.accountId() + " in " + r.region() + " (neither its own nor an organization-wide one)"
+                        + (otherRegions.isEmpty() ? "" : "; " + String.join(", ", otherRegions) + " cover" + (otherRegions.size() == 1 ? "s" : "")
+                        + " the account in other regions only");
         Evidence e = Evidence.at(x.at(), summary)
                 .field("CoveringReportPlans", covering)
                 .field("ReportPlansInRegion", r.data().reportPlans().stream().map(ReportPlan::reportPlanName).sorted().toList())
-                .field("ReportPlansNamingUnresolvedOUs", unresolved).build();
+                .field("ReportPlansNamingUnresolvedOUs", unresolved)
+                .field("ReportPlansCoveringOtherRegionsOnly", otherRegions).build();
         if (!covering.isEmpty()) {
             return pass(where, e);
         }
@@ -102,16 +109,20 @@ public final class Acc11NoReportPlan extends RegionCheck {
 
     /** Whether the plan reports on the account and region (checks.md ACC-11; ReportSetting). */
     private static Cover covers(EstateIndex x, Plan p, RegionRef target) {
+        Cover account = coversAccount(x, p, target);
+        return account == Cover.YES && !coversRegion(p, target) ? Cover.NO : account;
+    }
+
+    private static boolean coversRegion(Plan p, RegionRef target) {
+        List<String> regions = strings(p.plan().reportSetting(), "Regions");
+        return regions.isEmpty() ? p.home().region().equals(target.region()) : regions.contains("*") || regions.contains(target.region());
+    }
+
+    private static Cover coversAccount(EstateIndex x, Plan p, RegionRef target) {
         if ("DELETE_IN_PROGRESS".equals(p.plan().deploymentStatus())) {
             return Cover.NO;
         }
         JsonNode setting = p.plan().reportSetting();
-        List<String> regions = strings(setting, "Regions");
-        boolean regionCovered = regions.isEmpty() ? p.home().region().equals(target.region())
-                : regions.contains("*") || regions.contains(target.region());
-        if (!regionCovered) {
-            return Cover.NO;
-        }
         List<String> accounts = strings(setting, "Accounts");
         List<String> units = strings(setting, "OrganizationUnits");
         if (accounts.isEmpty() && units.isEmpty()) {
@@ -125,7 +136,7 @@ public final class Acc11NoReportPlan extends RegionCheck {
                 || units.stream().anyMatch(u -> u.startsWith("r-"))) {
             return Cover.YES;
         }
-        return units.isEmpty() ? Cover.NO : Cover.CANNOT_TELL;
+        return units.isEmpty() || !coversRegion(p, target) ? Cover.NO : Cover.CANNOT_TELL;
     }
 
     private static List<String> strings(JsonNode setting, String member) {

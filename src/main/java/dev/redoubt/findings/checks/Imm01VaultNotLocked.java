@@ -7,6 +7,7 @@ import dev.redoubt.findings.Facet;
 import dev.redoubt.findings.Remediation;
 import dev.redoubt.findings.Result;
 import dev.redoubt.findings.Severity;
+import java.util.List;
 
 /**
  * IMM-01: the vault has no Vault Lock. Without a lock, anyone with the right IAM permissions (or ransomware holding
@@ -45,11 +46,13 @@ public final class Imm01VaultNotLocked extends VaultCheck {
         }
         int min = x.thresholds().lockMinRetentionDays();
         long max = PlanRules.suggestedMaxDays(x, v);
+        List<String> shorter = PlanRules.keepingLessThan(x, v, min);
         return fail(v.scope(), e, new Remediation(
                 "Put a Vault Lock in compliance mode on the vault: ChangeableForDays starts a grace time (at least 3 days) after which nobody,"
                         + " root included, can remove it. MinRetentionDays " + min + " and MaxRetentionDays " + max
-                        + " fit the rules writing into this vault; a backup or copy job whose retention falls outside them fails,"
-                        + " so align the rules first. Recovery points already in the vault are not affected by the bounds.",
+                        + " (at least the longest rule's retention) bound the rules writing into this vault; a backup or copy job whose retention falls outside them fails"
+                        + (shorter.isEmpty() ? "" : ", so raise these first: " + String.join("; ", shorter))
+                        + ". Recovery points already in the vault are not affected by the bounds.",
                 "aws backup put-backup-vault-lock-configuration --region " + v.region() + " --backup-vault-name " + sh(v.vault().backupVaultName())
                         + " --min-retention-days " + min + " --max-retention-days " + max + " --changeable-for-days 3",
                 "CloudFormation",

@@ -60,7 +60,8 @@ public final class Imm04LockRetentionBounds extends VaultCheck {
             return fail(v.scope(), e, new Remediation(
                     "The lock is immutable since " + v.vault().lockDate() + ": AWS refuses to change its bounds. Create a new vault"
                             + " (same key, access policy and notifications) with a lock of MinRetentionDays " + newMin + " and MaxRetentionDays " + newMax
-                            + ", and point the plans that write into " + v.vault().backupVaultName() + " at it (rule TargetBackupVaultName, copy action"
+                            + ", and point the plans that write into " + v.vault().backupVaultName() + " (" + PlanRules.describePlans(x, v)
+                            + ") at it (rule TargetBackupVaultName, copy action"
                             + " DestinationBackupVaultArn: get-backup-plan, edit, update-backup-plan). The old vault keeps its recovery points until they expire.",
                     PlanRules.replacementCommands(x, v, newMin, newMax), "CloudFormation", PlanRules.replacementSnippet(v, newMin, newMax)));
         }

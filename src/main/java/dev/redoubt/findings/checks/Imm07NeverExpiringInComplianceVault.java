@@ -64,8 +64,9 @@ public final class Imm07NeverExpiringInComplianceVault extends PointCheck {
         }
         if (v.vault().maxRetentionDays() == null) {
             action.append(". The lock has no MaxRetentionDays, so it accepts more never-expiring recovery points: move the plans to a new vault whose lock"
-                    + " has one (MinRetentionDays ").append(min).append(", MaxRetentionDays ").append(keep).append(")");
-            cli.append("\n").append(PlanRules.replacementCommands(x, v, min, keep));
+                    + " has one (MinRetentionDays ").append(min).append(", MaxRetentionDays ").append(keep).append("): ")
+                    .append(PlanRules.describePlans(x, v));
+            PlanRules.appendLines(cli, PlanRules.replacementCommands(x, v, min, keep));
         }
         action.append(".");
         return fail(where, e, new Remediation(action.toString(), cli.toString(), "Terraform",

@@ -146,6 +146,37 @@ final class PlanRules {
         return List.copyOf(plans);
     }
 
+    /** "plan a (account, region), plan b (...)": the plans that write into the vault, for remediation texts. */
+    static String describePlans(EstateIndex x, VaultRef v) {
+        List<String> names = new ArrayList<>();
+        for (PlanRef p : plansInto(x, v)) {
+            String name = p.plan().backupPlan() == null ? p.plan().backupPlanId() : p.plan().backupPlan().backupPlanName();
+            names.add(name + " (" + p.where().accountId() + ", " + p.where().region() + ")");
+        }
+        return names.isEmpty() ? "no plan of the capture" : String.join(", ", names);
+    }
+
+    /** The rules writing into the vault that keep fewer days than {@code min}, described. */
+    static List<String> keepingLessThan(EstateIndex x, VaultRef v, long min) {
+        List<String> out = new ArrayList<>();
+        for (RuleRef r : into(x, v)) {
+            Long d = r.deleteAfterDays();
+            if (d != null && d < min) {
+                out.add(r.describe() + " keeps " + d + " days");
+            }
+        }
+        return out;
+    }
+
+    /** Appends command lines, skipping any already there. */
+    static void appendLines(StringBuilder cli, String lines) {
+        for (String line : lines.split("\n")) {
+            if (!line.isBlank() && !List.of(cli.toString().split("\n")).contains(line)) {
+                cli.append(cli.length() == 0 ? "" : "\n").append(line);
+            }
+        }
+    }
+
     /** A lock maximum that fits every rule writing into the vault: the longest finite retention, at least 400 days. */
     static long suggestedMaxDays(EstateIndex x, VaultRef v) {
         long max = DEFAULT_MAX_DAYS;

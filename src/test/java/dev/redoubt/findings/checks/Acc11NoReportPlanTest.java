@@ -100,7 +100,8 @@ class Acc11NoReportPlanTest {
                 .satisfies(r -> assertThat(r.status()).isEqualTo(Status.PASS))
                 .satisfies(r -> assertThat(r.evidence().summary()).contains("org_jobs (" + MGMT + ", " + REGION + ")"));
         assertThat(backup).filteredOn(r -> r.region().equals(OTHER_REGION)).singleElement()
-                .satisfies(r -> assertThat(r.status()).isEqualTo(Status.FAIL));
+                .satisfies(r -> assertThat(r.status()).isEqualTo(Status.FAIL))
+                .satisfies(r -> assertThat(r.evidence().summary()).endsWith("; org_jobs (" + MGMT + ", " + REGION + ") covers the account in other regions only"));
     }
 
     @Test

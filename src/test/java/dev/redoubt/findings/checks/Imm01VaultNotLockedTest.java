@@ -34,11 +34,14 @@ class Imm01VaultNotLockedTest {
         ObjectNode v = unlocked(f, "main");
         ObjectNode plan = f.plan(BACKUP, REGION, "yearly");
         ((ObjectNode) plan.get("BackupPlan").get("Rules").get(0).get("Lifecycle")).put("DeleteAfterDays", 800);
+        ObjectNode brief = f.plan(BACKUP, REGION, "brief");
+        ((ObjectNode) brief.get("BackupPlan").get("Rules").get(0).get("Lifecycle")).put("DeleteAfterDays", 3);
         Result r = about(f.run(check), arnOf(v));
         assertThat(r.status()).isEqualTo(Status.FAIL);
         assertThat(r.severity()).isEqualTo(Severity.HIGH);
         assertThat(r.remediation().awsCli()).isEqualTo("aws backup put-backup-vault-lock-configuration --region " + REGION
                 + " --backup-vault-name main --min-retention-days 7 --max-retention-days 800 --changeable-for-days 3");
+        assertThat(r.remediation().action()).contains("raise these first: rule daily of plan brief (" + BACKUP + ", " + REGION + ") keeps 3 days");
     }
 
     @Test

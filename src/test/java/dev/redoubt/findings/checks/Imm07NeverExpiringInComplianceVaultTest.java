@@ -58,14 +58,25 @@ class Imm07NeverExpiringInComplianceVaultTest {
         EstateFixture f = new EstateFixture();
         ObjectNode v = f.vault(BACKUP, REGION, "archive");
         v.remove("MaxRetentionDays");
+        ObjectNode plan = f.plan(BACKUP, REGION, "forever");
+        ObjectNode rule = (ObjectNode) plan.get("BackupPlan").get("Rules").get(0);
+        rule.put("TargetBackupVaultName", "archive").remove("Lifecycle");
         ObjectNode p = f.point(v, VOL, NOW.minus(Duration.ofDays(1)));
         p.remove(List.of("Lifecycle", "CalculatedLifecycle"));
-        Result r = about(f.run(check), rpArn(p));
+        p.putObject("CreatedBy").put("BackupPlanId", plan.get("BackupPlanId").asText()).put("BackupRuleId", rule.get("RuleId").asText());
+        ObjectNode onDemand = f.point(v, VOL, NOW.minus(Duration.ofDays(2)));
+        onDemand.remove(List.of("Lifecycle", "CalculatedLifecycle"));
+        List<Result> results = f.run(check);
+        Result r = about(results, rpArn(p));
         assertThat(r.status()).isEqualTo(Status.FAIL);
-        assertThat(r.remediation().awsCli()).doesNotContain("update-recovery-point-lifecycle")
-                .contains("aws backup start-backup-job --region " + REGION + " --backup-vault-name archive")
-                .contains("aws backup create-backup-vault --region " + REGION + " --backup-vault-name archive-v2")
-                .contains("aws backup put-backup-vault-lock-configuration --region " + REGION + " --backup-vault-name archive-v2 --min-retention-days 7 --max-retention-days 400");
+        String update = "aws backup update-backup-plan --region " + REGION + " --backup-plan-id " + plan.get("BackupPlanId").asText() + " --backup-plan file://plan.json";
+        assertThat(r.remediation().awsCli().split("\n")).as("each command once").containsExactly(update,
+                "aws backup create-backup-vault --region " + REGION + " --backup-vault-name archive-v2 --encryption-key-arn " + v.get("EncryptionKeyArn").asText(),
+                "aws backup put-backup-vault-lock-configuration --region " + REGION + " --backup-vault-name archive-v2 --min-retention-days 7"
+                        + " --max-retention-days 400 --changeable-for-days 3");
+        assertThat(r.remediation().action()).endsWith("MaxRetentionDays 400): forever (" + BACKUP + ", " + REGION + ").");
+        assertThat(about(results, rpArn(onDemand)).remediation().awsCli()).doesNotContain("update-recovery-point-lifecycle")
+                .startsWith("aws backup start-backup-job --region " + REGION + " --backup-vault-name archive");
     }
 
     @Test
