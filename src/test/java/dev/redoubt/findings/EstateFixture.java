@@ -121,7 +121,7 @@ public final class EstateFixture {
         v.put("AccessPolicy", compliantVaultPolicy(account));
         ObjectNode n = v.putObject("Notifications");
         n.put("BackupVaultName", name).put("BackupVaultArn", arn).put("SNSTopicArn", "arn:aws:sns:" + region + ":" + account + ":backup-alerts");
-        n.putArray("BackupVaultEvents").add("RECOVERY_POINT_MODIFIED").add("BACKUP_JOB_FAILED").add("COPY_JOB_FAILED").add("RESTORE_JOB_FAILED");
+        n.putArray("BackupVaultEvents").add("RECOVERY_POINT_MODIFIED").add("BACKUP_JOB_COMPLETED").add("COPY_JOB_FAILED").add("RESTORE_JOB_COMPLETED");
         v.putArray("RecoveryPoints");
         v.putArray("RestoreAccessBackupVaults");
         return v;
@@ -139,7 +139,7 @@ public final class EstateFixture {
         v.put("AccessPolicy", compliantVaultPolicy(account));
         ObjectNode n = v.putObject("Notifications");
         n.put("SNSTopicArn", "arn:aws:sns:" + region + ":" + account + ":backup-alerts");
-        n.putArray("BackupVaultEvents").add("RECOVERY_POINT_MODIFIED").add("BACKUP_JOB_FAILED").add("COPY_JOB_FAILED").add("RESTORE_JOB_FAILED");
+        n.putArray("BackupVaultEvents").add("RECOVERY_POINT_MODIFIED").add("BACKUP_JOB_COMPLETED").add("COPY_JOB_FAILED").add("RESTORE_JOB_COMPLETED");
         v.putArray("RecoveryPoints");
         v.putArray("RestoreAccessBackupVaults");
         return v;

@@ -149,6 +149,12 @@ final class RegionSpec {
     }
 
     RegionSpec reportPlan(String planName, String template, String created, String bucket, List<String> frameworkArns) {
+        return reportPlan(planName, template, created, bucket, frameworkArns, List.of(), List.of("*"));
+    }
+
+    /** A report plan covering {@code accounts} (none: its own account) in {@code regions} (ReportSetting Accounts, Regions). */
+    RegionSpec reportPlan(String planName, String template, String created, String bucket, List<String> frameworkArns,
+            List<String> accounts, List<String> regions) {
         Instant createdAt = Instant.parse(created);
         Instant lastRun = account.org.now.truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(1));
         reportPlans.add(Json.object()
@@ -159,7 +165,8 @@ final class RegionSpec {
                         .with("ReportTemplate", template)
                         .with("FrameworkArns", frameworkArns.isEmpty() ? null : frameworkArns)
                         .with("NumberOfFrameworks", frameworkArns.isEmpty() ? null : frameworkArns.size())
-                        .with("Regions", List.of("*")))
+                        .with("Accounts", accounts.isEmpty() ? null : accounts)
+                        .with("Regions", regions))
                 .with("ReportDeliveryChannel", Json.object()
                         .with("S3BucketName", bucket)
                         .with("S3KeyPrefix", planName)

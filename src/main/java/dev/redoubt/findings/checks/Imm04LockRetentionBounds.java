@@ -15,6 +15,12 @@ import java.util.List;
  * MaxRetentionDays is unset. A low minimum lets an attacker store (or shorten to) recovery points
  * that expire almost at once; no maximum lets a mistake keep data forever in a vault that can
  * never be emptied.
+ *
+ * <p>The fix follows the lock's state (Vault Lock, https://docs.aws.amazon.com/aws-backup/latest/devguide/vault-lock.html;
+ * PutBackupVaultLockConfiguration, https://docs.aws.amazon.com/aws-backup/latest/devguide/API_PutBackupVaultLockConfiguration.html):
+ * a governance lock, or a compliance lock in its grace time, can be re-put (keeping ChangeableForDays, else it would
+ * become a governance lock); a compliance lock past its LockDate "becomes immutable and cannot be changed or
+ * deleted", so the fix is a new vault with the right lock and the plans moved to it.
  */
 public final class Imm04LockRetentionBounds extends VaultCheck {
     public Imm04LockRetentionBounds() {
@@ -48,12 +54,28 @@ public final class Imm04LockRetentionBounds extends VaultCheck {
             return pass(v.scope(), e);
         }
         long newMin = Math.max(min, lockMin == null ? 0 : lockMin);
+        long newMax = lockMax != null ? lockMax : PlanRules.suggestedMaxDays(x, v);
+        if (PlanRules.immutableLock(x, v)) {
+            // a compliance lock past its LockDate "becomes immutable and cannot be changed or deleted" (PutBackupVaultLockConfiguration): a new vault is the fix
+            return fail(v.scope(), e, new Remediation(
+                    "The lock is immutable since " + v.vault().lockDate() + ": AWS refuses to change its bounds. Create a new vault"
+                            + " (same key, access policy and notifications) with a lock of MinRetentionDays " + newMin + " and MaxRetentionDays " + newMax
+                            + ", and point the plans that write into " + v.vault().backupVaultName() + " (" + PlanRules.describePlans(x, v)
+                            + ") at it (rule TargetBackupVaultName, copy action"
+                            + " DestinationBackupVaultArn: get-backup-plan, edit, update-backup-plan). The old vault keeps its recovery points until they expire.",
+                    PlanRules.replacementCommands(x, v, newMin, newMax), "CloudFormation", PlanRules.replacementSnippet(v, newMin, newMax)));
+        }
+        // re-putting a compliance lock in its grace time without ChangeableForDays would turn it into a governance lock: keep its LockDate
+        Long changeable = v.vault().lockDate() == null ? null
+                : Math.max(3, (long) Math.ceil(java.time.Duration.between(x.at(), v.vault().lockDate()).toHours() / 24.0));
         return fail(v.scope(), e, new Remediation(
-                "Set the lock's MinRetentionDays to at least " + min + " and a MaxRetentionDays that fits the longest plan retention (only possible while the lock is in governance mode or in its grace time).",
+                "Set the lock's MinRetentionDays to at least " + min + " and a MaxRetentionDays that fits the longest plan retention ("
+                        + newMax + "); the lock can still be changed (" + (changeable == null ? "governance mode" : "compliance mode, grace time until " + v.vault().lockDate()) + ").",
                 "aws backup put-backup-vault-lock-configuration --region " + v.region() + " --backup-vault-name " + sh(v.vault().backupVaultName())
-                        + " --min-retention-days " + newMin + " --max-retention-days " + (lockMax == null ? 400 : lockMax),
+                        + " --min-retention-days " + newMin + " --max-retention-days " + newMax + (changeable == null ? "" : " --changeable-for-days " + changeable),
                 "Terraform",
                 "resource \"aws_backup_vault_lock_configuration\" \"bounds\" {\n  backup_vault_name  = \"" + v.vault().backupVaultName()
-                        + "\"\n  min_retention_days = " + newMin + "\n  max_retention_days = 400\n}"));
+                        + "\"\n  min_retention_days = " + newMin + "\n  max_retention_days = " + newMax
+                        + (changeable == null ? "" : "\n  changeable_for_days = " + changeable) + "\n}"));
     }
 }

@@ -16,16 +16,22 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * IMM-06: a backup plan rule runs less often than daily or retains for less than the minimum
- * (default 35 days). Every recovery point the rule makes is then too old or gone too soon to
- * recover from an incident found late. Close to BAM/Config
- * backup-plan-min-frequency-and-min-retention-check, but every rule must comply, not just one.
+ * IMM-06: no rule of a backup plan runs at least daily with a retention of at least the minimum (default 35 days).
+ * Without one, the plan leaves no recent copy, or none that survives until an incident found late. One compliant
+ * rule suffices, so a plan may add weekly or monthly long-term rules: the semantics of the Config rule
+ * backup-plan-min-frequency-and-min-retention-check ("Checks if a backup plan has a backup rule that satisfies the
+ * required frequency and retention period",
+ * https://docs.aws.amazon.com/config/latest/developerguide/backup-plan-min-frequency-and-min-retention-check.html)
+ * and of BAM's control "Backup plan has minimum frequency and minimum retention" (Controls and remediation,
+ * https://docs.aws.amazon.com/aws-backup/latest/devguide/controls-and-remediation.html). Daily as checks.md
+ * "Frequency" reads it ({@link Schedule#atLeastDaily}); a rule that never expires keeps long enough. Deleted plans
+ * (DeletionDate set) run nothing and give no result.
  */
 public final class Imm06WeakPlanRule extends AbstractCheck {
     public Imm06WeakPlanRule() {
-        super("IMM-06", Facet.IMM, Severity.MEDIUM, "Backup plan rule runs less often than daily or retains too briefly",
-                "A rule that backs up rarely or keeps backups briefly leaves no recent or no surviving copy to restore.",
-                "plan rules ScheduleExpression, Lifecycle", "BAM, Config backup-plan-min-frequency-and-min-retention-check, Steampipe",
+        super("IMM-06", Facet.IMM, Severity.MEDIUM, "No rule of the backup plan runs at least daily with the minimum retention",
+                "A plan without a daily rule that keeps backups long enough leaves no recent or no surviving copy to restore.",
+                "plan rules ScheduleExpression, Lifecycle", "BAM, Config backup-plan-min-frequency-and-min-retention-check (same semantics), Steampipe",
                 "backup:GetBackupPlan");
     }
 
@@ -33,6 +39,9 @@ public final class Imm06WeakPlanRule extends AbstractCheck {
     public void evaluate(EstateIndex x, Consumer<Result> out) {
         int min = x.thresholds().planMinRetentionDays();
         for (PlanRef p : x.plans()) {
+            if (PlanRules.isDeleted(p)) {
+                continue;
+            }
             Scope where = new Scope(p.where().accountId(), p.where().region(), p.plan().backupPlanArn());
             Result r = unreadable(x, where);
             if (r != null) {
@@ -43,35 +52,54 @@ public final class Imm06WeakPlanRule extends AbstractCheck {
                 out.accept(missing(x, where, "BackupPlan.Rules"));
                 continue;
             }
-            List<String> problems = new ArrayList<>();
-            List<String> rules = new ArrayList<>();
-            for (BackupRule rule : p.plan().backupPlan().rules()) {
-                Long keep = rule.lifecycle() == null ? null : rule.lifecycle().deleteAfterDays();
-                boolean daily = Schedule.atLeastDaily(rule.scheduleExpression(), rule.enableContinuousBackup());
-                rules.add(rule.ruleName() + ": " + (rule.scheduleExpression() == null ? "no schedule" : rule.scheduleExpression())
-                        + (Boolean.TRUE.equals(rule.enableContinuousBackup()) ? " + continuous" : "") + ", DeleteAfterDays " + (keep == null ? "never" : keep));
-                if (!daily) {
-                    problems.add("rule " + rule.ruleName() + " runs less often than daily (" + rule.scheduleExpression() + ")");
-                }
-                if (keep != null && keep < min) {
-                    problems.add("rule " + rule.ruleName() + " keeps recovery points " + keep + " days");
-                }
-            }
-            String name = p.plan().backupPlan().backupPlanName();
-            Evidence e = Evidence.at(x.at(), problems.isEmpty() ? "Every rule runs at least daily and retains at least " + min + " days"
-                            : String.join("; ", problems))
-                    .field("BackupPlan.BackupPlanName", name).field("Rules", rules)
-                    .threshold("planMinRetentionDays", min).threshold("Frequency", "at least daily").build();
-            if (problems.isEmpty()) {
-                out.accept(pass(where, e));
+            out.accept(judge(x, p, where, min));
+        }
+    }
+
+    private Result judge(EstateIndex x, PlanRef p, Scope where, int min) {
+        List<String> compliant = new ArrayList<>();
+        List<String> compliantNames = new ArrayList<>();
+        List<String> others = new ArrayList<>();
+        BackupRule dailyShort = null;
+        for (BackupRule rule : p.plan().backupPlan().rules()) {
+            Long keep = rule.lifecycle() == null ? null : rule.lifecycle().deleteAfterDays();
+            boolean daily = Schedule.atLeastDaily(rule.scheduleExpression(), rule.enableContinuousBackup());
+            boolean longEnough = keep == null || keep >= min;
+            String text = rule.ruleName() + ": " + (rule.scheduleExpression() == null ? "no schedule" : rule.scheduleExpression())
+                    + (Boolean.TRUE.equals(rule.enableContinuousBackup()) ? " + continuous" : "") + ", DeleteAfterDays " + (keep == null ? "never" : keep);
+            if (daily && longEnough) {
+                compliant.add(text);
+                compliantNames.add(rule.ruleName());
             } else {
-                out.accept(fail(where, e, new Remediation(
-                        "Make every rule of plan " + name + " run at least daily and keep recovery points at least " + min + " days; update the plan with the corrected rules (get-backup-plan, edit, update-backup-plan).",
-                        "aws backup update-backup-plan --region " + p.where().region() + " --backup-plan-id " + sh(p.plan().backupPlanId())
-                                + " --backup-plan file://plan.json",
-                        "CloudFormation",
-                        "BackupPlanRule:\n  - RuleName: daily\n    TargetBackupVault: <VAULT_NAME>\n    ScheduleExpression: cron(0 5 ? * * *)\n    Lifecycle:\n      DeleteAfterDays: " + min)));
+                others.add(text + " (" + (daily ? "keeps less than " + min + " days" : longEnough ? "runs less often than daily"
+                        : "runs less often than daily and keeps less than " + min + " days") + ")");
+                if (daily && dailyShort == null) {
+                    dailyShort = rule;
+                }
             }
         }
+        String name = p.plan().backupPlan().backupPlanName();
+        Evidence e = Evidence.at(x.at(), !compliant.isEmpty()
+                        ? "Rule " + compliantNames.get(0) + " runs at least daily and keeps at least " + min + " days"
+                        : "No rule runs at least daily and keeps at least " + min + " days: " + String.join("; ", others))
+                .field("BackupPlan.BackupPlanName", name).field("CompliantRules", compliant).field("OtherRules", others)
+                .threshold("planMinRetentionDays", min).threshold("Frequency", "at least daily").build();
+        if (!compliant.isEmpty()) {
+            return pass(where, e);
+        }
+        List<BackupRule> rules = p.plan().backupPlan().rules();
+        String vault = dailyShort != null ? dailyShort.targetBackupVaultName() : rules.isEmpty() ? "<VAULT_NAME>" : rules.get(0).targetBackupVaultName();
+        String action = dailyShort != null
+                ? "Raise the retention of rule " + dailyShort.ruleName() + " of plan " + name + " (it runs daily) to at least " + min
+                        + " days, or add a daily rule that keeps " + min + " days; the plan's other rules may stay as they are."
+                : "Add to plan " + name + " a rule that runs at least daily into " + vault + " and keeps recovery points at least " + min
+                        + " days; the plan's weekly or monthly rules may stay as they are.";
+        return fail(where, e, new Remediation(action + " Update the plan with get-backup-plan, edit the rules, update-backup-plan.",
+                "aws backup update-backup-plan --region " + p.where().region() + " --backup-plan-id " + sh(p.plan().backupPlanId())
+                        + " --backup-plan file://plan.json",
+                "CloudFormation",
+                "BackupPlanRule:\n  - RuleName: " + (dailyShort != null ? dailyShort.ruleName() : "daily-" + min + "d") + "\n    TargetBackupVault: " + vault
+                        + "\n    ScheduleExpression: " + (dailyShort != null && dailyShort.scheduleExpression() != null ? dailyShort.scheduleExpression() : "cron(0 5 ? * * *)")
+                        + "\n    Lifecycle:\n      DeleteAfterDays: " + min));
     }
 }

@@ -9,11 +9,19 @@ import dev.redoubt.findings.Remediation;
 import dev.redoubt.findings.Result;
 import dev.redoubt.findings.Scope;
 import dev.redoubt.findings.Severity;
+import dev.redoubt.findings.checks.PlanRules.RuleRef;
+import java.util.List;
 
 /**
  * IMM-07: never-expiring recovery points in an immutable compliance vault (LockDate passed).
  * Nothing, not even AWS, can delete them: a permanent cost, and personal data that can never be
  * erased. AWS's Vault Lock guide warns to avoid "Always" retention there.
+ *
+ * <p>The point itself cannot be fixed: "If any user (including the root user) attempts to delete a backup or change
+ * the lifecycle properties in a locked vault, AWS Backup will deny the operation" (Vault Lock,
+ * https://docs.aws.amazon.com/aws-backup/latest/devguide/vault-lock.html), and the lock past its LockDate cannot
+ * change either. The fix stops more: a lifecycle on the rule (or copy action) that made it, and, when the lock has
+ * no MaxRetentionDays, a new vault whose lock has one.
  */
 public final class Imm07NeverExpiringInComplianceVault extends PointCheck {
     public Imm07NeverExpiringInComplianceVault() {
@@ -37,10 +45,31 @@ public final class Imm07NeverExpiringInComplianceVault extends PointCheck {
         if (days != null) {
             return pass(where, e);
         }
-        long max = v.vault().maxRetentionDays() == null ? 3650 : v.vault().maxRetentionDays();
-        return fail(where, e, new Remediation("Give the recovery point a retention (within the lock's bounds) so it can expire, and set a lifecycle on the rule that created it.",
-                "aws backup update-recovery-point-lifecycle --region " + v.region() + " --backup-vault-name " + sh(v.vault().backupVaultName())
-                        + " --recovery-point-arn " + sh(p.recoveryPointArn()) + " --lifecycle DeleteAfterDays=" + max,
-                "Terraform", "lifecycle {\n  delete_after = " + max + "\n}"));
+        // the lock refuses lifecycle changes on the point, and the lock itself cannot change: stop adding more
+        long min = v.vault().minRetentionDays() == null ? x.thresholds().lockMinRetentionDays() : v.vault().minRetentionDays();
+        long keep = v.vault().maxRetentionDays() != null ? v.vault().maxRetentionDays() : PlanRules.suggestedMaxDays(x, v);
+        List<RuleRef> creators = PlanRules.creators(x, v, p);
+        StringBuilder action = new StringBuilder("This recovery point can never be deleted: the vault's immutable lock refuses lifecycle changes on it"
+                + " (Vault Lock), and AWS refuses to change the lock itself. Stop adding more: ");
+        StringBuilder cli = new StringBuilder();
+        if (!creators.isEmpty()) {
+            action.append("give ").append(String.join(", ", creators.stream().map(RuleRef::describe).toList()))
+                    .append(" a DeleteAfterDays within the lock's bounds (").append(keep).append(" days; get-backup-plan, edit the Lifecycle, update-backup-plan)");
+            creators.stream().map(RuleRef::updateCommand).distinct().forEach(c -> cli.append(cli.length() == 0 ? "" : "\n").append(c));
+        } else {
+            action.append("start on-demand backups and copies into this vault with a Lifecycle DeleteAfterDays (").append(keep).append(" days)");
+            cli.append("aws backup start-backup-job --region ").append(v.region()).append(" --backup-vault-name ").append(sh(v.vault().backupVaultName()))
+                    .append(" --resource-arn ").append(sh(p.resourceArn())).append(" --iam-role-arn ")
+                    .append(sh(p.iamRoleArn() == null ? "<BACKUP_ROLE_ARN>" : p.iamRoleArn())).append(" --lifecycle DeleteAfterDays=").append(keep);
+        }
+        if (v.vault().maxRetentionDays() == null) {
+            action.append(". The lock has no MaxRetentionDays, so it accepts more never-expiring recovery points: move the plans to a new vault whose lock"
+                    + " has one (MinRetentionDays ").append(min).append(", MaxRetentionDays ").append(keep).append("): ")
+                    .append(PlanRules.describePlans(x, v));
+            PlanRules.appendLines(cli, PlanRules.replacementCommands(x, v, min, keep));
+        }
+        action.append(".");
+        return fail(where, e, new Remediation(action.toString(), cli.toString(), "Terraform",
+                Imm05ShortRecoveryPointRetention.snippet(v, creators, keep)));
     }
 }

@@ -96,7 +96,11 @@ class NorthwindCoverageTest {
         assertThat(keyOf("central-eu-west-1").grants()).isNotEmpty()
                 .allMatch(g -> g.granteePrincipal().contains("AWSServiceRoleForBackup"));
         assertThat(vault("central-eu-west-1").notifications().value()).hasValueSatisfying(n -> assertThat(n.backupVaultEvents())
-                .contains("RECOVERY_POINT_MODIFIED", "BACKUP_JOB_FAILED", "COPY_JOB_FAILED", "RESTORE_JOB_FAILED"));
+                .contains("RECOVERY_POINT_MODIFIED", "BACKUP_JOB_COMPLETED", "COPY_JOB_FAILED", "RESTORE_JOB_COMPLETED")
+                .doesNotContain("BACKUP_JOB_FAILED", "RESTORE_JOB_FAILED"));
+        // ACC-08: a vault whose notifications list only deprecated events (PutBackupVaultNotifications), which AWS never sends
+        assertThat(vault("erp-prod").notifications().value()).hasValueSatisfying(n ->
+                assertThat(n.backupVaultEvents()).containsExactly("BACKUP_JOB_FAILED"));
         assertThat(vault("central-eu-central-1").notifications().value()).hasValueSatisfying(n ->
                 assertThat(n.backupVaultEvents()).doesNotContain("RECOVERY_POINT_MODIFIED"));
         assertThat(vault("dev-nightly").notifications().isNone()).isTrue();

@@ -20,7 +20,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** ACC-01, 02, 03, 05, 07, 08, 11: a failing case, a passing case and an edge case each. ACC-01 case by case as the Config rule. */
+/** ACC-01, 02, 03, 05, 07: a failing case, a passing case and an edge case each. ACC-01 case by case as the Config rule. */
 class AccChecksTest {
     static String deny(String principal, String actions, String resource, String condition) {
         return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"D\",\"Effect\":\"Deny\",\"Principal\":" + principal + ",\"Action\":" + actions
@@ -226,73 +226,6 @@ class AccChecksTest {
             ObjectNode key = keyOf(f, f.vault(BACKUP, REGION, "v"));
             key.remove("Grants");
             assertThat(about(f.run(check), arnOfKey(key)).status()).isEqualTo(Status.UNKNOWN);
-        }
-    }
-
-    @Nested
-    class Acc08 {
-        final Acc08NoVaultNotifications check = new Acc08NoVaultNotifications();
-
-        @Test
-        void flagsMissingNotificationsAndMissingEvents() {
-            EstateFixture f = new EstateFixture();
-            ObjectNode none = f.vault(BACKUP, REGION, "none");
-            none.putNull("Notifications");
-            ObjectNode partial = f.vault(BACKUP, REGION, "partial");
-            ((ObjectNode) partial.get("Notifications")).putArray("BackupVaultEvents").add("BACKUP_JOB_FAILED");
-            List<Result> results = f.run(check);
-            assertThat(about(results, arnOf(none)).status()).isEqualTo(Status.FAIL);
-            Result r = about(results, arnOf(partial));
-            assertThat(r.status()).isEqualTo(Status.FAIL);
-            assertThat(r.evidence().summary()).contains("RECOVERY_POINT_MODIFIED");
-        }
-
-        @Test
-        void passesTamperingAndFailureEvents() {
-            EstateFixture f = new EstateFixture();
-            ObjectNode v = f.vault(BACKUP, REGION, "v");
-            assertThat(about(f.run(check), arnOf(v)).status()).isEqualTo(Status.PASS);
-        }
-
-        @Test
-        void isUnknownWhenNotificationsWereNotRead() {
-            EstateFixture f = new EstateFixture();
-            ObjectNode v = f.vault(BACKUP, REGION, "v");
-            v.remove("Notifications");
-            assertThat(about(f.run(check), arnOf(v)).status()).isEqualTo(Status.UNKNOWN);
-        }
-    }
-
-    @Nested
-    class Acc11 {
-        final Acc11NoReportPlan check = new Acc11NoReportPlan();
-        final String account = EstateFixture.accountArn(BACKUP);
-
-        @Test
-        void flagsARegionWithVaultsAndNoReportPlan() {
-            EstateFixture f = new EstateFixture();
-            f.vault(BACKUP, REGION, "v");
-            f.region(BACKUP, REGION).putArray("ReportPlans");
-            Result r = about(f.run(check), account);
-            assertThat(r.status()).isEqualTo(Status.FAIL);
-            assertThat(r.region()).isEqualTo(REGION);
-        }
-
-        @Test
-        void passesARegionWithAReportPlan() {
-            EstateFixture f = new EstateFixture();
-            f.vault(BACKUP, REGION, "v");
-            assertThat(about(f.run(check), account).status()).isEqualTo(Status.PASS);
-        }
-
-        @Test
-        void skipsRegionsWithoutBackupsAndUsesTheIamRootWithoutOrganization() {
-            EstateFixture f = new EstateFixture();
-            f.region(PROD, REGION).putArray("ReportPlans");
-            f.vault(BACKUP, REGION, "v");
-            f.root().remove("Organization");
-            List<Result> results = f.run(check);
-            assertThat(results).extracting(Result::resourceArn).containsExactly("arn:aws:iam::" + BACKUP + ":root");
         }
     }
 }
