@@ -139,10 +139,12 @@ public final class NorthwindDemo {
                     .notifies(ALERTS);
             centralAirGapKeyed = eu.airGappedVault("central-airgap-keyed", securityAirGapKey, "2025-05-15T10:30:00Z")
                     .retention(7, 400);
-            // the shop team set up the archive and opened its key to their own account
+            // the shop team set up the archive, opened its key to their own account and made their platform role its administrator
             KeySpec archiveKey = eu.customerKey("central-archive", "Long-term archive key", "2025-05-18T08:00:00Z")
                     .notRotating()
-                    .policyAlso(Policies.letAccountUseKey("Allow the shop account to use the key for archive copies", shop.id));
+                    .policyAlso(Policies.letAccountUseKey("Allow the shop account to use the key for archive copies", shop.id))
+                    .policyAlso(Policies.letRoleAdministerKey("Allow the shop platform team to administer the key",
+                            Arns.role(shop.id, "shop-platform-admin")));
             centralArchive = eu.vault("central-archive", archiveKey, "2025-05-18T08:10:00Z")
                     .complianceLock(30, null, "2025-05-21T08:10:00Z")
                     .accessPolicy(Policy.of(Policies.denyToAllBut("DenyRecoveryPointDeletion",
