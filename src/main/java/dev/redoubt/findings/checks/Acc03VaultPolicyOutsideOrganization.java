@@ -16,6 +16,7 @@ import dev.redoubt.findings.policy.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -101,36 +102,48 @@ public final class Acc03VaultPolicyOutsideOrganization extends VaultCheck {
                 "AccessPolicy:\n  Version: '2012-10-17'\n  Statement:\n    - Sid: AllowCopyIntoVaultFromOrganization\n      Effect: Allow\n      Principal: '*'\n      Action: backup:CopyIntoBackupVault\n      Resource: '*'\n      Condition:\n        StringEquals:\n          aws:PrincipalOrgID: " + (x.organizationId() == null ? "o-exampleorgid" : x.organizationId())));
     }
 
-    /** Destructive actions that any principal of the vault's account, or of an account the policy names whole, is allowed. */
+    /**
+     * Allow statements, in policy order, that give destructive actions to "*" (in effect every
+     * principal of the vault's account) or to a whole account, and that decide the evaluator's
+     * answer for a principal of that account, Deny statements included.
+     */
     private List<String> destructiveGrants(EstateIndex x, VaultRef v, PolicyDocument doc) {
-        Set<String> accounts = new LinkedHashSet<>();
-        accounts.add(v.accountId());
+        List<String> out = new ArrayList<>();
         for (Statement s : doc.statements()) {
-            if (s.allow()) {
-                for (String p : s.awsPrincipals()) {
-                    if (Statement.isAccountPrincipal(p)) {
-                        accounts.add(Statement.accountOfPrincipal(p));
+            if (!s.allow() || DESTRUCTIVE.stream().noneMatch(s::coversAction)) {
+                continue;
+            }
+            Set<String> accounts = new LinkedHashSet<>();
+            if (s.anyPrincipal() || s.notPrincipal()) {
+                accounts.add(v.accountId());
+            }
+            for (String p : s.awsPrincipals()) {
+                if (Statement.isAccountPrincipal(p)) {
+                    accounts.add(Statement.accountOfPrincipal(p));
+                }
+            }
+            List<String> effects = new ArrayList<>();
+            for (String account : accounts) {
+                Map<String, List<String>> ctx = x.inOrganization(account) && x.organizationId() != null
+                        ? Map.of("aws:PrincipalOrgID", List.of(x.organizationId())) : Map.of();
+                Request any = Request.bySession(Probes.anyRole(account), Probes.SESSION, account, DESTRUCTIVE.get(0), v.arn(), ctx);
+                List<String> allowed = new ArrayList<>();
+                for (String action : DESTRUCTIVE) {
+                    Decision d = evaluator.evaluate(doc, any.withAction(action));
+                    if (d.allowed() && d.deciding().contains(s)) {
+                        allowed.add(action);
                     }
                 }
-            }
-        }
-        List<String> out = new ArrayList<>();
-        for (String account : accounts) {
-            List<String> allowed = new ArrayList<>();
-            Set<String> by = new LinkedHashSet<>();
-            Request any = Request.bySession(Probes.anyRole(account), Probes.SESSION, account, DESTRUCTIVE.get(0), v.arn(), x.inOrganization(account)
-                    && x.organizationId() != null ? java.util.Map.of("aws:PrincipalOrgID", List.of(x.organizationId())) : java.util.Map.of());
-            for (String action : DESTRUCTIVE) {
-                Decision d = evaluator.evaluate(doc, any.withAction(action));
-                if (d.allowed()) {
-                    allowed.add(action);
-                    d.deciding().forEach(s -> by.add(s.name() + (s.anyPrincipal() || s.notPrincipal() ? " (to \"*\")" : " (to the whole account)")));
+                if (!allowed.isEmpty()) {
+                    effects.add(account.equals(v.accountId())
+                            ? "every principal of the vault's account " + account + " may " + String.join(", ", allowed)
+                            : "every principal of account " + account + " may " + String.join(", ", allowed)
+                                    + " (AWS refuses this cross-account access today, but the policy grants it to a whole account)");
                 }
             }
-            if (!allowed.isEmpty()) {
-                out.add("any principal of " + (account.equals(v.accountId()) ? "the vault's account " : "account ") + account + " is allowed "
-                        + String.join(", ", allowed) + " by statement " + String.join(", ", by)
-                        + (account.equals(v.accountId()) ? "" : " (AWS refuses this cross-account access today, but the policy grants it to a whole account)"));
+            if (!effects.isEmpty()) {
+                String to = s.notPrincipal() ? "everyone but its NotPrincipal" : s.anyPrincipal() ? "\"*\"" : String.join(", ", s.awsPrincipals());
+                out.add(s.name() + " allows " + String.join(",", s.actions()) + " to " + to + ": " + String.join("; ", effects));
             }
         }
         return out;

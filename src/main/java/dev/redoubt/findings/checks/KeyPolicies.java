@@ -12,6 +12,7 @@ import dev.redoubt.findings.policy.Probes;
 import dev.redoubt.findings.policy.Request;
 import dev.redoubt.findings.policy.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -54,20 +55,50 @@ final class KeyPolicies {
         return out;
     }
 
+    /** One action a principal of the account is allowed: who (the first probe allowed), by which statements, and whether they name the account whole. */
+    record Grant(String action, String who, Set<String> statements, boolean delegated) {
+    }
+
     /** What principals of one account (or of any account, {@link #ANYONE}) may do with a key, and why. */
-    record Access(String account, AccountType role, List<String> actions, String who, Set<String> statements, boolean delegated) {
-        /** For evidence: "statement X delegates kms:Decrypt to the IAM of production account 1234 (arn:aws:iam::1234:root)". */
+    record Access(String account, AccountType role, List<Grant> grants) {
+        List<String> actions() {
+            return grants.stream().map(Grant::action).toList();
+        }
+
+        Set<String> statements() {
+            Set<String> out = new LinkedHashSet<>();
+            grants.forEach(g -> out.addAll(g.statements()));
+            return out;
+        }
+
+        /**
+         * For evidence, one clause per (who, statements): "statement X delegates kms:Decrypt to the
+         * IAM of production account 1234 (arn:aws:iam::1234:root)", "statement Y lets
+         * arn:aws:iam::1234:role/Admin of production account 1234 kms:ScheduleKeyDeletion".
+         */
         String describe() {
-            String what = String.join(", ", actions);
-            String by = "statement " + String.join(", ", statements);
-            if (account.equals(ANYONE)) {
-                return by + " lets any AWS principal (\"*\", outside the organization included, e.g. " + who + ") " + what;
+            Map<String, List<String>> byClause = new LinkedHashMap<>();
+            for (Grant g : grants) {
+                String by = "statement " + String.join(", ", g.statements());
+                String clause;
+                if (account.equals(ANYONE)) {
+                    clause = by + " lets any AWS principal (\"*\", outside the organization included" + (g.who().equals(ANY) ? "" : ", e.g. " + g.who()) + ") ";
+                } else {
+                    String kind = role.name().toLowerCase(Locale.ROOT) + " account " + account;
+                    clause = g.delegated() ? by + " delegates %s to the IAM of " + kind + " (arn:aws:iam::" + account + ":root)"
+                            : by + " lets " + (g.who().equals(ANY) ? "any principal" : g.who()) + " of " + kind + " ";
+                }
+                byClause.computeIfAbsent(clause, k -> new ArrayList<>()).add(g.action());
             }
-            String kind = role.name().toLowerCase(Locale.ROOT) + " account " + account;
-            return delegated ? by + " delegates " + what + " to the IAM of " + kind + " (arn:aws:iam::" + account + ":root)"
-                    : by + " lets " + who + " of " + kind + " " + what;
+            List<String> out = new ArrayList<>();
+            byClause.forEach((clause, actions) -> out.add(clause.contains("%s") ? clause.replace("%s", String.join(", ", actions))
+                    : clause + String.join(", ", actions)));
+            return String.join("; ", out);
         }
     }
+
+    /** "who" of a grant that the generic probe got: any principal of the account. */
+    static final String ANY = "any principal";
 
     /** The accesses for evidence, one sentence each; accounts reached only through what "*" is allowed are folded into the "*" sentence. */
     static String describe(List<Access> access) {
@@ -122,28 +153,35 @@ final class KeyPolicies {
 
     private static Access access(String account, AccountType role, List<Request> probes, PolicyDocument doc, List<String> actions,
                                  PolicyEvaluator evaluator) {
-        List<String> allowed = new ArrayList<>();
-        Set<String> statements = new LinkedHashSet<>();
-        String who = null;
-        boolean delegated = false;
+        List<Grant> grants = new ArrayList<>();
         for (String action : actions) {
             for (Request r : Probes.withAction(probes, action)) {
                 Decision d = evaluator.evaluate(doc, r);
                 if (d.allowed()) {
-                    allowed.add(action);
-                    if (who == null) {
-                        who = r.principalArn().equals(Probes.anyRole(r.principalAccount())) ? "any principal" : r.who();
-                    }
+                    Set<String> statements = new LinkedHashSet<>();
+                    boolean delegated = false;
                     for (Statement s : d.deciding()) {
                         statements.add(s.name());
                         delegated |= s.awsPrincipals().stream().anyMatch(p -> Statement.isAccountPrincipal(p)
                                 && account.equals(Statement.accountOfPrincipal(p)));
                     }
+                    grants.add(new Grant(action, who(r), statements, delegated));
                     break;
                 }
             }
         }
-        return allowed.isEmpty() ? null : new Access(account, role, allowed, who, statements, delegated);
+        return grants.isEmpty() ? null : new Access(account, role, grants);
+    }
+
+    /** A probe as the evidence names it: "any principal" for the generic one, a role (not Redoubt's session of it), or a session the policy names. */
+    private static String who(Request r) {
+        if (r.principalArn().equals(Probes.anyRole(r.principalAccount()))) {
+            return ANY;
+        }
+        if (r.sessionArn() != null && r.sessionArn().endsWith("/" + Probes.SESSION)) {
+            return r.principalArn();
+        }
+        return r.who();
     }
 
     /** The 12-digit accounts a policy names: in principals, and in account and principal-ARN conditions. */

@@ -42,12 +42,13 @@ class Acc03VaultPolicyOutsideOrganizationTest {
     void failsDestructiveActionsToEveryoneOrAWholeAccount() {
         Result everyone = judge(allow("\"*\"", "\"backup:DeleteRecoveryPoint\"", null));
         assertThat(everyone.status()).isEqualTo(Status.FAIL);
-        assertThat(everyone.evidence().summary()).contains("any principal of the vault's account " + BACKUP + " is allowed backup:DeleteRecoveryPoint")
-                .contains("(to \"*\")");
+        assertThat(everyone.evidence().summary()).isEqualTo("Grant allows backup:DeleteRecoveryPoint to \"*\": every principal of the vault's account "
+                + BACKUP + " may backup:DeleteRecoveryPoint");
         assertThat(everyone.evidence().field("Rationale")).contains("every action but backup:CopyIntoBackupVault").contains("create-a-vault-access-policy.html");
         Result account = judge(allow("{\"AWS\":\"arn:aws:iam::" + PROD + ":root\"}", "\"backup:*\"", null));
         assertThat(account.status()).isEqualTo(Status.FAIL);
-        assertThat(account.evidence().summary()).contains("account " + PROD).contains("backup:DeleteBackupVaultLockConfiguration")
+        assertThat(account.evidence().summary()).contains("Grant allows backup:* to arn:aws:iam::" + PROD + ":root: every principal of account " + PROD)
+                .contains("backup:DeleteBackupVaultLockConfiguration")
                 .contains("AWS refuses this cross-account access today");
         assertThat(judge(allow("{\"AWS\":\"" + BACKUP + "\"}", "\"backup:UpdateRecoveryPointLifecycle\"", null)).status()).isEqualTo(Status.FAIL);
     }

@@ -54,8 +54,18 @@ class Acc12WorkloadAccountCanAdministerKeyTest {
     void failsAProdRoleThatCanScheduleDeletion() {
         Result r = judge(OWN, "{\"Sid\":\"Cleanup\",\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"" + PROD_ADMIN + "\"},\"Action\":\"kms:ScheduleKeyDeletion\",\"Resource\":\"*\"}");
         assertThat(r.status()).isEqualTo(Status.FAIL);
-        assertThat(r.evidence().summary()).contains("statement Cleanup lets arn:aws:sts::" + PROD + ":assumed-role/Admin/redoubt of production account " + PROD
-                + " kms:ScheduleKeyDeletion");
+        assertThat(r.evidence().summary()).isEqualTo("statement Cleanup lets " + PROD_ADMIN + " of production account " + PROD + " kms:ScheduleKeyDeletion");
+    }
+
+    @Test
+    @DisplayName("fails: a production role administers the key and the production account may create grants: one clause each")
+    void describesEachGrantByWhoAndStatement() {
+        Result r = judge(OWN, "{\"Sid\":\"ShopPlatform\",\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"" + PROD_ADMIN + "\"},"
+                        + "\"Action\":[\"kms:Disable*\",\"kms:ScheduleKeyDeletion\",\"kms:Put*\"],\"Resource\":\"*\"}",
+                "{\"Sid\":\"ShopUse\",\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::" + PROD + ":root\"},\"Action\":[\"kms:Decrypt\",\"kms:CreateGrant\"],\"Resource\":\"*\"}");
+        assertThat(r.evidence().summary()).isEqualTo("statement ShopPlatform lets " + PROD_ADMIN + " of production account " + PROD
+                + " kms:DisableKey, kms:ScheduleKeyDeletion, kms:PutKeyPolicy; statement ShopUse delegates kms:CreateGrant to the IAM of production account "
+                + PROD + " (arn:aws:iam::" + PROD + ":root)");
     }
 
     @Test
