@@ -114,6 +114,10 @@ public final class Acc12WorkloadAccountCanAdministerKey extends KeyCheck {
      */
     private static Remediation relocate(EstateIndex x, KeyRef key, List<String> vaults) {
         EstateIndex.VaultRef v = x.vault(vaults.get(0));
+        EstateIndex.KeyRef vaultKey = x.key(v.vault().encryptionKeyArn());
+        if (vaultKey == null || !vaultKey.arn().equals(key.arn())) {
+            return copyOut(x, key, v);
+        }
         String name = v.vault().backupVaultName() + "-v2";
         String create = v.isAirGapped()
                 ? "aws backup create-logically-air-gapped-backup-vault --region " + v.region() + " --backup-vault-name " + sh(name)
@@ -132,5 +136,29 @@ public final class Acc12WorkloadAccountCanAdministerKey extends KeyCheck {
                 "BackupKey:\n  Type: AWS::KMS::Key\n  Properties:\n    EnableKeyRotation: true\n    KeyPolicy:\n      Version: '2012-10-17'\n      Statement:\n"
                         + "        - Sid: KeyAdministrationByTheBackupAccountOnly\n          Effect: Allow\n          Principal: { AWS: 'arn:aws:iam::BACKUP_ACCOUNT_ID:role/BackupKeyAdmin' }\n"
                         + "          Action: 'kms:*'\n          Resource: '*'");
+    }
+
+    /**
+     * For recovery points that kept a workload account's key in a vault whose own key is another:
+     * a copy is encrypted with the destination vault's key, so copy them into a vault of the backup
+     * account under a key it administers, and let these expire.
+     */
+    private static Remediation copyOut(EstateIndex x, KeyRef key, EstateIndex.VaultRef v) {
+        String point = v.points().stream().filter(p -> p.encryptionKeyArn() != null && key.arn().equals(canonical(x, p.encryptionKeyArn())))
+                .map(p -> p.recoveryPointArn()).findFirst().orElse("RECOVERY_POINT_ARN");
+        return new Remediation(
+                "These recovery points are encrypted with a key of " + x.role(key.accountId()).name().toLowerCase(java.util.Locale.ROOT) + " account "
+                        + key.accountId() + ", whose IAM administrators can take over any role there. Copy them into a vault of the backup account "
+                        + "whose key the backup account administers (a copy is encrypted with the destination vault's key), and let these expire.",
+                "aws backup start-copy-job --region " + v.region() + " --recovery-point-arn " + sh(point) + " --source-backup-vault-name "
+                        + sh(v.vault().backupVaultName()) + " --destination-backup-vault-arn DESTINATION_VAULT_ARN --iam-role-arn BACKUP_ROLE_ARN",
+                "CloudFormation",
+                "# A copy action in the plan rule that creates these recovery points, to a vault under a backup-account key\nCopyActions:\n"
+                        + "  - DestinationBackupVaultArn: DESTINATION_VAULT_ARN");
+    }
+
+    private static String canonical(EstateIndex x, String keyArn) {
+        EstateIndex.KeyRef k = x.key(keyArn);
+        return k == null ? keyArn : k.arn();
     }
 }

@@ -20,7 +20,9 @@ import org.junit.jupiter.api.Test;
  * action but backup:CopyIntoBackupVault ("Vault access policies",
  * https://docs.aws.amazon.com/aws-backup/latest/devguide/create-a-vault-access-policy.html), so a
  * destructive action to "*" opens it to the vault's own account, and CopyIntoBackupVault is the one
- * action outsiders can use.
+ * action outsiders can use. Principals and conditions as IAM evaluates them: "AWS JSON policy
+ * elements: Principal" (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html) and
+ * "IAM JSON policy elements: Condition operators" (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html).
  */
 class Acc03VaultPolicyOutsideOrganizationTest {
     final Acc03VaultPolicyOutsideOrganization check = new Acc03VaultPolicyOutsideOrganization();

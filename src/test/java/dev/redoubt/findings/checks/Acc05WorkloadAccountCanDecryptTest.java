@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
  * evaluator follows IAM's pages ("AWS JSON policy elements: NotPrincipal",
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html;
  * "Default key policy", https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html:
- * the account's root principal delegates to the account's IAM).
+ * the account's root principal delegates to the account's IAM; "IAM JSON policy elements: Condition
+ * operators", https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html: a condition on a key absent from a direct call does not hold).
  */
 class Acc05WorkloadAccountCanDecryptTest {
     final Acc05WorkloadAccountCanDecrypt check = new Acc05WorkloadAccountCanDecrypt();

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
  * anyone. Key administration as "Default key policy"
  * (https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html) and "Grants in AWS
  * KMS" (https://docs.aws.amazon.com/kms/latest/developerguide/grants.html) describe it; principals as
- * "AWS JSON policy elements: Principal" and "NotPrincipal"
- * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html).
+ * "AWS JSON policy elements: Principal" (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html)
+ * and "NotPrincipal" (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html).
  */
 class Acc12WorkloadAccountCanAdministerKeyTest {
     final Acc12WorkloadAccountCanAdministerKey check = new Acc12WorkloadAccountCanAdministerKey();
@@ -122,6 +122,22 @@ class Acc12WorkloadAccountCanAdministerKeyTest {
         List<Result> results = f.run(check);
         assertThat(about(results, arnOfKey(external)).status()).isEqualTo(Status.FAIL);
         assertThat(about(results, arnOfKey(ordinary)).status()).isEqualTo(Status.PASS);
+    }
+
+    @Test
+    @DisplayName("edge: recovery points in a backup-account vault that kept a production key: that key is judged; the fix copies them out (a copy takes the destination vault's key)")
+    void recoveryPointsUnderAProductionKey() {
+        EstateFixture f = new EstateFixture();
+        ObjectNode prodKey = f.key(PROD, REGION);
+        ObjectNode vault = f.vault(BACKUP, REGION, "central");
+        ObjectNode point = f.point(vault, EstateFixture.volume(PROD, REGION, "0abc"), EstateFixture.NOW.minus(java.time.Duration.ofDays(1)));
+        point.put("EncryptionKeyArn", arnOfKey(prodKey));
+        List<Result> results = f.run(check);
+        Result r = about(results, arnOfKey(prodKey));
+        assertThat(r.status()).isEqualTo(Status.FAIL);
+        assertThat(r.remediation().awsCli()).startsWith("aws backup start-copy-job --region eu-west-1 --recovery-point-arn "
+                + point.get("RecoveryPointArn").asText() + " --source-backup-vault-name central");
+        assertThat(about(results, arnOfKey(keyOf(f, vault))).status()).isEqualTo(Status.PASS);
     }
 
     @Test
