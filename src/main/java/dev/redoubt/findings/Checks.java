@@ -21,6 +21,7 @@ public final class Checks {
             new Acc07ForeignKeyGrants(),
             new Acc08NoVaultNotifications(),
             new Acc11NoReportPlan(),
+            new Acc12WorkloadAccountCanAdministerKey(),
             new Imm01VaultNotLocked(),
             new Imm02GovernanceModeLock(),
             new Imm03LockInGraceTime(),

@@ -28,7 +28,7 @@ class NorthwindDemoAuditTest {
         Map<String, Counts> byCheck = Summary.of(results, Checks.all()).byCheck();
         String table = byCheck.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining("\n"));
         System.out.println("DEMO\n" + table);
-        assertThat(byCheck).hasSize(40);
+        assertThat(byCheck).hasSize(41);
         assertThat(byCheck).allSatisfy((id, c) -> {
             assertThat(c.fail()).as(id + " fails somewhere").isPositive();
             assertThat(c.pass()).as(id + " passes somewhere").isPositive();

@@ -95,7 +95,7 @@ class RemediationCommandsTest {
                 }
             }
         }
-        assertThat(checksWithCommands).as("every check's remediation was checked on the demo").hasSize(40);
+        assertThat(checksWithCommands).as("every check's remediation was checked on the demo").hasSize(41);
     }
 
     @Test

@@ -24,7 +24,7 @@ class SummaryTest {
         assertThat(s.bySeverity().get(Severity.CRITICAL).fail()).isEqualTo(1);
         assertThat(s.byAccount().get("2").total()).isEqualTo(3);
         assertThat(s.byRegion().get("eu-west-1").total()).isEqualTo(5);
-        assertThat(s.byCheck()).hasSize(40);
+        assertThat(s.byCheck()).hasSize(41);
         assertThat(s.total()).isEqualTo(new Counts(2, 1, 1, 1));
     }
 }

@@ -98,7 +98,7 @@ class ReportsTest {
         assertThat(sarif.get("version").asText()).isEqualTo("2.1.0");
         assertThat(sarif.get("$schema").asText()).isEqualTo(SarifReport.SCHEMA);
         JsonNode run = sarif.get("runs").get(0);
-        assertThat(run.at("/tool/driver/rules")).hasSize(40);
+        assertThat(run.at("/tool/driver/rules")).hasSize(41);
         assertThat(run.at("/tool/driver/rules/0/properties/security-severity").asText()).isEqualTo("5.5");
         long problems = r.results().stream().filter(x -> x.status() != Status.PASS).count();
         assertThat(run.get("results")).hasSize((int) problems);

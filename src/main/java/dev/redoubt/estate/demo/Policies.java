@@ -12,6 +12,10 @@ final class Policies {
     /** What ACC-02 wants denied to all but break-glass principals. */
     static final List<String> DISMANTLING = List.of("backup:DeleteBackupVault", "backup:DeleteBackupVaultAccessPolicy",
             "backup:DeleteBackupVaultLockConfiguration");
+    /** The key administrators' actions the KMS console's default key policy writes. */
+    private static final List<String> KEY_ADMINISTRATION = List.of("kms:Create*", "kms:Describe*", "kms:Enable*", "kms:List*", "kms:Put*",
+            "kms:Update*", "kms:Revoke*", "kms:Disable*", "kms:Get*", "kms:Delete*", "kms:TagResource", "kms:UntagResource",
+            "kms:ScheduleKeyDeletion", "kms:CancelKeyDeletion");
     private static final List<String> USE_FOR_BACKUP = List.of("kms:Decrypt", "kms:GenerateDataKey*", "kms:ReEncrypt*",
             "kms:DescribeKey", "kms:CreateGrant");
 
@@ -72,6 +76,11 @@ final class Policies {
     /** Lets another account use the key, but only through AWS Backup (what AWS documents for keyed air-gapped vaults). */
     static Statement letAccountUseKeyThroughBackup(String sid, String account) {
         return letAccountUseKey(sid, account).when("StringLike", "kms:ViaService", "backup.*.amazonaws.com");
+    }
+
+    /** Makes a role a key administrator (the console's "Allow access for Key Administrators" statement). */
+    static Statement letRoleAdministerKey(String sid, String roleArn) {
+        return Statement.allow(sid).toAws(roleArn).actions(KEY_ADMINISTRATION);
     }
 
     /** Opens the key to every AWS principal, with no condition. */

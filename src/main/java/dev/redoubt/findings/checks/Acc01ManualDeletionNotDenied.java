@@ -1,5 +1,6 @@
 package dev.redoubt.findings.checks;
 
+import dev.redoubt.estate.Arn;
 import dev.redoubt.findings.EstateIndex;
 import dev.redoubt.findings.EstateIndex.VaultRef;
 import dev.redoubt.findings.Evidence;
@@ -17,11 +18,20 @@ import java.util.List;
  * ACC-01: the vault's access policy does not deny manual deletion of recovery points. Anyone with
  * backup:DeleteRecoveryPoint (or the power to shorten a lifecycle or rewrite the policy) in the
  * account can destroy the backups. Same semantics as the AWS Config rule
- * backup-recovery-point-manual-deletion-disabled: compliant only with one statement with Effect
- * Deny, Principal "*" (or {"AWS":"*"}), Resource "*" (or the vault's ARN), whose actions cover
+ * backup-recovery-point-manual-deletion-disabled
+ * (https://docs.aws.amazon.com/config/latest/developerguide/backup-recovery-point-manual-deletion-disabled.html),
+ * which requires a wildcard in the Deny statement's Principal and Resource: compliant only with one
+ * statement with Effect Deny, Principal "*" (or {"AWS":"*"}), Resource "*" (a vault ARN alone does
+ * not cover the recovery points DeleteRecoveryPoint acts on), whose actions cover
  * backup:DeleteRecoveryPoint, backup:UpdateRecoveryPointLifecycle and
- * backup:PutBackupVaultAccessPolicy, with at most ArnNotEquals/ArnNotLike exemptions on
- * aws:PrincipalArn. No policy fails.
+ * backup:PutBackupVaultAccessPolicy (backup:* covers them), with at most exemptions by
+ * ArnNotEquals/ArnNotLike on aws:PrincipalArn, or by a negated condition on aws:userId (the form of
+ * AWS's own example). An exemption pattern that matches whole accounts (arn:aws:iam::*:*,
+ * arn:aws:iam::&lt;account&gt;:*) exempts everyone there and fails. No policy fails.
+ *
+ * <p>HIGH, or LOW when deletion is already refused to everyone, root included: a compliance-mode
+ * Vault Lock past its LockDate, or a logically air-gapped vault (AWS Backup Vault Lock page,
+ * https://docs.aws.amazon.com/aws-backup/latest/devguide/vault-lock.html).
  */
 public final class Acc01ManualDeletionNotDenied extends VaultCheck {
     static final List<String> ACTIONS = List.of("backup:DeleteRecoveryPoint", "backup:UpdateRecoveryPointLifecycle", "backup:PutBackupVaultAccessPolicy");
@@ -39,8 +49,8 @@ public final class Acc01ManualDeletionNotDenied extends VaultCheck {
             return missing(x, v.scope(), "BackupVault.AccessPolicy");
         }
         if (v.vault().accessPolicy().isNone()) {
-            return fail(v.scope(), Evidence.at(x.at(), "The vault has no access policy, so nothing denies manual deletion")
-                    .field("BackupVault.AccessPolicy", "none configured").threshold("RequiredDeniedActions", ACTIONS).build(), remediation(v));
+            return failed(x, v, Evidence.at(x.at(), "The vault has no access policy, so nothing denies manual deletion")
+                    .field("BackupVault.AccessPolicy", "none configured"));
         }
         String policy = v.vault().accessPolicy().value().orElseThrow();
         String[] error = new String[1];
@@ -50,7 +60,7 @@ public final class Acc01ManualDeletionNotDenied extends VaultCheck {
         }
         List<String> notes = new ArrayList<>();
         for (Statement s : doc.statements()) {
-            String why = whyNotCompliant(s, v.arn());
+            String why = whyNotCompliant(s);
             if (why == null) {
                 List<String> exempt = VaultPolicies.exemptions(s);
                 return pass(v.scope(), Evidence.at(x.at(), "Statement " + s.name() + " denies manual deletion to every principal"
@@ -62,21 +72,33 @@ public final class Acc01ManualDeletionNotDenied extends VaultCheck {
                 notes.add("statement " + s.name() + " " + why);
             }
         }
-        return fail(v.scope(), Evidence.at(x.at(), notes.isEmpty() ? "The access policy has no Deny statement"
-                        : "No statement denies manual deletion as required: " + String.join("; ", notes))
-                .field("BackupVault.AccessPolicy", policy).threshold("RequiredDeniedActions", ACTIONS).build(), remediation(v));
+        return failed(x, v, Evidence.at(x.at(), notes.isEmpty() ? "The access policy has no Deny statement"
+                        : "No statement denies manual deletion as the Config rule requires: " + String.join("; ", notes))
+                .field("BackupVault.AccessPolicy", policy));
+    }
+
+    /** FAIL, HIGH, or LOW when Vault Lock or the air gap already refuses deletion to everyone. */
+    private Result failed(EstateIndex x, VaultRef v, Evidence.Builder evidence) {
+        String blocked = VaultPolicies.deletionAlreadyBlocked(x, v);
+        evidence.field("BackupVault.Locked", v.vault().locked()).field("BackupVault.LockDate", v.vault().lockDate())
+                .field("BackupVault.VaultType", v.vault().vaultType())
+                .field("Severity", blocked == null ? "HIGH: nothing else stops a principal with backup permissions from deleting the recovery points"
+                        : "LOW: " + blocked)
+                .threshold("RequiredDeniedActions", ACTIONS);
+        Result r = fail(v.scope(), evidence.build(), remediation(v));
+        return blocked == null ? r : VaultPolicies.withSeverity(r, Severity.LOW);
     }
 
     /** Null when the statement meets the Config rule, else why not. */
-    static String whyNotCompliant(Statement s, String vaultArn) {
+    static String whyNotCompliant(Statement s) {
         if (!s.deny()) {
             return "is not a Deny";
         }
         if (s.notPrincipal() || !s.anyPrincipal()) {
             return "does not apply to Principal \"*\"";
         }
-        if (s.notResource() || !(s.resources().contains("*") || s.resources().contains(vaultArn))) {
-            return "does not have Resource \"*\" or the vault's ARN";
+        if (s.notResource() || !s.resources().contains("*")) {
+            return "does not have Resource \"*\" (a vault ARN does not cover the recovery points DeleteRecoveryPoint acts on)";
         }
         if (s.notAction()) {
             return "uses NotAction";
@@ -92,11 +114,30 @@ public final class Acc01ManualDeletionNotDenied extends VaultCheck {
         }
         for (Condition c : s.conditions()) {
             String op = c.operator();
-            if (!(c.keyLower().equals("aws:principalarn") && (op.equals("ArnNotEquals") || op.equals("ArnNotLike")))) {
-                return "has condition " + c + " (only ArnNotEquals/ArnNotLike exemptions on aws:PrincipalArn are allowed)";
+            boolean byArn = c.keyLower().equals("aws:principalarn") && (op.equals("ArnNotEquals") || op.equals("ArnNotLike"));
+            boolean byUserId = c.keyLower().equals("aws:userid")
+                    && (op.equals("ArnNotEquals") || op.equals("ArnNotLike") || op.equals("StringNotEquals") || op.equals("StringNotLike"));
+            if (!byArn && !byUserId) {
+                return "has condition " + c + " (only exemptions by ArnNotEquals/ArnNotLike on aws:PrincipalArn, or by a negated condition on aws:userId, are allowed)";
+            }
+            for (String value : c.values()) {
+                if (byArn ? exemptsWholeAccounts(value) : value.replace(":", "").matches("[*?]*")) {
+                    return "exempts " + value + " by " + op + " " + c.key() + ", which matches every principal of "
+                            + (value.startsWith("arn:") && !Arn.parse(value).account().matches("[*?]*") ? "account " + Arn.parse(value).account() : "every account");
+                }
             }
         }
         return null;
+    }
+
+    /** True when an aws:PrincipalArn pattern matches every principal of an account ({@code arn:aws:iam::*:*}, {@code arn:aws:iam::<acct>:*}, {@code ...:role/*}). */
+    static boolean exemptsWholeAccounts(String pattern) {
+        Arn arn = Arn.parse(pattern);
+        if (arn == null) {
+            return pattern.matches("[*?]*");
+        }
+        String res = arn.resource();
+        return res.matches("[*?]+") || res.matches("(role|user|assumed-role)/[*?]+");
     }
 
     private static Remediation remediation(VaultRef v) {

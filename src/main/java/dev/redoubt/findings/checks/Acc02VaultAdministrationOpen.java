@@ -20,7 +20,13 @@ import java.util.Set;
  * ACC-02: the vault policy leaves removing the policy, the lock or the vault itself open to
  * everyone but break-glass principals. An attacker with ordinary backup permissions removes the
  * protections first and the backups next. Evaluated with the policy evaluator for "any other
- * principal" of the vault's account: each action must be explicitly denied to it.
+ * principal" of the vault's account (a session of a role no policy names): each action must be
+ * explicitly denied to it.
+ *
+ * <p>MEDIUM, or LOW when the vault has a compliance-mode Vault Lock past its LockDate or is
+ * logically air-gapped: AWS Backup then refuses to remove the lock or to delete a vault that holds
+ * recovery points, for every user, root included
+ * (https://docs.aws.amazon.com/aws-backup/latest/devguide/vault-lock.html).
  */
 public final class Acc02VaultAdministrationOpen extends VaultCheck {
     static final List<String> ACTIONS = List.of("backup:DeleteBackupVaultAccessPolicy", "backup:DeleteBackupVaultLockConfiguration",
@@ -39,8 +45,8 @@ public final class Acc02VaultAdministrationOpen extends VaultCheck {
             return missing(x, v.scope(), "BackupVault.AccessPolicy");
         }
         if (v.vault().accessPolicy().isNone()) {
-            return fail(v.scope(), Evidence.at(x.at(), "The vault has no access policy, so " + String.join(", ", ACTIONS) + " are open to every principal with IAM permission")
-                    .field("BackupVault.AccessPolicy", "none configured").threshold("RequiredDeniedActions", ACTIONS).build(), remediation(v));
+            return failed(x, v, Evidence.at(x.at(), "The vault has no access policy, so " + String.join(", ", ACTIONS) + " are open to every principal with IAM permission")
+                    .field("BackupVault.AccessPolicy", "none configured").threshold("RequiredDeniedActions", ACTIONS));
         }
         String policy = v.vault().accessPolicy().value().orElseThrow();
         String[] error = new String[1];
@@ -65,9 +71,20 @@ public final class Acc02VaultAdministrationOpen extends VaultCheck {
         }
         String summary = open.isEmpty() ? "Removing the policy, the lock and the vault is denied to every principal" + (exempt.isEmpty() ? "" : " except " + String.join(", ", exempt))
                 : "Not denied to any other principal: " + String.join(", ", open);
-        Evidence ev = Evidence.at(x.at(), summary).field("BackupVault.AccessPolicy", policy).field("Decisions", String.join("; ", decisions))
-                .field("ExemptPrincipals", List.copyOf(exempt)).threshold("RequiredDeniedActions", ACTIONS).build();
-        return open.isEmpty() ? pass(v.scope(), ev) : fail(v.scope(), ev, remediation(v));
+        Evidence.Builder ev = Evidence.at(x.at(), summary).field("BackupVault.AccessPolicy", policy).field("Decisions", String.join("; ", decisions))
+                .field("ExemptPrincipals", List.copyOf(exempt)).threshold("RequiredDeniedActions", ACTIONS);
+        return open.isEmpty() ? pass(v.scope(), ev.build()) : failed(x, v, ev);
+    }
+
+    /** FAIL, MEDIUM, or LOW when an immutable compliance lock or the air gap already keeps the lock and the vault. */
+    private Result failed(EstateIndex x, VaultRef v, Evidence.Builder evidence) {
+        String blocked = VaultPolicies.deletionAlreadyBlocked(x, v);
+        evidence.field("BackupVault.Locked", v.vault().locked()).field("BackupVault.LockDate", v.vault().lockDate())
+                .field("BackupVault.VaultType", v.vault().vaultType())
+                .field("Severity", blocked == null ? "MEDIUM: the lock (if any) and the vault can be removed by whoever holds these permissions"
+                        : "LOW: " + blocked + "; the lock cannot be removed and a vault holding recovery points cannot be deleted");
+        Result r = fail(v.scope(), evidence.build(), remediation(v));
+        return blocked == null ? r : VaultPolicies.withSeverity(r, Severity.LOW);
     }
 
     private static Remediation remediation(VaultRef v) {

@@ -49,13 +49,16 @@ abstract class KeyCheck extends AbstractCheck {
     public final void evaluate(EstateIndex x, Consumer<Result> out) {
         Map<String, Set<String>> keys = vaultKeysOnly() ? x.vaultKeys() : x.keysProtectingBackups();
         for (var e : keys.entrySet()) {
+            List<String> vaults = vaultsConcerned(x, e.getValue());
+            if (vaults.isEmpty()) {
+                continue;
+            }
             String arn = e.getKey();
             KeyRef key = x.key(arn);
             Arn parsed = Arn.parse(arn);
             String account = key != null ? key.accountId() : parsed == null ? null : parsed.account();
             String region = key != null ? key.region() : parsed == null ? null : parsed.region();
             Scope where = new Scope(account, region, arn);
-            List<String> vaults = List.copyOf(e.getValue());
             if (key == null) {
                 ReadError err = x.readError(account, region, arn, List.of("kms:DescribeKey", "kms:*"));
                 out.accept(err != null ? unreadable(x, where, err)
@@ -82,6 +85,11 @@ abstract class KeyCheck extends AbstractCheck {
      */
     boolean concerns(KeyRef key) {
         return true;
+    }
+
+    /** The vaults (of those the key protects) the check judges the key for; a key with none gives no result. All of them by default. */
+    List<String> vaultsConcerned(EstateIndex x, Set<String> vaults) {
+        return List.copyOf(vaults);
     }
 
     /** The verdict on one key, or null when the check does not concern it (an AWS-managed key for rotation). */

@@ -27,10 +27,35 @@ public record Condition(String operator, String key, List<String> values) {
         return operator.endsWith("IfExists");
     }
 
-    /** Negated operators (StringNotEquals, ArnNotLike, ...): true when the key is absent. */
+    /** "ForAnyValue" or "ForAllValues" when the operator has that set prefix, else null. */
+    public String setOperator() {
+        int colon = operator.indexOf(':');
+        if (colon < 0) {
+            return null;
+        }
+        String prefix = operator.substring(0, colon);
+        if (prefix.equalsIgnoreCase("ForAnyValue")) {
+            return "ForAnyValue";
+        }
+        return prefix.equalsIgnoreCase("ForAllValues") ? "ForAllValues" : null;
+    }
+
+    public boolean forAnyValue() {
+        return "ForAnyValue".equals(setOperator());
+    }
+
+    public boolean forAllValues() {
+        return "ForAllValues".equals(setOperator());
+    }
+
+    /**
+     * Negated operators (StringNotEquals, ArnNotLike, NotIpAddress, ...): they hold when no value
+     * matches, and when the key is absent (IAM "Condition" element page).
+     */
     public boolean negated() {
         String b = baseOperator();
-        return b.startsWith("StringNot") || b.startsWith("ArnNot") || b.equals("NumericNotEquals") || b.equals("DateNotEquals");
+        return b.startsWith("StringNot") || b.startsWith("ArnNot") || b.equals("NumericNotEquals") || b.equals("DateNotEquals")
+                || b.equals("NotIpAddress");
     }
 
     public String keyLower() {

@@ -5,11 +5,12 @@ import dev.redoubt.findings.Wildcards;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * One statement of a policy document. Principal/NotPrincipal are kept by type ("AWS", "Service",
- * "Federated"); {@code anyPrincipal} is {@code "*"} or {@code {"AWS": "*"}}.
+ * "Federated"); {@code anyPrincipal} is {@code "*"} or {@code {"AWS": "*"}}, the only wildcard
+ * IAM accepts in a principal ("AWS JSON policy elements: Principal": a wildcard inside a principal
+ * ARN is not expanded).
  */
 public record Statement(
         int index,
@@ -23,11 +24,6 @@ public record Statement(
         boolean notResource,
         List<String> resources,
         List<Condition> conditions) {
-
-    /** Condition keys that restrict who may use a grant to named accounts, organizations or principals. */
-    public static final Set<String> RESTRICTING_KEYS = Set.of("kms:calleraccount", "aws:sourceowner", "aws:sourceaccount",
-            "aws:principalorgid", "aws:principalorgpaths", "aws:principalaccount", "aws:principalarn", "aws:sourcearn",
-            "aws:sourceorgid", "aws:sourceorgpaths", "aws:userid");
 
     /** The statement's name in explanations: its Sid, else its position ("statement #2"). */
     public String name() {
@@ -66,21 +62,6 @@ public record Statement(
         return principals.getOrDefault("AWS", List.of());
     }
 
-    /** The accounts of the AWS principals named (12-digit IDs and ARNs); "*" for any principal. */
-    public List<String> principalAccounts() {
-        List<String> out = new ArrayList<>();
-        if (anyPrincipal) {
-            out.add("*");
-        }
-        for (String p : awsPrincipals()) {
-            String account = accountOfPrincipal(p);
-            if (account != null) {
-                out.add(account);
-            }
-        }
-        return out;
-    }
-
     /** The account a principal entry belongs to: a 12-digit ID, or the account of an ARN; "*" for "*". */
     public static String accountOfPrincipal(String principal) {
         if (principal.equals("*")) {
@@ -92,12 +73,19 @@ public record Statement(
         return Arn.accountOf(principal);
     }
 
-    /** Conditions that restrict a grant to named accounts, organizations or principals (positive operators, values other than "*"). */
-    public List<Condition> restrictingConditions() {
+    /**
+     * True when a principal entry names a whole account: a 12-digit account ID or
+     * {@code arn:aws:iam::<account>:root} (which delegates to the account's IAM policies).
+     */
+    public static boolean isAccountPrincipal(String principal) {
+        return principal.matches("\\d{12}") || principal.matches("arn:[^:]*:iam::\\d{12}:root");
+    }
+
+    /** The conditions on a key (case-insensitive). */
+    public List<Condition> conditionsOn(String key) {
         List<Condition> out = new ArrayList<>();
         for (Condition c : conditions) {
-            if (!c.negated() && RESTRICTING_KEYS.contains(c.keyLower()) && !c.baseOperator().equals("Null")
-                    && !c.values().isEmpty() && c.values().stream().noneMatch(v -> v.equals("*"))) {
+            if (c.key().equalsIgnoreCase(key)) {
                 out.add(c);
             }
         }

@@ -73,14 +73,14 @@ class AuditCommandTest {
                 assertThat(result.get("Remediation").get("Snippet").asText()).isNotBlank();
             }
         }
-        assertThat(checks).hasSize(40).containsAll(Checks.all().stream().map(c -> c.id()).toList());
+        assertThat(checks).hasSize(41).containsAll(Checks.all().stream().map(c -> c.id()).toList());
         assertThat(report.get("Summary").get("Facets")).hasSize(6);
         String digest = report.get("ResultsSha256").asText();
         assertThat(r.err()).contains("Results SHA-256: " + digest).contains("Journaled as entry");
         List<Entry> audits = journal("audit");
         assertThat(audits).hasSize(1);
         assertThat(audits.get(0).detailsTree().get("resultsSha256").asText()).isEqualTo(digest);
-        assertThat(audits.get(0).detailsTree().get("rules").asInt()).isEqualTo(40);
+        assertThat(audits.get(0).detailsTree().get("rules").asInt()).isEqualTo(41);
         assertThat(audits.get(0).detailsTree().at("/findings/critical").asInt()).isEqualTo(3);
         assertThat(audits.get(0).detailsTree().get("exitCode").asInt()).isZero();
         assertThat(audits.get(0).subject()).isEqualTo("arn:aws:organizations::318274650019:organization/o-7nw3rkd5qp");

@@ -46,11 +46,13 @@ class PolicyEvaluatorTest {
 
     @Test
     void readsNotActionNotResourceAndNotPrincipal() throws PolicyException {
-        PolicyDocument p = policy("{\"Sid\":\"DenyAllButRead\",\"Effect\":\"Deny\",\"NotPrincipal\":{\"AWS\":\"" + BREAK_GLASS + "\"},"
+        // an IAM user left out by NotPrincipal: its ARN and its account's (IAM "NotPrincipal" page)
+        String user = "arn:aws:iam::111122223333:user/break-glass";
+        PolicyDocument p = policy("{\"Sid\":\"DenyAllButRead\",\"Effect\":\"Deny\",\"NotPrincipal\":{\"AWS\":[\"" + user + "\",\"arn:aws:iam::111122223333:root\"]},"
                 + "\"NotAction\":[\"backup:Describe*\",\"backup:List*\"],\"NotResource\":\"arn:aws:backup:*:*:backup-vault:scratch-*\"}");
         assertThat(as(OPS, "backup:DeleteRecoveryPoint", p).explicitlyDenied()).isTrue();
         assertThat(as(OPS, "backup:ListRecoveryPointsByBackupVault", p).explanation()).contains("is not outside NotAction");
-        assertThat(as(BREAK_GLASS, "backup:DeleteRecoveryPoint", p).explanation()).contains("is excluded by NotPrincipal");
+        assertThat(as(user, "backup:DeleteRecoveryPoint", p).explanation()).contains("is excluded by NotPrincipal");
         Decision scratch = evaluator.evaluate(p, Request.byPrincipal(OPS, "111122223333", "backup:DeleteRecoveryPoint",
                 "arn:aws:backup:eu-west-1:111122223333:backup-vault:scratch-1", Map.of()));
         assertThat(scratch.explanation()).contains("is not outside NotResource");

@@ -111,7 +111,7 @@ class OverviewModelTest {
             assertThat(s.facet(RST).checksFailing()).as("RST-02 and RST-06").isEqualTo(2);
             assertThat(s.facet(ACC).checksFailing()).isZero();
             assertThat(s.checksFailing()).isEqualTo(4);
-            assertThat(s.checks()).isEqualTo(40);
+            assertThat(s.checks()).isEqualTo(41);
         }
 
         @Test
