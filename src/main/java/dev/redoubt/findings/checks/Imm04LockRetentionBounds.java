@@ -59,11 +59,11 @@ public final class Imm04LockRetentionBounds extends VaultCheck {
             // a compliance lock past its LockDate "becomes immutable and cannot be changed or deleted" (PutBackupVaultLockConfiguration): a new vault is the fix
             return fail(v.scope(), e, new Remediation(
                     "The lock is immutable since " + v.vault().lockDate() + ": AWS refuses to change its bounds. Create a new vault"
-                            + " (same key, access policy and notifications) with a lock of MinRetentionDays " + newMin + " and MaxRetentionDays " + newMax
+                            + " (" + PlanRules.replacementKeyText(x, v) + ") with a lock of MinRetentionDays " + newMin + " and MaxRetentionDays " + newMax
                             + ", and point the plans that write into " + v.vault().backupVaultName() + " (" + PlanRules.describePlans(x, v)
                             + ") at it (rule TargetBackupVaultName, copy action"
                             + " DestinationBackupVaultArn: get-backup-plan, edit, update-backup-plan). The old vault keeps its recovery points until they expire.",
-                    PlanRules.replacementCommands(x, v, newMin, newMax), "CloudFormation", PlanRules.replacementSnippet(v, newMin, newMax)));
+                    PlanRules.replacementCommands(x, v, newMin, newMax), "CloudFormation", PlanRules.replacementSnippet(x, v, newMin, newMax)));
         }
         // re-putting a compliance lock in its grace time without ChangeableForDays would turn it into a governance lock: keep its LockDate
         Long changeable = v.vault().lockDate() == null ? null

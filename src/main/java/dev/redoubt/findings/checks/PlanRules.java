@@ -1,9 +1,11 @@
 package dev.redoubt.findings.checks;
 
+import dev.redoubt.estate.Arn;
 import dev.redoubt.estate.BackupRule;
 import dev.redoubt.estate.CopyAction;
 import dev.redoubt.estate.RecoveryPoint;
 import dev.redoubt.estate.RecoveryPointCreator;
+import dev.redoubt.findings.AccountType;
 import dev.redoubt.findings.EstateIndex;
 import dev.redoubt.findings.EstateIndex.CopyRef;
 import dev.redoubt.findings.EstateIndex.PlanRef;
@@ -205,18 +207,48 @@ final class PlanRules {
     }
 
     /**
+     * The key for the vault that replaces {@code v}: its own key, unless that key lives in a workload account (or an account the
+     * estate does not know) while the vault does not, so the replacement does not carry ENC-04's weakness over; then a placeholder
+     * for a key of the vault's own account. Null when the vault has no customer key to keep.
+     */
+    static String replacementKey(EstateIndex x, VaultRef v) {
+        String key = v.vault().encryptionKeyArn();
+        if (key == null || EstateIndex.AWS_OWNED_KEY.equals(v.vault().encryptionKeyType())) {
+            return null;
+        }
+        String keyAccount = Arn.accountOf(key);
+        if (keyAccount == null || keyAccount.equals(v.accountId())) {
+            return key;
+        }
+        AccountType keyRole = x.role(keyAccount);
+        if (keyRole != null && !keyRole.isWorkload()) {
+            return key;
+        }
+        return "arn:aws:kms:" + v.region() + ":" + v.accountId() + ":key/<KEY_ID_OWNED_BY_" + v.accountId() + ">";
+    }
+
+    /** Says which key the replacement vault takes, for a remediation's text. */
+    static String replacementKeyText(EstateIndex x, VaultRef v) {
+        String key = replacementKey(x, v);
+        if (key == null || key.equals(v.vault().encryptionKeyArn())) {
+            return "same key, access policy and notifications";
+        }
+        return "same access policy and notifications, but a key of account " + v.accountId() + " rather than "
+                + v.vault().encryptionKeyArn() + ", which a workload account administers";
+    }
+
+    /**
      * The commands that replace a vault whose immutable lock cannot be changed: a new vault (air-gapped when the old one
      * was) with a compliance lock of the given bounds, then each plan that writes into the old vault updated to the new one.
      */
     static String replacementCommands(EstateIndex x, VaultRef v, long minDays, long maxDays) {
         String name = replacementName(v.vault().backupVaultName());
         StringBuilder cli = new StringBuilder();
-        String key = v.vault().encryptionKeyArn();
-        boolean awsOwned = EstateIndex.AWS_OWNED_KEY.equals(v.vault().encryptionKeyType());
+        String key = replacementKey(x, v);
         if (v.isAirGapped()) {
             cli.append("aws backup create-logically-air-gapped-backup-vault --region ").append(v.region())
                     .append(" --backup-vault-name ").append(name)
-                    .append(key != null && !awsOwned ? " --encryption-key-arn " + sh(key) : "")
+                    .append(key != null ? " --encryption-key-arn " + sh(key) : "")
                     .append(" --min-retention-days ").append(minDays).append(" --max-retention-days ").append(maxDays);
         } else {
             cli.append("aws backup create-backup-vault --region ").append(v.region()).append(" --backup-vault-name ").append(name)
@@ -233,14 +265,15 @@ final class PlanRules {
     }
 
     /** The CloudFormation of the replacement vault. */
-    static String replacementSnippet(VaultRef v, long minDays, long maxDays) {
+    static String replacementSnippet(EstateIndex x, VaultRef v, long minDays, long maxDays) {
+        String key = replacementKey(x, v);
         String name = replacementName(v.vault().backupVaultName());
         if (v.isAirGapped()) {
             return "Vault:\n  Type: AWS::Backup::LogicallyAirGappedBackupVault\n  Properties:\n    BackupVaultName: " + name
                     + "\n    MinRetentionDays: " + minDays + "\n    MaxRetentionDays: " + maxDays;
         }
         return "Vault:\n  Type: AWS::Backup::BackupVault\n  Properties:\n    BackupVaultName: " + name
-                + (v.vault().encryptionKeyArn() == null ? "" : "\n    EncryptionKeyArn: " + v.vault().encryptionKeyArn())
+                + (key == null ? "" : "\n    EncryptionKeyArn: " + key)
                 + "\n    LockConfiguration:\n      MinRetentionDays: " + minDays + "\n      MaxRetentionDays: " + maxDays
                 + "\n      ChangeableForDays: 3";
     }

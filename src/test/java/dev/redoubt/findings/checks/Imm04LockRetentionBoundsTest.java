@@ -3,6 +3,7 @@ package dev.redoubt.findings.checks;
 import static dev.redoubt.findings.EstateFixture.BACKUP;
 import static dev.redoubt.findings.EstateFixture.NOW;
 import static dev.redoubt.findings.EstateFixture.OTHER_REGION;
+import static dev.redoubt.findings.EstateFixture.PROD;
 import static dev.redoubt.findings.EstateFixture.REGION;
 import static dev.redoubt.findings.EstateFixture.about;
 import static dev.redoubt.findings.EstateFixture.arnOf;
@@ -79,6 +80,24 @@ class Imm04LockRetentionBoundsTest {
                         + " --max-retention-days 400 --changeable-for-days 3",
                 "aws backup update-backup-plan --region " + REGION + " --backup-plan-id " + plan.get("BackupPlanId").asText() + " --backup-plan file://plan.json",
                 "aws backup update-backup-plan --region " + OTHER_REGION + " --backup-plan-id " + copier.get("BackupPlanId").asText() + " --backup-plan file://plan.json");
+    }
+
+    @Test
+    @DisplayName("Edge: the replacement of a backup-account vault keyed by a workload account's key takes a key of the backup account,"
+            + " not the old key again (a copy into another account takes the destination vault's key:"
+            + " https://docs.aws.amazon.com/aws-backup/latest/devguide/create-cross-account-backup.html)")
+    void theReplacementVaultDoesNotKeepAWorkloadKey() {
+        EstateFixture f = new EstateFixture();
+        ObjectNode v = f.vault(BACKUP, REGION, "archive");
+        v.put("MinRetentionDays", 1);
+        String prodKey = EstateFixture.arnOfKey(f.key(PROD, REGION));
+        v.put("EncryptionKeyArn", prodKey);
+        Result r = about(f.run(check), arnOf(v));
+        assertThat(r.status()).isEqualTo(Status.FAIL);
+        assertThat(r.remediation().awsCli()).doesNotContain(prodKey)
+                .contains("--backup-vault-name archive-v2 --encryption-key-arn 'arn:aws:kms:" + REGION + ":" + BACKUP + ":key/<KEY_ID_OWNED_BY_" + BACKUP + ">'");
+        assertThat(r.remediation().snippet()).doesNotContain(prodKey);
+        assertThat(r.remediation().action()).contains("a key of account " + BACKUP + " rather than " + prodKey);
     }
 
     @Test
