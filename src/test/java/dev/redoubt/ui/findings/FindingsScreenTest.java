@@ -121,16 +121,16 @@ class FindingsScreenTest {
         waitUntil(v -> text(robot, FindingsView.ID_COUNT).startsWith(shopProd + " of "));
         // ...and by a severity.
         robot.clickOn("#" + FindingsView.ID_SEVERITY_FILTER);
-        robot.clickOn("#" + FindingsView.ID_SEVERITY_FILTER + "-HIGH");
+        robot.clickOn("#" + FindingsView.ID_SEVERITY_FILTER + "-MEDIUM");
         robot.type(KeyCode.ESCAPE);
-        long shopProdHigh = results().stream().filter(r -> r.status() != Status.PASS && r.severity() == Severity.HIGH)
+        long shopProdMedium = results().stream().filter(r -> r.status() != Status.PASS && r.severity() == Severity.MEDIUM)
                 .filter(r -> r.resourceArn().contains("shop-prod") || "645019283746".equals(r.accountId())
                         || r.evidence().summary().toLowerCase(Locale.ROOT).contains("shop-prod")).count();
-        waitUntil(v -> text(robot, FindingsView.ID_COUNT).startsWith(shopProdHigh + " of "));
-        assertThat(table(robot).getItems()).filteredOn(l -> l instanceof ResultRow).hasSize((int) shopProdHigh)
-                .allMatch(l -> ((ResultRow) l).severity() == Severity.HIGH);
+        waitUntil(v -> text(robot, FindingsView.ID_COUNT).startsWith(shopProdMedium + " of "));
+        assertThat(table(robot).getItems()).filteredOn(l -> l instanceof ResultRow).hasSize((int) shopProdMedium)
+                .allMatch(l -> ((ResultRow) l).severity() == Severity.MEDIUM);
         assertThat(robot.lookup("#" + FindingsView.ID_SEVERITY_FILTER).queryAs(javafx.scene.control.MenuButton.class).getText())
-                .isEqualTo("Severity: High");
+                .isEqualTo("Severity: Medium");
 
         // Select a result: its evidence and how to fix it.
         select(robot, "IMM-02", SHOP_PROD_VAULT);
@@ -236,6 +236,14 @@ class FindingsScreenTest {
         assertThat(text(robot, FindingsView.ID_DETAIL_STATUS)).isEqualTo("FAIL");
         assertThat(text(robot, FindingsView.ID_DETAIL_SEVERITY)).isEqualTo("CRITICAL");
         assertThat(Screenshots.write(fixture.scene, "finding-detail")).isNotEmptyFile();
+
+        // The new ACC-12: a workload account can disable or delete the key of backups kept apart from it.
+        String workloadKey = results().stream().filter(r -> r.checkId().equals("ACC-12") && r.status() == Status.FAIL)
+                .filter(r -> r.evidence().summary().contains("production account")).findFirst().orElseThrow().resourceArn();
+        select(robot, "ACC-12", workloadKey);
+        waitUntil(v -> robot.lookup("#" + FindingsView.ID_DETAIL_CLI).tryQuery().isPresent());
+        assertThat(text(robot, FindingsView.ID_DETAIL_SEVERITY)).isEqualTo("HIGH");
+        assertThat(Screenshots.write(fixture.scene, "finding-acc12")).isNotEmptyFile();
 
         // The list: what needs attention, high or worse, one heading per check, the worst opened.
         robot.interact(() -> {
