@@ -69,7 +69,8 @@ class ScanCancelTest {
     @Test
     void aScanCancelledHalfwayStopsAndKeepsWhatItReadAsAPartialCapture(FxRobot robot) throws Exception {
         robot.interact(() -> fixture.console.actions().signIn(SandboxProfiles.PROFILE));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#" + ScanView.ID_ACCOUNT_TREE).tryQueryAs(TreeView.class)
+        // Generous: signing in lists the organization's accounts through the sandbox, slow on a loaded CI machine.
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> robot.lookup("#" + ScanView.ID_ACCOUNT_TREE).tryQueryAs(TreeView.class)
                 .map(t -> t.getRoot() != null).orElse(false));
         robot.interact(() -> fixture.console.shell().notices().clear());
         robot.clickOn("#" + ScanView.ID_START);
