@@ -7,6 +7,7 @@ import dev.redoubt.estate.BackupSelection;
 import dev.redoubt.estate.CopyAction;
 import dev.redoubt.estate.CopyJob;
 import dev.redoubt.estate.RecoveryPoint;
+import dev.redoubt.estate.RecoveryPointCreator;
 import dev.redoubt.findings.EstateIndex;
 import dev.redoubt.findings.EstateIndex.CopyRef;
 import dev.redoubt.findings.EstateIndex.PlanRef;
@@ -16,7 +17,6 @@ import dev.redoubt.findings.EstateIndex.ResourceRef;
 import dev.redoubt.findings.EstateIndex.VaultRef;
 import dev.redoubt.findings.Wildcards;
 import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -193,10 +193,13 @@ final class Copies {
 
     /** The plans that back the resource up: those that created its recovery points, and those whose selections name its ARN. */
     static Set<PlanRef> plansOf(EstateIndex x, ResourceRef r) {
-        Set<PlanRef> plans = new LinkedHashSet<>();
+        // By identity: a PlanRef's record hashCode walks the whole plan, and a resource can have thousands of points.
+        Set<PlanRef> plans = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Set<String> looked = new java.util.HashSet<>();
         for (PointRef p : x.pointsOf(r.resource().resourceArn())) {
-            if (p.point().createdBy() != null) {
-                PlanRef plan = x.plan(p.point().createdBy().backupPlanArn(), p.point().createdBy().backupPlanId());
+            RecoveryPointCreator by = p.point().createdBy();
+            if (by != null && looked.add(by.backupPlanArn() + "|" + by.backupPlanId())) {
+                PlanRef plan = x.plan(by.backupPlanArn(), by.backupPlanId());
                 if (plan != null) {
                     plans.add(plan);
                 }
