@@ -129,7 +129,7 @@ public final class JournalCommand implements Runnable {
                 if (json) {
                     out.println(e.json());
                 } else {
-                    out.printf(Locale.ROOT, fmt, e.seq(), e.time(), Columns.truncate(e.action(), 18), Columns.truncate(e.subject(), 40),
+                    out.printf(Locale.ROOT, fmt, e.seq(), e.time(), Columns.truncate(e.action(), 18), Columns.middle(e.subject(), 40),
                             Columns.truncate(e.actor(), 20), e.mode().wire(), Columns.truncate(e.target(), 8),
                             Columns.truncate(e.details(), 80));
                 }
