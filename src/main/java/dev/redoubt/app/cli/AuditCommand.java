@@ -96,6 +96,10 @@ final class AuditCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.USAGE, "--estate and --demo take no scan options (--profile, --accounts, --regions, --role,"
                     + " --since-capture, --capture); leave them out to audit a file, or drop --estate/--demo to scan live");
         }
+        Outputs.refuseInputs(ctx, "--out", out, "--estate", live ? null : source.estate, "--settings", settings,
+                "--suppressions", suppressions, "--since-capture", scope.sinceCapture, "the --capture file", capture);
+        Outputs.refuseInputs(ctx, "--capture", capture, "--settings", settings, "--suppressions", suppressions,
+                "--since-capture", scope.sinceCapture);
         AuditService audits = ctx.app().audits();
         Estate estate;
         AuditSubject subject;
