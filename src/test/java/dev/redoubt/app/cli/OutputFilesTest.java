@@ -230,6 +230,9 @@ class OutputFilesTest {
         assertBadInput(run("audit", "--demo", "--settings", settings.toString(), "--out", settings.toString()), "--out names the file of --settings");
         assertThat(Files.readString(settings)).isEqualTo("{}");
         assertBadInput(run("scan", "--since-capture", estate.toString(), "--out", estate.toString()), "--out names the file of --since-capture");
+        assertBadInput(run("audit", "--capture", dir.resolve("new.json").toString(), "--out", dir.resolve("sub/../new.json").toString()),
+                "--out and --capture name the same file");
+        assertThat(dir.resolve("new.json")).doesNotExist();
         assertBadInput(run("sandbox", "--estate", estate.toString(), "--port", "0", "--write-aws-config", estate.toString()),
                 "--write-aws-config names the file of --estate");
         assertThat(Files.readAllBytes(estate)).isEqualTo(before);
