@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import dev.redoubt.files.SafeFiles;
+import dev.redoubt.files.OutputFile;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -101,9 +101,12 @@ public final class EstateFile {
         return mapper.valueToTree(estate);
     }
 
-    /** Writes atomically: to a temporary file beside the target, then moved over it, so a failure loses nothing. */
+    /**
+     * Writes atomically: to a temporary file beside the target, then moved over it, so a failure loses nothing;
+     * a device or a named pipe is written through, a symbolic link followed ({@link OutputFile}).
+     */
     public void write(Estate estate, Path file) throws IOException {
-        SafeFiles.writeAtomically(file, out -> write(estate, out), false);
+        OutputFile.write(file, out -> write(estate, out), false);
     }
 
     public void write(Estate estate, OutputStream out) throws IOException {

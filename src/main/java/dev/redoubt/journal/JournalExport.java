@@ -2,14 +2,12 @@ package dev.redoubt.journal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.redoubt.files.OutputFile;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -83,24 +81,30 @@ public final class JournalExport {
     private record Written(String sha256, long entries, long firstSeq, long lastSeq, long checkpoints) {
     }
 
+    /** Writes the zip through {@link OutputFile}: atomically to a file, through to a device or a pipe. */
     private static Written write(SqliteJournal journal, Instant from, Instant to, Path target) throws SQLException, IOException {
-        Path dir = target.getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        MessageDigest fileDigest = Canonical.sha256();
+        Written[] w = {null};
+        SQLException[] sqlFailure = {null};
         try {
-            Written w;
-            try (OutputStream file = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(file)) {
-                w = writeZip(journal, from, to, zip);
+            OutputFile.write(target, out -> {
+                ZipOutputStream zip = new ZipOutputStream(new DigestOutputStream(out, fileDigest));
+                try {
+                    w[0] = writeZip(journal, from, to, zip);
+                } catch (SQLException e) {
+                    sqlFailure[0] = e;
+                    throw new IOException("the journal cannot be read", e);
+                }
+                zip.finish();
+                zip.flush();
+            }, false);
+        } catch (IOException e) {
+            if (sqlFailure[0] != null) {
+                throw sqlFailure[0];
             }
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            return new Written(fileSha256(target), w.entries(), w.firstSeq(), w.lastSeq(), w.checkpoints());
-        } finally {
-            Files.deleteIfExists(tmp);
+            throw e;
         }
+        return new Written(Canonical.hex(fileDigest.digest()), w[0].entries(), w[0].firstSeq(), w[0].lastSeq(), w[0].checkpoints());
     }
 
     private static Written writeZip(SqliteJournal journal, Instant from, Instant to, ZipOutputStream zip) throws SQLException, IOException {
@@ -168,17 +172,6 @@ public final class JournalExport {
         zip.write((journal.sign(manifest) + "\n").getBytes(StandardCharsets.US_ASCII));
         zip.closeEntry();
         return new Written(null, range[2], range[0], range[1], checkpoints.size());
-    }
-
-    private static String fileSha256(Path file) throws IOException {
-        MessageDigest md = Canonical.sha256();
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buf = new byte[1 << 16];
-            for (int n = in.read(buf); n > 0; n = in.read(buf)) {
-                md.update(buf, 0, n);
-            }
-        }
-        return Canonical.hex(md.digest());
     }
 
     private static void put(ZipOutputStream zip, Map<String, String> hashes, String name, String text) throws IOException {

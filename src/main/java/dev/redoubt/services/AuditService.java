@@ -3,7 +3,7 @@ package dev.redoubt.services;
 import dev.redoubt.estate.Account;
 import dev.redoubt.estate.Estate;
 import dev.redoubt.estate.Region;
-import dev.redoubt.files.SafeFiles;
+import dev.redoubt.files.OutputFile;
 import dev.redoubt.findings.Auditor;
 import dev.redoubt.findings.Checks;
 import dev.redoubt.findings.FindingsSettings;
@@ -114,10 +114,13 @@ public final class AuditService {
         }
     }
 
-    /** Writes the report to a file, owner-only and atomically: a report names every vault, key and policy of the estate. */
+    /**
+     * Writes the report to a file, owner-only and atomically: a report names every vault, key and policy of the estate.
+     * A device or a named pipe is written through, a symbolic link followed ({@link OutputFile}).
+     */
     public void write(AuditRun run, ReportFormat format, Path file) {
         try {
-            SafeFiles.writeAtomically(file, o -> format.writer().write(run.report(), o), true);
+            OutputFile.write(file, o -> format.writer().write(run.report(), o), true);
         } catch (IOException e) {
             throw new ServiceFailure(ServiceFailure.Kind.BAD_INPUT, file + ": the report cannot be written (" + e.getMessage() + ")",
                     ServiceFailure.facts("file", file.toString()), e);

@@ -15,7 +15,7 @@ import dev.redoubt.estate.EstateFile;
 import dev.redoubt.estate.EstateStats;
 import dev.redoubt.estate.ReadError;
 import dev.redoubt.estate.Region;
-import dev.redoubt.files.SafeFiles;
+import dev.redoubt.files.OutputFile;
 import dev.redoubt.journal.Entry;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -181,11 +181,14 @@ public final class ScanService {
                 plan.accountsAsked(), plan.regionsAsked(), plan.role(), capture, sha));
     }
 
-    /** Writes a capture atomically and returns its SHA-256; captures in Redoubt's home are owner-only. */
+    /**
+     * Writes a capture atomically and returns its SHA-256; captures in Redoubt's home are owner-only. A device or
+     * a named pipe is written through, a symbolic link followed ({@link OutputFile}).
+     */
     String write(Estate estate, Path file, boolean ownerOnly) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            SafeFiles.writeAtomically(file, out -> estateFile.write(estate, new DigestOutputStream(out, digest)), ownerOnly);
+            OutputFile.write(file, out -> estateFile.write(estate, new DigestOutputStream(out, digest)), ownerOnly);
             return HexFormat.of().formatHex(digest.digest());
         } catch (IOException e) {
             throw new ServiceFailure(ServiceFailure.Kind.BAD_INPUT, file + ": the capture cannot be written (" + e.getMessage() + ")",

@@ -1,6 +1,7 @@
 package dev.redoubt.app.cli;
 
 import dev.redoubt.estate.Estate;
+import dev.redoubt.files.OutputFile;
 import dev.redoubt.findings.Result;
 import dev.redoubt.findings.Severity;
 import dev.redoubt.findings.Status;
@@ -95,6 +96,15 @@ final class AuditCommand implements Callable<Integer> {
         if (!live && (signIn.profile != null || scope.anyGiven() || capture != null)) {
             throw new CliException(ExitCodes.USAGE, "--estate and --demo take no scan options (--profile, --accounts, --regions, --role,"
                     + " --since-capture, --capture); leave them out to audit a file, or drop --estate/--demo to scan live");
+        }
+        Outputs.refuseInputs(ctx, "--out", out, "--estate", live ? null : source.estate, "--settings", settings,
+                "--suppressions", suppressions, "--since-capture", scope.sinceCapture);
+        Outputs.refuseInputs(ctx, "--capture", capture, "--settings", settings, "--suppressions", suppressions,
+                "--since-capture", scope.sinceCapture);
+        if (capture != null && out != null && (OutputFile.sameFile(out, capture)
+                || out.toAbsolutePath().normalize().equals(capture.toAbsolutePath().normalize()))) {
+            throw new CliException(ExitCodes.USAGE, out + ": --out and --capture name the same file; the report would replace the capture."
+                    + " Choose another file for one of them");
         }
         AuditService audits = ctx.app().audits();
         Estate estate;

@@ -2,7 +2,10 @@ package dev.redoubt.app.cli;
 
 import java.util.Locale;
 
-/** How commands fit values into table columns: control characters shown as '?', long text cut with an ellipsis. */
+/**
+ * How commands fit values into table columns: control characters shown as '?', long text cut with an
+ * ellipsis (at the end, or in the middle for paths and ARNs, so their names stay).
+ */
 final class Columns {
     private Columns() {
     }
@@ -13,6 +16,33 @@ final class Columns {
         }
         String clean = s.replaceAll("\\p{Cntrl}", "?");
         return clean.length() <= width ? clean : clean.substring(0, width - 1) + "…";
+    }
+
+    /**
+     * Fits a path or an ARN into a column by cutting it in the middle: its start and its last element
+     * (the file name, the resource) stay whole when they fit, with an ellipsis between them; a last
+     * element too long for the column keeps its end (the extension) and the path its first characters.
+     */
+    static String middle(String s, int width) {
+        if (s == null) {
+            return "-";
+        }
+        String clean = truncate(s, Integer.MAX_VALUE);
+        if (clean.length() <= width) {
+            return clean;
+        }
+        int sep = Math.max(clean.lastIndexOf('/'), clean.lastIndexOf('\\'));
+        if (sep < 0) {
+            sep = clean.lastIndexOf(':');
+        }
+        int keep = width - 1;
+        int tail = sep > 0 && clean.length() - sep <= keep - 1 ? clean.length() - sep : keep - Math.max(1, keep / 4);
+        return clean.substring(0, cut(clean, keep - tail, -1)) + "…" + clean.substring(cut(clean, clean.length() - tail, 1));
+    }
+
+    /** {@code i}, moved by {@code step} off the middle of a surrogate pair. */
+    private static int cut(String s, int i, int step) {
+        return i > 0 && i < s.length() && Character.isLowSurrogate(s.charAt(i)) ? i + step : i;
     }
 
     static String humanBytes(long bytes) {

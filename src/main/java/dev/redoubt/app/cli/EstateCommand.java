@@ -61,6 +61,7 @@ public final class EstateCommand implements Runnable {
 
         @Override
         public void run() {
+            Outputs.refuseInputs(ctx, "--out", out);
             Estate estate = NorthwindDemo.build();
             writeEstate(ctx, estate, out);
             if (!out.toString().equals("-")) {
@@ -95,6 +96,7 @@ public final class EstateCommand implements Runnable {
 
         @Override
         public void run() {
+            Outputs.refuseInputs(ctx, "--out", out);
             GeneratorSpec spec;
             try {
                 spec = new GeneratorSpec(accounts, regions, vaultsPerRegion, recoveryPoints, seed, null);

@@ -129,7 +129,7 @@ public final class JournalCommand implements Runnable {
                 if (json) {
                     out.println(e.json());
                 } else {
-                    out.printf(Locale.ROOT, fmt, e.seq(), e.time(), Columns.truncate(e.action(), 18), Columns.truncate(e.subject(), 40),
+                    out.printf(Locale.ROOT, fmt, e.seq(), e.time(), Columns.truncate(e.action(), 18), Columns.middle(e.subject(), 40),
                             Columns.truncate(e.actor(), 20), e.mode().wire(), Columns.truncate(e.target(), 8),
                             Columns.truncate(e.details(), 80));
                 }
@@ -167,6 +167,7 @@ public final class JournalCommand implements Runnable {
             if (f != null && t != null && f.isAfter(t)) {
                 throw new CliException(ExitCodes.USAGE, "--from " + from + " is after --to " + to + "; swap them");
             }
+            Outputs.refuseInputs(ctx, "--out", out);
             ExportResult r = JournalExport.export(ctx.journal(), f, t, out, dev.redoubt.services.Actor.OFFLINE, Mode.AUDITOR);
             ctx.out().printf(Locale.ROOT, "Exported %,d entries (%d to %d) and %d checkpoints to %s%n", r.entries(), r.firstSeq(), r.lastSeq(),
                     r.checkpoints(), r.file());

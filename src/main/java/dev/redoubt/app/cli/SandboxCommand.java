@@ -1,9 +1,11 @@
 package dev.redoubt.app.cli;
 
+import dev.redoubt.aws.profiles.AwsConfigMerge;
 import dev.redoubt.estate.Estate;
 import dev.redoubt.estate.EstateFile;
 import dev.redoubt.estate.EstateStats;
 import dev.redoubt.estate.demo.NorthwindDemo;
+import dev.redoubt.files.OutputFile;
 import dev.redoubt.sandbox.RequestLog;
 import dev.redoubt.sandbox.Sandbox;
 import dev.redoubt.sandbox.SandboxCredential;
@@ -11,9 +13,9 @@ import dev.redoubt.sandbox.SandboxOptions;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.BindException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
@@ -66,7 +68,8 @@ final class SandboxCommand implements Runnable {
     boolean asCaptured;
 
     @Option(names = "--write-aws-config", paramLabel = "FILE",
-            description = "Write an AWS config with one profile per role (endpoint_url set) and an sso-session for the sandbox.")
+            description = "Write an AWS config with one profile per role (endpoint_url set) and an sso-session for the sandbox;"
+                    + " an existing config keeps every other section (the old file is kept as FILE.bak).")
     Path awsConfig;
 
     @Option(names = "--auto-approve", description = "Sign device-code sign-ins in at once as the estate's first SSO user.")
@@ -75,12 +78,16 @@ final class SandboxCommand implements Runnable {
     @Option(names = "--log-requests", description = "Print one line per AWS request: status, service, operation, outcome, principal.")
     boolean logRequests;
 
+    /** What was done with the AWS config, for the summary. */
+    private String configNote;
+
     SandboxCommand(CliContext ctx) {
         this.ctx = ctx;
     }
 
     @Override
     public void run() {
+        Outputs.refuseInputs(ctx, "--write-aws-config", awsConfig, "--estate", source == null ? null : source.estate);
         Estate estate = source != null && source.estate != null ? new EstateFile().read(source.estate) : NorthwindDemo.build();
         PrintStream out = ctx.out();
         Consumer<RequestLog.Entry> listener = logRequests ? e -> out.println(e.line()) : null;
@@ -125,18 +132,30 @@ final class SandboxCommand implements Runnable {
         }
     }
 
+    /**
+     * Writes the sandbox's AWS config, owner-only. An existing config is never overwritten: the sandbox's
+     * sections are merged into it (each replaced in place or appended, every other line kept byte for
+     * byte) and the file as it was is kept as FILE.bak. A device or a pipe is written through.
+     */
     private void writeConfig(Sandbox sandbox) {
+        byte[] ours = sandbox.awsConfig().getBytes(StandardCharsets.UTF_8);
         try {
-            Path dir = awsConfig.toAbsolutePath().getParent();
-            if (dir != null) {
-                Files.createDirectories(dir);
+            if (!Files.isRegularFile(awsConfig) || Files.size(awsConfig) == 0) {
+                OutputFile.write(awsConfig, o -> o.write(ours), true);
+                configNote = "AWS config written to " + awsConfig;
+                return;
             }
-            Files.writeString(awsConfig, sandbox.awsConfig());
-            try {
-                Files.setPosixFilePermissions(awsConfig, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException notPosix) {
-                // Windows: the file keeps its directory's permissions
-            }
+            byte[] before = Files.readAllBytes(awsConfig);
+            // Latin-1 maps every byte to one char and back, so the lines merge leaves alone stay byte for byte.
+            AwsConfigMerge.Result merged = AwsConfigMerge.merge(new String(before, StandardCharsets.ISO_8859_1),
+                    new String(ours, StandardCharsets.ISO_8859_1),
+                    "# Added by redoubt sandbox: its profiles (endpoint_url set to it) and its sso-session; the keys are the sandbox's static"
+                            + "\n# keys, derived from account and role names, not secrets. Run it again to update them; the rest of the file stays.");
+            Path backup = awsConfig.resolveSibling(awsConfig.getFileName() + ".bak");
+            OutputFile.write(backup, o -> o.write(before), true);
+            OutputFile.write(awsConfig, o -> o.write(merged.text().getBytes(StandardCharsets.ISO_8859_1)), true);
+            configNote = "AWS config " + awsConfig + " updated: " + merged.replaced().size() + " sandbox sections replaced, "
+                    + merged.added().size() + " added, every other line kept; the file as it was is in " + backup;
         } catch (IOException e) {
             sandbox.close();
             throw new CliException(ExitCodes.USAGE, awsConfig + ": cannot be written (" + e.getMessage() + "); choose a writable path",
@@ -175,7 +194,7 @@ final class SandboxCommand implements Runnable {
         }
         out.println();
         if (awsConfig != null) {
-            out.println("AWS config written to " + awsConfig + " (profiles: sandbox, one per role, sso-* through the sso-session)");
+            out.println(configNote + " (profiles: sandbox, one per role, sso-* through the sso-session)");
         }
         out.println("Approvals page: " + endpoint + "/approvals   Control surface: " + endpoint + "/_sandbox/health");
         out.println("Press Ctrl+C to stop.");

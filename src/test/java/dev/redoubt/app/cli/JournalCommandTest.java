@@ -35,8 +35,12 @@ class JournalCommandTest {
     }
 
     private void exportTimes(int n) {
+        exportTimes(n, dir);
+    }
+
+    private void exportTimes(int n, Path folder) {
         for (int i = 0; i < n; i++) {
-            CliRun r = run("journal", "export", "--out", dir.resolve("e" + i + ".zip").toString());
+            CliRun r = run("journal", "export", "--out", folder.resolve("e" + i + ".zip").toString());
             assertThat(r.exitCode()).as(r.err()).isZero();
         }
     }
@@ -105,11 +109,19 @@ class JournalCommandTest {
 
     @Test
     void showsEntriesAsATableOrJsonWithFilters() {
-        exportTimes(3);
+        // Wherever the checkout (and so the temporary folder) is, the exported files' paths are longer than the SUBJECT column.
+        Path deep = dir.resolve("a-folder-whose-name-alone-is-longer-than-the-subject-column");
+        exportTimes(3, deep);
         CliRun table = run("journal", "show");
         assertThat(table.exitCode()).isZero();
         assertThat(table.out().lines()).hasSize(4);
-        assertThat(table.out()).contains("SEQ", "ACTION", "2026-11-28T10:00:00Z", "export", "offline", "auditor", "e1.zip");
+        assertThat(table.out()).contains("SEQ", "ACTION", "2026-11-28T10:00:00Z", "export", "offline", "auditor");
+        // A long path is cut in the middle: its start and its file name stay, and the columns stay aligned.
+        for (int i = 0; i < 3; i++) {
+            String row = table.out().lines().skip(1 + i).findFirst().orElseThrow();
+            String subject = row.substring(row.indexOf("export") + 20, row.indexOf(" offline")).strip();
+            assertThat(subject).as(row).hasSize(40).contains("…").endsWith("/e" + i + ".zip").startsWith(dir.toString().substring(0, 3));
+        }
         assertThat(run("journal", "show", "--subject", "e2.zip", "--json").out().lines()).hasSize(1);
         assertThat(run("journal", "show", "--limit", "2", "--json").out().lines()).hasSize(2);
         assertThat(run("journal", "show", "--from", "2026-11-29", "--json").out()).isEmpty();

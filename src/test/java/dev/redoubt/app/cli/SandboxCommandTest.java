@@ -137,4 +137,63 @@ class SandboxCommandTest {
         assertThat(exit.get()).isZero();
         assertThat(out.text()).endsWith("Sandbox stopped.\n");
     }
+
+    /** Runs 'redoubt sandbox' until it is ready, then stops it; returns what it printed. */
+    private String serveOnce(String... extra) throws Exception {
+        Watched out = new Watched();
+        AtomicInteger exit = new AtomicInteger(-1);
+        CliContext ctx = new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream(), true,
+                StandardCharsets.UTF_8), Map.of("REDOUBT_HOME", dir.resolve("home").toString()),
+                Clock.fixed(Instant.parse("2026-11-28T10:00:00Z"), ZoneOffset.UTC));
+        String[] args = new String[3 + extra.length];
+        args[0] = "sandbox";
+        args[1] = "--port";
+        args[2] = "0";
+        System.arraycopy(extra, 0, args, 3, extra.length);
+        Thread server = new Thread(() -> exit.set(Cli.run(args, ctx)), "sandbox-command");
+        server.start();
+        try {
+            assertThat(out.ready.await(60, TimeUnit.SECONDS)).as(out.text()).isTrue();
+        } finally {
+            server.interrupt();
+            assertThat(out.stopped.await(10, TimeUnit.SECONDS)).isTrue();
+            server.join(10_000);
+        }
+        assertThat(exit.get()).as(out.text()).isZero();
+        return out.text();
+    }
+
+    @Test
+    void anExistingAwsConfigKeepsEverySectionOfItsOwnAndGetsTheSandboxsMergedIn() throws Exception {
+        Path config = Files.createDirectories(dir.resolve("aws")).resolve("config");
+        String mine = "# my profiles\n[default]\nregion = eu-west-1\n\n"
+                + "[profile sandbox]\nregion = us-east-1\naws_access_key_id = STALE\n\n"
+                + "; corporate SSO\n[sso-session corp]\nsso_start_url = https://corp.awsapps.com/start\nsso_region = eu-west-1\n\n"
+                + "[profile prod-admin]   \nsso_session = corp\nsso_account_id = 111122223333\nsso_role_name = Admin\r\n"
+                + "[services local]\ns3 =\n  endpoint_url = http://localhost:9000\n";
+        Files.writeString(config, mine);
+        String text = serveOnce("--demo", "--write-aws-config", config.toString());
+        assertThat(text).contains("AWS config " + config + " updated: 1 sandbox sections replaced, ")
+                .contains("every other line kept; the file as it was is in " + config + ".bak");
+        String merged = Files.readString(config);
+        assertThat(Files.readString(dir.resolve("aws/config.bak"))).isEqualTo(mine);
+        // Every section that is not the sandbox's is there byte for byte, in its place.
+        assertThat(merged).startsWith("# my profiles\n[default]\nregion = eu-west-1\n\n[profile sandbox]\nregion = ");
+        assertThat(merged).contains("\n\n; corporate SSO\n[sso-session corp]\nsso_start_url = https://corp.awsapps.com/start\nsso_region = eu-west-1\n\n"
+                + "[profile prod-admin]   \nsso_session = corp\nsso_account_id = 111122223333\nsso_role_name = Admin\r\n"
+                + "[services local]\ns3 =\n  endpoint_url = http://localhost:9000\n");
+        assertThat(merged).doesNotContain("STALE").contains("[sso-session sandbox]", "[profile sso-northwind-backup-AuditReadOnly]",
+                "# Added by redoubt sandbox");
+        assertThat(merged.split("\\[profile sandbox\\]", -1)).as("one [profile sandbox]").hasSize(2);
+        assertThat(Files.getPosixFilePermissions(config)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+
+        // Run again: the sandbox's sections are replaced where they are, nothing is added twice, the user's still kept.
+        String second = serveOnce("--demo", "--write-aws-config", config.toString());
+        assertThat(second).contains("updated: ").contains(" sandbox sections replaced, 0 added");
+        String again = Files.readString(config);
+        assertThat(again.split("\\[sso-session sandbox\\]", -1)).hasSize(2);
+        assertThat(again.split("# Added by redoubt sandbox", -1)).hasSize(2);
+        assertThat(again).contains("[sso-session corp]\nsso_start_url = https://corp.awsapps.com/start\n").startsWith("# my profiles\n[default]\n");
+        assertThat(Files.readString(dir.resolve("aws/config.bak"))).isEqualTo(merged);
+    }
 }
