@@ -30,7 +30,7 @@ public final class Quoting {
     public static String sh(String value) {
         String v = value == null ? "" : value;
         if (SafeText.hasHidden(v)) {
-            return "'<a name with hidden characters (" + SafeText.describeHidden(v) + "): see the evidence>'";
+            return "'<a name with hidden characters (" + SafeText.describeHidden(v) + "), not shown>'";
         }
         boolean plain = !v.isEmpty();
         for (int i = 0; i < v.length() && plain; i++) {

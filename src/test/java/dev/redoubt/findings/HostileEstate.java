@@ -47,6 +47,14 @@ public final class HostileEstate {
 
     /** The hostile demo as JSON (what a hand-edited capture file would hold). */
     public static JsonNode tree() {
+        return tree(true);
+    }
+
+    /**
+     * The hostile demo as JSON; {@code regions} false leaves the regions alone (estate validation refuses
+     * a region that is not one, so such a file is audited; the names are free text AWS checks nowhere).
+     */
+    public static JsonNode tree(boolean regions) {
         EstateFile file = new EstateFile();
         JsonNode tree = file.toTree(NorthwindDemo.build());
         Map<String, String> renames = new LinkedHashMap<>();
@@ -59,7 +67,9 @@ public final class HostileEstate {
         }
         for (JsonNode a : tree.path("Accounts")) {
             renames.put(a.path("Name").asText(), a.path("Name").asText() + PAYLOAD);
-            a.path("Regions").fieldNames().forEachRemaining(r -> renames.put(r, r + REGION_PAYLOAD));
+            if (regions) {
+                a.path("Regions").fieldNames().forEachRemaining(r -> renames.put(r, r + REGION_PAYLOAD));
+            }
         }
         List<String> keys = new ArrayList<>(renames.keySet());
         keys.sort(Comparator.comparingInt(String::length).reversed());
