@@ -131,17 +131,23 @@ public abstract class AbstractCheck implements Check {
         return i < 0 ? String.valueOf(vaultArn) : vaultArn.substring(i + ":backup-vault:".length());
     }
 
-    /** Single-quotes a value for a POSIX shell command line. */
+    /** A value as one word of a POSIX shell command line (see {@link Quoting#sh}). */
     protected static String sh(String value) {
-        String v = value == null ? "" : value;
-        boolean plain = !v.isEmpty();
-        for (int i = 0; i < v.length() && plain; i++) {
-            char c = v.charAt(i);
-            plain = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "_./:=@+-".indexOf(c) >= 0;
-        }
-        if (plain) {
-            return v;
-        }
-        return "'" + v.replace("'", "'\\''") + "'";
+        return Quoting.sh(value);
+    }
+
+    /** A value as a Terraform (HCL) quoted string, quotes included (see {@link Quoting#hcl}). */
+    protected static String hcl(String value) {
+        return Quoting.hcl(value);
+    }
+
+    /** A value as a CloudFormation (YAML) scalar (see {@link Quoting#yaml}). */
+    protected static String yaml(String value) {
+        return Quoting.yaml(value);
+    }
+
+    /** A value as a JSON string literal, quotes included (see {@link Quoting#json}). */
+    protected static String json(String value) {
+        return Quoting.json(value);
     }
 }

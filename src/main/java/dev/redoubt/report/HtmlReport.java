@@ -8,6 +8,7 @@ import dev.redoubt.findings.Result;
 import dev.redoubt.findings.Severity;
 import dev.redoubt.findings.Status;
 import dev.redoubt.findings.Suppressions;
+import dev.redoubt.text.SafeText;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -41,14 +42,18 @@ public final class HtmlReport implements ReportWriter {
         w.flush();
     }
 
-    /** Escapes text for HTML element content and attribute values. */
+    /**
+     * Escapes text for HTML element content and attribute values. A character that would hide or
+     * reorder text (a control, a bidi override or isolate, a zero-width character: {@link SafeText#hidden(int)})
+     * is shown as a mark, {@code <U+202E>}, so that a name reads in the report as it is.
+     */
     public static String esc(String s) {
         if (s == null) {
             return "";
         }
         StringBuilder b = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
             switch (c) {
                 case '&' -> b.append("&amp;");
                 case '<' -> b.append("&lt;");
@@ -56,13 +61,14 @@ public final class HtmlReport implements ReportWriter {
                 case '"' -> b.append("&quot;");
                 case '\'' -> b.append("&#39;");
                 default -> {
-                    if (c < 0x20 && c != '\n' && c != '\t' || c == 0x7f) {
-                        b.append('\uFFFD');
+                    if (SafeText.hidden(c)) {
+                        b.append("&lt;").append(SafeText.codePoint(c)).append("&gt;");
                     } else {
-                        b.append(c);
+                        b.appendCodePoint(c);
                     }
                 }
             }
+            i += Character.charCount(c);
         }
         return b.toString();
     }

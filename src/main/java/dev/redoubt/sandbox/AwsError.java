@@ -13,6 +13,8 @@ final class AwsError extends RuntimeException {
     enum Kind {
         ACCESS_DENIED, THROTTLED, VALIDATION, SERIALIZATION, UNKNOWN_OPERATION, INTERNAL, UNAVAILABLE,
         UNRECOGNIZED_CLIENT, SIGNATURE_MISMATCH, INCOMPLETE_SIGNATURE, MISSING_AUTHENTICATION, EXPIRED_TOKEN,
+        /** A request signed more than 15 minutes before or after the server's time. */
+        SIGNATURE_EXPIRED,
         /** A service-specific error with its own code and status. */
         SERVICE
     }

@@ -29,7 +29,8 @@ import java.util.Map;
  * DELETE /_sandbox/recovery-points?account=&amp;region=&amp;vault=&amp;arn=
  * </pre>
  * Changes must come with {@code Content-Type: application/json}, which a browser cannot send to
- * another origin without a preflight the sandbox never grants.
+ * another origin without a preflight the sandbox never grants. The dispatcher answers nothing here to a
+ * request addressed to another host (DNS rebinding) or sent by a page of another origin ({@link LocalOnly}).
  */
 final class ControlApi {
     static final String PREFIX = "/_sandbox/";

@@ -56,6 +56,9 @@ record Dialect(String service, Protocol protocol, String messageKey) {
             case UNRECOGNIZED_CLIENT -> query ? new Rendered("InvalidClientTokenId", 403)
                     : new Rendered("UnrecognizedClientException", awsJson ? 400 : 403);
             case SIGNATURE_MISMATCH -> new Rendered("SignatureDoesNotMatch", 403);
+            // STS says SignatureDoesNotMatch; Coral JSON services InvalidSignatureException (400), REST services with 403
+            case SIGNATURE_EXPIRED -> query ? new Rendered("SignatureDoesNotMatch", 403)
+                    : new Rendered("InvalidSignatureException", awsJson ? 400 : 403);
             case INCOMPLETE_SIGNATURE -> query ? new Rendered("IncompleteSignature", 400)
                     : new Rendered("IncompleteSignatureException", awsJson ? 400 : 403);
             case MISSING_AUTHENTICATION -> query ? new Rendered("MissingAuthenticationToken", 403)

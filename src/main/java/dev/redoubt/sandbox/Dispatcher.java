@@ -1,6 +1,7 @@
 package dev.redoubt.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.redoubt.sandbox.ServiceModel.Protocol;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,10 +41,18 @@ final class Dispatcher implements HttpHandler {
     private final Pages pages;
     private final Consumer<Throwable> internalErrors;
     private final SignIns signIns;
+    private final LocalOnly local;
+    private final Clock wallClock;
 
+    /**
+     * {@code wallClock} is the time clients sign with (the real one): a request's signing time is checked
+     * against it, never against the world's served clock, which an estate fixes and tests move.
+     */
     Dispatcher(World world, Keys keys, Handlers handlers, RequestLog log, Faults faults, ControlApi control, Pages pages,
-               SignIns signIns, Consumer<Throwable> internalErrors) {
+               SignIns signIns, Consumer<Throwable> internalErrors, LocalOnly local, Clock wallClock) {
         this.signIns = signIns;
+        this.local = local;
+        this.wallClock = wallClock;
         this.world = world;
         this.keys = keys;
         this.handlers = handlers;
@@ -75,11 +85,18 @@ final class Dispatcher implements HttpHandler {
             }
             String path = req.rawPath();
             Answer answer;
+            String misdirected = local.misdirected(req);
+            boolean toControl = path.startsWith(ControlApi.PREFIX);
+            String crossOrigin = toControl || (pages.handles(req) && "POST".equals(req.method())) ? local.crossOrigin(req) : null;
             if (req == TOO_LARGE) {
                 answer = Answer.of(413, "application/json", "{\"message\":\"Request body too large\"}".getBytes(StandardCharsets.UTF_8));
-            } else if (path.startsWith(ControlApi.PREFIX) || pages.handles(req)) {
+            } else if (misdirected != null) {
+                answer = refusal(421, misdirected);
+            } else if (crossOrigin != null) {
+                answer = refusal(403, crossOrigin);
+            } else if (toControl || pages.handles(req)) {
                 try {
-                    answer = path.startsWith(ControlApi.PREFIX) ? control.handle(req) : pages.handle(req);
+                    answer = toControl ? control.handle(req) : pages.handle(req);
                 } catch (RuntimeException e) {
                     if (internalErrors != null) {
                         internalErrors.accept(e);
@@ -98,6 +115,11 @@ final class Dispatcher implements HttpHandler {
         } catch (IOException | RuntimeException e) {
             // the connection failed while answering; nothing more to say to this client
         }
+    }
+
+    private static Answer refusal(int status, String message) {
+        return Answer.of(status, "application/json", JsonNodeFactory.instance.objectNode().put("message", message).toString()
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     private static String errorCode(Answer a) {
@@ -203,6 +225,7 @@ final class Dispatcher implements HttpHandler {
         if (issued.temporary() && !world.servedNow().isBefore(issued.expiration())) {
             throw AwsError.of(AwsError.Kind.EXPIRED_TOKEN, "The security token included in the request is expired");
         }
+        SigV4.checkTime(req, wallClock.instant());
         if (!SigV4.verify(auth, req, issued.secretAccessKey())) {
             throw AwsError.of(AwsError.Kind.SIGNATURE_MISMATCH, "The request signature we calculated does not match the signature you "
                     + "provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.");

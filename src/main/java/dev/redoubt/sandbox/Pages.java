@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.redoubt.estate.ApprovalTeam;
 import dev.redoubt.estate.SsoUser;
 import dev.redoubt.sandbox.Wire.Answer;
+import dev.redoubt.text.SafeText;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -232,16 +233,23 @@ final class Pages {
             return "";
         }
         StringBuilder sb = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
             switch (c) {
                 case '<' -> sb.append("&lt;");
                 case '>' -> sb.append("&gt;");
                 case '&' -> sb.append("&amp;");
                 case '"' -> sb.append("&quot;");
                 case '\'' -> sb.append("&#39;");
-                default -> sb.append(c < 0x20 && c != '\n' && c != '\t' ? '?' : c);
+                default -> {
+                    if (SafeText.hidden(c)) {
+                        sb.append("&lt;").append(SafeText.codePoint(c)).append("&gt;"); // controls and bidi overrides, shown
+                    } else {
+                        sb.appendCodePoint(c);
+                    }
+                }
             }
+            i += Character.charCount(c);
         }
         return sb.toString();
     }

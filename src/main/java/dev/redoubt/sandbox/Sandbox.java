@@ -12,6 +12,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -102,7 +103,7 @@ public final class Sandbox implements AutoCloseable {
         server.setExecutor(executor);
         Sandbox sandbox = new Sandbox(server, executor, world, clock, log, Collections.unmodifiableList(credentials));
         server.createContext("/", new Dispatcher(world, keys, handlers, log, faults, new ControlApi(sandbox),
-                new Pages(sandbox, world, signIns), signIns, internalErrors));
+                new Pages(sandbox, world, signIns), signIns, internalErrors, new LocalOnly(server.getAddress().getPort()), Clock.systemUTC()));
         server.start();
         return sandbox;
     }

@@ -3,6 +3,13 @@ package dev.redoubt.sandbox;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -13,11 +20,15 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * AWS Signature Version 4, verified as AWS does for non-S3 services: the canonical request from
  * the raw path (encoded again), the sorted canonical query, the signed headers and the payload hash;
- * the signing key derived from the secret the sandbox issued. The request time is not checked
- * against the sandbox's clock, which tests move freely.
+ * the signing key derived from the secret the sandbox issued. The request time must be within
+ * {@link #MAX_SKEW} of the wall clock the client signs with (not of the sandbox's served clock, which
+ * an estate fixes and tests move freely), so that a captured request cannot be replayed later.
  */
 final class SigV4 {
     static final String ALGORITHM = "AWS4-HMAC-SHA256";
+    /** How far a request's time may be from the server's, either way: AWS allows 15 minutes. */
+    static final Duration MAX_SKEW = Duration.ofMinutes(15);
+    private static final DateTimeFormatter BASIC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final HexFormat HEX = HexFormat.of();
 
     /** The parts of an Authorization header. */
@@ -74,6 +85,41 @@ final class SigV4 {
     private static String firstWord(String s) {
         int sp = s.indexOf(' ');
         return (sp < 0 ? s : s.substring(0, sp)).replaceAll("[^A-Za-z0-9\\-]", "?");
+    }
+
+    /**
+     * Refuses a request signed more than {@link #MAX_SKEW} before or after {@code now}, in AWS's words
+     * ("Signature expired: ... is now earlier than ..." / "Signature not yet current: ... is still later than ...").
+     */
+    static void checkTime(HttpRequest req, Instant now) {
+        String amzDate = req.header("x-amz-date");
+        Instant signed;
+        if (amzDate != null) {
+            try {
+                signed = ZonedDateTime.parse(amzDate.trim(), BASIC).toInstant();
+            } catch (DateTimeParseException e) {
+                throw AwsError.of(AwsError.Kind.INCOMPLETE_SIGNATURE, "Date must be in ISO-8601 'basic format'. Got '"
+                        + Wire.printable(amzDate) + "'. See http://en.wikipedia.org/wiki/ISO_8601");
+            }
+        } else {
+            String date = req.header("date");
+            try {
+                signed = ZonedDateTime.parse(date == null ? "" : date.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            } catch (DateTimeParseException e) {
+                throw AwsError.of(AwsError.Kind.INCOMPLETE_SIGNATURE, "Date must be in ISO-8601 'basic format' or RFC 1123. Got '"
+                        + Wire.printable(String.valueOf(date)) + "'.");
+            }
+        }
+        Instant server = now.truncatedTo(ChronoUnit.SECONDS);
+        long minutes = MAX_SKEW.toMinutes();
+        if (signed.isBefore(server.minus(MAX_SKEW))) {
+            throw AwsError.of(AwsError.Kind.SIGNATURE_EXPIRED, "Signature expired: " + BASIC.format(signed) + " is now earlier than "
+                    + BASIC.format(server.minus(MAX_SKEW)) + " (" + BASIC.format(server) + " - " + minutes + " min.)");
+        }
+        if (signed.isAfter(server.plus(MAX_SKEW))) {
+            throw AwsError.of(AwsError.Kind.SIGNATURE_EXPIRED, "Signature not yet current: " + BASIC.format(signed) + " is still later than "
+                    + BASIC.format(server.plus(MAX_SKEW)) + " (" + BASIC.format(server) + " + " + minutes + " min.)");
+        }
     }
 
     /** True when the request's signature is the one {@code secret} gives. */

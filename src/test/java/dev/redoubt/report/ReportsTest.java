@@ -78,7 +78,7 @@ class ReportsTest {
 
     @Test
     void escapeCoversEveryHtmlSpecialCharacterAndControls() {
-        assertThat(HtmlReport.esc("<a href='x'>&\"\u0000\u007f")).isEqualTo("&lt;a href=&#39;x&#39;&gt;&amp;&quot;\uFFFD\uFFFD");
+        assertThat(HtmlReport.esc("<a href='x'>&\"\u0000\u007f\u202e")).isEqualTo("&lt;a href=&#39;x&#39;&gt;&amp;&quot;&lt;U+0000&gt;&lt;U+007F&gt;&lt;U+202E&gt;");
         assertThat(HtmlReport.esc(null)).isEmpty();
     }
 

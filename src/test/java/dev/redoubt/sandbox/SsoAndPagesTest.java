@@ -197,7 +197,7 @@ class SsoAndPagesTest {
         try (BackupClient workload = fx.client(BackupClient.builder(), fx.operator(WORKLOAD), REGION);
              MpaClient mpa = fx.client(MpaClient.builder(), fx.readOnly(SandboxFixture.SECURITY), REGION)) {
             workload.createRestoreAccessBackupVault(r -> r.sourceBackupVaultArn("arn:aws:backup:eu-west-1:222222222222:backup-vault:central-lag")
-                    .requesterComment("<script>alert(1)</script> drill"));
+                    .requesterComment("<script>alert(1)</script> drill\u202e\u001b[2J"));
             String session = fx.sandbox.pendingSessions().get(0);
             assertThat(get("/approvals", null).body()).contains("action=\"/approvals/signin\"");
             assertThat(post("/approvals/signin", null, "username", "alice", "password", "nope").statusCode()).isEqualTo(401);
@@ -207,8 +207,8 @@ class SsoAndPagesTest {
                 assertThat(signedIn.statusCode()).isEqualTo(303);
                 String cookie = cookieOf(signedIn);
                 String page = get("/approvals", cookie).body();
-                assertThat(page).contains("CreateRestoreAccessBackupVault").contains("&lt;script&gt;alert(1)&lt;/script&gt; drill")
-                        .doesNotContain("<script>");
+                assertThat(page).contains("CreateRestoreAccessBackupVault").contains("&lt;script&gt;alert(1)&lt;/script&gt; drill&lt;U+202E&gt;&lt;U+001B&gt;[2J")
+                        .doesNotContain("<script>").doesNotContain("\u202e");
                 assertThat(post("/approvals/vote", cookie, "csrf", "forged", "session", session, "decision", "approve").statusCode()).isEqualTo(403);
                 assertThat(post("/approvals/vote", cookie, "csrf", csrf(page), "session", session, "decision", "approve").body())
                         .contains("Approved.");

@@ -2,6 +2,7 @@ package dev.redoubt.app.cli;
 
 import dev.redoubt.estate.Estate;
 import dev.redoubt.files.OutputFile;
+import dev.redoubt.findings.Quoting;
 import dev.redoubt.findings.Result;
 import dev.redoubt.findings.Severity;
 import dev.redoubt.findings.Status;
@@ -122,7 +123,7 @@ final class AuditCommand implements Callable<Integer> {
         AuditRun run = audits.audit(estate, subject, settings, suppressions);
         boolean toStdout = out == null || out.toString().equals("-");
         if (toStdout) {
-            OutputStream o = new BufferedOutputStream(ctx.out(), 1 << 16);
+            OutputStream o = new BufferedOutputStream(ctx.dataOut(), 1 << 16);
             audits.write(run, format, o);
         } else {
             audits.write(run, format, out);
@@ -153,9 +154,9 @@ final class AuditCommand implements Callable<Integer> {
         }
         try (Connection c = connection; CtrlC ignored = CtrlC.cancels(cancel)) {
             result = ctx.app().scans().scan(c, plan, capture != null ? CaptureTarget.file(capture) : CaptureTarget.nowhere(),
-                    TerminalProgress.of(ctx.err()), cancel);
+                    TerminalProgress.of(ctx.rawErr()), cancel);
         } finally {
-            TerminalProgress.clear(ctx.err());
+            TerminalProgress.clear(ctx.rawErr());
         }
         if (result.outcome() == ScanOutcome.Outcome.CANCELLED) {
             throw new CliException(ExitCodes.INTERRUPTED, "scan interrupted");
@@ -168,7 +169,7 @@ final class AuditCommand implements Callable<Integer> {
             return ctx.app().estates().open(file);
         } catch (ServiceFailure f) {
             if (f.kind() == ServiceFailure.Kind.BAD_INPUT && f.fact("problems") != null) {
-                throw new CliException(ExitCodes.USAGE, f.getMessage() + " (run 'redoubt estate validate " + file + "' for every problem)");
+                throw new CliException(ExitCodes.USAGE, f.getMessage() + "; every problem: redoubt estate validate " + Quoting.sh(file.toString()));
             }
             throw f;
         }

@@ -28,14 +28,14 @@ public final class Cli {
 
     /** The launcher's entry: 'redoubt console' opens the window through {@code console}. */
     public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env, ConsoleOpener console) {
-        return run(args, new CliContext(out, err, env, Clock.systemUTC(), console));
+        return run(args, new CliContext(out, err, env, Clock.systemUTC(), console, System.console() != null));
     }
 
     public static int run(String[] args, CliContext context) {
         boolean debug = hasFlag(args, "--debug");
         boolean verbose = debug || hasFlag(args, "--verbose");
         CommandLine cl = commandLine(context);
-        cl.setOut(new PrintWriter(context.out(), true));
+        cl.setOut(new PrintWriter(context.rawOut(), true)); // help and version: picocli's own text and styles
         cl.setErr(new PrintWriter(context.err(), true));
         cl.setParameterExceptionHandler((ex, argv) -> {
             CommandLine cmd = ex.getCommandLine();

@@ -3,6 +3,7 @@ package dev.redoubt.app.cli;
 import dev.redoubt.app.AppContext;
 import dev.redoubt.app.AppPaths;
 import dev.redoubt.journal.SqliteJournal;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Map;
@@ -11,6 +12,9 @@ import java.util.Map;
 public final class CliContext {
     private final PrintStream out;
     private final PrintStream err;
+    private final PrintStream rawOut;
+    private final PrintStream rawErr;
+    private final boolean terminal;
     private final AppContext app;
     private final ConsoleOpener console;
 
@@ -19,8 +23,19 @@ public final class CliContext {
     }
 
     public CliContext(PrintStream out, PrintStream err, Map<String, String> env, Clock clock, ConsoleOpener console) {
-        this.out = out;
-        this.err = err;
+        this(out, err, env, clock, console, false);
+    }
+
+    /**
+     * {@code terminal}: standard output is a terminal, so file content written there (a report, a capture)
+     * has its hidden characters shown too ({@link #dataOut()}).
+     */
+    public CliContext(PrintStream out, PrintStream err, Map<String, String> env, Clock clock, ConsoleOpener console, boolean terminal) {
+        this.rawOut = out;
+        this.rawErr = err;
+        this.out = TerminalPrintStream.wrap(out);
+        this.err = TerminalPrintStream.wrap(err);
+        this.terminal = terminal;
         this.app = new AppContext(env, clock);
         this.console = console;
     }
@@ -30,12 +45,35 @@ public final class CliContext {
         return console;
     }
 
+    /**
+     * Standard output for text: what is printed shows the characters that would act on a terminal
+     * (ESC, BEL, CR, C1 controls, bidi overrides) as escapes such as {@code \u001b}.
+     */
     public PrintStream out() {
         return out;
     }
 
+    /** Standard error for text, with the same care as {@link #out()}. */
     public PrintStream err() {
         return err;
+    }
+
+    /**
+     * Standard output for file content (a report, a capture, an estate for "-"): the data as it is when
+     * output is redirected; on a terminal, its hidden characters shown as JSON-style escapes.
+     */
+    public OutputStream dataOut() {
+        return terminal ? new TerminalDataStream(rawOut) : rawOut;
+    }
+
+    /** Standard output as given, for picocli's help (its own styles; no estate text). */
+    PrintStream rawOut() {
+        return rawOut;
+    }
+
+    /** Standard error as given, for the progress line's own cursor controls (never estate text). */
+    PrintStream rawErr() {
+        return rawErr;
     }
 
     public Map<String, String> env() {

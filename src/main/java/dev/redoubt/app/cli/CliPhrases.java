@@ -1,5 +1,6 @@
 package dev.redoubt.app.cli;
 
+import dev.redoubt.findings.Quoting;
 import dev.redoubt.services.ServiceFailure;
 import java.util.Map;
 
@@ -16,7 +17,7 @@ final class CliPhrases {
     static String of(ServiceFailure f) {
         String m = f.getMessage();
         return switch (f.kind()) {
-            case SIGN_IN_REQUIRED -> f.fact("profile") != null ? m + "; run: redoubt login --profile " + f.fact("profile")
+            case SIGN_IN_REQUIRED -> f.fact("profile") != null ? m + "; run: redoubt login --profile " + Quoting.sh(f.fact("profile"))
                     : m.endsWith("sign in again") ? m + " (redoubt login)" : m;
             case PROFILE_NOT_FOUND -> m + "; list them with: redoubt profiles";
             case NOT_SSO -> m + " (see: redoubt profiles)";

@@ -1,10 +1,13 @@
 package dev.redoubt.app.cli;
 
+import dev.redoubt.text.SafeText;
 import java.util.Locale;
 
 /**
- * How commands fit values into table columns: control characters shown as '?', long text cut with an
- * ellipsis (at the end, or in the middle for paths and ARNs, so their names stay).
+ * How commands fit values into table columns: characters that would act on the terminal or reorder
+ * text (controls, bidi overrides: {@link SafeText#hidden(int)}) and line breaks shown as escapes
+ * ({@code \u001b}, {@code \n}) before the width is measured, long text cut with an ellipsis (at the
+ * end, or in the middle for paths and ARNs, so their names stay).
  */
 final class Columns {
     private Columns() {
@@ -14,7 +17,7 @@ final class Columns {
         if (s == null) {
             return "-";
         }
-        String clean = s.replaceAll("\\p{Cntrl}", "?");
+        String clean = SafeText.forTerminal(s).replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t");
         return clean.length() <= width ? clean : clean.substring(0, width - 1) + "…";
     }
 

@@ -37,7 +37,7 @@ public final class EstateCommand implements Runnable {
         EstateFile file = new EstateFile();
         try {
             if (out.toString().equals("-")) {
-                file.write(estate, ctx.out());
+                file.write(estate, ctx.dataOut());
             } else {
                 file.write(estate, out);
             }

@@ -1,5 +1,6 @@
 package dev.redoubt.app.cli;
 
+import dev.redoubt.findings.Quoting;
 import dev.redoubt.journal.BundleVerifier;
 import dev.redoubt.journal.Entry;
 import dev.redoubt.journal.EntryQuery;
@@ -172,7 +173,7 @@ public final class JournalCommand implements Runnable {
             ctx.out().printf(Locale.ROOT, "Exported %,d entries (%d to %d) and %d checkpoints to %s%n", r.entries(), r.firstSeq(), r.lastSeq(),
                     r.checkpoints(), r.file());
             ctx.out().printf(Locale.ROOT, "sha256 %s, key %s; recorded as entry %d%n", r.sha256(), r.keyFingerprint(), r.recorded().seq());
-            ctx.out().println("Check it anywhere with: redoubt journal verify --bundle " + r.file() + " --fingerprint " + r.keyFingerprint());
+            ctx.out().println("Check it anywhere with: redoubt journal verify --bundle " + Quoting.sh(r.file().toString()) + " --fingerprint " + r.keyFingerprint());
         }
     }
 

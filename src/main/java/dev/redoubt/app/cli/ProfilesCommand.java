@@ -3,6 +3,7 @@ package dev.redoubt.app.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.redoubt.findings.Quoting;
 import dev.redoubt.services.CredentialKind;
 import dev.redoubt.services.ProfileInfo;
 import dev.redoubt.services.ProfileList;
@@ -74,9 +75,9 @@ final class ProfilesCommand implements Runnable {
     private static String signIn(ProfileInfo p) {
         return switch (p.ssoState()) {
             case NOT_SSO -> p.kind() == CredentialKind.ASSUME_ROLE && p.sourceProfile() != null ? "via " + p.sourceProfile() : "-";
-            case NOT_SIGNED_IN -> "not signed in: redoubt login --profile " + p.name();
+            case NOT_SIGNED_IN -> "not signed in: redoubt login --profile " + Quoting.sh(p.name());
             case SIGNED_IN -> "signed in until " + p.ssoExpiresAt();
-            case EXPIRED -> "expired " + p.ssoExpiresAt() + ": redoubt login --profile " + p.name();
+            case EXPIRED -> "expired " + p.ssoExpiresAt() + ": redoubt login --profile " + Quoting.sh(p.name());
         };
     }
 }

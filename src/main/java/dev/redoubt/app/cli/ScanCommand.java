@@ -39,10 +39,10 @@ final class ScanCommand implements Runnable {
         ScanOutcome result;
         Cancellation cancel = new Cancellation();
         try (Connection c = ctx.app().signIn().connect(signInOptions.profile, signInOptions.mode()); CtrlC ignored = CtrlC.cancels(cancel)) {
-            result = ctx.app().scans().scan(c, plan, toStdout ? CaptureTarget.stream(ctx.out()) : CaptureTarget.file(out),
-                    TerminalProgress.of(ctx.err()), cancel);
+            result = ctx.app().scans().scan(c, plan, toStdout ? CaptureTarget.stream(ctx.dataOut()) : CaptureTarget.file(out),
+                    TerminalProgress.of(ctx.rawErr()), cancel);
         } finally {
-            TerminalProgress.clear(ctx.err());
+            TerminalProgress.clear(ctx.rawErr());
         }
         if (result.outcome() == ScanOutcome.Outcome.CANCELLED) {
             throw new CliException(ExitCodes.INTERRUPTED, "scan interrupted");

@@ -9,6 +9,7 @@ final class TerminalProgress {
     private TerminalProgress() {
     }
 
+    /** {@code err}: standard error as given (the line's own cursor controls must reach the terminal). */
     static ScanService.Listener of(PrintStream err) {
         if (System.console() == null) {
             return ScanService.Listener.NONE;

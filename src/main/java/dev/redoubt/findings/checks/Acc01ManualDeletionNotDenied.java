@@ -143,14 +143,14 @@ public final class Acc01ManualDeletionNotDenied extends VaultCheck {
     private static Remediation remediation(VaultRef v) {
         String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"DenyManualDeletion\",\"Effect\":\"Deny\",\"Principal\":\"*\","
                 + "\"Action\":[\"backup:DeleteRecoveryPoint\",\"backup:UpdateRecoveryPointLifecycle\",\"backup:PutBackupVaultAccessPolicy\"],"
-                + "\"Resource\":\"*\",\"Condition\":{\"ArnNotLike\":{\"aws:PrincipalArn\":\"arn:aws:iam::" + v.accountId() + ":role/BreakGlass\"}}}]}";
+                + "\"Resource\":\"*\",\"Condition\":{\"ArnNotLike\":{\"aws:PrincipalArn\":" + json("arn:aws:iam::" + v.accountId() + ":role/BreakGlass") + "}}}]}";
         return new Remediation(
                 "Add a Deny statement for every principal (Principal \"*\") on backup:DeleteRecoveryPoint, backup:UpdateRecoveryPointLifecycle and backup:PutBackupVaultAccessPolicy, exempting only break-glass roles by aws:PrincipalArn. Merge it into any existing policy.",
-                "aws backup put-backup-vault-access-policy --region " + v.region() + " --backup-vault-name " + sh(v.vault().backupVaultName())
-                        + " --policy '" + policy + "'",
+                "aws backup put-backup-vault-access-policy --region " + sh(v.region()) + " --backup-vault-name " + sh(v.vault().backupVaultName())
+                        + " --policy " + sh(policy),
                 "CloudFormation",
-                "Vault:\n  Type: AWS::Backup::BackupVault\n  Properties:\n    BackupVaultName: " + v.vault().backupVaultName()
-                        + "\n    AccessPolicy:\n      Version: '2012-10-17'\n      Statement:\n        - Sid: DenyManualDeletion\n          Effect: Deny\n          Principal: '*'\n          Action:\n            - backup:DeleteRecoveryPoint\n            - backup:UpdateRecoveryPointLifecycle\n            - backup:PutBackupVaultAccessPolicy\n          Resource: '*'\n          Condition:\n            ArnNotLike:\n              aws:PrincipalArn: arn:aws:iam::"
-                        + v.accountId() + ":role/BreakGlass");
+                "Vault:\n  Type: AWS::Backup::BackupVault\n  Properties:\n    BackupVaultName: " + yaml(v.vault().backupVaultName())
+                        + "\n    AccessPolicy:\n      Version: '2012-10-17'\n      Statement:\n        - Sid: DenyManualDeletion\n          Effect: Deny\n          Principal: '*'\n          Action:\n            - backup:DeleteRecoveryPoint\n            - backup:UpdateRecoveryPointLifecycle\n            - backup:PutBackupVaultAccessPolicy\n          Resource: '*'\n          Condition:\n            ArnNotLike:\n              aws:PrincipalArn: "
+                        + yaml("arn:aws:iam::" + v.accountId() + ":role/BreakGlass"));
     }
 }

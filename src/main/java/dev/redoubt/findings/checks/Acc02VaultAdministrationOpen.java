@@ -90,9 +90,9 @@ public final class Acc02VaultAdministrationOpen extends VaultCheck {
     private static Remediation remediation(VaultRef v) {
         return new Remediation(
                 "Add a Deny statement for Principal \"*\" on backup:DeleteBackupVaultAccessPolicy, backup:DeleteBackupVaultLockConfiguration and backup:DeleteBackupVault, exempting only break-glass roles with ArnNotLike on aws:PrincipalArn; merge it with the existing statements.",
-                "aws backup put-backup-vault-access-policy --region " + v.region() + " --backup-vault-name " + sh(v.vault().backupVaultName())
+                "aws backup put-backup-vault-access-policy --region " + sh(v.region()) + " --backup-vault-name " + sh(v.vault().backupVaultName())
                         + " --policy file://vault-policy.json",
                 "Terraform",
-                "resource \"aws_backup_vault_policy\" \"protect\" {\n  backup_vault_name = \"" + v.vault().backupVaultName() + "\"\n  policy = jsonencode({\n    Version = \"2012-10-17\"\n    Statement = [{\n      Sid       = \"DenyVaultAdministration\"\n      Effect    = \"Deny\"\n      Principal = \"*\"\n      Action    = [\"backup:DeleteBackupVaultAccessPolicy\", \"backup:DeleteBackupVaultLockConfiguration\", \"backup:DeleteBackupVault\"]\n      Resource  = \"*\"\n      Condition = { ArnNotLike = { \"aws:PrincipalArn\" = \"arn:aws:iam::" + v.accountId() + ":role/BreakGlass\" } }\n    }]\n  })\n}");
+                "resource \"aws_backup_vault_policy\" \"protect\" {\n  backup_vault_name = " + hcl(v.vault().backupVaultName()) + "\n  policy = jsonencode({\n    Version = \"2012-10-17\"\n    Statement = [{\n      Sid       = \"DenyVaultAdministration\"\n      Effect    = \"Deny\"\n      Principal = \"*\"\n      Action    = [\"backup:DeleteBackupVaultAccessPolicy\", \"backup:DeleteBackupVaultLockConfiguration\", \"backup:DeleteBackupVault\"]\n      Resource  = \"*\"\n      Condition = { ArnNotLike = { \"aws:PrincipalArn\" = " + hcl("arn:aws:iam::" + v.accountId() + ":role/BreakGlass") + " } }\n    }]\n  })\n}");
     }
 }

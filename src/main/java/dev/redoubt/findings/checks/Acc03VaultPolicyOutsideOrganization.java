@@ -96,10 +96,10 @@ public final class Acc03VaultPolicyOutsideOrganization extends VaultCheck {
         return fail(v.scope(), e, new Remediation(
                 "Remove destructive and weakening actions from Allow statements to \"*\" and to whole accounts (grant them, if at all, to named break-glass roles), "
                         + "and confine CopyIntoBackupVault from \"*\" with a condition aws:PrincipalOrgID equal to the organization's ID.",
-                "aws backup put-backup-vault-access-policy --region " + v.region() + " --backup-vault-name " + sh(v.vault().backupVaultName())
+                "aws backup put-backup-vault-access-policy --region " + sh(v.region()) + " --backup-vault-name " + sh(v.vault().backupVaultName())
                         + " --policy file://vault-policy.json",
                 "CloudFormation",
-                "AccessPolicy:\n  Version: '2012-10-17'\n  Statement:\n    - Sid: AllowCopyIntoVaultFromOrganization\n      Effect: Allow\n      Principal: '*'\n      Action: backup:CopyIntoBackupVault\n      Resource: '*'\n      Condition:\n        StringEquals:\n          aws:PrincipalOrgID: " + (x.organizationId() == null ? "o-exampleorgid" : x.organizationId())));
+                "AccessPolicy:\n  Version: '2012-10-17'\n  Statement:\n    - Sid: AllowCopyIntoVaultFromOrganization\n      Effect: Allow\n      Principal: '*'\n      Action: backup:CopyIntoBackupVault\n      Resource: '*'\n      Condition:\n        StringEquals:\n          aws:PrincipalOrgID: " + yaml(x.organizationId() == null ? "o-exampleorgid" : x.organizationId())));
     }
 
     /**

@@ -64,9 +64,9 @@ public final class Acc05WorkloadAccountCanDecrypt extends KeyCheck {
             }
             return fail(where, e, new Remediation(
                     "Remove workload accounts (and their :root) and \"*\" from the key policy's decrypt, re-encrypt and grant statements; let only the backup account's roles and AWS Backup (kms:ViaService) use the key.",
-                    "aws kms put-key-policy --region " + key.region() + " --key-id " + sh(key.arn()) + " --policy-name default --policy file://key-policy.json",
+                    "aws kms put-key-policy --region " + sh(key.region()) + " --key-id " + sh(key.arn()) + " --policy-name default --policy file://key-policy.json",
                     "CloudFormation",
-                    "KeyPolicy:\n  Version: '2012-10-17'\n  Statement:\n    - Sid: KeyAdministrationByBackupAccount\n      Effect: Allow\n      Principal: { AWS: 'arn:aws:iam::" + key.accountId() + ":role/BackupKeyAdmin' }\n      Action: ['kms:Describe*', 'kms:Put*', 'kms:Enable*', 'kms:Get*', 'kms:List*']\n      Resource: '*'\n    - Sid: UseThroughBackupOnly\n      Effect: Allow\n      Principal: { AWS: '*' }\n      Action: [kms:Decrypt, kms:GenerateDataKey*, kms:CreateGrant]\n      Resource: '*'\n      Condition:\n        StringEquals:\n          kms:CallerAccount: '" + key.accountId() + "'\n          kms:ViaService: backup." + key.region() + ".amazonaws.com"));
+                    "KeyPolicy:\n  Version: '2012-10-17'\n  Statement:\n    - Sid: KeyAdministrationByBackupAccount\n      Effect: Allow\n      Principal: { AWS: " + yaml("arn:aws:iam::" + key.accountId() + ":role/BackupKeyAdmin") + " }\n      Action: ['kms:Describe*', 'kms:Put*', 'kms:Enable*', 'kms:Get*', 'kms:List*']\n      Resource: '*'\n    - Sid: UseThroughBackupOnly\n      Effect: Allow\n      Principal: { AWS: '*' }\n      Action: [kms:Decrypt, kms:GenerateDataKey*, kms:CreateGrant]\n      Resource: '*'\n      Condition:\n        StringEquals:\n          kms:CallerAccount: " + yaml(key.accountId()) + "\n          kms:ViaService: " + yaml("backup." + key.region() + ".amazonaws.com")));
         });
     }
 }

@@ -61,7 +61,7 @@ public final class Acc07ForeignKeyGrants extends KeyCheck {
         }
         StringBuilder cli = new StringBuilder();
         for (String id : grantIds) {
-            cli.append(cli.length() == 0 ? "" : "\n").append("aws kms revoke-grant --region ").append(key.region())
+            cli.append(cli.length() == 0 ? "" : "\n").append("aws kms revoke-grant --region ").append(sh(key.region()))
                     .append(" --key-id ").append(sh(key.arn())).append(" --grant-id ").append(sh(id));
         }
         return fail(where, e, new Remediation("Revoke the grants to principals that are not AWS Backup's, and find out who created them (CloudTrail CreateGrant).",

@@ -98,10 +98,10 @@ public final class Acc08NoVaultNotifications extends VaultCheck {
                 "Send the vault's live events to an SNS topic of the vault's own account (its access policy must let backup.amazonaws.com publish) that the security team watches: "
                         + String.join(", ", live) + ". BACKUP_JOB_COMPLETED reports failed and expired jobs too (its State says which);"
                         + " the deprecated *_JOB_FAILED and *_JOB_SUCCESSFUL events are never sent.",
-                "aws backup put-backup-vault-notifications --region " + v.region() + " --backup-vault-name " + sh(v.vault().backupVaultName())
-                        + " --sns-topic-arn " + sh(newTopic) + " --backup-vault-events " + String.join(" ", live),
+                "aws backup put-backup-vault-notifications --region " + sh(v.region()) + " --backup-vault-name " + sh(v.vault().backupVaultName())
+                        + " --sns-topic-arn " + sh(newTopic) + " --backup-vault-events " + String.join(" ", live.stream().map(ev -> sh(ev)).toList()),
                 "CloudFormation",
-                "Vault:\n  Type: AWS::Backup::BackupVault\n  Properties:\n    BackupVaultName: " + v.vault().backupVaultName()
-                        + "\n    Notifications:\n      SNSTopicArn: !Ref BackupAlertsTopic\n      BackupVaultEvents: [" + String.join(", ", live) + "]"));
+                "Vault:\n  Type: AWS::Backup::BackupVault\n  Properties:\n    BackupVaultName: " + yaml(v.vault().backupVaultName())
+                        + "\n    Notifications:\n      SNSTopicArn: !Ref BackupAlertsTopic\n      BackupVaultEvents: [" + String.join(", ", live.stream().map(ev -> yaml(ev)).toList()) + "]"));
     }
 }

@@ -101,7 +101,7 @@ public final class Acc11NoReportPlan extends RegionCheck {
                 "Create a Backup Audit Manager report plan (backup, copy and restore jobs) in " + r.accountId() + " " + r.region()
                         + " delivering to an S3 bucket of the audit account, or add the account and region to the organization-wide report plan"
                         + " of the management or delegated administrator account (ReportSetting Accounts and Regions).",
-                "aws backup create-report-plan --region " + r.region() + " --report-plan-name daily_backup_jobs"
+                "aws backup create-report-plan --region " + sh(r.region()) + " --report-plan-name daily_backup_jobs"
                         + " --report-delivery-channel S3BucketName=<AUDIT_BUCKET>,Formats=CSV,JSON --report-setting ReportTemplate=BACKUP_JOB_REPORT",
                 "CloudFormation",
                 "ReportPlan:\n  Type: AWS::Backup::ReportPlan\n  Properties:\n    ReportPlanName: daily_backup_jobs\n    ReportDeliveryChannel:\n      S3BucketName: <AUDIT_BUCKET>\n      Formats: [CSV, JSON]\n    ReportSetting:\n      ReportTemplate: BACKUP_JOB_REPORT"));

@@ -83,27 +83,27 @@ public final class Acc12WorkloadAccountCanAdministerKey extends KeyCheck {
             }
             String admin = "arn:aws:iam::" + key.accountId() + ":role/BackupKeyAdmin";
             String keyPolicy = "{\"Version\":\"2012-10-17\",\"Statement\":["
-                    + "{\"Sid\":\"KeyAdministrationByTheBackupAccountOnly\",\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"" + admin + "\"},"
+                    + "{\"Sid\":\"KeyAdministrationByTheBackupAccountOnly\",\"Effect\":\"Allow\",\"Principal\":{\"AWS\":" + json(admin) + "},"
                     + "\"Action\":[\"kms:Create*\",\"kms:Describe*\",\"kms:Enable*\",\"kms:List*\",\"kms:Put*\",\"kms:Update*\",\"kms:Revoke*\","
                     + "\"kms:Disable*\",\"kms:Get*\",\"kms:Delete*\",\"kms:TagResource\",\"kms:UntagResource\",\"kms:ScheduleKeyDeletion\","
                     + "\"kms:CancelKeyDeletion\"],\"Resource\":\"*\"},"
                     + "{\"Sid\":\"UseThroughBackupInThisAccount\",\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"*\"},"
                     + "\"Action\":[\"kms:Decrypt\",\"kms:GenerateDataKey*\",\"kms:ReEncrypt*\",\"kms:DescribeKey\",\"kms:CreateGrant\"],\"Resource\":\"*\","
-                    + "\"Condition\":{\"StringEquals\":{\"kms:CallerAccount\":\"" + key.accountId() + "\",\"kms:ViaService\":\"backup." + key.region()
-                    + ".amazonaws.com\"}}}]}";
+                    + "\"Condition\":{\"StringEquals\":{\"kms:CallerAccount\":" + json(key.accountId()) + ",\"kms:ViaService\":"
+                    + json("backup." + key.region() + ".amazonaws.com") + "}}}]}";
             return fail(where, e, new Remediation(
                     "Replace the key policy so that only the backup (or security) account's key-administration role may disable, delete, re-key or re-grant the key: "
                             + "remove workload accounts, their :root and \"*\" from every statement that allows key administration or grants. Keep a copy of the "
                             + "current policy, and make sure " + admin + " exists before you apply it: a policy that locks out every administrator cannot be undone.",
-                    "aws kms put-key-policy --region " + key.region() + " --key-id " + sh(key.arn()) + " --policy-name default --policy '" + keyPolicy + "'",
+                    "aws kms put-key-policy --region " + sh(key.region()) + " --key-id " + sh(key.arn()) + " --policy-name default --policy " + sh(keyPolicy),
                     "CloudFormation",
-                    "KeyPolicy:\n  Version: '2012-10-17'\n  Statement:\n    - Sid: KeyAdministrationByTheBackupAccountOnly\n      Effect: Allow\n      Principal: { AWS: '"
-                            + admin + "' }\n      Action: ['kms:Create*', 'kms:Describe*', 'kms:Enable*', 'kms:List*', 'kms:Put*', 'kms:Update*', 'kms:Revoke*', "
+                    "KeyPolicy:\n  Version: '2012-10-17'\n  Statement:\n    - Sid: KeyAdministrationByTheBackupAccountOnly\n      Effect: Allow\n      Principal: { AWS: "
+                            + yaml(admin) + " }\n      Action: ['kms:Create*', 'kms:Describe*', 'kms:Enable*', 'kms:List*', 'kms:Put*', 'kms:Update*', 'kms:Revoke*', "
                             + "'kms:Disable*', 'kms:Get*', 'kms:Delete*', 'kms:TagResource', 'kms:UntagResource', 'kms:ScheduleKeyDeletion', 'kms:CancelKeyDeletion']\n"
                             + "      Resource: '*'\n    - Sid: UseThroughBackupInThisAccount\n      Effect: Allow\n      Principal: { AWS: '*' }\n"
                             + "      Action: [kms:Decrypt, 'kms:GenerateDataKey*', 'kms:ReEncrypt*', kms:DescribeKey, kms:CreateGrant]\n      Resource: '*'\n"
-                            + "      Condition:\n        StringEquals:\n          kms:CallerAccount: '" + key.accountId() + "'\n          kms:ViaService: backup."
-                            + key.region() + ".amazonaws.com"));
+                            + "      Condition:\n        StringEquals:\n          kms:CallerAccount: " + yaml(key.accountId()) + "\n          kms:ViaService: "
+                            + yaml("backup." + key.region() + ".amazonaws.com")));
         });
     }
 
@@ -120,17 +120,17 @@ public final class Acc12WorkloadAccountCanAdministerKey extends KeyCheck {
         }
         String name = v.vault().backupVaultName() + "-v2";
         String create = v.isAirGapped()
-                ? "aws backup create-logically-air-gapped-backup-vault --region " + v.region() + " --backup-vault-name " + sh(name)
+                ? "aws backup create-logically-air-gapped-backup-vault --region " + sh(v.region()) + " --backup-vault-name " + sh(name)
                         + " --min-retention-days " + (v.vault().minRetentionDays() == null ? 7 : v.vault().minRetentionDays())
                         + " --max-retention-days " + (v.vault().maxRetentionDays() == null ? 365 : v.vault().maxRetentionDays())
                         + " --encryption-key-arn NEW_KEY_ARN"
-                : "aws backup create-backup-vault --region " + v.region() + " --backup-vault-name " + sh(name) + " --encryption-key-arn NEW_KEY_ARN";
+                : "aws backup create-backup-vault --region " + sh(v.region()) + " --backup-vault-name " + sh(name) + " --encryption-key-arn NEW_KEY_ARN";
         return new Remediation(
                 "The key lives in " + x.role(key.accountId()).name().toLowerCase(java.util.Locale.ROOT) + " account " + key.accountId()
                         + ", whose IAM administrators can take over any role there: no key policy keeps them out. Create a key in the backup or security "
                         + "account whose policy gives key administration to that account's role only, create a new vault under it (a vault's key cannot be "
                         + "changed), point the plans and copy actions at it, and let the old vault's recovery points expire.",
-                "aws kms create-key --region " + key.region() + " --description " + sh("Backup key administered by the backup account")
+                "aws kms create-key --region " + sh(key.region()) + " --description " + sh("Backup key administered by the backup account")
                         + " --policy file://key-policy.json\n" + create,
                 "CloudFormation",
                 "BackupKey:\n  Type: AWS::KMS::Key\n  Properties:\n    EnableKeyRotation: true\n    KeyPolicy:\n      Version: '2012-10-17'\n      Statement:\n"
@@ -150,7 +150,7 @@ public final class Acc12WorkloadAccountCanAdministerKey extends KeyCheck {
                 "These recovery points are encrypted with a key of " + x.role(key.accountId()).name().toLowerCase(java.util.Locale.ROOT) + " account "
                         + key.accountId() + ", whose IAM administrators can take over any role there. Copy them into a vault of the backup account "
                         + "whose key the backup account administers (a copy is encrypted with the destination vault's key), and let these expire.",
-                "aws backup start-copy-job --region " + v.region() + " --recovery-point-arn " + sh(point) + " --source-backup-vault-name "
+                "aws backup start-copy-job --region " + sh(v.region()) + " --recovery-point-arn " + sh(point) + " --source-backup-vault-name "
                         + sh(v.vault().backupVaultName()) + " --destination-backup-vault-arn DESTINATION_VAULT_ARN --iam-role-arn BACKUP_ROLE_ARN",
                 "CloudFormation",
                 "# A copy action in the plan rule that creates these recovery points, to a vault under a backup-account key\nCopyActions:\n"

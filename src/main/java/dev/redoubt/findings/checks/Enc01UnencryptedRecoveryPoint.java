@@ -38,7 +38,7 @@ public final class Enc01UnencryptedRecoveryPoint extends PointCheck {
         }
         return fail(where, e.build(), new Remediation(
                 "Encrypt the source resource, or copy this recovery point into a vault with a customer-managed KMS key (the copy is encrypted with the destination vault's key), then let the unencrypted one expire.",
-                "aws backup start-copy-job --region " + v.region() + " --recovery-point-arn " + sh(p.recoveryPointArn())
+                "aws backup start-copy-job --region " + sh(v.region()) + " --recovery-point-arn " + sh(p.recoveryPointArn())
                         + " --source-backup-vault-name " + sh(v.vault().backupVaultName())
                         + " --destination-backup-vault-arn <ENCRYPTED_VAULT_ARN> --iam-role-arn <BACKUP_ROLE_ARN>",
                 "Terraform",

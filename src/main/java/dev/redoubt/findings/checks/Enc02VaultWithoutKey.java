@@ -36,9 +36,9 @@ public final class Enc02VaultWithoutKey extends VaultCheck {
         }
         return fail(v.scope(), e, new Remediation(
                 "A vault's key cannot be changed: create a vault with a customer-managed KMS key, point the backup plans at it, and copy the existing recovery points there.",
-                "aws backup create-backup-vault --region " + v.region() + " --backup-vault-name " + sh(v.vault().backupVaultName() + "-cmk")
+                "aws backup create-backup-vault --region " + sh(v.region()) + " --backup-vault-name " + sh(v.vault().backupVaultName() + "-cmk")
                         + " --encryption-key-arn <CUSTOMER_MANAGED_KEY_ARN>",
                 "CloudFormation",
-                "Vault:\n  Type: AWS::Backup::BackupVault\n  Properties:\n    BackupVaultName: " + v.vault().backupVaultName() + "-cmk\n    EncryptionKeyArn: !GetAtt BackupKey.Arn"));
+                "Vault:\n  Type: AWS::Backup::BackupVault\n  Properties:\n    BackupVaultName: " + yaml(v.vault().backupVaultName() + "-cmk") + "\n    EncryptionKeyArn: !GetAtt BackupKey.Arn"));
     }
 }

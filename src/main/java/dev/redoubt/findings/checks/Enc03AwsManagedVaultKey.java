@@ -53,10 +53,10 @@ public final class Enc03AwsManagedVaultKey extends VaultCheck {
         }
         return fail(v.scope(), e, new Remediation(
                 "Create a customer-managed key whose policy only the backup administrators can use, create a new vault with it, move the plans to the new vault and copy the existing recovery points.",
-                "aws kms create-key --region " + v.region() + " --description 'Backup vault key'\n"
-                        + "aws backup create-backup-vault --region " + v.region() + " --backup-vault-name " + sh(v.vault().backupVaultName() + "-cmk")
+                "aws kms create-key --region " + sh(v.region()) + " --description 'Backup vault key'\n"
+                        + "aws backup create-backup-vault --region " + sh(v.region()) + " --backup-vault-name " + sh(v.vault().backupVaultName() + "-cmk")
                         + " --encryption-key-arn <NEW_KEY_ARN>",
                 "Terraform",
-                "resource \"aws_kms_key\" \"backup\" {\n  description         = \"Backup vault key\"\n  enable_key_rotation = true\n}\n\nresource \"aws_backup_vault\" \"cmk\" {\n  name        = \"" + v.vault().backupVaultName() + "-cmk\"\n  kms_key_arn = aws_kms_key.backup.arn\n}"));
+                "resource \"aws_kms_key\" \"backup\" {\n  description         = \"Backup vault key\"\n  enable_key_rotation = true\n}\n\nresource \"aws_backup_vault\" \"cmk\" {\n  name        = " + hcl(v.vault().backupVaultName() + "-cmk") + "\n  kms_key_arn = aws_kms_key.backup.arn\n}"));
     }
 }

@@ -93,10 +93,10 @@ public final class Enc04SourceAccountKey extends PointCheck {
                 + "destination vault's key: " + CROSS_ACCOUNT_PAGE + "), and retire this vault once the new one holds the retention you need. "
                 + "Until then, keep the workload account from disabling or scheduling deletion of " + rpKey + ".";
         String cli = v.isAirGapped()
-                ? "aws backup create-logically-air-gapped-backup-vault --region " + region + " --backup-vault-name " + sh(newVault)
+                ? "aws backup create-logically-air-gapped-backup-vault --region " + sh(region) + " --backup-vault-name " + sh(newVault)
                         + " --min-retention-days 7 --max-retention-days 400"
-                : "aws backup create-backup-vault --region " + region + " --backup-vault-name " + sh(newVault)
-                        + " --encryption-key-arn arn:aws:kms:" + region + ":" + v.accountId() + ":key/<KEY_ID_OWNED_BY_THE_BACKUP_ACCOUNT>";
+                : "aws backup create-backup-vault --region " + sh(region) + " --backup-vault-name " + sh(newVault)
+                        + " --encryption-key-arn " + sh("arn:aws:kms:" + region + ":" + v.accountId() + ":key/<KEY_ID_OWNED_BY_THE_BACKUP_ACCOUNT>");
         return new Remediation(action, cli, "Terraform",
                 "rule {\n  rule_name         = \"daily\"\n  target_vault_name = aws_backup_vault.local.name\n  schedule          = \"cron(0 5 ? * * *)\"\n"
                         + "  copy_action {\n    destination_vault_arn = \"<NEW_VAULT_ARN>\" # keyed by the backup or security account, or AWS-owned\n  }\n}");

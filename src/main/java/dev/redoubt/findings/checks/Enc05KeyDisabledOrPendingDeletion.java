@@ -57,14 +57,14 @@ public final class Enc05KeyDisabledOrPendingDeletion extends KeyCheck {
             case "Disabled" -> {
                 e = Evidence.at(x.at(), "The key is Disabled: no backup it encrypts can be restored until it is enabled" + protects);
                 fix = new Remediation("Enable the key; then allow kms:DisableKey and kms:ScheduleKeyDeletion in its policy only to break-glass principals.",
-                        "aws kms enable-key --region " + key.region() + " --key-id " + sh(key.arn()), "CloudFormation", RETAINED_KEY);
+                        "aws kms enable-key --region " + sh(key.region()) + " --key-id " + sh(key.arn()), "CloudFormation", RETAINED_KEY);
             }
             case "PendingDeletion", "PendingReplicaDeletion" -> {
                 e = Evidence.at(x.at(), "The key is " + state + (m.deletionDate() != null ? " (deletion on " + m.deletionDate() + ")" : "")
                         + ": once deleted, every backup it encrypts is lost" + protects);
                 fix = new Remediation("Cancel the key's deletion (it is then Disabled) and enable it; then allow kms:ScheduleKeyDeletion and kms:DisableKey in its policy only to break-glass principals.",
-                        "aws kms cancel-key-deletion --region " + key.region() + " --key-id " + sh(key.arn())
-                                + "\naws kms enable-key --region " + key.region() + " --key-id " + sh(key.arn()), "CloudFormation", RETAINED_KEY);
+                        "aws kms cancel-key-deletion --region " + sh(key.region()) + " --key-id " + sh(key.arn())
+                                + "\naws kms enable-key --region " + sh(key.region()) + " --key-id " + sh(key.arn()), "CloudFormation", RETAINED_KEY);
             }
             case "PendingImport" -> {
                 e = Evidence.at(x.at(), "The key is PendingImport: its imported key material has expired or was deleted, so no backup it encrypts can be decrypted until the same material is imported again" + protects);
@@ -77,8 +77,8 @@ public final class Enc05KeyDisabledOrPendingDeletion extends KeyCheck {
                         + "is disconnected, so no backup it encrypts can be decrypted until the store is connected again" + protects);
                 fix = new Remediation("Connect the key's custom key store again (" + CONNECT_PAGE + "); enabling the key does not help, its state follows the store. "
                         + "Then check that the store's ConnectionState is CONNECTED.",
-                        "aws kms connect-custom-key-store --region " + key.region() + " --custom-key-store-id " + sh(store != null ? store : "<CUSTOM_KEY_STORE_ID>")
-                                + "\naws kms describe-custom-key-stores --region " + key.region() + " --custom-key-store-id " + sh(store != null ? store : "<CUSTOM_KEY_STORE_ID>"),
+                        "aws kms connect-custom-key-store --region " + sh(key.region()) + " --custom-key-store-id " + sh(store != null ? store : "<CUSTOM_KEY_STORE_ID>")
+                                + "\naws kms describe-custom-key-stores --region " + sh(key.region()) + " --custom-key-store-id " + sh(store != null ? store : "<CUSTOM_KEY_STORE_ID>"),
                         "CloudFormation", "# No CloudFormation resource connects a custom key store: run connect-custom-key-store (above),\n"
                         + "# then watch the store's ConnectionState (describe-custom-key-stores) until it is CONNECTED.\n"
                         + "BackupKey:\n  Type: AWS::KMS::Key\n  DeletionPolicy: Retain\n  UpdateReplacePolicy: Retain");
@@ -120,12 +120,12 @@ public final class Enc05KeyDisabledOrPendingDeletion extends KeyCheck {
         String id = sh(key.arn());
         String region = key.region();
         return new Remediation(action + " Wrap the material with the public key that get-parameters-for-import returns before importing it.",
-                "aws kms get-parameters-for-import --region " + region + " --key-id " + id + " --wrapping-algorithm RSAES_OAEP_SHA_256 --wrapping-key-spec RSA_4096"
-                        + "\naws kms import-key-material --region " + region + " --key-id " + id
+                "aws kms get-parameters-for-import --region " + sh(region) + " --key-id " + id + " --wrapping-algorithm RSAES_OAEP_SHA_256 --wrapping-key-spec RSA_4096"
+                        + "\naws kms import-key-material --region " + sh(region) + " --key-id " + id
                         + " --encrypted-key-material fileb://EncryptedKeyMaterial.bin --import-token fileb://ImportToken.bin --import-type EXISTING_KEY_MATERIAL --expiration-model KEY_MATERIAL_DOES_NOT_EXPIRE",
                 "CloudFormation", "# Imported key material cannot be set from CloudFormation; alarm before it expires.\n"
                         + "KeyMaterialExpiring:\n  Type: AWS::CloudWatch::Alarm\n  Properties:\n    Namespace: AWS/KMS\n    MetricName: SecondsUntilKeyMaterialExpiration\n"
-                        + "    Dimensions:\n      - Name: KeyId\n        Value: " + key.key().keyMetadata().keyId() + "\n    Statistic: Minimum\n    Period: 86400\n"
+                        + "    Dimensions:\n      - Name: KeyId\n        Value: " + yaml(key.key().keyMetadata().keyId()) + "\n    Statistic: Minimum\n    Period: 86400\n"
                         + "    EvaluationPeriods: 1\n    Threshold: " + windowDays * 86400L + "\n    ComparisonOperator: LessThanThreshold");
     }
 

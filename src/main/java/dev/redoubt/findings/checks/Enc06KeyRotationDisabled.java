@@ -90,7 +90,7 @@ public final class Enc06KeyRotationDisabled extends KeyCheck {
             return pass(where, e);
         }
         return fail(where, e, new Remediation("Enable automatic rotation of the key (yearly, or a shorter period), in the key's own account.",
-                "aws kms enable-key-rotation --region " + key.region() + " --key-id " + sh(key.arn()) + " --rotation-period-in-days 365",
+                "aws kms enable-key-rotation --region " + sh(key.region()) + " --key-id " + sh(key.arn()) + " --rotation-period-in-days 365",
                 "Terraform", "resource \"aws_kms_key\" \"backup\" {\n  enable_key_rotation     = true\n  rotation_period_in_days = 365\n}"));
     }
 

@@ -105,9 +105,9 @@ public final class Enc07PublicKeyPolicy extends KeyCheck {
                     "Name the principals in the key policy, or add to every statement that allows \"*\" a condition with concrete values of this organization "
                             + "(StringEquals on kms:CallerAccount or aws:PrincipalAccount with its accounts, or aws:PrincipalOrgID with its ID); "
                             + "IfExists operators, wildcards, kms:ViaService or aws:SourceAccount alone do not restrict who may use the key.",
-                    "aws kms put-key-policy --region " + key.region() + " --key-id " + sh(key.arn()) + " --policy-name default --policy file://key-policy.json",
+                    "aws kms put-key-policy --region " + sh(key.region()) + " --key-id " + sh(key.arn()) + " --policy-name default --policy file://key-policy.json",
                     "CloudFormation",
-                    "KeyPolicy:\n  Version: '2012-10-17'\n  Statement:\n    - Sid: AllowBackupUseInThisAccount\n      Effect: Allow\n      Principal: { AWS: '*' }\n      Action: [kms:Decrypt, kms:GenerateDataKey*, kms:CreateGrant]\n      Resource: '*'\n      Condition:\n        StringEquals:\n          kms:CallerAccount: '" + key.accountId() + "'\n          kms:ViaService: backup." + key.region() + ".amazonaws.com"));
+                    "KeyPolicy:\n  Version: '2012-10-17'\n  Statement:\n    - Sid: AllowBackupUseInThisAccount\n      Effect: Allow\n      Principal: { AWS: '*' }\n      Action: [kms:Decrypt, kms:GenerateDataKey*, kms:CreateGrant]\n      Resource: '*'\n      Condition:\n        StringEquals:\n          kms:CallerAccount: " + yaml(key.accountId()) + "\n          kms:ViaService: " + yaml("backup." + key.region() + ".amazonaws.com")));
         });
     }
 

@@ -53,10 +53,10 @@ public final class Imm01VaultNotLocked extends VaultCheck {
                         + " (at least the longest rule's retention) bound the rules writing into this vault; a backup or copy job whose retention falls outside them fails"
                         + (shorter.isEmpty() ? "" : ", so raise these first: " + String.join("; ", shorter))
                         + ". Recovery points already in the vault are not affected by the bounds.",
-                "aws backup put-backup-vault-lock-configuration --region " + v.region() + " --backup-vault-name " + sh(v.vault().backupVaultName())
+                "aws backup put-backup-vault-lock-configuration --region " + sh(v.region()) + " --backup-vault-name " + sh(v.vault().backupVaultName())
                         + " --min-retention-days " + min + " --max-retention-days " + max + " --changeable-for-days 3",
                 "CloudFormation",
-                "Vault:\n  Type: AWS::Backup::BackupVault\n  Properties:\n    BackupVaultName: " + v.vault().backupVaultName()
+                "Vault:\n  Type: AWS::Backup::BackupVault\n  Properties:\n    BackupVaultName: " + yaml(v.vault().backupVaultName())
                         + "\n    LockConfiguration:\n      MinRetentionDays: " + min + "\n      MaxRetentionDays: " + max + "\n      ChangeableForDays: 3"));
     }
 }

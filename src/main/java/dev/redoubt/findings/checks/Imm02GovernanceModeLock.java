@@ -49,10 +49,10 @@ public final class Imm02GovernanceModeLock extends VaultCheck {
         return fail(v.scope(), e, new Remediation(
                 "Re-apply the lock with ChangeableForDays (at least 3): a governance lock can still be changed, and this turns it into a compliance"
                         + " lock that nobody, root included, can remove after its LockDate. Check the bounds first (IMM-04): after the LockDate they cannot change.",
-                "aws backup put-backup-vault-lock-configuration --region " + v.region() + " --backup-vault-name " + sh(v.vault().backupVaultName())
+                "aws backup put-backup-vault-lock-configuration --region " + sh(v.region()) + " --backup-vault-name " + sh(v.vault().backupVaultName())
                         + " --min-retention-days " + min + " --max-retention-days " + max + " --changeable-for-days 3",
                 "Terraform",
-                "resource \"aws_backup_vault_lock_configuration\" \"compliance\" {\n  backup_vault_name   = \"" + v.vault().backupVaultName()
-                        + "\"\n  min_retention_days  = " + min + "\n  max_retention_days  = " + max + "\n  changeable_for_days = 3\n}"));
+                "resource \"aws_backup_vault_lock_configuration\" \"compliance\" {\n  backup_vault_name   = " + hcl(v.vault().backupVaultName())
+                        + "\n  min_retention_days  = " + min + "\n  max_retention_days  = " + max + "\n  changeable_for_days = 3\n}"));
     }
 }

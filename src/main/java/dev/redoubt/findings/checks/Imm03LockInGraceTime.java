@@ -39,7 +39,7 @@ public final class Imm03LockInGraceTime extends VaultCheck {
         }
         return fail(v.scope(), e, new Remediation(
                 "Watch the vault until its LockDate; if the grace time was set long by mistake, re-apply the lock now with a short ChangeableForDays (3) so it becomes immutable sooner.",
-                "aws backup put-backup-vault-lock-configuration --region " + v.region() + " --backup-vault-name " + sh(v.vault().backupVaultName())
+                "aws backup put-backup-vault-lock-configuration --region " + sh(v.region()) + " --backup-vault-name " + sh(v.vault().backupVaultName())
                         + " --min-retention-days " + (v.vault().minRetentionDays() == null ? 7 : v.vault().minRetentionDays())
                         + " --max-retention-days " + (v.vault().maxRetentionDays() == null ? 400 : v.vault().maxRetentionDays()) + " --changeable-for-days 3",
                 "CloudFormation",

@@ -71,11 +71,11 @@ public final class Imm04LockRetentionBounds extends VaultCheck {
         return fail(v.scope(), e, new Remediation(
                 "Set the lock's MinRetentionDays to at least " + min + " and a MaxRetentionDays that fits the longest plan retention ("
                         + newMax + "); the lock can still be changed (" + (changeable == null ? "governance mode" : "compliance mode, grace time until " + v.vault().lockDate()) + ").",
-                "aws backup put-backup-vault-lock-configuration --region " + v.region() + " --backup-vault-name " + sh(v.vault().backupVaultName())
+                "aws backup put-backup-vault-lock-configuration --region " + sh(v.region()) + " --backup-vault-name " + sh(v.vault().backupVaultName())
                         + " --min-retention-days " + newMin + " --max-retention-days " + newMax + (changeable == null ? "" : " --changeable-for-days " + changeable),
                 "Terraform",
-                "resource \"aws_backup_vault_lock_configuration\" \"bounds\" {\n  backup_vault_name  = \"" + v.vault().backupVaultName()
-                        + "\"\n  min_retention_days = " + newMin + "\n  max_retention_days = " + newMax
+                "resource \"aws_backup_vault_lock_configuration\" \"bounds\" {\n  backup_vault_name  = " + hcl(v.vault().backupVaultName())
+                        + "\n  min_retention_days = " + newMin + "\n  max_retention_days = " + newMax
                         + (changeable == null ? "" : "\n  changeable_for_days = " + changeable) + "\n}"));
     }
 }

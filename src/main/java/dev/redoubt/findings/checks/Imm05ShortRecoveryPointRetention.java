@@ -76,7 +76,7 @@ public final class Imm05ShortRecoveryPointRetention extends PointCheck {
         } else {
             action.append("Extend the recovery point's retention to ").append(keep).append(" days (as a principal the vault policy allows to call"
                     + " backup:UpdateRecoveryPointLifecycle)");
-            cli.append("aws backup update-recovery-point-lifecycle --region ").append(v.region()).append(" --backup-vault-name ")
+            cli.append("aws backup update-recovery-point-lifecycle --region ").append(sh(v.region())).append(" --backup-vault-name ")
                     .append(sh(v.vault().backupVaultName())).append(" --recovery-point-arn ").append(sh(p.recoveryPointArn()))
                     .append(" --lifecycle ").append(cold == null ? "" : "MoveToColdStorageAfterDays=" + cold + ",").append("DeleteAfterDays=").append(keep);
             action.append(", and ");
@@ -89,10 +89,10 @@ public final class Imm05ShortRecoveryPointRetention extends PointCheck {
             action.append(locked || continuous ? "Give" : "give").append(" the on-demand backups and copies of this resource a retention of at least ")
                     .append(min).append(" days (StartBackupJob / StartCopyJob Lifecycle).");
             String start = p.sourceBackupVaultArn() != null
-                    ? "aws backup start-copy-job --region " + v.region() + " --recovery-point-arn <SOURCE_RECOVERY_POINT_ARN> --source-backup-vault-name "
+                    ? "aws backup start-copy-job --region " + sh(v.region()) + " --recovery-point-arn <SOURCE_RECOVERY_POINT_ARN> --source-backup-vault-name "
                             + sh(vaultName(p.sourceBackupVaultArn())) + " --destination-backup-vault-arn " + sh(v.arn())
                             + " --iam-role-arn " + sh(p.iamRoleArn() == null ? "<BACKUP_ROLE_ARN>" : p.iamRoleArn()) + " --lifecycle DeleteAfterDays=" + min
-                    : "aws backup start-backup-job --region " + v.region() + " --backup-vault-name " + sh(v.vault().backupVaultName())
+                    : "aws backup start-backup-job --region " + sh(v.region()) + " --backup-vault-name " + sh(v.vault().backupVaultName())
                             + " --resource-arn " + sh(p.resourceArn()) + " --iam-role-arn " + sh(p.iamRoleArn() == null ? "<BACKUP_ROLE_ARN>" : p.iamRoleArn())
                             + " --lifecycle DeleteAfterDays=" + min;
             cli.append(cli.length() == 0 ? "" : "\n").append(start);
@@ -104,9 +104,9 @@ public final class Imm05ShortRecoveryPointRetention extends PointCheck {
     static String snippet(VaultRef v, List<RuleRef> creators, long min) {
         RuleRef first = creators.isEmpty() ? null : creators.get(0);
         if (first != null && first.copy() != null) {
-            return "copy_action {\n  destination_vault_arn = \"" + v.arn() + "\"\n  lifecycle {\n    delete_after = " + min + "\n  }\n}";
+            return "copy_action {\n  destination_vault_arn = " + hcl(v.arn()) + "\n  lifecycle {\n    delete_after = " + min + "\n  }\n}";
         }
-        return "rule {\n  rule_name         = \"" + (first == null ? "daily" : first.rule().ruleName()) + "\"\n  target_vault_name = \""
-                + v.vault().backupVaultName() + "\"\n  lifecycle {\n    delete_after = " + min + "\n  }\n}";
+        return "rule {\n  rule_name         = " + hcl(first == null ? "daily" : first.rule().ruleName()) + "\n  target_vault_name = "
+                + hcl(v.vault().backupVaultName()) + "\n  lifecycle {\n    delete_after = " + min + "\n  }\n}";
     }
 }

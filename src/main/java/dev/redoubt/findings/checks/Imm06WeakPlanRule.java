@@ -95,11 +95,11 @@ public final class Imm06WeakPlanRule extends AbstractCheck {
                 : "Add to plan " + name + " a rule that runs at least daily into " + vault + " and keeps recovery points at least " + min
                         + " days; the plan's weekly or monthly rules may stay as they are.";
         return fail(where, e, new Remediation(action + " Update the plan with get-backup-plan, edit the rules, update-backup-plan.",
-                "aws backup update-backup-plan --region " + p.where().region() + " --backup-plan-id " + sh(p.plan().backupPlanId())
+                "aws backup update-backup-plan --region " + sh(p.where().region()) + " --backup-plan-id " + sh(p.plan().backupPlanId())
                         + " --backup-plan file://plan.json",
                 "CloudFormation",
-                "BackupPlanRule:\n  - RuleName: " + (dailyShort != null ? dailyShort.ruleName() : "daily-" + min + "d") + "\n    TargetBackupVault: " + vault
-                        + "\n    ScheduleExpression: " + (dailyShort != null && dailyShort.scheduleExpression() != null ? dailyShort.scheduleExpression() : "cron(0 5 ? * * *)")
+                "BackupPlanRule:\n  - RuleName: " + yaml(dailyShort != null ? dailyShort.ruleName() : "daily-" + min + "d") + "\n    TargetBackupVault: " + yaml(vault)
+                        + "\n    ScheduleExpression: " + yaml(dailyShort != null && dailyShort.scheduleExpression() != null ? dailyShort.scheduleExpression() : "cron(0 5 ? * * *)")
                         + "\n    Lifecycle:\n      DeleteAfterDays: " + min));
     }
 }

@@ -58,7 +58,7 @@ public final class Imm07NeverExpiringInComplianceVault extends PointCheck {
             creators.stream().map(RuleRef::updateCommand).distinct().forEach(c -> cli.append(cli.length() == 0 ? "" : "\n").append(c));
         } else {
             action.append("start on-demand backups and copies into this vault with a Lifecycle DeleteAfterDays (").append(keep).append(" days)");
-            cli.append("aws backup start-backup-job --region ").append(v.region()).append(" --backup-vault-name ").append(sh(v.vault().backupVaultName()))
+            cli.append("aws backup start-backup-job --region ").append(sh(v.region())).append(" --backup-vault-name ").append(sh(v.vault().backupVaultName()))
                     .append(" --resource-arn ").append(sh(p.resourceArn())).append(" --iam-role-arn ")
                     .append(sh(p.iamRoleArn() == null ? "<BACKUP_ROLE_ARN>" : p.iamRoleArn())).append(" --lifecycle DeleteAfterDays=").append(keep);
         }

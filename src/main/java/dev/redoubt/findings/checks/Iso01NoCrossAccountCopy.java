@@ -62,15 +62,15 @@ public final class Iso01NoCrossAccountCopy extends ResourceCheck {
         if (copy != null) {
             return pass(r.scope(), e);
         }
-        String enable = off ? "aws backup update-global-settings --region " + setting.region() + " --global-settings isCrossAccountBackupEnabled=true\n" : "";
+        String enable = off ? "aws backup update-global-settings --region " + sh(setting.region()) + " --global-settings isCrossAccountBackupEnabled=true\n" : "";
         return fail(r.scope(), e, new Remediation(
                 (off ? "Turn on cross-account backup from the management account (AWS Backup settings); then " : "")
                         + (configured.isEmpty() ? (off ? "a" : "A") + "dd a copy action to the resource's backup plan rule targeting a vault in the backup account"
                         : (off ? "m" : "M") + "ake the configured copy complete (the failed copy jobs' StatusMessage says why: typically the destination vault's access policy or a key the backup account may not use)")
                         + ", allow backup:CopyIntoBackupVault to the organization in the destination vault's policy, and check the copy jobs complete.",
-                enable + "aws backup update-backup-plan --region " + r.ownerRegion() + " --backup-plan-id <PLAN_ID> --backup-plan file://plan-with-copy-action.json\n"
-                        + "aws backup list-copy-jobs --region " + r.ownerRegion() + " --by-resource-arn " + sh(r.resource().resourceArn()),
+                enable + "aws backup update-backup-plan --region " + sh(r.ownerRegion()) + " --backup-plan-id <PLAN_ID> --backup-plan file://plan-with-copy-action.json\n"
+                        + "aws backup list-copy-jobs --region " + sh(r.ownerRegion()) + " --by-resource-arn " + sh(r.resource().resourceArn()),
                 "Terraform",
-                "rule {\n  rule_name         = \"daily\"\n  target_vault_name = \"<LOCAL_VAULT>\"\n  schedule          = \"cron(0 5 ? * * *)\"\n  copy_action {\n    destination_vault_arn = \"arn:aws:backup:" + r.ownerRegion() + ":<BACKUP_ACCOUNT>:backup-vault:<VAULT>\"\n    lifecycle {\n      delete_after = 35\n    }\n  }\n}"));
+                "rule {\n  rule_name         = \"daily\"\n  target_vault_name = \"<LOCAL_VAULT>\"\n  schedule          = \"cron(0 5 ? * * *)\"\n  copy_action {\n    destination_vault_arn = " + hcl("arn:aws:backup:" + r.ownerRegion() + ":<BACKUP_ACCOUNT>:backup-vault:<VAULT>") + "\n    lifecycle {\n      delete_after = 35\n    }\n  }\n}"));
     }
 }

@@ -50,8 +50,8 @@ public final class Iso02NoCrossRegionCopy extends ResourceCheck {
         }
         return fail(r.scope(), e, new Remediation(
                 "Add a copy action to the resource's backup plan rule targeting a vault in another region; check the copy jobs complete.",
-                "aws backup update-backup-plan --region " + region + " --backup-plan-id <PLAN_ID> --backup-plan file://plan-with-copy-action.json\n"
-                        + "aws backup list-copy-jobs --region " + region + " --by-resource-arn " + sh(r.resource().resourceArn()),
+                "aws backup update-backup-plan --region " + sh(region) + " --backup-plan-id <PLAN_ID> --backup-plan file://plan-with-copy-action.json\n"
+                        + "aws backup list-copy-jobs --region " + sh(region) + " --by-resource-arn " + sh(r.resource().resourceArn()),
                 "CloudFormation",
                 "CopyActions:\n  - DestinationBackupVaultArn: arn:aws:backup:<OTHER_REGION>:<ACCOUNT>:backup-vault:<VAULT>\n    Lifecycle:\n      DeleteAfterDays: 35"));
     }

@@ -58,9 +58,9 @@ public final class Iso03NoAirGappedCopy extends ResourceCheck {
         return fail(r.scope(), e, new Remediation(
                 "Copy the resource's backups daily to a logically air-gapped vault (in the backup account): a copy action to it in the resource's plan rule,"
                         + " or the vault as the rule's TargetLogicallyAirGappedBackupVaultArn; check the copy jobs complete.",
-                "aws backup create-logically-air-gapped-backup-vault --region " + r.ownerRegion()
+                "aws backup create-logically-air-gapped-backup-vault --region " + sh(r.ownerRegion())
                         + " --backup-vault-name air-gapped --min-retention-days 7 --max-retention-days 400\n"
-                        + "aws backup update-backup-plan --region " + r.ownerRegion() + " --backup-plan-id <PLAN_ID> --backup-plan file://plan-with-air-gapped-copy.json",
+                        + "aws backup update-backup-plan --region " + sh(r.ownerRegion()) + " --backup-plan-id <PLAN_ID> --backup-plan file://plan-with-air-gapped-copy.json",
                 "CloudFormation",
                 "AirGappedVault:\n  Type: AWS::Backup::LogicallyAirGappedBackupVault\n  Properties:\n    BackupVaultName: air-gapped\n    MinRetentionDays: 7\n    MaxRetentionDays: 400"));
     }

@@ -50,8 +50,8 @@ public final class Iso04CopiesOnlyInOwnAccount extends ResourceCheck {
         }
         return fail(r.scope(), e, new Remediation(
                 "Copy the resource's backups into a vault of the backup account or a logically air-gapped vault (a copy action in its plan), so that no single account holds both the data and every backup.",
-                "aws backup update-backup-plan --region " + r.ownerRegion() + " --backup-plan-id <PLAN_ID> --backup-plan file://plan-with-cross-account-copy.json",
+                "aws backup update-backup-plan --region " + sh(r.ownerRegion()) + " --backup-plan-id <PLAN_ID> --backup-plan file://plan-with-cross-account-copy.json",
                 "Terraform",
-                "copy_action {\n  destination_vault_arn = \"arn:aws:backup:" + r.ownerRegion() + ":<BACKUP_ACCOUNT>:backup-vault:<VAULT>\"\n}"));
+                "copy_action {\n  destination_vault_arn = " + hcl("arn:aws:backup:" + r.ownerRegion() + ":<BACKUP_ACCOUNT>:backup-vault:<VAULT>") + "\n}"));
     }
 }

@@ -48,10 +48,10 @@ public final class Iso07AirGappedKeyInWorkloadAccount extends VaultCheck {
         }
         return fail(v.scope(), e, new Remediation(
                 "A vault's key cannot be changed: create a new logically air-gapped vault with an AWS-owned key (or a key in the backup or security account), copy the recovery points there and retarget the plans.",
-                "aws backup create-logically-air-gapped-backup-vault --region " + v.region() + " --backup-vault-name " + sh(v.vault().backupVaultName() + "-v2")
+                "aws backup create-logically-air-gapped-backup-vault --region " + sh(v.region()) + " --backup-vault-name " + sh(v.vault().backupVaultName() + "-v2")
                         + " --min-retention-days " + (v.vault().minRetentionDays() == null ? 7 : v.vault().minRetentionDays())
                         + " --max-retention-days " + (v.vault().maxRetentionDays() == null ? 400 : v.vault().maxRetentionDays()),
                 "CloudFormation",
-                "AirGappedVault:\n  Type: AWS::Backup::LogicallyAirGappedBackupVault\n  Properties:\n    BackupVaultName: " + v.vault().backupVaultName() + "-v2\n    MinRetentionDays: 7\n    MaxRetentionDays: 400"));
+                "AirGappedVault:\n  Type: AWS::Backup::LogicallyAirGappedBackupVault\n  Properties:\n    BackupVaultName: " + yaml(v.vault().backupVaultName() + "-v2") + "\n    MinRetentionDays: 7\n    MaxRetentionDays: 400"));
     }
 }

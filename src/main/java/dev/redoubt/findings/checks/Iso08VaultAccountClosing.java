@@ -52,10 +52,10 @@ public final class Iso08VaultAccountClosing extends RegionCheck {
         }
         return fail(where, e, new Remediation(
                 "Reopen the account through AWS Support before the 90 days end (a closed account's resources are out of reach until then), copy every recovery point to a vault of an active account (the backup account), and only then close it again.",
-                "aws organizations describe-account --account-id " + a.id() + "\n"
-                        + "aws backup start-copy-job --region " + r.region() + " --recovery-point-arn <RECOVERY_POINT_ARN> --source-backup-vault-name <VAULT>"
+                "aws organizations describe-account --account-id " + sh(a.id()) + "\n"
+                        + "aws backup start-copy-job --region " + sh(r.region()) + " --recovery-point-arn <RECOVERY_POINT_ARN> --source-backup-vault-name <VAULT>"
                         + " --destination-backup-vault-arn <ACTIVE_ACCOUNT_VAULT_ARN> --iam-role-arn <BACKUP_ROLE_ARN>",
                 "Terraform",
-                "resource \"aws_organizations_account\" \"backup\" {\n  name              = \"" + (a.name() == null ? "backup" : a.name().replace("\"", "")) + "\"\n  email             = \"<EMAIL>\"\n  close_on_deletion = false\n  lifecycle {\n    prevent_destroy = true\n  }\n}"));
+                "resource \"aws_organizations_account\" \"backup\" {\n  name              = " + hcl(a.name() == null ? "backup" : a.name()) + "\n  email             = \"<EMAIL>\"\n  close_on_deletion = false\n  lifecycle {\n    prevent_destroy = true\n  }\n}"));
     }
 }

@@ -35,10 +35,10 @@ public final class Mpa01AirGappedVaultWithoutTeam extends VaultCheck {
         }
         return fail(v.scope(), e, new Remediation(
                 "Create an approval team in the organization's management account (IAM Identity Center approvers) and associate it with the vault.",
-                "aws backup associate-backup-vault-mpa-approval-team --region " + v.region() + " --backup-vault-name " + sh(v.vault().backupVaultName())
+                "aws backup associate-backup-vault-mpa-approval-team --region " + sh(v.region()) + " --backup-vault-name " + sh(v.vault().backupVaultName())
                         + " --mpa-approval-team-arn <APPROVAL_TEAM_ARN> --requester-comment 'Recovery through multi-party approval'",
                 "Terraform",
-                "resource \"aws_backup_logically_air_gapped_vault\" \"lag\" {\n  name               = \"" + v.vault().backupVaultName()
-                        + "\"\n  min_retention_days = 7\n  max_retention_days = 400\n}\n# then: aws backup associate-backup-vault-mpa-approval-team (no Terraform resource yet)"));
+                "resource \"aws_backup_logically_air_gapped_vault\" \"lag\" {\n  name               = " + hcl(v.vault().backupVaultName())
+                        + "\n  min_retention_days = 7\n  max_retention_days = 400\n}\n# then: aws backup associate-backup-vault-mpa-approval-team (no Terraform resource yet)"));
     }
 }

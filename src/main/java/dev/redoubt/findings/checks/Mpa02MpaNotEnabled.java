@@ -41,7 +41,7 @@ public final class Mpa02MpaNotEnabled extends RegionCheck {
             return pass(where, e);
         }
         return fail(where, e, new Remediation("Enable multi-party approval for AWS Backup (from the organization's management account).",
-                "aws backup update-global-settings --region " + r.region() + " --global-settings isMpaEnabled=true",
+                "aws backup update-global-settings --region " + sh(r.region()) + " --global-settings isMpaEnabled=true",
                 "CloudFormation", "# No CloudFormation resource manages AWS Backup global settings; run the AWS CLI command from the management account."));
     }
 }

@@ -98,8 +98,8 @@ public final class Mpa03ApprovalTeamUnhealthy extends TeamCheck {
         }
         String todo = String.join("; ", steps);
         return fail(t.scope(), e, new Remediation(Character.toUpperCase(todo.charAt(0)) + todo.substring(1) + ".",
-                "aws mpa get-approval-team --region " + t.where().region() + " --arn " + sh(team.arn()) + "\n"
-                        + "aws mpa start-approval-team-baseline --region " + t.where().region() + " --arn " + sh(team.arn()),
+                "aws mpa get-approval-team --region " + sh(t.where().region()) + " --arn " + sh(team.arn()) + "\n"
+                        + "aws mpa start-approval-team-baseline --region " + sh(t.where().region()) + " --arn " + sh(team.arn()),
                 "CloudFormation",
                 "# Approval teams are not CloudFormation resources: manage them in the MPA console or with aws mpa update-approval-team"));
     }

@@ -39,7 +39,7 @@ public final class Mpa04UnsafeApprovalThreshold extends TeamCheck {
         int want = Math.max(2, Math.min(m, n - 1));
         return fail(t.scope(), e, new Remediation(
                 "Require at least 2 approvals and fewer than the number of approvers (for example 2 of 3, or 3 of 5); add approvers if needed.",
-                "aws mpa update-approval-team --region " + t.where().region() + " --arn " + sh(team.arn())
+                "aws mpa update-approval-team --region " + sh(t.where().region()) + " --arn " + sh(team.arn())
                         + " --approval-strategy 'MofN={MinApprovalsRequired=" + want + "}' --approvers file://approvers.json",
                 "CloudFormation",
                 "# Approval teams are not CloudFormation resources: set ApprovalStrategy MofN MinApprovalsRequired to " + want + " with aws mpa update-approval-team"));

@@ -42,8 +42,8 @@ public final class Mpa06PendingTeamChange extends VaultCheck {
         }
         return fail(v.scope(), e, new Remediation(
                 "Find out who requested the change (the MPA session's requester); reject it if unexpected, or complete it and re-associate the intended team.",
-                "aws mpa get-session --region " + v.region() + " --session-arn " + sh(u.mpaSessionArn() == null ? "<SESSION_ARN>" : u.mpaSessionArn()) + "\n"
-                        + "aws backup associate-backup-vault-mpa-approval-team --region " + v.region() + " --backup-vault-name " + sh(v.vault().backupVaultName())
+                "aws mpa get-session --region " + sh(v.region()) + " --session-arn " + sh(u.mpaSessionArn() == null ? "<SESSION_ARN>" : u.mpaSessionArn()) + "\n"
+                        + "aws backup associate-backup-vault-mpa-approval-team --region " + sh(v.region()) + " --backup-vault-name " + sh(v.vault().backupVaultName())
                         + " --mpa-approval-team-arn <INTENDED_TEAM_ARN>",
                 "CloudFormation",
                 "# Vault-team associations are not CloudFormation resources: use aws backup associate-backup-vault-mpa-approval-team"));

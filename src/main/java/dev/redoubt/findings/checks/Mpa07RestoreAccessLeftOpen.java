@@ -64,7 +64,7 @@ public final class Mpa07RestoreAccessLeftOpen extends AbstractCheck {
         }
         return fail(where, e, new Remediation(
                 "Revoke the restore access once the recovery or drill is over; if a revoke failed, read its StatusMessage and request it again.",
-                "aws backup revoke-restore-access-backup-vault --region " + source.region() + " --backup-vault-name " + sh(source.vault().backupVaultName())
+                "aws backup revoke-restore-access-backup-vault --region " + sh(source.region()) + " --backup-vault-name " + sh(source.vault().backupVaultName())
                         + " --restore-access-backup-vault-arn " + sh(ra.restoreAccessBackupVaultArn()) + " --requester-comment 'Drill finished'",
                 "CloudFormation",
                 "# Restore-access vaults are temporary and not CloudFormation resources: revoke them with the AWS CLI command"));

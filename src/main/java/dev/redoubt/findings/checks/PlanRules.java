@@ -10,6 +10,7 @@ import dev.redoubt.findings.EstateIndex;
 import dev.redoubt.findings.EstateIndex.CopyRef;
 import dev.redoubt.findings.EstateIndex.PlanRef;
 import dev.redoubt.findings.EstateIndex.VaultRef;
+import dev.redoubt.findings.Quoting;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -58,20 +59,14 @@ final class PlanRules {
 
         /** The command that replaces the plan's rules (get-backup-plan, edit, update-backup-plan). */
         String updateCommand() {
-            return "aws backup update-backup-plan --region " + plan.where().region() + " --backup-plan-id "
+            return "aws backup update-backup-plan --region " + sh(plan.where().region()) + " --backup-plan-id "
                     + sh(plan.plan().backupPlanId()) + " --backup-plan file://plan.json";
         }
     }
 
-    /** Single-quotes a value for a POSIX shell command line (as AbstractCheck.sh, which is protected). */
+    /** A value as one word of a POSIX shell command line (as AbstractCheck.sh, which is protected). */
     static String sh(String value) {
-        String v = value == null ? "" : value;
-        boolean plain = !v.isEmpty();
-        for (int i = 0; i < v.length() && plain; i++) {
-            char c = v.charAt(i);
-            plain = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "_./:=@+-".indexOf(c) >= 0;
-        }
-        return plain ? v : "'" + v.replace("'", "'\\''") + "'";
+        return Quoting.sh(value);
     }
 
     static boolean isDeleted(PlanRef p) {
@@ -246,19 +241,19 @@ final class PlanRules {
         StringBuilder cli = new StringBuilder();
         String key = replacementKey(x, v);
         if (v.isAirGapped()) {
-            cli.append("aws backup create-logically-air-gapped-backup-vault --region ").append(v.region())
-                    .append(" --backup-vault-name ").append(name)
+            cli.append("aws backup create-logically-air-gapped-backup-vault --region ").append(sh(v.region()))
+                    .append(" --backup-vault-name ").append(sh(name))
                     .append(key != null ? " --encryption-key-arn " + sh(key) : "")
                     .append(" --min-retention-days ").append(minDays).append(" --max-retention-days ").append(maxDays);
         } else {
-            cli.append("aws backup create-backup-vault --region ").append(v.region()).append(" --backup-vault-name ").append(name)
+            cli.append("aws backup create-backup-vault --region ").append(sh(v.region())).append(" --backup-vault-name ").append(sh(name))
                     .append(key != null ? " --encryption-key-arn " + sh(key) : "")
-                    .append("\naws backup put-backup-vault-lock-configuration --region ").append(v.region())
-                    .append(" --backup-vault-name ").append(name).append(" --min-retention-days ").append(minDays)
+                    .append("\naws backup put-backup-vault-lock-configuration --region ").append(sh(v.region()))
+                    .append(" --backup-vault-name ").append(sh(name)).append(" --min-retention-days ").append(minDays)
                     .append(" --max-retention-days ").append(maxDays).append(" --changeable-for-days 3");
         }
         for (PlanRef p : plansInto(x, v)) {
-            cli.append("\naws backup update-backup-plan --region ").append(p.where().region()).append(" --backup-plan-id ")
+            cli.append("\naws backup update-backup-plan --region ").append(sh(p.where().region())).append(" --backup-plan-id ")
                     .append(sh(p.plan().backupPlanId())).append(" --backup-plan file://plan.json");
         }
         return cli.toString();
@@ -269,11 +264,11 @@ final class PlanRules {
         String key = replacementKey(x, v);
         String name = replacementName(v.vault().backupVaultName());
         if (v.isAirGapped()) {
-            return "Vault:\n  Type: AWS::Backup::LogicallyAirGappedBackupVault\n  Properties:\n    BackupVaultName: " + name
+            return "Vault:\n  Type: AWS::Backup::LogicallyAirGappedBackupVault\n  Properties:\n    BackupVaultName: " + Quoting.yaml(name)
                     + "\n    MinRetentionDays: " + minDays + "\n    MaxRetentionDays: " + maxDays;
         }
-        return "Vault:\n  Type: AWS::Backup::BackupVault\n  Properties:\n    BackupVaultName: " + name
-                + (key == null ? "" : "\n    EncryptionKeyArn: " + key)
+        return "Vault:\n  Type: AWS::Backup::BackupVault\n  Properties:\n    BackupVaultName: " + Quoting.yaml(name)
+                + (key == null ? "" : "\n    EncryptionKeyArn: " + Quoting.yaml(key))
                 + "\n    LockConfiguration:\n      MinRetentionDays: " + minDays + "\n      MaxRetentionDays: " + maxDays
                 + "\n      ChangeableForDays: 3";
     }

@@ -41,7 +41,7 @@ public final class Rst01NoRestoreTestingPlan extends RegionCheck {
             return pass(where, e);
         }
         return fail(where, e, new Remediation("Create a restore testing plan with a selection per protected resource type.",
-                "aws backup create-restore-testing-plan --region " + r.region() + " --restore-testing-plan "
+                "aws backup create-restore-testing-plan --region " + sh(r.region()) + " --restore-testing-plan "
                         + "'{\"RestoreTestingPlanName\":\"weekly_restore_test\",\"ScheduleExpression\":\"cron(0 1 ? * SUN *)\",\"RecoveryPointSelection\":{\"Algorithm\":\"LATEST_WITHIN_WINDOW\",\"IncludeVaults\":[\"*\"],\"RecoveryPointTypes\":[\"SNAPSHOT\"],\"SelectionWindowDays\":7}}'",
                 "CloudFormation",
                 "RestoreTestingPlan:\n  Type: AWS::Backup::RestoreTestingPlan\n  Properties:\n    RestoreTestingPlanName: weekly_restore_test\n    ScheduleExpression: cron(0 1 ? * SUN *)\n    RecoveryPointSelection:\n      Algorithm: LATEST_WITHIN_WINDOW\n      IncludeVaults: ['*']\n      RecoveryPointTypes: [SNAPSHOT]\n      SelectionWindowDays: 7"));

@@ -37,9 +37,9 @@ public final class Rst02RestoreTestStale extends TestPlanCheck {
         }
         return fail(p.scope(), e, new Remediation(
                 "Give the plan a schedule that runs at least every " + days + " days and check that its selections match recovery points (an empty selection never runs a job).",
-                "aws backup update-restore-testing-plan --region " + p.where().region() + " --restore-testing-plan-name " + sh(p.plan().restoreTestingPlanName())
+                "aws backup update-restore-testing-plan --region " + sh(p.where().region()) + " --restore-testing-plan-name " + sh(p.plan().restoreTestingPlanName())
                         + " --restore-testing-plan '{\"ScheduleExpression\":\"cron(0 1 ? * SUN *)\"}'",
                 "CloudFormation",
-                "RestoreTestingPlan:\n  Type: AWS::Backup::RestoreTestingPlan\n  Properties:\n    RestoreTestingPlanName: " + p.plan().restoreTestingPlanName() + "\n    ScheduleExpression: cron(0 1 ? * SUN *)"));
+                "RestoreTestingPlan:\n  Type: AWS::Backup::RestoreTestingPlan\n  Properties:\n    RestoreTestingPlanName: " + yaml(p.plan().restoreTestingPlanName()) + "\n    ScheduleExpression: cron(0 1 ? * SUN *)"));
     }
 }

@@ -94,12 +94,14 @@ public final class Rst03UntestedVault extends VaultCheck {
         String type = missing.get(0);
         return fail(v.scope(), e, new Remediation(
                 "Include the vault in a restore testing plan's IncludeVaults and add a selection for each resource type it holds (" + String.join(", ", missing) + ").",
-                "aws backup create-restore-testing-selection --region " + v.region() + " --restore-testing-plan-name <PLAN> --restore-testing-selection "
-                        + "'{\"RestoreTestingSelectionName\":\"" + type.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]", "_") + "_all\",\"ProtectedResourceType\":\"" + type
-                        + "\",\"IamRoleArn\":\"arn:aws:iam::" + v.accountId() + ":role/service-role/AWSBackupDefaultServiceRole\",\"ProtectedResourceArns\":[\"*\"]}'",
+                "aws backup create-restore-testing-selection --region " + sh(v.region()) + " --restore-testing-plan-name <PLAN> --restore-testing-selection "
+                        + sh("{\"RestoreTestingSelectionName\":" + json(type.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]", "_") + "_all")
+                        + ",\"ProtectedResourceType\":" + json(type) + ",\"IamRoleArn\":"
+                        + json("arn:aws:iam::" + v.accountId() + ":role/service-role/AWSBackupDefaultServiceRole") + ",\"ProtectedResourceArns\":[\"*\"]}"),
                 "CloudFormation",
                 "RestoreTestingSelection:\n  Type: AWS::Backup::RestoreTestingSelection\n  Properties:\n    RestoreTestingPlanName: <PLAN>\n    RestoreTestingSelectionName: all_" + type.replaceAll("[^A-Za-z0-9_]", "_")
-                        + "\n    ProtectedResourceType: " + type + "\n    IamRoleArn: arn:aws:iam::" + v.accountId() + ":role/service-role/AWSBackupDefaultServiceRole\n    ProtectedResourceArns: ['*']"));
+                        + "\n    ProtectedResourceType: " + yaml(type) + "\n    IamRoleArn: " + yaml("arn:aws:iam::" + v.accountId() + ":role/service-role/AWSBackupDefaultServiceRole")
+                        + "\n    ProtectedResourceArns: ['*']"));
     }
 
     /** A plan of the vault's account that includes it, or (air-gapped vaults, shared through AWS RAM) a plan of another account that names its ARN. */

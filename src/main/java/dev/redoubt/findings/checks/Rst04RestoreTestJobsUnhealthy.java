@@ -101,8 +101,8 @@ public final class Rst04RestoreTestJobsUnhealthy extends TestPlanCheck {
         }
         String todo = String.join("; ", steps);
         return fail(p.scope(), e, new Remediation(Character.toUpperCase(todo.charAt(0)) + todo.substring(1) + ".",
-                "aws backup list-restore-jobs --region " + p.where().region() + " --by-restore-testing-plan-arn " + sh(p.plan().restoreTestingPlanArn()) + "\n"
-                        + "aws backup describe-restore-job --region " + p.where().region() + " --restore-job-id <RESTORE_JOB_ID>",
+                "aws backup list-restore-jobs --region " + sh(p.where().region()) + " --by-restore-testing-plan-arn " + sh(p.plan().restoreTestingPlanArn()) + "\n"
+                        + "aws backup describe-restore-job --region " + sh(p.where().region()) + " --restore-job-id <RESTORE_JOB_ID>",
                 "CloudFormation",
                 "RestoreValidationRule:\n  Type: AWS::Events::Rule\n  Properties:\n    EventPattern:\n      source: [aws.backup]\n      detail-type: [Restore Job State Change]\n      detail:\n        status: [COMPLETED]\n    Targets:\n      - Arn: !GetAtt ValidateRestoreFunction.Arn\n        Id: validate\n# ValidateRestoreFunction checks the restored resource and calls PutRestoreValidationResult with the outcome it measured (SUCCESSFUL or FAILED)"));
     }

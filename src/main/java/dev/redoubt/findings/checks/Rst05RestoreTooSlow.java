@@ -38,7 +38,7 @@ public final class Rst05RestoreTooSlow extends ResourceCheck {
         }
         return fail(r.scope(), e, new Remediation(
                 "Find where the restore spends its time (restore job metadata), then shorten it (smaller volumes, faster storage class, warm rather than cold tier) or revise the target with the business.",
-                "aws backup list-restore-jobs-by-protected-resource --region " + r.ownerRegion() + " --resource-arn " + sh(r.resource().resourceArn()),
+                "aws backup list-restore-jobs-by-protected-resource --region " + sh(r.ownerRegion()) + " --resource-arn " + sh(r.resource().resourceArn()),
                 "CloudFormation",
                 "Framework:\n  Type: AWS::Backup::Framework\n  Properties:\n    FrameworkControls:\n      - ControlName: RESTORE_TIME_FOR_RESOURCES_MEET_TARGET\n        ControlInputParameters:\n          - ParameterName: maxRestoreTime\n            ParameterValue: '" + max + "'"));
     }

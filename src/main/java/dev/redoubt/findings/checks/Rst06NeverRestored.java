@@ -33,11 +33,12 @@ public final class Rst06NeverRestored extends ResourceCheck {
         String type = res.resourceType() == null ? "EBS" : res.resourceType();
         return fail(r.scope(), e, new Remediation(
                 "Restore the resource once (a drill) or add it to a restore testing selection so it is restored on a schedule.",
-                "aws backup create-restore-testing-selection --region " + r.ownerRegion() + " --restore-testing-plan-name <PLAN> --restore-testing-selection "
-                        + "'{\"RestoreTestingSelectionName\":\"" + type.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]", "_") + "_resource\",\"ProtectedResourceType\":\"" + type
-                        + "\",\"IamRoleArn\":\"<RESTORE_ROLE_ARN>\",\"ProtectedResourceArns\":[\"" + res.resourceArn().replace("'", "") + "\"]}'",
+                "aws backup create-restore-testing-selection --region " + sh(r.ownerRegion()) + " --restore-testing-plan-name <PLAN> --restore-testing-selection "
+                        + sh("{\"RestoreTestingSelectionName\":" + json(type.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]", "_") + "_resource")
+                        + ",\"ProtectedResourceType\":" + json(type) + ",\"IamRoleArn\":\"<RESTORE_ROLE_ARN>\",\"ProtectedResourceArns\":["
+                        + json(res.resourceArn()) + "]}"),
                 "CloudFormation",
-                "RestoreTestingSelection:\n  Type: AWS::Backup::RestoreTestingSelection\n  Properties:\n    RestoreTestingPlanName: <PLAN>\n    RestoreTestingSelectionName: selected_resources\n    ProtectedResourceType: " + type
-                        + "\n    IamRoleArn: <RESTORE_ROLE_ARN>\n    ProtectedResourceArns: ['" + res.resourceArn().replace("'", "") + "']"));
+                "RestoreTestingSelection:\n  Type: AWS::Backup::RestoreTestingSelection\n  Properties:\n    RestoreTestingPlanName: <PLAN>\n    RestoreTestingSelectionName: selected_resources\n    ProtectedResourceType: " + yaml(type)
+                        + "\n    IamRoleArn: <RESTORE_ROLE_ARN>\n    ProtectedResourceArns: [" + yaml(res.resourceArn()) + "]"));
     }
 }

@@ -40,10 +40,10 @@ public final class Rst07StaleLastBackup extends ResourceCheck {
         }
         return fail(r.scope(), e, new Remediation(
                 "Find why backups stopped (failed jobs, a selection that no longer matches the resource's tags, a disabled plan) and take a backup now.",
-                "aws backup list-backup-jobs --region " + r.ownerRegion() + " --by-resource-arn " + sh(r.resource().resourceArn()) + "\n"
-                        + "aws backup start-backup-job --region " + r.ownerRegion() + " --backup-vault-name <VAULT> --resource-arn " + sh(r.resource().resourceArn())
+                "aws backup list-backup-jobs --region " + sh(r.ownerRegion()) + " --by-resource-arn " + sh(r.resource().resourceArn()) + "\n"
+                        + "aws backup start-backup-job --region " + sh(r.ownerRegion()) + " --backup-vault-name <VAULT> --resource-arn " + sh(r.resource().resourceArn())
                         + " --iam-role-arn <BACKUP_ROLE_ARN>",
                 "Terraform",
-                "resource \"aws_backup_selection\" \"daily\" {\n  name         = \"daily\"\n  plan_id      = aws_backup_plan.daily.id\n  iam_role_arn = \"<BACKUP_ROLE_ARN>\"\n  resources    = [\"" + r.resource().resourceArn().replace("\"", "") + "\"]\n}"));
+                "resource \"aws_backup_selection\" \"daily\" {\n  name         = \"daily\"\n  plan_id      = aws_backup_plan.daily.id\n  iam_role_arn = \"<BACKUP_ROLE_ARN>\"\n  resources    = [" + hcl(r.resource().resourceArn()) + "]\n}"));
     }
 }

@@ -20,6 +20,17 @@ public record CliRun(int exitCode, String out, String err) {
         return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    /** Runs as {@link #run} does, as if standard output were a terminal. */
+    public static CliRun onTerminal(Path home, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        CliContext ctx = new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                Map.of("REDOUBT_HOME", home.toString(), "HOME", home.resolveSibling(home.getFileName() + "-user").toString()),
+                Clock.fixed(Instant.parse("2026-11-28T10:00:00Z"), ZoneOffset.UTC), ConsoleOpener.NONE, true);
+        int code = Cli.run(args, ctx);
+        return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
     /** Runs with exactly this environment (HOME, REDOUBT_HOME, AWS_CONFIG_FILE...) and the system clock. */
     public static CliRun withEnv(Map<String, String> env, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
