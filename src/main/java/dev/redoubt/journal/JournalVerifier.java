@@ -81,6 +81,10 @@ public final class JournalVerifier {
             });
         } catch (SQLException e) {
             throw Sqlite.failure(source + ": cannot be verified", e);
+        } catch (java.nio.file.FileSystemException e) {
+            // the sidecar, the mark or the database's own file: the exception names which
+            throw new JournalException(e.getFile() + ": cannot be read (" + (e.getReason() != null ? e.getReason() : e.getClass().getSimpleName())
+                    + "); check its permissions", false, e);
         } catch (IOException e) {
             throw new JournalException(files.sidecar() + ": cannot be read (" + e.getMessage() + ")", false, e);
         }
