@@ -68,6 +68,11 @@ public final class AppContext implements AutoCloseable {
         return paths;
     }
 
+    /** Redoubt's home as it is, creating nothing (for commands that only read it: 'journal verify' and 'show'). */
+    public synchronized AppPaths existingPaths() {
+        return paths != null ? paths : AppPaths.fromEnvironment(env);
+    }
+
     public synchronized SettingsFile settings() {
         if (settings == null) {
             settings = new SettingsFile(paths().settingsFile());

@@ -27,6 +27,16 @@ final class EntryRows {
         }
     }
 
+    /** The hash of entry {@code seq}, or null when there is none. */
+    static String hashAt(Connection c, long seq) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT hash FROM entries WHERE seq = ?")) {
+            ps.setLong(1, seq);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
     static void forEach(Connection c, EntryQuery q, Consumer<? super Entry> action) throws SQLException {
         StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM entries WHERE 1 = 1");
         List<Object> args = new ArrayList<>();

@@ -162,6 +162,10 @@ public final class JournalExport {
         m.put("checkpoints", checkpoints.size());
         m.put("firstPrev", chain[0]);
         m.put("lastHash", chain[1]);
+        // The journal's head as this snapshot holds it: its high-water mark when the export was made, signed with the manifest.
+        EntryRows.Head head = EntryRows.head(journal.connection());
+        m.put("headSeq", head.seq());
+        m.put("headHash", head.hash());
         ObjectNode files = m.putObject("files");
         hashes.forEach(files::put);
         String manifest = Canonical.canonicalize(mapper, m);
@@ -212,6 +216,10 @@ public final class JournalExport {
 
                 If every step holds, these entries are exactly what the journal held when it was
                 exported, in order, none left out between firstSeq and lastSeq.
+
+                manifest.json's headSeq and headHash are the journal's last entry when this was
+                exported (its high-water mark). Keep them: the journal must hold that entry with that
+                hash for as long as it exists; a later export or 'redoubt journal show --json' shows it.
                 """.formatted(FORMAT, fingerprint);
     }
 }

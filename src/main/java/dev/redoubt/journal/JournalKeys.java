@@ -11,6 +11,8 @@ import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
+import java.util.Locale;
+import java.util.Optional;
 
 /** Ed25519 from the JDK: the per-installation signing key, its PEM files and its fingerprint. */
 public final class JournalKeys {
@@ -30,6 +32,15 @@ public final class JournalKeys {
     /** "sha256:" and the SHA-256 of the public key's X.509 (SubjectPublicKeyInfo) DER encoding, in hex. */
     public static String fingerprint(PublicKey key) {
         return "sha256:" + Canonical.hex(Canonical.sha256().digest(key.getEncoded()));
+    }
+
+    /** What a fingerprint looks like, in words, for messages. */
+    public static final String FINGERPRINT_FORM = "\"sha256:\" and 64 hexadecimal digits";
+
+    /** {@code text} as a fingerprint ("sha256:" and 64 hex digits, in either case; returned in lower case), or empty when it is not one. */
+    public static Optional<String> parseFingerprint(String text) {
+        String t = text.strip().toLowerCase(Locale.ROOT);
+        return t.matches("sha256:[0-9a-f]{64}") ? Optional.of(t) : Optional.empty();
     }
 
     public static PublicKey publicKey(byte[] spki) throws GeneralSecurityException {

@@ -27,8 +27,9 @@ import java.util.concurrent.Future;
 /**
  * Verifies a journal database with its sidecar: the key is the pinned one, every checkpoint's
  * signature holds, every entry matches its hash and follows the one before, no sequence number is
- * missing, and the journal is not shorter than its last checkpoint. Read-only, and safe while other
- * processes append (it works on one snapshot, reading the sidecar around it).
+ * missing, and the journal is not shorter than its last checkpoint nor its signed high-water mark.
+ * Read-only, writing nothing beside the database, and safe while other processes append (it works
+ * on one snapshot, reading the sidecar around it and the mark before it).
  */
 public final class JournalVerifier {
     /** Journals at least this long are walked in parallel segments. */
@@ -48,33 +49,50 @@ public final class JournalVerifier {
     static Verification verify(JournalFiles files, Optional<String> pinned, long segmentEntries) {
         String source = files.database().toString();
         Optional<String> pin = pinned.isPresent() ? pinned : KeyPin.read(new SettingsFile(files.settingsFile()));
-        if (!Sqlite.exists(files)) {
-            if (pin.isPresent()) {
-                return Verification.failed(source, null, new Problem(Problem.Kind.MALFORMED, 0,
-                        source + " is missing, but settings.json pins a journal key (" + pin.get() + "): the journal was deleted or moved"));
-            }
-            throw new JournalException(source + ": no journal here yet; Redoubt creates it when it first records something");
-        }
+        boolean given = pinned.isPresent();
         Sidecar sidecar = new Sidecar(files.sidecar());
-        try (Connection c = Sqlite.open(files, true)) {
-            Sidecar.Lines before = sidecar.read();
-            try (Statement s = c.createStatement()) {
-                s.execute("BEGIN");
-                try {
-                    return verify(c, files, pin, before, sidecar, segmentEntries);
-                } finally {
-                    s.execute("COMMIT");
+        HighWaterMark mark = new HighWaterMark(files.highWaterMark());
+        try {
+            if (!Sqlite.exists(files)) {
+                if (pin.isPresent() && Genesis.interrupted(files)) {
+                    throw new JournalException(source + ": no journal here yet: its creation was interrupted (" + files.newDatabase().getFileName()
+                            + " is left beside it); Redoubt finishes it when it next records something");
                 }
+                if (pin.isPresent()) {
+                    return Verification.failed(source, null, new Problem(Problem.Kind.MALFORMED, 0,
+                            source + " is missing, but settings.json pins a journal key (" + pin.get() + "): the journal was deleted or moved"));
+                }
+                throw new JournalException(source + ": no journal here yet; Redoubt creates it when it first records something");
             }
+            return Sqlite.read(files, true, connections -> {
+                // Read before the snapshot: a mark (or sidecar line) written later is for entries the snapshot may not hold.
+                HighWaterMark.Read marked = mark.read();
+                try (Connection c = connections.open()) {
+                    Sidecar.Lines before = sidecar.read();
+                    try (Statement s = c.createStatement()) {
+                        s.execute("BEGIN");
+                        try {
+                            return verify(c, connections, files, pin, given, before, marked, sidecar, segmentEntries);
+                        } finally {
+                            s.execute("COMMIT");
+                        }
+                    }
+                }
+            });
         } catch (SQLException e) {
             throw Sqlite.failure(source + ": cannot be verified", e);
+        } catch (java.nio.file.FileSystemException e) {
+            // the sidecar, the mark or the database's own file: the exception names which
+            throw new JournalException(e.getFile() + ": cannot be read (" + (e.getReason() != null ? e.getReason() : e.getClass().getSimpleName())
+                    + "); check its permissions", false, e);
         } catch (IOException e) {
             throw new JournalException(files.sidecar() + ": cannot be read (" + e.getMessage() + ")", false, e);
         }
     }
 
-    private static Verification verify(Connection c, JournalFiles files, Optional<String> pin, Sidecar.Lines before, Sidecar sidecar,
-                                       long segmentEntries) throws SQLException, IOException {
+    private static Verification verify(Connection c, Sqlite.Connections connections, JournalFiles files, Optional<String> pin, boolean given,
+                                       Sidecar.Lines before, HighWaterMark.Read marked, Sidecar sidecar, long segmentEntries)
+            throws SQLException, IOException {
         String source = files.database().toString();
         if (Schema.version(c) > Schema.latest()) {
             throw new JournalException(source + ": written by a newer Redoubt (schema " + Schema.version(c) + "); verify it with that version");
@@ -100,8 +118,9 @@ public final class JournalVerifier {
                     + " (settings.json has no journal.keyFingerprint)"));
         }
         if (!pin.get().equals(fp)) {
-            return Verification.failed(source, fp, new Problem(Problem.Kind.KEY_NOT_PINNED, 0, "the journal's key " + fp
-                    + " is not the pinned one (" + pin.get() + "): the key was replaced"));
+            return Verification.failed(source, fp, new Problem(Problem.Kind.KEY_NOT_PINNED, 0, "the journal's key " + fp + (given
+                    ? " is not the one given (" + pin.get() + "): the journal is signed by another key"
+                    : " is not the pinned one (" + pin.get() + "): the key was replaced")));
         }
         if (!after.exists()) {
             return Verification.failed(source, fp, new Problem(Problem.Kind.MISSING_SIGNATURE, 0, "the checkpoint sidecar "
@@ -165,15 +184,44 @@ public final class JournalVerifier {
             }
             lastSigned = Math.max(lastSigned, cp.seq());
         }
-        Walked walked = walkAll(c, files, head.seq(), heads, segmentEntries);
+        Walked walked = walkAll(c, connections, head.seq(), heads, segmentEntries);
         Problem signed = signatures.join();
-        for (Problem p : new Problem[] {signed, walked.problem(), shorter}) {
+        Problem reached = reached(c, marked, files.highWaterMark(), head, key, fp);
+        for (Problem p : new Problem[] {signed, walked.problem(), shorter, reached}) {
             if (p != null) {
                 return Verification.failed(source, fp, p);
             }
         }
+        // The mark signs its entry's hash, and through the chain every entry before it: they are sealed too.
+        long sealed = Math.max(lastSigned, marked.mark().seq());
         return new Verification(source, walked.count(), sidecarCheckpoints.size(), head.seq(), walked.lastHash(), fp,
-                head.seq() - lastSigned, null);
+                head.seq() - sealed, null);
+    }
+
+    /** Whether the journal reaches its high-water mark: the mark is there, signed by the key, and the journal holds its entry with its hash. */
+    private static Problem reached(Connection c, HighWaterMark.Read marked, java.nio.file.Path file, EntryRows.Head head, PublicKey key, String fp)
+            throws SQLException {
+        if (marked.missing()) {
+            return new Problem(Problem.Kind.MISSING_SIGNATURE, 0, "the high-water mark " + file + " is missing: it is written with the journal "
+                    + "and never removed, and without it entries cut from the journal's end go unnoticed");
+        }
+        Checkpoint m = marked.mark();
+        if (m == null) {
+            return new Problem(Problem.Kind.MALFORMED, 0, file + " is not a high-water mark (" + marked.malformed() + ")");
+        }
+        if (!HighWaterMark.signedBy(m, key, fp)) {
+            return new Problem(Problem.Kind.BAD_SIGNATURE, m.seq(), "the high-water mark " + file + " (entry " + m.seq() + ", " + m.time()
+                    + ") has a bad signature: it was forged or altered");
+        }
+        if (m.seq() > head.seq()) {
+            return new Problem(Problem.Kind.TRUNCATED, head.seq() + 1, "truncated: the journal ends at entry " + head.seq() + ", but entry " + m.seq()
+                    + " (hash " + m.head() + ") was recorded (" + file.getFileName() + ", " + m.time() + "): " + removed(head.seq() + 1, m.seq()));
+        }
+        if (m.seq() > 0 && !m.head().equals(EntryRows.hashAt(c, m.seq()))) {
+            return new Problem(Problem.Kind.BAD_SIGNATURE, m.seq(), "the high-water mark signed another hash for entry " + m.seq() + " (" + m.head()
+                    + "): entries up to " + m.seq() + " were rewritten");
+        }
+        return null;
     }
 
     /** The outcome of walking the entries: the first problem (or null), how many entries passed, the last one's hash. */
@@ -185,7 +233,7 @@ public final class JournalVerifier {
      * walked on its own connection from the hash and time of the entry before it (entries never
      * change, so every snapshot agrees on them), and the lowest-numbered problem wins, as in one walk.
      */
-    private static Walked walkAll(Connection c, JournalFiles files, long last, Map<Long, String> heads, long segmentEntries)
+    private static Walked walkAll(Connection c, Sqlite.Connections connections, long last, Map<Long, String> heads, long segmentEntries)
             throws SQLException {
         int segments = last < segmentEntries ? 1 : (int) Math.min(Math.max(Runtime.getRuntime().availableProcessors(), 2), Math.min(8, last));
         if (segments == 1) {
@@ -198,7 +246,7 @@ public final class JournalVerifier {
                 long from = 1 + k * last / segments;
                 long to = (k + 1) * last / segments;
                 parts.add(pool.submit(() -> {
-                    try (Connection own = Sqlite.open(files, true)) {
+                    try (Connection own = connections.open()) {
                         return walkSegment(own, from, to, heads);
                     }
                 }));

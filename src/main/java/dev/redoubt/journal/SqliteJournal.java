@@ -6,6 +6,7 @@ import dev.redoubt.settings.SettingsFile;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -45,6 +46,7 @@ public final class SqliteJournal implements Journal {
     private final Clock clock;
     private final Connection connection;
     private final Sidecar sidecar;
+    private final HighWaterMark mark;
     private final PublicKey publicKey;
     private final PrivateKey privateKey;
     private final String fingerprint;
@@ -55,16 +57,30 @@ public final class SqliteJournal implements Journal {
     private final PreparedStatement insertEntry;
     private final PreparedStatement insertCheckpoint;
     private boolean closed;
+    /** The mark as this process last wrote or checked it, so that an unchanged file need not be verified again. */
+    private String lastMark;
 
-    private SqliteJournal(JournalFiles files, Clock clock, Connection connection, KeyPair keys) throws SQLException {
+    /**
+     * The points of a journal's creation a crash can fall between, in order (tests stop a process at
+     * each): the key file written, the new database built beside the journal's name, the sidecar
+     * and the high-water mark written, the key pinned, the database moved to its name.
+     */
+    static final List<String> CREATION_STEPS = List.of("key-file", "database-built", "sidecar-written", "mark-written", "pinned", "moved");
+    /** Called as creation passes each of {@link #CREATION_STEPS}; a test's child process halts there. */
+    static volatile Consumer<String> creationStep = step -> { };
+    /** One creation at a time in this JVM (the lock file orders processes, but not two channels of one JVM). */
+    private static final Object CREATION = new Object();
+
+    private SqliteJournal(JournalFiles files, Clock clock, Connection connection, KeyPair keys, String session) throws SQLException {
         this.files = files;
         this.clock = clock;
         this.connection = connection;
         this.sidecar = new Sidecar(files.sidecar());
+        this.mark = new HighWaterMark(files.highWaterMark());
         this.publicKey = keys.getPublic();
         this.privateKey = keys.getPrivate();
         this.fingerprint = JournalKeys.fingerprint(publicKey);
-        this.session = UUID.randomUUID().toString();
+        this.session = session;
         this.insertEntry = connection.prepareStatement("INSERT INTO entries (" + EntryRows.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         this.insertCheckpoint = connection.prepareStatement(
                 "INSERT INTO checkpoints (seq, head, time, session, reason, key, signature) VALUES (?, ?, ?, ?, ?, ?, ?)");
@@ -72,8 +88,10 @@ public final class SqliteJournal implements Journal {
 
     /**
      * Opens (creating on first use) the journal and starts this process's session with a signed
-     * checkpoint. On creation it makes the Ed25519 key and pins its fingerprint in the settings; later
-     * it refuses to append with a key that is not the pinned one.
+     * checkpoint. Creation is atomic: the new journal is built complete (schema, key, its first
+     * checkpoint, sidecar, high-water mark, pin) beside its name and then moved there in one step, so
+     * a crash leaves either no journal or a whole one. Later it refuses to append with a key that is
+     * not the pinned one, or to a journal that no longer reaches its high-water mark.
      */
     public static SqliteJournal open(JournalFiles files, Clock clock) {
         try {
@@ -82,16 +100,16 @@ public final class SqliteJournal implements Journal {
         } catch (IOException e) {
             throw new JournalException(files.database().getParent() + ": cannot be created (" + e.getMessage() + ")", false, e);
         }
-        boolean existed = Sqlite.exists(files);
-        Connection c = Sqlite.open(files, false);
+        String session = UUID.randomUUID().toString();
+        boolean created = !Sqlite.exists(files) && create(files, clock, session);
+        Connection c = Sqlite.open(files);
         try {
-            if (!existed) {
-                SafeFiles.ownerOnly(files.database());
-            }
             Schema.migrate(c, files.database().toString());
             KeyPair keys = establishKey(c, files);
-            SqliteJournal journal = new SqliteJournal(files, clock, c, keys);
-            journal.checkpoint("session-start");
+            SqliteJournal journal = new SqliteJournal(files, clock, c, keys, session);
+            if (!created) {
+                journal.checkpoint("session-start"); // a new journal's first checkpoint is this session's start
+            }
             return journal;
         } catch (SQLException e) {
             closeQuietly(c);
@@ -101,24 +119,123 @@ public final class SqliteJournal implements Journal {
             throw new JournalException(files.database() + ": cannot be opened (" + e.getMessage() + ")", false, e);
         } catch (RuntimeException e) {
             closeQuietly(c);
-            if (!existed) {
-                removeNew(files); // a database this call created and could not set up is not a journal; leave nothing behind
-            }
             throw e;
         }
     }
 
-    private static void removeNew(JournalFiles files) {
-        for (String suffix : new String[] {"", "-wal", "-shm"}) {
-            try {
-                Files.deleteIfExists(Path.of(files.database() + suffix));
-            } catch (IOException ignored) {
-                // best effort: the error being thrown is what matters
+    /**
+     * Creates the journal unless another process got there first (false then). Under a lock file,
+     * so one process at a time; what an interrupted creation left (the key file, a half-built
+     * database, a sidecar and a mark holding only the first checkpoint) is taken over or replaced.
+     */
+    private static boolean create(JournalFiles files, Clock clock, String session) {
+        synchronized (CREATION) {
+            try (FileChannel lockFile = FileChannel.open(files.creationLock(), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                SafeFiles.ownerOnly(files.creationLock());
+                try (FileLock lock = lockFile.lock()) {
+                    if (Sqlite.exists(files)) {
+                        return false;
+                    }
+                    build(files, clock, session);
+                    return true;
+                }
+            } catch (SQLException e) {
+                throw Sqlite.failure(files.database() + ": cannot be created", e);
+            } catch (IOException e) {
+                throw new JournalException(files.database() + ": cannot be created (" + e.getMessage() + "); check the folder's permissions and free space", false, e);
             }
         }
     }
 
-    /** Finds, checks or (for a new journal) creates the signing key, inside one immediate transaction. */
+    private static void build(JournalFiles files, Clock clock, String session) throws IOException, SQLException {
+        SettingsFile settings = new SettingsFile(files.settingsFile());
+        String where = files.database().toString();
+        Optional<String> pin = KeyPin.read(settings);
+        String left = Genesis.notLeftByACreation(files);
+        if (left != null) {
+            throw new JournalException(where + ": is new but " + left + ": the journal was deleted or replaced; restore it "
+                    + "(or move those files away to start a new journal deliberately)", true, null);
+        }
+        KeyPair keys;
+        if (Files.exists(files.privateKey())) {
+            if (pin.isPresent() && !Files.exists(files.newDatabase())) {
+                throw new JournalException(files.settingsFile() + ": pins journal key " + pin.get() + " but " + where + " is missing: the journal was "
+                        + "deleted or moved; restore it, or remove \"journal\" from settings.json to start a new journal deliberately", true, null);
+            }
+            keys = readKeyFile(files.privateKey()); // left by a creation that was interrupted before the journal took its name
+        } else if (pin.isPresent()) {
+            throw new JournalException(files.settingsFile() + ": pins journal key " + pin.get() + " but " + where + " is new and the key is gone: "
+                    + "the journal was deleted or moved; restore it, or remove \"journal\" from settings.json to start a new journal deliberately", true, null);
+        } else {
+            keys = JournalKeys.generate();
+            writeKeyFile(files.privateKey(), keys);
+        }
+        creationStep.accept("key-file");
+        String fp = JournalKeys.fingerprint(keys.getPublic());
+        if (pin.isPresent() && !pin.get().equals(fp)) {
+            throw new JournalException(files.privateKey() + ": its key " + fp + " is not the one pinned in settings.json (" + pin.get()
+                    + "); restore the original key file", true, null);
+        }
+        String time = Canonical.time(clock.instant());
+        Checkpoint genesis = signed(keys.getPrivate(), 0, Canonical.ZERO_HASH, time, session, "session-start", fp);
+        Path building = files.newDatabase();
+        removeQuietly(building);
+        Files.createFile(building);
+        SafeFiles.ownerOnly(building);
+        try (Connection c = Sqlite.openNew(building, files)) {
+            Schema.migrate(c, building.toString());
+            try (Statement s = c.createStatement()) {
+                s.execute("BEGIN IMMEDIATE");
+                try (PreparedStatement meta = c.prepareStatement("INSERT INTO meta (name, value) VALUES (?, ?)");
+                     PreparedStatement cp = c.prepareStatement("INSERT INTO checkpoints (seq, head, time, session, reason, key, signature) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                    meta.setString(1, "public_key");
+                    meta.setString(2, Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()));
+                    meta.executeUpdate();
+                    meta.setString(1, "key_fingerprint");
+                    meta.setString(2, fp);
+                    meta.executeUpdate();
+                    bind(cp, genesis.seq(), genesis.head(), genesis.time(), genesis.session(), genesis.reason(), genesis.key(), genesis.signature());
+                    cp.executeUpdate();
+                    s.execute("COMMIT");
+                } catch (SQLException | RuntimeException e) {
+                    rollback(s);
+                    throw e;
+                }
+            }
+        }
+        creationStep.accept("database-built");
+        HighWaterMark.replace(files.sidecar(), genesis.json() + "\n");
+        creationStep.accept("sidecar-written");
+        new HighWaterMark(files.highWaterMark()).write(signed(keys.getPrivate(), 0, Canonical.ZERO_HASH, time, session, HighWaterMark.REASON, fp));
+        creationStep.accept("mark-written");
+        if (pin.isEmpty()) {
+            KeyPin.pin(settings, fp);
+        }
+        creationStep.accept("pinned");
+        try {
+            Files.move(building, files.database(), StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(building, files.database());
+        }
+        creationStep.accept("moved");
+    }
+
+    private static Checkpoint signed(PrivateKey key, long seq, String head, String time, String session, String reason, String fp) {
+        Checkpoint unsigned = new Checkpoint(seq, head, time, session, reason, fp, "");
+        return new Checkpoint(seq, head, time, session, reason, fp, JournalKeys.signText(key, unsigned.signedText()));
+    }
+
+    private static void removeQuietly(Path database) {
+        for (String suffix : new String[] {"", "-journal", "-wal", "-shm"}) {
+            try {
+                Files.deleteIfExists(Path.of(database + suffix));
+            } catch (IOException ignored) {
+                // best effort: what is left is taken over or replaced by the next creation
+            }
+        }
+    }
+
+    /** Checks the key the database stores against the pin and the key file, inside one immediate transaction. */
     private static KeyPair establishKey(Connection c, JournalFiles files) throws SQLException, IOException {
         SettingsFile settings = new SettingsFile(files.settingsFile());
         String where = files.database().toString();
@@ -126,13 +243,11 @@ public final class SqliteJournal implements Journal {
             s.execute("BEGIN IMMEDIATE");
             try {
                 String stored = EntryRows.meta(c, "public_key");
-                Optional<String> pin = KeyPin.read(settings);
-                KeyPair keys;
-                if (stored != null) {
-                    keys = existingKey(files, stored, pin, where);
-                } else {
-                    keys = newKey(c, files, settings, pin, where);
+                if (stored == null) {
+                    throw new JournalException(where + ": holds no journal key, so it is not a journal Redoubt finished creating; "
+                            + "keep a copy, move it away and run again", true, null);
                 }
+                KeyPair keys = existingKey(files, stored, KeyPin.read(settings), where);
                 s.execute("COMMIT");
                 return keys;
             } catch (SQLException | IOException | RuntimeException e) {
@@ -164,48 +279,6 @@ public final class SqliteJournal implements Journal {
             throw new JournalException(files.privateKey() + ": is not the journal's key (" + fp + "); restore the original key file", true, null);
         }
         return new KeyPair(pub, pair.getPrivate());
-    }
-
-    private static KeyPair newKey(Connection c, JournalFiles files, SettingsFile settings, Optional<String> pin, String where)
-            throws SQLException, IOException {
-        long entries;
-        try (Statement s = c.createStatement(); var rs = s.executeQuery("SELECT count(*) FROM entries")) {
-            entries = rs.next() ? rs.getLong(1) : 0;
-        }
-        if (entries > 0) {
-            throw new JournalException(where + ": has entries but no key; the journal was tampered with: keep a copy and run 'redoubt journal verify'", true, null);
-        }
-        if (!new Sidecar(files.sidecar()).read().lines().isEmpty()) {
-            throw new JournalException(where + ": is new but its sidecar " + files.sidecar() + " holds checkpoints: the journal was deleted or "
-                    + "replaced; restore it (or move the sidecar away to start a new journal deliberately)", true, null);
-        }
-        KeyPair keys;
-        if (Files.exists(files.privateKey())) {
-            keys = readKeyFile(files.privateKey()); // left by a creation that was interrupted before it committed
-        } else if (pin.isPresent()) {
-            throw new JournalException(files.settingsFile() + ": pins journal key " + pin.get() + " but " + where + " is new and the key is gone: "
-                    + "the journal was deleted or moved; restore it, or remove \"journal\" from settings.json to start a new journal deliberately", true, null);
-        } else {
-            keys = JournalKeys.generate();
-            writeKeyFile(files.privateKey(), keys);
-        }
-        String fp = JournalKeys.fingerprint(keys.getPublic());
-        if (pin.isPresent() && !pin.get().equals(fp)) {
-            throw new JournalException(files.privateKey() + ": its key " + fp + " is not the one pinned in settings.json (" + pin.get()
-                    + "); restore the original key file", true, null);
-        }
-        if (pin.isEmpty()) {
-            KeyPin.pin(settings, fp);
-        }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO meta (name, value) VALUES (?, ?)")) {
-            ps.setString(1, "public_key");
-            ps.setString(2, Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()));
-            ps.executeUpdate();
-            ps.setString(1, "key_fingerprint");
-            ps.setString(2, fp);
-            ps.executeUpdate();
-        }
-        return keys;
     }
 
     private static KeyPair readKeyFile(Path file) throws IOException {
@@ -292,12 +365,14 @@ public final class SqliteJournal implements Journal {
         } catch (SQLException e) {
             throw Sqlite.failure(files.database() + ": the entry was not recorded", e);
         }
-        if (before / CHECKPOINT_INTERVAL != after / CHECKPOINT_INTERVAL) {
-            try {
-                checkpoint("interval");
-            } catch (JournalException e) {
-                throw new JournalException("entries " + (before + 1) + " to " + after + " were recorded, but " + e.getMessage(), e.integrity(), e);
+        try {
+            if (before / CHECKPOINT_INTERVAL != after / CHECKPOINT_INTERVAL) {
+                checkpoint("interval"); // which moves the high-water mark too
+            } else {
+                markHead();
             }
+        } catch (JournalException e) {
+            throw new JournalException("entries " + (before + 1) + " to " + after + " were recorded, but " + e.getMessage(), e.integrity(), e);
         }
         return stored;
     }
@@ -333,10 +408,9 @@ public final class SqliteJournal implements Journal {
             s.execute("BEGIN IMMEDIATE");
             try {
                 EntryRows.Head head = EntryRows.head(connection);
-                Checkpoint unsigned = new Checkpoint(head.seq(), head.hash(), Canonical.time(clock.instant()), session, reason, fingerprint, "");
-                Checkpoint cp = new Checkpoint(unsigned.seq(), unsigned.head(), unsigned.time(), session, reason, fingerprint,
-                        JournalKeys.signText(privateKey, unsigned.signedText()));
+                Checkpoint cp = signed(privateKey, head.seq(), head.hash(), Canonical.time(clock.instant()), session, reason, fingerprint);
                 sidecar.append(cp.json());
+                moveMark(head);
                 bind(insertCheckpoint, cp.seq(), cp.head(), cp.time(), cp.session(), cp.reason(), cp.key(), cp.signature());
                 insertCheckpoint.executeUpdate();
                 s.execute("COMMIT");
@@ -349,6 +423,61 @@ public final class SqliteJournal implements Journal {
             throw Sqlite.failure(files.database() + ": the checkpoint was not recorded", e);
         } catch (IOException e) {
             throw new JournalException(files.sidecar() + ": the checkpoint cannot be written (" + e.getMessage() + "); check the disk and permissions", false, e);
+        }
+    }
+
+    /** Moves the high-water mark to the head, in a transaction of its own (after an append has committed). */
+    private void markHead() {
+        try (Statement s = connection.createStatement()) {
+            s.execute("BEGIN IMMEDIATE");
+            try {
+                moveMark(EntryRows.head(connection));
+                s.execute("COMMIT");
+            } catch (SQLException | IOException | RuntimeException e) {
+                rollback(s);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw Sqlite.failure(files.database() + ": the high-water mark was not moved", e);
+        } catch (IOException e) {
+            throw new JournalException(mark.file() + ": the high-water mark cannot be written (" + e.getMessage() + "); check the disk and permissions", false, e);
+        }
+    }
+
+    /**
+     * Checks the high-water mark against the journal and moves it forward to {@code head}; the caller
+     * holds the database's write lock, so marks are written one at a time and {@code head} is
+     * committed. A mark that is missing, not signed by the journal key, past the journal's end or
+     * signing another hash than the journal holds is refused, never overwritten: it is the evidence.
+     */
+    private void moveMark(EntryRows.Head head) throws IOException, SQLException {
+        HighWaterMark.Read read = mark.read();
+        String advice = "; keep copies of the journal, its sidecar and " + mark.file().getFileName() + ", and run 'redoubt journal verify'";
+        if (read.missing()) {
+            throw new JournalException(mark.file() + ": the journal's high-water mark is missing, so entries cut from its end would go unnoticed; "
+                    + "restore it from a backup of Redoubt's home" + advice, true, null);
+        }
+        if (read.mark() == null) {
+            throw new JournalException(mark.file() + ": is not a high-water mark (" + read.malformed() + ")" + advice, true, null);
+        }
+        Checkpoint current = read.mark();
+        if (!read.text().equals(lastMark) && !HighWaterMark.signedBy(current, publicKey, fingerprint)) {
+            throw new JournalException(mark.file() + ": the high-water mark's signature does not verify with the journal key: it was forged or altered"
+                    + advice, true, null);
+        }
+        if (current.seq() > head.seq()) {
+            throw new JournalException(files.database() + ": truncated: the journal ends at entry " + head.seq() + ", but entry " + current.seq()
+                    + " (hash " + current.head() + ") was recorded" + advice, true, null);
+        }
+        if (current.seq() > 0 && !current.head().equals(EntryRows.hashAt(connection, current.seq()))) {
+            throw new JournalException(files.database() + ": entry " + current.seq() + " is not the one the high-water mark records (hash "
+                    + current.head() + "): the journal was rewritten" + advice, true, null);
+        }
+        lastMark = read.text();
+        if (head.seq() > current.seq()) {
+            Checkpoint next = signed(privateKey, head.seq(), head.hash(), Canonical.time(clock.instant()), session, HighWaterMark.REASON, fingerprint);
+            mark.write(next);
+            lastMark = next.json() + "\n";
         }
     }
 

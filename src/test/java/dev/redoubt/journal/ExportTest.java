@@ -64,7 +64,7 @@ class ExportTest {
     }
 
     @Test
-    void aRangeExportVerifiesToo() {
+    void aRangeExportVerifiesToo() throws IOException {
         Path zip = home.resolve("range.zip");
         ExportResult r = export(Instant.parse("2026-11-02T00:00:00Z"), Instant.parse("2026-11-05T00:00:00Z"), zip);
         assertThat(r.firstSeq()).isEqualTo(24);
@@ -72,6 +72,11 @@ class ExportTest {
         Verification v = BundleVerifier.verify(zip, Optional.empty());
         assertThat(v.ok()).as(String.valueOf(v.problem())).isTrue();
         assertThat(v.entries()).isEqualTo(73);
+        try (ZipFile z = new ZipFile(zip.toFile())) {
+            var manifest = new com.fasterxml.jackson.databind.ObjectMapper().readTree(z.getInputStream(z.getEntry("manifest.json")));
+            assertThat(manifest.path("headSeq").asLong()).as("the journal's head when exported, past the range").isEqualTo(151);
+            assertThat(manifest.path("headHash").asText()).isEqualTo(r.recorded().hash());
+        }
     }
 
     @Test

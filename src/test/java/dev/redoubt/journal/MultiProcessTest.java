@@ -128,6 +128,29 @@ class MultiProcessTest {
         }
     }
 
+    /** Verification and reading never write beside the journal, and still see whole snapshots while another process appends. */
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void verifyingAndReadingWhileAnotherProcessAppendsSeeWholeJournals() throws Exception {
+        Fixture.fill(Fixture.files(home), java.time.Clock.systemUTC(), 3); // closed: no -wal, so the first reads are of the file as it is
+        Process p = child(0, "busy");
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            assertThat(r.readLine()).as("the child appends").startsWith("ok ");
+            long last = 0;
+            for (int i = 0; i < 15; i++) {
+                Verification v = JournalVerifier.verify(Fixture.files(home), Optional.empty());
+                assertThat(v.ok()).as("verification " + i + ": " + v.problem()).isTrue();
+                assertThat(v.entries()).isGreaterThanOrEqualTo(last);
+                last = v.entries();
+                long[] seen = {0};
+                JournalReader.forEach(Fixture.files(home), EntryQuery.all(), e -> assertThat(e.seq()).isEqualTo(++seen[0]));
+            }
+        } finally {
+            p.toHandle().destroyForcibly();
+            p.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
     private void assertStored(Map<Long, String> acked) {
         Map<Long, String> stored = new HashMap<>();
         JournalReader.forEach(Fixture.files(home), EntryQuery.all(), e -> stored.put(e.seq(), e.hash()));

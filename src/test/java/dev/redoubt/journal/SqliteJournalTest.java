@@ -192,6 +192,96 @@ class SqliteJournalTest {
         assertThat(JournalVerifier.verify(files(), Optional.empty()).problem().message()).contains("is missing, but settings.json pins a journal key");
     }
 
+    /** A running session's entries after the last checkpoint: the mark moves with every append, so removing them shows. */
+    @Test
+    void theTailOfARunningSessionIsCoveredByTheHighWaterMark() throws Exception {
+        SqliteJournal j = SqliteJournal.open(files(), CLOCK);
+        try {
+            for (int i = 1; i <= 5; i++) {
+                j.append(Fixture.draft(i));
+            }
+            Verification whole = JournalVerifier.verify(files(), Optional.empty());
+            assertThat(whole.ok()).isTrue();
+            assertThat(whole.unsigned()).as("sealed by the mark").isZero();
+            Fixture.exec(files(), "DELETE FROM entries WHERE seq > 3");
+            Verification v = JournalVerifier.verify(files(), Optional.empty());
+            assertThat(v.problem().kind()).isEqualTo(Problem.Kind.TRUNCATED);
+            assertThat(v.problem().message()).contains("truncated: the journal ends at entry 3, but entry 5");
+            assertThatThrownBy(() -> j.append(Fixture.draft(6))).isInstanceOf(JournalException.class)
+                    .hasMessageContaining("truncated: the journal ends at entry 4, but entry 5")
+                    .matches(e -> ((JournalException) e).integrity());
+        } finally {
+            j.connection().close(); // as a crash would: no session-end checkpoint
+        }
+    }
+
+    @Test
+    void refusesToOpenAJournalCutShortOrWithoutItsHighWaterMark() throws Exception {
+        Fixture.fill(files(), CLOCK, 5);
+        Path mark = files().highWaterMark();
+        byte[] kept = Files.readAllBytes(mark);
+        Files.delete(mark);
+        assertThatThrownBy(() -> SqliteJournal.open(files(), CLOCK)).isInstanceOf(JournalException.class)
+                .hasMessageContaining("the journal's high-water mark is missing").matches(e -> ((JournalException) e).integrity());
+        Files.write(mark, kept);
+        Fixture.exec(files(), "DELETE FROM entries WHERE seq > 2", "DELETE FROM checkpoints WHERE seq > 2");
+        assertThatThrownBy(() -> SqliteJournal.open(files(), CLOCK)).isInstanceOf(JournalException.class)
+                .hasMessageContaining("truncated: the journal ends at entry 2, but entry 5");
+        assertThat(Files.readAllBytes(mark)).as("the evidence is kept").isEqualTo(kept);
+    }
+
+    /** Readers read a closed journal's file as it is (no -wal, no -shm); one that changes under them is read again, sharing the WAL. */
+    @Test
+    void readersWriteNothingAndReadAgainWhatChangedUnderThem() throws Exception {
+        Fixture.fill(files(), CLOCK, 2);
+        Path wal = Path.of(files().database() + "-wal");
+        Path shm = Path.of(files().database() + "-shm");
+        assertThat(wal).doesNotExist();
+        int[] reads = {0};
+        long entries = Sqlite.read(files(), true, connections -> {
+            reads[0]++;
+            try (Connection c = connections.open(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM entries")) {
+                long n = rs.getLong(1);
+                if (reads[0] == 1) {
+                    assertThat(wal).as("read as it is").doesNotExist();
+                    assertThat(shm).doesNotExist();
+                    Fixture.fill(files(), CLOCK, 1); // another writer, while this one reads
+                }
+                return n;
+            }
+        });
+        assertThat(reads[0]).isEqualTo(2);
+        assertThat(entries).isEqualTo(3);
+        assertThat(JournalVerifier.verify(files(), Optional.empty()).entries()).isEqualTo(3);
+    }
+
+    /** The documented limit (docs/journal.md): a mark is validly signed forever, so an old copy put back after a cut to it passes. */
+    @Test
+    void anOlderCopyOfTheMarkPutBackAfterACutToItIsNotDetectedLocally() throws Exception {
+        Fixture.fill(files(), CLOCK, 5);
+        byte[] older = Files.readAllBytes(files().highWaterMark());
+        Fixture.fill(files(), CLOCK, 3);
+        Fixture.exec(files(), "DELETE FROM entries WHERE seq > 5", "DELETE FROM checkpoints WHERE seq > 5");
+        ObjectMapper mapper = new ObjectMapper();
+        Files.write(files().sidecar(), new Sidecar(files().sidecar()).read().lines().stream()
+                .filter(l -> Checkpoint.parse(mapper, l).seq() <= 5).toList());
+        assertThat(JournalVerifier.verify(files(), Optional.empty()).problem().kind()).isEqualTo(Problem.Kind.TRUNCATED);
+        Files.write(files().highWaterMark(), older);
+        assertThat(JournalVerifier.verify(files(), Optional.empty()).ok()).as("only an outside anchor shows this").isTrue();
+    }
+
+    @Test
+    void refusesToStartOverAJournalDeletedWithItsSidecarAndMark() throws Exception {
+        Fixture.fill(files(), CLOCK, 2);
+        for (Path p : new Path[] {files().database(), files().sidecar(), files().highWaterMark()}) {
+            Files.delete(p);
+        }
+        assertThatThrownBy(() -> SqliteJournal.open(files(), CLOCK)).isInstanceOf(JournalException.class)
+                .hasMessageContaining("pins journal key").hasMessageContaining("is missing: the journal was deleted or moved");
+        assertThat(files().database()).doesNotExist();
+        assertThat(JournalVerifier.verify(files(), Optional.empty()).problem().message()).contains("the journal was deleted or moved");
+    }
+
     @Test
     void twoJournalsInOneProcessShareTheChain() {
         try (SqliteJournal a = SqliteJournal.open(files(), CLOCK); SqliteJournal b = SqliteJournal.open(files(), CLOCK)) {

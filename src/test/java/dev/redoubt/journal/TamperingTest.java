@@ -125,6 +125,44 @@ class TamperingTest {
         assertProblem(Problem.Kind.TRUNCATED, 230, "the sidecar lacks the checkpoint at entry 230");
     }
 
+    /** The case: no key needed, the newest entries deleted with their checkpoint rows and sidecar lines, back to the checkpoint at 200. */
+    @Test
+    void aTailCutBackToAnEarlierCheckpointWithItsRowsAndSidecarLinesIsTruncated() throws Exception {
+        String last = hashOf(ENTRIES);
+        cutBackTo(200);
+        assertProblem(Problem.Kind.TRUNCATED, 201, "truncated: the journal ends at entry 200, but entry 230 (hash " + last + ") was recorded");
+    }
+
+    @Test
+    void aDeletedHighWaterMarkIsAMissingSignature() throws Exception {
+        Files.delete(files.highWaterMark());
+        assertProblem(Problem.Kind.MISSING_SIGNATURE, 0, "the high-water mark " + files.highWaterMark() + " is missing");
+    }
+
+    /** Without the key the mark cannot be moved back: a lowered one does not verify; a sidecar line in its place is not a mark. */
+    @Test
+    void aLoweredOrSubstitutedHighWaterMarkIsCaught() throws Exception {
+        cutBackTo(200);
+        String mark = Files.readString(files.highWaterMark());
+        List<String> sidecar = new Sidecar(files.sidecar()).read().lines();
+        Files.writeString(files.highWaterMark(), mark.replace("\"seq\":230", "\"seq\":200"));
+        assertProblem(Problem.Kind.BAD_SIGNATURE, 200, "has a bad signature: it was forged or altered");
+        Files.writeString(files.highWaterMark(), sidecar.get(sidecar.size() - 1) + "\n"); // signed, but a checkpoint
+        assertProblem(Problem.Kind.MALFORMED, 0, "is not a high-water mark (its reason is \"interval\", not \"high-water-mark\")");
+    }
+
+    /** Entries after the last checkpoint rewritten with their hashes recomputed (and the checkpoint at 230 removed): the mark signed 230's hash. */
+    @Test
+    void aRewrittenTailAfterTheLastCheckpointContradictsTheHighWaterMark() throws Exception {
+        cutBackTo(ENTRIES); // nothing cut: just the same helper
+        Fixture.exec(files, "DELETE FROM checkpoints WHERE seq = " + ENTRIES);
+        ObjectMapper mapper = new ObjectMapper();
+        Files.write(files.sidecar(), new Sidecar(files.sidecar()).read().lines().stream().filter(l -> Checkpoint.parse(mapper, l).seq() < ENTRIES)
+                .toList(), StandardCharsets.UTF_8);
+        rewrite(225, ENTRIES, r -> r.details = "{\"n\":" + r.seq + "}");
+        assertProblem(Problem.Kind.BAD_SIGNATURE, ENTRIES, "the high-water mark signed another hash for entry 230");
+    }
+
     @Test
     void aDeletedSidecarIsAMissingSignature() throws Exception {
         Files.delete(files.sidecar());
@@ -153,7 +191,8 @@ class TamperingTest {
 
     @Test
     void aReplacedKeyIsNotThePinnedOne() throws Exception {
-        // The full job: a new key, every checkpoint re-signed with it in the database and the sidecar, the key files replaced.
+        // The full job: a new key, every checkpoint re-signed with it in the database and the sidecar, the high-water mark too,
+        // the key files replaced.
         KeyPair fresh = JournalKeys.generate();
         String fp = JournalKeys.fingerprint(fresh.getPublic());
         List<Checkpoint> resigned = new ArrayList<>();
@@ -183,6 +222,10 @@ class TamperingTest {
             }
         }
         Files.writeString(files.sidecar(), sidecar);
+        Checkpoint mark = new HighWaterMark(files.highWaterMark()).read().mark();
+        Checkpoint unsignedMark = new Checkpoint(mark.seq(), mark.head(), mark.time(), mark.session(), mark.reason(), fp, "");
+        new HighWaterMark(files.highWaterMark()).write(new Checkpoint(mark.seq(), mark.head(), mark.time(), mark.session(), mark.reason(), fp,
+                JournalKeys.signText(fresh.getPrivate(), unsignedMark.signedText())));
         Files.writeString(files.privateKey(), JournalKeys.pem("PRIVATE KEY", fresh.getPrivate().getEncoded())
                 + JournalKeys.pem("PUBLIC KEY", fresh.getPublic().getEncoded()));
         assertProblem(Problem.Kind.KEY_NOT_PINNED, 0, "is not the pinned one");
@@ -222,6 +265,20 @@ class TamperingTest {
         assertThat(verify().ok()).isTrue();
         assertThat(new Sidecar(files.sidecar()).read().torn()).isFalse();
         assertThat(Files.readString(files.sidecar())).doesNotContain("0".repeat(100));
+    }
+
+    /** Deletes the entries after {@code seq}, the checkpoint rows after it and the sidecar lines after it. */
+    private void cutBackTo(long seq) throws Exception {
+        Fixture.exec(files, "DELETE FROM entries WHERE seq > " + seq, "DELETE FROM checkpoints WHERE seq > " + seq);
+        ObjectMapper mapper = new ObjectMapper();
+        List<String> kept = new Sidecar(files.sidecar()).read().lines().stream().filter(l -> Checkpoint.parse(mapper, l).seq() <= seq).toList();
+        Files.write(files.sidecar(), kept, StandardCharsets.UTF_8);
+    }
+
+    private String hashOf(long seq) throws SQLException {
+        try (Connection c = Fixture.tamper(files); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT hash FROM entries WHERE seq = " + seq)) {
+            return rs.next() ? rs.getString(1) : null;
+        }
     }
 
     /** An entry's columns, to change and re-hash as someone who knows the format (but not the key) could. */

@@ -99,6 +99,11 @@ public final class CliContext {
         return app.paths();
     }
 
+    /** Redoubt's home as it is, created nowhere: for commands that only read it, which must work in a read-only home. */
+    public AppPaths existingPaths() {
+        return app.existingPaths();
+    }
+
     /**
      * The journal, opened on first use: this run's session starts then (a signed checkpoint) and ends
      * when {@link Cli} closes the context, so commands that record nothing never touch it.

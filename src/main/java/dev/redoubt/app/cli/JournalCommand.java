@@ -7,6 +7,7 @@ import dev.redoubt.journal.EntryQuery;
 import dev.redoubt.journal.ExportResult;
 import dev.redoubt.journal.JournalExport;
 import dev.redoubt.journal.JournalFiles;
+import dev.redoubt.journal.JournalKeys;
 import dev.redoubt.journal.JournalReader;
 import dev.redoubt.journal.JournalVerifier;
 import dev.redoubt.journal.Mode;
@@ -41,11 +42,11 @@ public final class JournalCommand implements Runnable {
     @Command(name = "verify", mixinStandardHelpOptions = true,
             description = {"Check that the journal (or an export) is whole.",
                     "Every entry matches its hash and follows the one before, none is missing, every checkpoint's signature holds, "
-                            + "the key is the pinned one and the journal is not shorter than its last checkpoint. "
+                            + "the key is the pinned one and the journal is not shorter than its last checkpoint or its signed high-water mark. "
                             + "Exit 0 when it verifies, 3 at the first problem (named with its place)."})
     static final class Verify implements Runnable {
         private final CliContext ctx;
-        @Option(names = "--journal", paramLabel = "FILE", description = "A journal database other than Redoubt's own (its .checkpoints sidecar beside it).")
+        @Option(names = "--journal", paramLabel = "FILE", description = "A journal database other than Redoubt's own (its .checkpoints sidecar and .head mark beside it).")
         Path journal;
         @Option(names = "--bundle", paramLabel = "FILE.zip", description = "Verify an export made by 'journal export', with no access to the journal.")
         Path bundle;
@@ -62,20 +63,27 @@ public final class JournalCommand implements Runnable {
             if (journal != null && bundle != null) {
                 throw new CliException(ExitCodes.USAGE, "--journal and --bundle name two things to verify; give one of them");
             }
-            Optional<String> fp = Optional.ofNullable(fingerprint);
+            Optional<String> fp = Optional.empty();
+            if (fingerprint != null) {
+                fp = JournalKeys.parseFingerprint(fingerprint);
+                if (fp.isEmpty()) {
+                    throw new CliException(ExitCodes.USAGE, "--fingerprint \"" + fingerprint + "\" is not a key fingerprint: it must be "
+                            + JournalKeys.FINGERPRINT_FORM + ", as 'redoubt journal verify' and 'journal export' print it");
+                }
+            }
             Verification v;
             String keyNote;
             if (bundle != null) {
                 v = BundleVerifier.verify(bundle, fp);
                 keyNote = fp.isPresent() ? "the expected key" : "compare it with the fingerprint you hold";
             } else {
-                JournalFiles files = ctx.paths().journalFiles();
+                JournalFiles files = ctx.existingPaths().journalFiles();
                 v = JournalVerifier.verify(journal == null ? files : files.withDatabase(journal), fp);
                 keyNote = fp.isPresent() ? "the given key" : "pinned in settings.json";
             }
             if (!v.ok()) {
                 String advice = bundle != null ? "do not rely on this export; get it again from its source"
-                        : "the journal was altered or damaged: keep copies of the database, its -wal file and its .checkpoints sidecar";
+                        : "the journal was altered or damaged: keep copies of the database, its -wal file, its .checkpoints sidecar and .head mark";
                 throw new CliException(ExitCodes.VERIFICATION_FAILED, v.source() + ": verification failed: " + v.problem().message() + "; " + advice,
                         "problem kind: " + v.problem().kind(), null);
             }
@@ -118,7 +126,7 @@ public final class JournalCommand implements Runnable {
                 throw new CliException(ExitCodes.USAGE, "--limit must be 0 (all) or more, not " + limit);
             }
             EntryQuery q = new EntryQuery(time("--from", from, false), time("--to", to, true), action, subject, limit);
-            JournalFiles files = ctx.paths().journalFiles();
+            JournalFiles files = ctx.existingPaths().journalFiles();
             PrintStream out = ctx.out();
             String fmt = "%6s  %-24s  %-18s  %-40s  %-20s  %-8s  %-8s  %s%n";
             if (!json) {

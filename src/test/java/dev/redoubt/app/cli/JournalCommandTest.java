@@ -12,6 +12,16 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.nio.file.LinkOption;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import dev.redoubt.journal.ZipBomb;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -103,8 +113,8 @@ class JournalCommandTest {
         assertOneLineFailure(run("journal", "verify", "--bundle", dir.resolve("none.zip").toString()), ExitCodes.USAGE, "none.zip: no such file");
         assertOneLineFailure(run("journal", "verify", "--bundle", zip.toString(), "--journal", "x.db"), ExitCodes.USAGE,
                 "--journal and --bundle name two things to verify");
-        assertOneLineFailure(run("journal", "verify", "--bundle", zip.toString(), "--fingerprint", "sha256:00"), ExitCodes.VERIFICATION_FAILED,
-                "verification failed");
+        assertOneLineFailure(run("journal", "verify", "--bundle", zip.toString(), "--fingerprint", "sha256:" + "ab".repeat(32)),
+                ExitCodes.VERIFICATION_FAILED, "verification failed");
     }
 
     @Test
@@ -149,5 +159,103 @@ class JournalCommandTest {
         }
         assertThat(run("estate", "validate", f.toString()).exitCode()).isZero();
         assertThat(home().resolve("journal.db")).doesNotExist();
+    }
+
+    @Test
+    void aJournalCutBackToAnEarlierCheckpointFailsWithExit3() throws Exception {
+        exportTimes(3);
+        Path db = home().resolve("journal.db");
+        String last;
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
+            try (var rs = s.executeQuery("SELECT hash FROM entries WHERE seq = 3")) {
+                last = rs.getString(1);
+            }
+            s.execute("DROP TRIGGER entries_no_delete");
+            s.execute("DROP TRIGGER checkpoints_no_delete");
+            s.execute("DELETE FROM entries WHERE seq > 1");
+            s.execute("DELETE FROM checkpoints WHERE seq > 1");
+        }
+        Path sidecar = home().resolve("journal.db.checkpoints");
+        ObjectMapper mapper = new ObjectMapper();
+        List<String> kept = Files.readAllLines(sidecar).stream().filter(l -> {
+            try {
+                return mapper.readTree(l).path("seq").asLong() <= 1;
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+        Files.write(sidecar, kept);
+        assertOneLineFailure(run("journal", "verify"), ExitCodes.VERIFICATION_FAILED,
+                "journal.db: verification failed: truncated: the journal ends at entry 1, but entry 3 (hash " + last + ") was recorded");
+    }
+
+    @Test
+    void aMalformedFingerprintIsAUsageErrorThatSaysTheForm() {
+        exportTimes(1);
+        for (String fp : new String[] {"garbage", "sha256:00", "sha256:" + "g".repeat(64)}) {
+            CliRun r = run("journal", "verify", "--fingerprint", fp);
+            assertOneLineFailure(r, ExitCodes.USAGE, "--fingerprint \"" + fp + "\" is not a key fingerprint: it must be \"sha256:\" and 64 hexadecimal digits");
+            assertThat(r.err()).doesNotContain("settings.json").doesNotContain("pinned");
+            assertOneLineFailure(run("journal", "verify", "--bundle", dir.resolve("e0.zip").toString(), "--fingerprint", fp), ExitCodes.USAGE,
+                    "is not a key fingerprint");
+        }
+        CliRun upper = run("journal", "verify", "--fingerprint", "SHA256:" + "AB".repeat(32));
+        assertThat(upper.exitCode()).isEqualTo(ExitCodes.VERIFICATION_FAILED);
+        assertThat(upper.err()).contains("is not the one given (sha256:" + "ab".repeat(32) + ")").doesNotContain("settings.json");
+    }
+
+    @Test
+    void aZipBombIsAOneLineVerificationFailure() throws IOException {
+        exportTimes(1);
+        Path bomb = dir.resolve("bomb.zip");
+        ZipBomb.copyOf(dir.resolve("e0.zip"), "entries.jsonl").bomb("entries.jsonl", 4 * ZipBomb.GIB).write(bomb);
+        assertOneLineFailure(run("journal", "verify", "--bundle", bomb.toString()), ExitCodes.VERIFICATION_FAILED,
+                "bomb.zip: verification failed: entries.jsonl line 1 is longer than");
+    }
+
+    /**
+     * A home nobody may write to: verify and show still work and change nothing, not a byte, a time or
+     * a permission, and create no file (no -wal or -shm either). As root the permission bits stop
+     * nothing, so the unchanged home is what the test checks.
+     */
+    @Test
+    void verifyAndShowWorkInAReadOnlyHomeAndChangeNothing() throws Exception {
+        exportTimes(2);
+        setWritable(home(), false);
+        try {
+            Map<String, String> before = snapshot(home());
+            CliRun v = run("journal", "verify");
+            assertThat(v.exitCode()).as(v.err()).isZero();
+            assertThat(v.out()).contains("OK: 2 entries");
+            CliRun show = run("journal", "show", "--json");
+            assertThat(show.exitCode()).as(show.err()).isZero();
+            assertThat(show.out().lines()).hasSize(2);
+            assertThat(snapshot(home())).isEqualTo(before);
+        } finally {
+            setWritable(home(), true);
+        }
+    }
+
+    private static void setWritable(Path root, boolean writable) throws IOException {
+        try (Stream<Path> all = Files.walk(root)) {
+            for (Path p : all.toList()) {
+                boolean d = Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS);
+                Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(writable ? (d ? "rwx------" : "rw-------") : (d ? "r-x------" : "r--------")));
+            }
+        }
+    }
+
+    /** Every file and folder under {@code root}: its permissions, modification time, size and SHA-256. */
+    private static Map<String, String> snapshot(Path root) throws Exception {
+        Map<String, String> m = new TreeMap<>();
+        try (Stream<Path> all = Files.walk(root)) {
+            for (Path p : all.toList()) {
+                PosixFileAttributes a = Files.readAttributes(p, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                String content = a.isRegularFile() ? HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p))) : "";
+                m.put(root.relativize(p).toString(), PosixFilePermissions.toString(a.permissions()) + " " + a.lastModifiedTime().toMillis() + " "
+                        + a.size() + " " + content);
+            }
+        }
+        return m;
     }
 }
