@@ -7,6 +7,7 @@ import dev.redoubt.findings.Status;
 import dev.redoubt.findings.Summary;
 import dev.redoubt.findings.Suppressions;
 import dev.redoubt.journal.Entry;
+import dev.redoubt.journal.JournalException;
 import dev.redoubt.report.ReportFormat;
 import dev.redoubt.services.AuditRun;
 import dev.redoubt.services.AuditService;
@@ -111,21 +112,35 @@ final class AuditCommand implements Callable<Integer> {
         }
         AuditRun run = audits.audit(estate, subject, settings, suppressions);
         boolean toStdout = out == null || out.toString().equals("-");
+        int exit = exitCode(run.results());
+        if (scanned != null && scanned.outcome() == ScanOutcome.Outcome.PARTIAL) {
+            ctx.err().println(scanned.unread().size() + " scopes could not be read; they are listed under ReadErrors and their checks report UNKNOWN");
+            exit = ExitCodes.combine(exit, ExitCodes.PARTIAL);
+        }
+        Entry entry = record(audits, run, exit, toStdout ? null : out);
         if (toStdout) {
             OutputStream o = new BufferedOutputStream(ctx.out(), 1 << 16);
             audits.write(run, format, o);
         } else {
             audits.write(run, format, out);
         }
-        int exit = exitCode(run.results());
-        if (scanned != null && scanned.outcome() == ScanOutcome.Outcome.PARTIAL) {
-            ctx.err().println(scanned.unread().size() + " scopes could not be read; they are listed under ReadErrors and their checks report UNKNOWN");
-            exit = ExitCodes.combine(exit, ExitCodes.PARTIAL);
-        }
-        Entry entry = audits.record(run, failOn == null ? null : failOn.name(), exit, toStdout ? null : out);
         printSummary(estate, run, toStdout);
         ctx.err().println("Journaled as entry " + entry.seq() + ".");
         return exit;
+    }
+
+    /**
+     * Journals the audit before its report is written (docs/journal.md): a report that could not be
+     * journaled is never written, and the command says so. If writing the report then fails, the
+     * entry stays as the record of the attempt, as for an export.
+     */
+    private Entry record(AuditService audits, AuditRun run, int exit, Path reportFile) {
+        try {
+            return audits.record(run, failOn == null ? null : failOn.name(), exit, reportFile);
+        } catch (JournalException e) {
+            throw new CliException(e.integrity() ? ExitCodes.VERIFICATION_FAILED : ExitCodes.USAGE,
+                    e.getMessage() + "; no report was written (an audit is reported only once it is journaled)", null, e);
+        }
     }
 
     private ScanOutcome scanLive() {
@@ -134,7 +149,7 @@ final class AuditCommand implements Callable<Integer> {
         ScanOutcome result;
         Connection connection;
         try {
-            connection = ctx.app().signIn().connect(signIn.profile, signIn.mode());
+            connection = ctx.app().signIn().signIn(signIn.profile, signIn.mode());
         } catch (ServiceFailure f) {
             if (f.kind() == ServiceFailure.Kind.PROFILE_NOT_FOUND && signIn.profile == null) {
                 throw new CliException(ExitCodes.USAGE, f.getMessage() + "; or audit a file with --estate FILE, or the demo with --demo");

@@ -37,7 +37,7 @@ final class ScanCommand implements Runnable {
         boolean toStdout = out.toString().equals("-");
         ScanOutcome result;
         Cancellation cancel = new Cancellation();
-        try (Connection c = ctx.app().signIn().connect(signInOptions.profile, signInOptions.mode()); CtrlC ignored = CtrlC.cancels(cancel)) {
+        try (Connection c = ctx.app().signIn().signIn(signInOptions.profile, signInOptions.mode()); CtrlC ignored = CtrlC.cancels(cancel)) {
             result = ctx.app().scans().scan(c, plan, toStdout ? CaptureTarget.stream(ctx.out()) : CaptureTarget.file(out),
                     TerminalProgress.of(ctx.err()), cancel);
         } finally {
