@@ -156,14 +156,16 @@ final class AuditCommand implements Callable<Integer> {
             }
             throw f;
         }
-        try (Connection c = connection; CtrlC ignored = CtrlC.cancels(cancel)) {
+        try (Connection c = connection; CtrlC ignored = CtrlC.cancels(ctx, cancel)) {
             result = ctx.app().scans().scan(c, plan, capture != null ? CaptureTarget.file(capture) : CaptureTarget.nowhere(),
                     TerminalProgress.of(ctx.err()), cancel);
         } finally {
             TerminalProgress.clear(ctx.err());
         }
         if (result.outcome() == ScanOutcome.Outcome.CANCELLED) {
-            throw new CliException(ExitCodes.INTERRUPTED, "scan interrupted");
+            throw new CliException(ExitCodes.INTERRUPTED, "scan interrupted: no report was written; what was read "
+                    + (capture != null ? "is kept in " + capture + ", marked incomplete (the unfinished scopes are listed under ReadErrors)"
+                    : "was not kept (--capture FILE keeps it)") + "; the scan is journaled as entry " + result.journalSeq());
         }
         return result;
     }

@@ -44,13 +44,17 @@ public final class Cli {
             return ExitCodes.USAGE;
         });
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> report(ex, context.err(), verbose, debug));
-        int code = cl.execute(args);
         try {
-            context.close();
-        } catch (RuntimeException e) {
-            code = ExitCodes.combine(code, report(e, context.err(), verbose, debug));
+            int code = cl.execute(args);
+            try {
+                context.close();
+            } catch (RuntimeException e) {
+                code = ExitCodes.combine(code, report(e, context.err(), verbose, debug));
+            }
+            return code;
+        } finally {
+            context.finished(); // Ctrl+C's hook lets the JVM exit now
         }
-        return code;
     }
 
     public static CommandLine commandLine(CliContext context) {
