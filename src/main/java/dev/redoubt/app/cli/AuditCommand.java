@@ -159,6 +159,11 @@ final class AuditCommand implements Callable<Integer> {
         try (Connection c = connection; CtrlC ignored = CtrlC.cancels(ctx, cancel)) {
             result = ctx.app().scans().scan(c, plan, capture != null ? CaptureTarget.file(capture) : CaptureTarget.nowhere(),
                     TerminalProgress.of(ctx.err()), cancel);
+        } catch (ServiceFailure f) {
+            if (f.kind() == ServiceFailure.Kind.UNREACHABLE && f.fact("journalSeq") != null) {
+                throw new CliException(ExitCodes.UNREACHABLE, CliPhrases.of(f) + "; no report was written", null, f);
+            }
+            throw f;
         } finally {
             TerminalProgress.clear(ctx.err());
         }
