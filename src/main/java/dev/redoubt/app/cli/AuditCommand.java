@@ -148,15 +148,18 @@ final class AuditCommand implements Callable<Integer> {
         Cancellation cancel = new Cancellation();
         ScanOutcome result;
         Connection connection;
+        // Ctrl+C is handled from the sign-in on (which opens the journal): the JVM's exit then waits for the command to end.
+        CtrlC ctrlC = CtrlC.cancels(ctx, cancel);
         try {
             connection = ctx.app().signIn().signIn(signIn.profile, signIn.mode());
-        } catch (ServiceFailure f) {
-            if (f.kind() == ServiceFailure.Kind.PROFILE_NOT_FOUND && signIn.profile == null) {
+        } catch (RuntimeException e) {
+            ctrlC.close();
+            if (e instanceof ServiceFailure f && f.kind() == ServiceFailure.Kind.PROFILE_NOT_FOUND && signIn.profile == null) {
                 throw new CliException(ExitCodes.USAGE, f.getMessage() + "; or audit a file with --estate FILE, or the demo with --demo");
             }
-            throw f;
+            throw e;
         }
-        try (Connection c = connection; CtrlC ignored = CtrlC.cancels(ctx, cancel)) {
+        try (CtrlC ignored = ctrlC; Connection c = connection) {
             result = ctx.app().scans().scan(c, plan, capture != null ? CaptureTarget.file(capture) : CaptureTarget.nowhere(),
                     TerminalProgress.of(ctx.err()), cancel);
         } catch (ServiceFailure f) {

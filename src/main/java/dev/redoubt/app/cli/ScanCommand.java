@@ -37,7 +37,8 @@ final class ScanCommand implements Runnable {
         boolean toStdout = out.toString().equals("-");
         ScanOutcome result;
         Cancellation cancel = new Cancellation();
-        try (Connection c = ctx.app().signIn().signIn(signInOptions.profile, signInOptions.mode()); CtrlC ignored = CtrlC.cancels(ctx, cancel)) {
+        // Ctrl+C is handled from the sign-in on (which opens the journal): the JVM's exit then waits for the command to end.
+        try (CtrlC ignored = CtrlC.cancels(ctx, cancel); Connection c = ctx.app().signIn().signIn(signInOptions.profile, signInOptions.mode())) {
             result = ctx.app().scans().scan(c, plan, toStdout ? CaptureTarget.stream(ctx.out()) : CaptureTarget.file(out),
                     TerminalProgress.of(ctx.err()), cancel);
         } finally {

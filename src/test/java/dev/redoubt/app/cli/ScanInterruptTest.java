@@ -96,6 +96,40 @@ class ScanInterruptTest {
     }
 
     @Test
+    void ctrlCIsHandledFromTheSignInOnSoTheJournalIsNeverLeftHalfMade() throws Exception {
+        try (GeneratedSandbox s = new GeneratedSandbox(dir, ESTATE, 20)) {
+            Path journal = Path.of(s.env.get("REDOUBT_HOME")).resolve("journal.db");
+            List<Boolean> journalExistedWhenHandled = new CopyOnWriteArrayList<>();
+            List<Thread> pressed = new CopyOnWriteArrayList<>();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            CliContext ctx = new CliContext(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8), s.env, Clock.systemUTC()).hooks(new CtrlC.Hooks() {
+                        @Override
+                        public void add(Thread hook) {
+                            journalExistedWhenHandled.add(Files.exists(journal));
+                            pressed.add(hook);
+                            hook.start(); // Ctrl+C at once: during the sign-in
+                        }
+
+                        @Override
+                        public void remove(Thread hook) {
+                        }
+                    });
+            Path capture = dir.resolve("capture.json");
+
+            int exit = Cli.run(GeneratedSandbox.scanEverything(capture), ctx);
+
+            assertThat(journalExistedWhenHandled).as("Ctrl+C is handled before the sign-in opens the journal").containsExactly(false);
+            pressed.get(0).join(TimeUnit.MINUTES.toMillis(1));
+            assertThat(exit).isEqualTo(ExitCodes.INTERRUPTED);
+            assertThat(lastLine(err.toString(StandardCharsets.UTF_8))).startsWith("redoubt: scan interrupted").contains(capture.toString());
+            assertThat(s.journal()).extracting(Entry::action).containsExactly("sign-in", "scan");
+            assertThat(s.journal().get(1).detailsTree().path("outcome").asText()).isEqualTo("interrupted");
+            assertThat(new EstateFile().read(capture).incomplete()).isNotNull();
+        }
+    }
+
+    @Test
     void sigintToARunningScanKeepsWhatWasReadJournalsItAndSaysSo() throws Exception {
         assumeTrue(sigintReachesChildren(), "SIGINT is ignored by this process (a background job), so a child would ignore it too");
         try (GeneratedSandbox s = new GeneratedSandbox(dir, ESTATE, 20)) {
