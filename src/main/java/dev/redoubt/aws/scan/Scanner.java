@@ -1285,7 +1285,7 @@ public final class Scanner {
                 AwsFailure gone = unreachable;
                 incomplete.put("Reason", gone != null ? Incomplete.UNREACHABLE : Incomplete.CANCELLED);
                 incomplete.put("At", (stoppedAt != null ? stoppedAt : clock.instant()).toString());
-                incomplete.put("Message", (gone != null ? "The endpoint stopped answering (" + gone.getMessage() + ") after "
+                incomplete.put("Message", (gone != null ? "The endpoint stopped answering (" + gone.getMessage().replaceFirst("; check .*", "") + ") after "
                         : "The scan was cancelled after ") + work.completed() + " of " + work.submitted()
                         + " units of work; what was not read completely is named in ReadErrors ("
                         + (gone != null ? UNREACHABLE_CODE : CANCELLED_CODE) + ")");
