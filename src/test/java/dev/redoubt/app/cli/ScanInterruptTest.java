@@ -96,6 +96,39 @@ class ScanInterruptTest {
     }
 
     @Test
+    void ctrlCDuringALiveAuditWritesNoReportAndSaysWhatWasKept() throws Exception {
+        try (GeneratedSandbox s = new GeneratedSandbox(dir, ESTATE, 20)) {
+            List<Thread> hooks = new CopyOnWriteArrayList<>();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            CliContext ctx = new CliContext(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8), s.env, Clock.systemUTC()).hooks(new CtrlC.Hooks() {
+                        @Override
+                        public void add(Thread hook) {
+                            hooks.add(hook);
+                        }
+
+                        @Override
+                        public void remove(Thread hook) {
+                            hooks.remove(hook);
+                        }
+                    });
+            Path report = dir.resolve("report.html");
+            CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> Cli.run(new String[] {"audit", "--accounts", "all", "--role",
+                    "AuditReadOnly", "--regions", "all", "--format", "html", "--out", report.toString()}, ctx), caller);
+            assertThat(GeneratedSandbox.await(() -> s.recoveryPointPages.get() >= 5 && !hooks.isEmpty(), Duration.ofMinutes(2))).isTrue();
+            Thread hook = hooks.get(0);
+            hook.start();
+            hook.join(TimeUnit.MINUTES.toMillis(2));
+
+            assertThat(lastLine(err.toString(StandardCharsets.UTF_8))).isEqualTo("redoubt: scan interrupted: no report was written; what was read"
+                    + " was not kept (--capture FILE keeps it); the scan is journaled as entry 2");
+            assertThat(run.get(1, TimeUnit.MINUTES)).isEqualTo(ExitCodes.INTERRUPTED);
+            assertThat(report).doesNotExist();
+            assertThat(s.journal()).extracting(Entry::action).containsExactly("sign-in", "scan");
+        }
+    }
+
+    @Test
     void ctrlCIsHandledFromTheSignInOnSoTheJournalIsNeverLeftHalfMade() throws Exception {
         try (GeneratedSandbox s = new GeneratedSandbox(dir, ESTATE, 20)) {
             Path journal = Path.of(s.env.get("REDOUBT_HOME")).resolve("journal.db");
