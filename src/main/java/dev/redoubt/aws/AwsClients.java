@@ -22,12 +22,15 @@ import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * The one place where SDK clients are built: credentials, region, endpoint override, adaptive
- * retries, timeouts, a shared HTTP connection pool and, in auditor mode, the read-only guard.
+ * retries (cut short for an endpoint that refuses every connection), timeouts, a shared HTTP
+ * connection pool and, in auditor mode, the read-only guard.
  * One client per (service, region), reused, closed with this object.
  */
 public final class AwsClients implements AutoCloseable {
     /** Organizations and Account are global services answered in us-east-1. */
     public static final Region GLOBAL = Region.US_EAST_1;
+    /** How long an endpoint may refuse every connection before calls to it stop retrying (see {@link FailFastHttpClient}). */
+    static final java.time.Duration GIVE_UP_ON_A_GONE_ENDPOINT = java.time.Duration.ofSeconds(2);
 
     private final AwsCredentialsProvider credentials;
     private final AwsSettings settings;
@@ -37,11 +40,11 @@ public final class AwsClients implements AutoCloseable {
     public AwsClients(AwsCredentialsProvider credentials, AwsSettings settings) {
         this.credentials = credentials;
         this.settings = settings;
-        this.http = ApacheHttpClient.builder()
+        this.http = new FailFastHttpClient(ApacheHttpClient.builder()
                 .maxConnections(settings.maxConnections())
                 .connectionTimeout(java.time.Duration.ofSeconds(5))
                 .socketTimeout(settings.attemptTimeout())
-                .build();
+                .build(), GIVE_UP_ON_A_GONE_ENDPOINT);
     }
 
     public AwsSettings settings() {

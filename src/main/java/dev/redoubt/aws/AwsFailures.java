@@ -53,6 +53,10 @@ public final class AwsFailures {
             return new AwsFailure(AwsFailure.Kind.OTHER, code, text, e);
         }
         for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof EndpointUnreachableException gone) {
+                return new AwsFailure(AwsFailure.Kind.UNREACHABLE, null, gone.getMessage()
+                        + "; check the network, the region, or the endpoint_url/AWS_ENDPOINT_URL", t);
+            }
             if (c instanceof ConnectException || c instanceof UnknownHostException || c instanceof NoRouteToHostException) {
                 return new AwsFailure(AwsFailure.Kind.UNREACHABLE, null, "cannot reach the AWS endpoint (" + c.getMessage()
                         + "); check the network, the region, or the endpoint_url/AWS_ENDPOINT_URL", t);

@@ -18,6 +18,8 @@ public record Incomplete(
         @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> unknown) {
     /** The scan was cancelled before it finished. */
     public static final String CANCELLED = "cancelled";
+    /** The endpoint stopped answering (refused every connection) before the scan finished. */
+    public static final String UNREACHABLE = "endpoint-unreachable";
 
     public Incomplete {
         unknown = Unknown.normalize(unknown);

@@ -127,11 +127,15 @@ public final class AuditService {
         }
     }
 
-    /** Writes the report to a file and journals the export (the window's "Export report"). */
+    /**
+     * Journals the export, then writes the report to the file (the window's "Export report"): a report
+     * that could not be journaled is never written; if writing fails, the entry stays as the record of the attempt.
+     */
     public Entry export(AuditRun run, ReportFormat format, Path file) {
-        write(run, format, file);
-        return journal.reportExported(run.subject().actor(), file.toAbsolutePath().toString(), format.name().toLowerCase(Locale.ROOT),
+        Entry entry = journal.reportExported(run.subject().actor(), file.toAbsolutePath().toString(), format.name().toLowerCase(Locale.ROOT),
                 run.digest());
+        write(run, format, file);
+        return entry;
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.redoubt.services;
 
 import dev.redoubt.aws.AwsFailure;
 import dev.redoubt.aws.AwsFailures;
+import dev.redoubt.aws.EndpointUnreachableException;
 import dev.redoubt.aws.ReadOnlyViolationException;
 import dev.redoubt.aws.signin.ProfileNotFoundException;
 import dev.redoubt.aws.signin.SignInRequiredException;
@@ -42,7 +43,7 @@ final class Failures {
             Thread.currentThread().interrupt();
             return new ServiceFailure(ServiceFailure.Kind.CANCELLED, "interrupted", null, t);
         }
-        if (t instanceof AwsFailure || t.getClass().getName().startsWith("software.amazon.awssdk.")) {
+        if (t instanceof AwsFailure || t instanceof EndpointUnreachableException || t.getClass().getName().startsWith("software.amazon.awssdk.")) {
             AwsFailure f = AwsFailures.translate(t);
             ServiceFailure.Kind kind = switch (f.kind()) {
                 case SIGN_IN_REQUIRED -> ServiceFailure.Kind.SIGN_IN_REQUIRED;

@@ -85,6 +85,8 @@ public final class ScanService {
     /**
      * Scans, keeps the capture where {@code target} says, and journals the scan. A cancelled scan
      * returns what was read (outcome CANCELLED); a failure that ends the whole scan (sign-in, endpoint) throws.
+     * When the endpoint stops answering during the scan, the scan stops within seconds, keeps and journals
+     * what was read as for a cancel (journal outcome "unreachable"), then throws UNREACHABLE saying where it is.
      */
     public ScanOutcome scan(Connection connection, ScanPlan plan, CaptureTarget target, Listener listener, Cancellation cancel) {
         ScanResult result = run(connection, plan, listener, cancel);
@@ -95,7 +97,8 @@ public final class ScanService {
                     e.unknown());
         }
         List<UnreadScope> unread = unread(estate);
-        ScanOutcome.Outcome outcome = result.cancelled() ? ScanOutcome.Outcome.CANCELLED
+        boolean unreachable = result.unreachable() != null;
+        ScanOutcome.Outcome outcome = result.cancelled() || unreachable ? ScanOutcome.Outcome.CANCELLED
                 : unread.isEmpty() ? ScanOutcome.Outcome.COMPLETE : ScanOutcome.Outcome.PARTIAL;
         Path file = null;
         String sha = null;
@@ -115,9 +118,26 @@ public final class ScanService {
                         null, e);
             }
         }
-        Entry entry = record(connection, plan, result, outcome, unread.size(), file, sha);
+        Entry entry = record(connection, plan, result, unreachable ? UNREACHABLE : outcome.wire(), unread.size(), file, sha);
+        if (unreachable) {
+            throw endpointGone(connection, result, file, target instanceof CaptureTarget.ToStream, entry);
+        }
         return new ScanOutcome(estate, outcome, unread, result.apiCalls(), result.elapsed(), file, sha, entry.seq(),
                 connection.actor(), connection.profileName());
+    }
+
+    /** The journal's outcome of a scan that stopped because the endpoint stopped answering. */
+    static final String UNREACHABLE = "unreachable";
+
+    private static ServiceFailure endpointGone(Connection connection, ScanResult result, Path file, boolean streamed, Entry entry) {
+        ServiceFailure f = Failures.translate(result.unreachable());
+        String kept = file != null ? "what was read is kept in " + file + ", marked incomplete"
+                : streamed ? "what was read was written to the output, marked incomplete" : "what was read was not kept";
+        Map<String, String> facts = new java.util.LinkedHashMap<>(f.facts());
+        facts.putAll(ServiceFailure.facts("endpoint", connection.endpoint(), "capture", file == null ? null : file.toString(),
+                "journalSeq", String.valueOf(entry.seq())));
+        return new ServiceFailure(ServiceFailure.Kind.UNREACHABLE, "the scan stopped: " + f.getMessage() + "; " + kept
+                + " (the unfinished scopes are listed under ReadErrors); the scan is journaled as entry " + entry.seq(), facts, result.unreachable());
     }
 
     private ScanResult run(Connection connection, ScanPlan plan, Listener listener, Cancellation cancel) {
@@ -170,13 +190,13 @@ public final class ScanService {
         return new ScanStatus(s.elapsed(), s.phase(), s.unitsDone(), s.unitsKnown(), s.apiCalls(), s.recoveryPoints(), s.readErrors(), scopes);
     }
 
-    private Entry record(Connection connection, ScanPlan plan, ScanResult result, ScanOutcome.Outcome outcome, int readErrors, Path file,
+    private Entry record(Connection connection, ScanPlan plan, ScanResult result, String outcome, int readErrors, Path file,
                          String sha) {
         Estate estate = result.estate();
         EstateStats.Totals t = EstateStats.of(estate).totals();
         String capture = file == null ? null : file.toAbsolutePath().toString();
         return journal.scan(connection.actor(), capture != null ? capture : connection.identity().arn(), new ActivityJournal.Scan(
-                t.accounts(), t.regions(), t.vaults(), t.recoveryPoints(), t.keys(), readErrors, outcome.wire(),
+                t.accounts(), t.regions(), t.vaults(), t.recoveryPoints(), t.keys(), readErrors, outcome,
                 result.elapsed().toMillis(), result.apiCalls(), connection.profileName(), estate.capturedAt(), plan.incremental(),
                 plan.accountsAsked(), plan.regionsAsked(), plan.role(), capture, sha));
     }

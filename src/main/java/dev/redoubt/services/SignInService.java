@@ -89,14 +89,11 @@ public final class SignInService {
     }
 
     /**
-     * Signs in with a profile and confirms who that is (sts:GetCallerIdentity). SSO profiles need a
-     * valid cached sign-in (SIGN_IN_REQUIRED otherwise). Not journaled: see {@link #signIn}.
+     * Signs in with a profile (SSO role, keys, assumed role...) and confirms who that is
+     * (sts:GetCallerIdentity), and records the sign-in, succeeded or failed, in the journal: the
+     * window's sign-in and every command line that signs in (scan, audit, whoami). SSO profiles need a
+     * valid cached sign-in (SIGN_IN_REQUIRED otherwise). A cancelled sign-in is not recorded.
      */
-    public Connection connect(String profileName, Mode mode) {
-        return connect(profileName, mode, clock, false, null);
-    }
-
-    /** Like {@link #connect}, and records the sign-in (succeeded or failed) in the journal: the window's explicit sign-in. */
     public Connection signIn(String profileName, Mode mode) {
         ProfileInfo info = profile(profileName);
         try {

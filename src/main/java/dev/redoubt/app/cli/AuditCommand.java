@@ -9,6 +9,7 @@ import dev.redoubt.findings.Status;
 import dev.redoubt.findings.Summary;
 import dev.redoubt.findings.Suppressions;
 import dev.redoubt.journal.Entry;
+import dev.redoubt.journal.JournalException;
 import dev.redoubt.report.ReportFormat;
 import dev.redoubt.services.AuditRun;
 import dev.redoubt.services.AuditService;
@@ -122,21 +123,35 @@ final class AuditCommand implements Callable<Integer> {
         }
         AuditRun run = audits.audit(estate, subject, settings, suppressions);
         boolean toStdout = out == null || out.toString().equals("-");
+        int exit = exitCode(run.results());
+        if (scanned != null && scanned.outcome() == ScanOutcome.Outcome.PARTIAL) {
+            ctx.err().println(scanned.unread().size() + " scopes could not be read; they are listed under ReadErrors and their checks report UNKNOWN");
+            exit = ExitCodes.combine(exit, ExitCodes.PARTIAL);
+        }
+        Entry entry = record(audits, run, exit, toStdout ? null : out);
         if (toStdout) {
             OutputStream o = new BufferedOutputStream(ctx.dataOut(), 1 << 16);
             audits.write(run, format, o);
         } else {
             audits.write(run, format, out);
         }
-        int exit = exitCode(run.results());
-        if (scanned != null && scanned.outcome() == ScanOutcome.Outcome.PARTIAL) {
-            ctx.err().println(scanned.unread().size() + " scopes could not be read; they are listed under ReadErrors and their checks report UNKNOWN");
-            exit = ExitCodes.combine(exit, ExitCodes.PARTIAL);
-        }
-        Entry entry = audits.record(run, failOn == null ? null : failOn.name(), exit, toStdout ? null : out);
         printSummary(estate, run, toStdout);
         ctx.err().println("Journaled as entry " + entry.seq() + ".");
         return exit;
+    }
+
+    /**
+     * Journals the audit before its report is written (docs/journal.md): a report that could not be
+     * journaled is never written, and the command says so. If writing the report then fails, the
+     * entry stays as the record of the attempt, as for an export.
+     */
+    private Entry record(AuditService audits, AuditRun run, int exit, Path reportFile) {
+        try {
+            return audits.record(run, failOn == null ? null : failOn.name(), exit, reportFile);
+        } catch (JournalException e) {
+            throw new CliException(e.integrity() ? ExitCodes.VERIFICATION_FAILED : ExitCodes.USAGE,
+                    e.getMessage() + "; no report was written (an audit is reported only once it is journaled)", null, e);
+        }
     }
 
     private ScanOutcome scanLive() {
@@ -144,22 +159,32 @@ final class AuditCommand implements Callable<Integer> {
         Cancellation cancel = new Cancellation();
         ScanOutcome result;
         Connection connection;
+        // Ctrl+C is handled from the sign-in on (which opens the journal): the JVM's exit then waits for the command to end.
+        CtrlC ctrlC = CtrlC.cancels(ctx, cancel);
         try {
-            connection = ctx.app().signIn().connect(signIn.profile, signIn.mode());
-        } catch (ServiceFailure f) {
-            if (f.kind() == ServiceFailure.Kind.PROFILE_NOT_FOUND && signIn.profile == null) {
+            connection = ctx.app().signIn().signIn(signIn.profile, signIn.mode());
+        } catch (RuntimeException e) {
+            ctrlC.close();
+            if (e instanceof ServiceFailure f && f.kind() == ServiceFailure.Kind.PROFILE_NOT_FOUND && signIn.profile == null) {
                 throw new CliException(ExitCodes.USAGE, f.getMessage() + "; or audit a file with --estate FILE, or the demo with --demo");
             }
-            throw f;
+            throw e;
         }
-        try (Connection c = connection; CtrlC ignored = CtrlC.cancels(cancel)) {
+        try (CtrlC ignored = ctrlC; Connection c = connection) {
             result = ctx.app().scans().scan(c, plan, capture != null ? CaptureTarget.file(capture) : CaptureTarget.nowhere(),
                     TerminalProgress.of(ctx.rawErr()), cancel);
+        } catch (ServiceFailure f) {
+            if (f.kind() == ServiceFailure.Kind.UNREACHABLE && f.fact("journalSeq") != null) {
+                throw new CliException(ExitCodes.UNREACHABLE, CliPhrases.of(f) + "; no report was written", null, f);
+            }
+            throw f;
         } finally {
             TerminalProgress.clear(ctx.rawErr());
         }
         if (result.outcome() == ScanOutcome.Outcome.CANCELLED) {
-            throw new CliException(ExitCodes.INTERRUPTED, "scan interrupted");
+            throw new CliException(ExitCodes.INTERRUPTED, "scan interrupted: no report was written; what was read "
+                    + (capture != null ? "is kept in " + capture + ", marked incomplete (the unfinished scopes are listed under ReadErrors)"
+                    : "was not kept (--capture FILE keeps it)") + "; the scan is journaled as entry " + result.journalSeq());
         }
         return result;
     }

@@ -2,6 +2,7 @@ package dev.redoubt.app.cli;
 
 import dev.redoubt.aws.AwsFailure;
 import dev.redoubt.aws.AwsFailures;
+import dev.redoubt.aws.EndpointUnreachableException;
 import dev.redoubt.aws.ReadOnlyViolationException;
 import dev.redoubt.aws.signin.SignInRequiredException;
 import dev.redoubt.estate.EstateFormatException;
@@ -44,13 +45,17 @@ public final class Cli {
             return ExitCodes.USAGE;
         });
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> report(ex, context.err(), verbose, debug));
-        int code = cl.execute(args);
         try {
-            context.close();
-        } catch (RuntimeException e) {
-            code = ExitCodes.combine(code, report(e, context.err(), verbose, debug));
+            int code = cl.execute(args);
+            try {
+                context.close();
+            } catch (RuntimeException e) {
+                code = ExitCodes.combine(code, report(e, context.err(), verbose, debug));
+            }
+            return code;
+        } finally {
+            context.finished(); // Ctrl+C's hook lets the JVM exit now
         }
-        return code;
     }
 
     public static CommandLine commandLine(CliContext context) {
@@ -114,7 +119,7 @@ public final class Cli {
 
     private static boolean isAwsProblem(Exception ex) {
         return ex instanceof AwsFailure || ex instanceof SignInRequiredException || ex instanceof ReadOnlyViolationException
-                || ex.getClass().getName().startsWith("software.amazon.awssdk.");
+                || ex instanceof EndpointUnreachableException || ex.getClass().getName().startsWith("software.amazon.awssdk.");
     }
 
     /** Exit codes for the services' failures. */

@@ -6,7 +6,10 @@ import dev.redoubt.journal.SqliteJournal;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /** What every command gets: its streams, and the application context (home, journal, services) built on first use. */
 public final class CliContext {
@@ -17,6 +20,8 @@ public final class CliContext {
     private final boolean terminal;
     private final AppContext app;
     private final ConsoleOpener console;
+    private volatile CtrlC.Hooks hooks = CtrlC.Hooks.RUNTIME;
+    private final CountDownLatch finished = new CountDownLatch(1);
 
     public CliContext(PrintStream out, PrintStream err, Map<String, String> env, Clock clock) {
         this(out, err, env, clock, ConsoleOpener.NONE);
@@ -110,6 +115,29 @@ public final class CliContext {
      */
     public SqliteJournal journal() {
         return app.journal();
+    }
+
+    /** Where Ctrl+C's hook is registered: the JVM's shutdown hooks. */
+    CtrlC.Hooks hooks() {
+        return hooks;
+    }
+
+    /** Registers Ctrl+C's hooks with {@code h} instead (tests stand in for the JVM's shutdown). */
+    CliContext hooks(CtrlC.Hooks h) {
+        this.hooks = h;
+        return this;
+    }
+
+    /** Called by {@link Cli} once the command has ended, said what it had to and closed what it opened. */
+    void finished() {
+        out.flush();
+        err.flush();
+        finished.countDown();
+    }
+
+    /** Waits until the command has finished (Ctrl+C holds the JVM's exit until then); false if {@code limit} passed first. */
+    boolean awaitFinished(Duration limit) throws InterruptedException {
+        return finished.await(limit.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Closes what the command opened (the journal's session ends with a signed checkpoint). */

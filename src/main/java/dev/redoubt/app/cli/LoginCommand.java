@@ -34,7 +34,7 @@ final class LoginCommand implements Runnable {
             ctx.out().println("Signing in to " + profile.ssoStartUrl() + " (profile " + profile.name() + ").");
         }
         Cancellation cancel = new Cancellation();
-        try (CtrlC ignored = CtrlC.cancels(cancel)) {
+        try (CtrlC ignored = CtrlC.cancels(ctx, cancel)) {
             SignInService.SsoSignIn done = signIn.signInWithSso(profile.name(), code -> {
                 ctx.out().println("Open this page and confirm the code " + code.userCode() + " (valid until " + time.format(code.expiresAt()) + "):");
                 ctx.out().println("  " + code.pageToOpen());

@@ -38,14 +38,18 @@ final class ScanCommand implements Runnable {
         boolean toStdout = out.toString().equals("-");
         ScanOutcome result;
         Cancellation cancel = new Cancellation();
-        try (Connection c = ctx.app().signIn().connect(signInOptions.profile, signInOptions.mode()); CtrlC ignored = CtrlC.cancels(cancel)) {
+        // Ctrl+C is handled from the sign-in on (which opens the journal): the JVM's exit then waits for the command to end.
+        try (CtrlC ignored = CtrlC.cancels(ctx, cancel); Connection c = ctx.app().signIn().signIn(signInOptions.profile, signInOptions.mode())) {
             result = ctx.app().scans().scan(c, plan, toStdout ? CaptureTarget.stream(ctx.dataOut()) : CaptureTarget.file(out),
                     TerminalProgress.of(ctx.rawErr()), cancel);
         } finally {
             TerminalProgress.clear(ctx.rawErr());
         }
         if (result.outcome() == ScanOutcome.Outcome.CANCELLED) {
-            throw new CliException(ExitCodes.INTERRUPTED, "scan interrupted");
+            throw new CliException(ExitCodes.INTERRUPTED, "scan interrupted: what was read "
+                    + (toStdout ? "was written to standard output" : "is kept in " + out + " (sha256 " + result.sha256() + ")")
+                    + ", marked incomplete (the unfinished scopes are listed under ReadErrors; checks on them report UNKNOWN);"
+                    + " journaled as entry " + result.journalSeq());
         }
         EstateStats.Totals t = EstateStats.of(result.estate()).totals();
         ctx.err().printf(Locale.ROOT, "Scanned %d accounts, %d regions: %d vaults, %,d recovery points, %d keys in %.1f s (%,d API calls).%n",

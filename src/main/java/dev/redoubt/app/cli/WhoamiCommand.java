@@ -27,7 +27,7 @@ final class WhoamiCommand implements Runnable {
     @Override
     public void run() {
         Mode mode = signInOptions.mode();
-        try (Connection c = ctx.app().signIn().connect(signInOptions.profile, mode)) {
+        try (Connection c = ctx.app().signIn().signIn(signInOptions.profile, mode)) {
             ctx.out().println("Principal: " + c.identity().arn());
             ctx.out().println("Account:   " + c.identity().accountId());
             ctx.out().println("Profile:   " + c.profileName() + " (" + c.identity().kind().label() + ")");

@@ -7,6 +7,7 @@ import dev.redoubt.aws.AccessMode;
 import dev.redoubt.aws.AwsClients;
 import dev.redoubt.aws.AwsFailure;
 import dev.redoubt.aws.AwsFailures;
+import dev.redoubt.aws.EndpointUnreachableException;
 import dev.redoubt.aws.signin.AccountRole;
 import dev.redoubt.aws.signin.CallerIdentity;
 import dev.redoubt.aws.signin.Session;
@@ -85,6 +86,8 @@ public final class Scanner {
     /** What {@link #reach} reads: every account the identity can reach and the signed-in account's enabled regions. */
     private static final ScanRequest REACH = new ScanRequest(List.of(), true, null, List.of(), true, 8, 64, null);
     static final String CANCELLED_CODE = "ScanCancelled";
+    /** The ReadError code of what was left unread because the endpoint stopped answering. */
+    static final String UNREACHABLE_CODE = "EndpointUnreachable";
 
     private final Clock clock;
     private final EstateFile estateFile;
@@ -217,6 +220,10 @@ public final class Scanner {
         volatile Instant stoppedAt;
         volatile Instant ended;
         volatile boolean interrupted;
+        /** The threads inside an SDK call now (guarded by itself): {@link #lost} interrupts them. */
+        final Set<Thread> inCall = new java.util.HashSet<>();
+        /** Set when a call found the endpoint gone (connections refused, host unknown): the scan then stops as for a cancel. */
+        volatile AwsFailure unreachable;
         volatile List<Target> targets = List.of();
         private List<AccountRole> reach;
 
@@ -296,6 +303,7 @@ public final class Scanner {
                 }
                 recordCancellation(accounts);
             }
+
             if (unexpected != null) {
                 throw unexpected instanceof RuntimeException re ? re : new IllegalStateException(unexpected);
             }
@@ -303,12 +311,12 @@ public final class Scanner {
             ObjectNode estate = assemble(org, targets);
             Estate captured = estateFile.fromTree(estate, "scan");
             ended = clock.instant();
-            boolean wasCancelled = stop.get();
-            phase = wasCancelled ? ScanSnapshot.CANCELLED : ScanSnapshot.DONE;
+            boolean wasCancelled = stop.get() && unreachable == null;
+            phase = stop.get() ? ScanSnapshot.CANCELLED : ScanSnapshot.DONE;
             if (interrupted) {
                 Thread.currentThread().interrupt(); // keep the caller's interrupt status, as an interrupted call should
             }
-            return new ScanResult(captured, errors.get(), calls.get(), Duration.between(started, ended), wasCancelled);
+            return new ScanResult(captured, errors.get(), calls.get(), Duration.between(started, ended), wasCancelled, unreachable);
         }
 
         /** The signed-in identity; an interrupt while asking counts as a cancel. */
@@ -381,10 +389,37 @@ public final class Scanner {
             return false;
         }
 
+        /**
+         * The endpoint is gone: no other scope can be read either, so the scan stops as for a cancel (no call starts,
+         * the calls in flight are interrupted, what was read is kept, the unfinished scopes are named) and ends with this failure.
+         */
+        void lost(AwsFailure f) {
+            synchronized (this) {
+                if (unreachable == null) {
+                    unreachable = f;
+                }
+            }
+            markStopped();
+            synchronized (inCall) {
+                inCall.forEach(Thread::interrupt); // their retries would only wait for the same refusal
+            }
+        }
+
         void markStopped() {
             if (stop.compareAndSet(false, true)) {
                 stoppedAt = clock.instant();
             }
+        }
+
+        /** A call that failed because the endpoint is gone: it refused every connection, or its host cannot be found or reached. */
+        boolean endpointGone(Throwable e) {
+            for (Throwable c = e; c != null; c = c.getCause()) {
+                if (c instanceof EndpointUnreachableException || c instanceof java.net.ConnectException
+                        || c instanceof java.net.UnknownHostException || c instanceof java.net.NoRouteToHostException) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** The SDK gives up on an interrupted thread with AbortedException (or an InterruptedException inside). */
@@ -410,23 +445,25 @@ public final class Scanner {
 
         /** Names what a cancel left unread, so that no check on it can pass; {@code accounts} are those the scan set out to read. */
         void recordCancellation(List<String> accounts) {
+            String code = unreachable != null ? UNREACHABLE_CODE : CANCELLED_CODE;
+            String why = unreachable != null ? "the endpoint stopped answering" : "the scan was cancelled";
             for (RegionData rd : scopes.values()) {
                 if (!rd.complete()) {
-                    addError(rd.readErrors, readError(rd.accountId + "/" + rd.region, "*", CANCELLED_CODE,
-                            "the scan was cancelled before this scope was read completely"));
+                    addError(rd.readErrors, readError(rd.accountId + "/" + rd.region, "*", code,
+                            why + " before this scope was read completely"));
                 }
             }
             for (String keyArn : new TreeSet<>(keyReader.keySet())) {
                 if (!keysRead.contains(keyArn)) {
                     Arn parsed = Arn.parse(keyArn);
-                    addError(regionData(parsed.account(), parsed.region()).readErrors, readError(keyArn, "kms:*", CANCELLED_CODE,
-                            "the scan was cancelled before this key was read"));
+                    addError(regionData(parsed.account(), parsed.region()).readErrors, readError(keyArn, "kms:*", code,
+                            why + " before this key was read"));
                 }
             }
             for (String id : new LinkedHashSet<>(accounts)) {
                 if (!regionsListed.contains(id)) {
-                    addError(accountErrorsOf(id), readError(id, "*", CANCELLED_CODE,
-                            "the scan was cancelled before this account's regions were listed"));
+                    addError(accountErrorsOf(id), readError(id, "*", code,
+                            why + " before this account's regions were listed"));
                 }
             }
         }
@@ -470,7 +507,17 @@ public final class Scanner {
                             throw new ScanCancelledException(); // the cancel came while this call waited its turn
                         }
                         calls.incrementAndGet();
-                        return fn.get();
+                        Thread me = Thread.currentThread();
+                        synchronized (inCall) {
+                            inCall.add(me);
+                        }
+                        try {
+                            return fn.get();
+                        } finally {
+                            synchronized (inCall) {
+                                inCall.remove(me);
+                            }
+                        }
                     } finally {
                         total.release();
                     }
@@ -478,6 +525,9 @@ public final class Scanner {
                     scoped.release();
                 }
             } catch (InterruptedException e) {
+                if (unreachable != null) {
+                    throw new ScanCancelledException(); // interrupted by lost(), not by the caller
+                }
                 Thread.currentThread().interrupt();
                 interrupted = true;
                 markStopped();
@@ -486,11 +536,20 @@ public final class Scanner {
                 if (e instanceof ScanCancelledException) {
                     throw e;
                 }
+                if (unreachable != null) {
+                    Thread.interrupted(); // lost() cut this call short: its interrupt is not the caller's
+                    throw new ScanCancelledException();
+                }
                 if (isAbort(e) || stopped()) {
                     markStopped();
                     throw new ScanCancelledException();
                 }
-                throw AwsFailures.translate(e);
+                AwsFailure f = AwsFailures.translate(e);
+                if (endpointGone(e)) {
+                    lost(f);
+                    throw new ScanCancelledException();
+                }
+                throw f;
             }
         }
 
@@ -577,6 +636,9 @@ public final class Scanner {
             }
             Organization org = readOrganization(me.account(), organizationReader(me));
             if (stopped()) {
+                if (unreachable != null) {
+                    throw unreachable;
+                }
                 throw new ScanCancelledException();
             }
             Map<String, List<String>> rolesOf = new LinkedHashMap<>();
@@ -1220,10 +1282,13 @@ public final class Scanner {
             root.put("CapturedAt", started.toString());
             if (stop.get()) {
                 ObjectNode incomplete = root.putObject("Incomplete");
-                incomplete.put("Reason", Incomplete.CANCELLED);
+                AwsFailure gone = unreachable;
+                incomplete.put("Reason", gone != null ? Incomplete.UNREACHABLE : Incomplete.CANCELLED);
                 incomplete.put("At", (stoppedAt != null ? stoppedAt : clock.instant()).toString());
-                incomplete.put("Message", "The scan was cancelled after " + work.completed() + " of " + work.submitted()
-                        + " units of work; what was not read completely is named in ReadErrors (" + CANCELLED_CODE + ")");
+                incomplete.put("Message", (gone != null ? "The endpoint stopped answering (" + gone.getMessage().replaceFirst("; check .*", "") + ") after "
+                        : "The scan was cancelled after ") + work.completed() + " of " + work.submitted()
+                        + " units of work; what was not read completely is named in ReadErrors ("
+                        + (gone != null ? UNREACHABLE_CODE : CANCELLED_CODE) + ")");
             }
             if (org.organization() != null) {
                 root.set("Organization", org.organization());
