@@ -4,11 +4,14 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import dev.redoubt.files.OutputFile;
@@ -23,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Reads and writes estate files ({@code redoubt-estate/1}), refusing malformed ones with a one-line message. */
@@ -137,6 +141,23 @@ public final class EstateFile {
     static EstateFormatException translate(JsonProcessingException e, String name) {
         StreamReadException syntax = e instanceof StreamReadException sre ? sre
                 : e.getCause() instanceof StreamReadException sre2 ? sre2 : null;
+        StreamConstraintsException limit = e instanceof StreamConstraintsException sce ? sce
+                : e.getCause() instanceof StreamConstraintsException sce2 ? sce2 : null;
+        if (limit != null) {
+            var loc = limit.getLocation();
+            String where = e instanceof JsonMappingException m && !m.getPath().isEmpty() ? jsonPath(m.getPath())
+                    : loc != null && loc.getLineNr() > 0 ? "line " + loc.getLineNr() + ", column " + loc.getColumnNr() : null;
+            String problem = firstLine(limit.getOriginalMessage()).toLowerCase(Locale.ROOT).contains("nesting depth")
+                    ? "nested more than " + EstateJson.MAX_NESTING_DEPTH + " levels deep; AWS's shapes nest a dozen levels at most,"
+                    + " so this is not an estate file (fix or regenerate it)"
+                    : "too large to read (" + syntaxProblem(limit.getOriginalMessage()) + ")";
+            return new EstateFormatException(name, where, problem, e);
+        }
+        if (syntax instanceof InputCoercionException coercion && e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            // A whole number too large for its member: the path says which member, the message what fits.
+            return new EstateFormatException(name, jsonPath(m.getPath()), "the number " + abbreviate(numberText(coercion))
+                    + " is too large for this member (" + describeRange(coercion.getTargetType()) + ")", e);
+        }
         if (syntax != null) {
             var loc = syntax.getLocation();
             String where = loc != null ? "line " + loc.getLineNr() + ", column " + loc.getColumnNr() : null;
@@ -145,6 +166,15 @@ public final class EstateFile {
         }
         if (e instanceof JsonMappingException de) {
             String path = jsonPath(de.getPath());
+            if (e instanceof InvalidNullException) {
+                Class<?> element = ((InvalidNullException) e).getTargetType();
+                return new EstateFormatException(name, path, "null is not " + describeElement(element)
+                        + "; remove it from the list (or give the " + (element == String.class ? "value" : "object") + ")", e);
+            }
+            if (e instanceof MismatchedInputException mie && mie.getTargetType() == Instant.class
+                    && String.valueOf(mie.getOriginalMessage()).contains(EstateJson.OUT_OF_RANGE)) {
+                return new EstateFormatException(name, path, firstLine(mie.getOriginalMessage()), e);
+            }
             if (e instanceof MismatchedInputException mie && mie.getTargetType() != null) {
                 String expected = describeExpected(mie.getTargetType());
                 String found = describeFound(mie);
@@ -176,6 +206,54 @@ public final class EstateFile {
             }
         }
         return sb.toString();
+    }
+
+    private static String numberText(InputCoercionException e) {
+        try {
+            return e.getProcessor() != null ? e.getProcessor().getText() : "given";
+        } catch (IOException | RuntimeException ex) {
+            return "given";
+        }
+    }
+
+    private static String describeRange(Class<?> type) {
+        if (type == Integer.class || type == int.class) {
+            return "at most " + Integer.MAX_VALUE;
+        }
+        return "at most " + Long.MAX_VALUE;
+    }
+
+    /** What an element of a list (or a value of a map) is, for "null is not ...": a recovery point, a string. */
+    static String describeElement(Class<?> type) {
+        if (type == null) {
+            return "a value";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type == Instant.class) {
+            return "a timestamp";
+        }
+        String special = switch (type.getSimpleName()) {
+            case "BackupVault" -> "a vault";
+            case "KmsKey" -> "a key";
+            case "AccountRole" -> "a role";
+            case "SsoUser" -> "an SSO user";
+            case "SsoAssignment" -> "an assignment";
+            case "ApprovalTeam" -> "an approval team";
+            case "ApprovalSession" -> "an approval session";
+            case "RestoreAccessVault" -> "a restore-access vault";
+            case "ReadError" -> "a read error";
+            case "KeyAlias" -> "an alias";
+            case "KeyGrant" -> "a grant";
+            case "JsonNode" -> "a value";
+            default -> null;
+        };
+        if (special != null) {
+            return special;
+        }
+        String words = type.getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+        return ("aeiou".indexOf(words.charAt(0)) >= 0 ? "an " : "a ") + words;
     }
 
     private static String describeExpected(Class<?> type) {
@@ -233,8 +311,7 @@ public final class EstateFile {
     }
 
     private static String abbreviate(String s) {
-        String oneLine = s.replace('\n', ' ').replace('\r', ' ');
-        return oneLine.length() > 60 ? oneLine.substring(0, 57) + "..." : oneLine;
+        return EstateJson.abbreviate(s);
     }
 
     private static String firstLine(String s) {

@@ -1,9 +1,13 @@
 package dev.redoubt.estate;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -14,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
@@ -34,13 +39,31 @@ public final class EstateJson {
     private EstateJson() {
     }
 
+    /**
+     * How deep objects and arrays may nest. AWS's shapes nest a dozen levels at most; the bound keeps a hostile file
+     * from exhausting the stack of whoever walks the tree later (the sandbox, the reports).
+     */
+    public static final int MAX_NESTING_DEPTH = 200;
+
+    /** The earliest timestamp an estate may hold: the Unix epoch (no AWS resource is older). */
+    public static final Instant EARLIEST = Instant.EPOCH;
+    /** The latest timestamp an estate may hold: the last instant a four-digit year can spell. */
+    public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
+    /** The accepted range, as messages state it. */
+    public static final String RANGE = "1970-01-01T00:00:00Z to 9999-12-31T23:59:59Z";
+
     /** A mapper for estate JSON: strict about types, ISO-8601 UTC timestamps out, ISO-8601 or epoch seconds in. */
     public static ObjectMapper mapper() {
         SimpleModule module = new SimpleModule("redoubt-estate");
         module.addSerializer(Instant.class, new InstantWriter());
         module.addDeserializer(Instant.class, new InstantReader());
         module.addDeserializer(String.class, new PooledStringReader());
-        return JsonMapper.builder()
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
+                .build();
+        return JsonMapper.builder(factory)
+                // A null inside a list or map ("RecoveryPoints": [null]) is no AWS output: refuse it where it is.
+                .defaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL))
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -70,6 +93,11 @@ public final class EstateJson {
         }
     }
 
+    /** True when an estate may hold this timestamp ({@link #RANGE}). */
+    public static boolean inRange(Instant t) {
+        return !t.isBefore(EARLIEST) && !t.isAfter(LATEST);
+    }
+
     static final class InstantWriter extends StdSerializer<Instant> {
         private static final long serialVersionUID = 1L;
 
@@ -95,23 +123,42 @@ public final class EstateJson {
             JsonToken t = p.currentToken();
             if (t == JsonToken.VALUE_STRING) {
                 String text = p.getText().trim();
+                Instant parsed;
                 try {
-                    return parseTimestamp(text);
+                    parsed = parseTimestamp(text);
                 } catch (DateTimeParseException e) {
                     return (Instant) ctxt.handleWeirdStringValue(Instant.class, text, "not an ISO-8601 timestamp");
                 }
+                if (!inRange(parsed)) {
+                    throw outOfRange(p, "\"" + abbreviate(text) + "\"", text);
+                }
+                return parsed;
             }
-            if (t == JsonToken.VALUE_NUMBER_INT) {
-                return Instant.ofEpochSecond(p.getLongValue());
-            }
-            if (t == JsonToken.VALUE_NUMBER_FLOAT) {
+            if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+                // Epoch seconds, compared before any conversion: 1e300 must not wrap around to 1970.
                 BigDecimal seconds = p.getDecimalValue();
+                if (seconds.compareTo(BigDecimal.valueOf(EARLIEST.getEpochSecond())) < 0
+                        || seconds.compareTo(BigDecimal.valueOf(LATEST.getEpochSecond() + 1)) >= 0) {
+                    throw outOfRange(p, "the number " + abbreviate(p.getText()), seconds);
+                }
                 long whole = seconds.longValue();
                 int nanos = seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9).intValue();
                 return Instant.ofEpochSecond(whole, nanos);
             }
             return (Instant) ctxt.handleUnexpectedToken(Instant.class, p);
         }
+    }
+
+    /** The message of a timestamp outside {@link #RANGE}; {@link EstateFile} reports it with the member's path. */
+    static final String OUT_OF_RANGE = "is outside the timestamps an estate may hold (" + RANGE + ")";
+
+    private static InvalidFormatException outOfRange(JsonParser p, String found, Object value) {
+        return InvalidFormatException.from(p, found + " " + OUT_OF_RANGE + "; give a date-time within it", value, Instant.class);
+    }
+
+    static String abbreviate(String s) {
+        String oneLine = s.replace('\n', ' ').replace('\r', ' ');
+        return oneLine.length() > 60 ? oneLine.substring(0, 57) + "..." : oneLine;
     }
 
     /** Reads strings strictly (no numbers or booleans as strings) and shares equal ones within one read. */

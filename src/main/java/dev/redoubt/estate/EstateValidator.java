@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -16,6 +17,7 @@ public final class EstateValidator {
     public static final String AWS_OWNED_KEY = "AWS_OWNED_KMS_KEY";
     private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
+    private static final Pattern ORGANIZATION_ID = Pattern.compile("o-[a-z0-9]{1,32}");
 
     public List<EstateProblem> validate(Estate estate) {
         Run run = new Run(estate);
@@ -53,6 +55,7 @@ public final class EstateValidator {
                 return;
             }
             index();
+            checkOrganization();
             Set<String> seenAccounts = new HashSet<>();
             for (int ai = 0; ai < estate.accounts().size(); ai++) {
                 Account account = estate.accounts().get(ai);
@@ -65,6 +68,10 @@ public final class EstateValidator {
                     error(ap + ".Id", "expected a 12-digit account ID, found " + quote(account.id()));
                 } else if (!seenAccounts.add(account.id())) {
                     error(ap + ".Id", "account " + account.id() + " is listed twice; merge the two entries");
+                }
+                List<AccountRole> roles = nonNull(account.roles());
+                for (int i = 0; i < roles.size(); i++) {
+                    require(ap + ".Roles[" + i + "]", "RoleName", roles.get(i).roleName(), "role");
                 }
                 if (account.regions() == null) {
                     continue;
@@ -107,6 +114,43 @@ public final class EstateValidator {
             }
         }
 
+        private void checkOrganization() {
+            Organization org = estate.organization();
+            if (org == null) {
+                return;
+            }
+            if (org.id() != null && !ORGANIZATION_ID.matcher(org.id()).matches()) {
+                error("$.Organization.Id", "expected an organization ID such as \"o-exampleorg1\" (o- and up to 32 lowercase letters or"
+                        + " digits), found " + quote(org.id()));
+            }
+            if (org.masterAccountId() != null && !ACCOUNT_ID.matcher(org.masterAccountId()).matches()) {
+                error("$.Organization.MasterAccountId", "expected a 12-digit account ID, found " + quote(org.masterAccountId()));
+            }
+        }
+
+        /**
+         * An identifier AWS always returns and the sandbox serves the object by: present and not empty.
+         * {@code path} is the object's, {@code member} the identifier's name in the file.
+         */
+        private boolean require(String path, String member, String value, String what) {
+            if (value == null) {
+                error(path + "." + member, "missing; every " + what + " needs its " + member);
+                return false;
+            }
+            if (value.isBlank()) {
+                error(path + "." + member, "empty; every " + what + " needs its " + member);
+                return false;
+            }
+            return true;
+        }
+
+        /** Checks that every object of a list has its identifier; {@code id} reads it. */
+        private <T> void requireAll(String listPath, List<T> list, String member, Function<T, String> id, String what) {
+            for (int i = 0; i < list.size(); i++) {
+                require(listPath + "[" + i + "]", member, id.apply(list.get(i)), what);
+            }
+        }
+
         private void collectReadErrors(List<ReadError> errors) {
             for (ReadError e : nonNull(errors)) {
                 if (e != null && e.scope() != null) {
@@ -137,6 +181,28 @@ public final class EstateValidator {
                 }
                 expectPlacement(kp + ".KeyMetadata.Arn", key.keyMetadata().arn(), account.id(), regionName, "key");
             }
+            List<BackupPlan> plans = nonNull(region.backupPlans());
+            for (int i = 0; i < plans.size(); i++) {
+                String pp = rp + ".BackupPlans[" + i + "]";
+                require(pp, "BackupPlanId", plans.get(i).backupPlanId(), "backup plan");
+                requireAll(pp + ".Selections", nonNull(plans.get(i).selections()), "SelectionId", BackupSelection::selectionId, "backup selection");
+            }
+            requireAll(rp + ".ProtectedResources", nonNull(region.protectedResources()), "ResourceArn", ProtectedResource::resourceArn,
+                    "protected resource");
+            List<RestoreTestingPlan> tests = nonNull(region.restoreTestingPlans());
+            for (int i = 0; i < tests.size(); i++) {
+                String tp = rp + ".RestoreTestingPlans[" + i + "]";
+                require(tp, "RestoreTestingPlanName", tests.get(i).restoreTestingPlanName(), "restore testing plan");
+                requireAll(tp + ".Selections", nonNull(tests.get(i).selections()), "RestoreTestingSelectionName",
+                        RestoreTestingSelection::restoreTestingSelectionName, "restore testing selection");
+            }
+            requireAll(rp + ".RestoreJobs", nonNull(region.restoreJobs()), "RestoreJobId", RestoreJob::restoreJobId, "restore job");
+            requireAll(rp + ".CopyJobs", nonNull(region.copyJobs()), "CopyJobId", CopyJob::copyJobId, "copy job");
+            requireAll(rp + ".LegalHolds", nonNull(region.legalHolds()), "LegalHoldId", LegalHold::legalHoldId, "legal hold");
+            requireAll(rp + ".Frameworks", nonNull(region.frameworks()), "FrameworkName", Framework::frameworkName, "framework");
+            requireAll(rp + ".ReportPlans", nonNull(region.reportPlans()), "ReportPlanName", ReportPlan::reportPlanName, "report plan");
+            requireAll(rp + ".MpaApprovalTeams", nonNull(region.mpaApprovalTeams()), "Arn", ApprovalTeam::arn, "approval team");
+            requireAll(rp + ".MpaSessions", nonNull(region.mpaSessions()), "SessionArn", ApprovalSession::sessionArn, "approval session");
         }
 
         private void checkVault(Account account, String regionName, BackupVault vault, String vp) {
@@ -146,6 +212,8 @@ public final class EstateValidator {
             }
             if (vault.backupVaultName() == null) {
                 error(vp + ".BackupVaultName", "missing; every vault needs its name");
+            } else if (vault.backupVaultName().isBlank()) {
+                error(vp + ".BackupVaultName", "empty; every vault needs its name");
             }
             if (vault.backupVaultArn() == null) {
                 error(vp + ".BackupVaultArn", "missing; every vault needs its ARN");
@@ -172,6 +240,8 @@ public final class EstateValidator {
                 }
                 if (p.recoveryPointArn() == null) {
                     error(pp + ".RecoveryPointArn", "missing; every recovery point needs its ARN");
+                } else if (p.recoveryPointArn().isBlank()) {
+                    error(pp + ".RecoveryPointArn", "empty; every recovery point needs its ARN");
                 } else if (!seen.add(p.recoveryPointArn())) {
                     error(pp + ".RecoveryPointArn", "recovery point " + p.recoveryPointArn() + " is listed twice in this vault");
                 }

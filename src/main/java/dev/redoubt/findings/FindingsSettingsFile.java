@@ -54,6 +54,9 @@ public final class FindingsSettingsFile {
             for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
                 var e = it.next();
                 String w = where + ".organizations." + e.getKey();
+                if (!e.getValue().isObject()) {
+                    throw new Invalid(w + ": expected an object with thresholds and accountRoles", null);
+                }
                 orgs.put(e.getKey(), new FindingsSettings.OrganizationSettings(thresholds(e.getValue().get("thresholds"), w + ".thresholds"),
                         roles(e.getValue().get("accountRoles"), w + ".accountRoles")));
             }
@@ -116,7 +119,7 @@ public final class FindingsSettingsFile {
         for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
             var e = it.next();
             if (!e.getValue().canConvertToInt() || !e.getValue().isIntegralNumber()) {
-                throw new Invalid(where + "." + e.getKey() + ": expected a whole number, found " + e.getValue(), null);
+                throw new Invalid(where + "." + e.getKey() + ": expected a whole number, found " + brief(e.getValue()), null);
             }
             if (!Thresholds.DEFAULTS.asMap().containsKey(e.getKey())) {
                 throw new Invalid(where + "." + e.getKey() + ": unknown threshold; known: " + String.join(", ", Thresholds.DEFAULTS.asMap().keySet()), null);
@@ -124,6 +127,16 @@ public final class FindingsSettingsFile {
             out.put(e.getKey(), e.getValue().intValue());
         }
         return out;
+    }
+
+    /** A value as the file has it, cut short: a message stays one readable line. */
+    private static String brief(JsonNode v) {
+        String s = v.toString().replace('\n', ' ').replace('\r', ' ');
+        return s.length() > 40 ? s.substring(0, 37) + "..." : s;
+    }
+
+    private static String roleNames() {
+        return String.join(", ", java.util.Arrays.stream(AccountType.values()).map(Enum::name).toList());
     }
 
     private static Map<String, AccountType> roles(JsonNode n, String where) throws Invalid {
@@ -136,6 +149,9 @@ public final class FindingsSettingsFile {
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
             var e = it.next();
+            if (!e.getValue().isTextual()) {
+                throw new Invalid(where + "." + e.getKey() + ": expected a role name (" + roleNames() + "), found " + brief(e.getValue()), null);
+            }
             try {
                 out.put(e.getKey(), AccountType.parse(e.getValue().asText()));
             } catch (IllegalArgumentException ex) {

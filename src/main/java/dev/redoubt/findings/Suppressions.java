@@ -1,8 +1,12 @@
 package dev.redoubt.findings;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -23,7 +27,13 @@ import java.util.Map;
  * a decision about today, so reopening an old capture never revives an acceptance that has lapsed.
  */
 public final class Suppressions {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** A suppressions file is a list of flat objects; anything nested deeper is refused before it is walked. */
+    static final int MAX_NESTING_DEPTH = 32;
+    private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build()).build()).build();
+    /** The expiries a file may give: what a four-digit year can spell, from the Unix epoch on. */
+    private static final Instant EARLIEST = Instant.EPOCH;
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
     private final List<Suppression> entries;
 
     public Suppressions(List<Suppression> entries) {
@@ -67,8 +77,13 @@ public final class Suppressions {
         JsonNode root;
         try {
             root = JSON.readTree(text);
+        } catch (StreamConstraintsException e) {
+            throw new Invalid(name + ": nested more than " + MAX_NESTING_DEPTH + " levels deep; a suppressions file is a list of flat objects"
+                    + " ([{\"CheckId\": ..., \"Resource\": ..., ...}]): fix the file", e);
         } catch (JsonProcessingException e) {
-            throw new Invalid(name + ": line " + e.getLocation().getLineNr() + ": not valid JSON (" + e.getOriginalMessage() + ")", e);
+            var loc = e.getLocation();
+            String where = loc == null || loc.getLineNr() < 1 ? "" : ": line " + loc.getLineNr();
+            throw new Invalid(name + where + ": not valid JSON (" + firstLine(e.getOriginalMessage()) + "); fix the file", e);
         }
         if (root == null || root.isMissingNode()) {
             return none();
@@ -81,9 +96,9 @@ public final class Suppressions {
             JsonNode n = root.get(i);
             String where = name + ": [" + i + "]";
             if (!n.isObject()) {
-                throw new Invalid(where + ": expected an object with CheckId, Resource, Justification, Author and Expires", null);
+                throw new Invalid(where + ": expected an object with CheckId, Resource, Justification, Author and Expires, found " + found(n), null);
             }
-            String checkId = text(n, "CheckId");
+            String checkId = text(n, "CheckId", where, "name a check of the catalogue (for example IMM-02)");
             if (checkId == null) {
                 throw new Invalid(where + ": CheckId is missing; name a check of the catalogue (for example IMM-02)", null);
             }
@@ -91,30 +106,40 @@ public final class Suppressions {
                 throw new Invalid(where + ": CheckId \"" + checkId + "\" is not a check of the catalogue; known IDs: "
                         + String.join(", ", Checks.all().stream().map(Check::id).toList()), null);
             }
-            String resource = text(n, "Resource");
+            String resource = text(n, "Resource", where + " (" + checkId + ")", "give the resource ARN (* wildcards allowed)");
             if (resource == null) {
                 throw new Invalid(where + " (" + checkId + "): Resource is missing; give the resource ARN (* wildcards allowed)", null);
             }
-            String justification = text(n, "Justification");
+            String entry = where + " (" + checkId + " " + resource + ")";
+            String justification = text(n, "Justification", entry, "say why the risk is accepted");
             if (justification == null) {
-                throw new Invalid(where + " (" + checkId + " " + resource + "): Justification is missing; an accepted risk must say why it is accepted", null);
+                throw new Invalid(entry + ": Justification is missing; an accepted risk must say why it is accepted", null);
             }
-            String author = text(n, "Author");
+            String author = text(n, "Author", entry, "say who accepted the risk");
             if (author == null) {
-                throw new Invalid(where + " (" + checkId + " " + resource + "): Author is missing; say who accepted the risk", null);
+                throw new Invalid(entry + ": Author is missing; say who accepted the risk", null);
             }
-            String expires = text(n, "Expires");
+            String expires = text(n, "Expires", entry, "give an ISO-8601 date-time such as 2027-03-31T00:00:00Z");
             if (expires == null) {
-                throw new Invalid(where + " (" + checkId + " " + resource + "): Expires is missing; give an ISO-8601 date-time such as 2027-03-31T00:00:00Z", null);
+                throw new Invalid(entry + ": Expires is missing; give an ISO-8601 date-time such as 2027-03-31T00:00:00Z", null);
             }
             Instant at = parseExpires(expires);
             if (at == null) {
-                throw new Invalid(where + " (" + checkId + " " + resource + "): Expires \"" + expires
+                throw new Invalid(entry + ": Expires \"" + expires
                         + "\" is not an ISO-8601 date-time (for example 2027-03-31T00:00:00Z)", null);
+            }
+            if (!inRange(at)) {
+                throw new Invalid(entry + ": Expires \"" + expires + "\" is outside 1970-01-01 to 9999-12-31; give the date the acceptance"
+                        + " lapses (for example 2027-03-31T00:00:00Z)", null);
             }
             out.add(new Suppression(checkId, resource, justification, author, at));
         }
         return new Suppressions(out);
+    }
+
+    /** True when an expiry is one a suppressions file may hold (1970-01-01 to 9999-12-31). */
+    public static boolean inRange(Instant expires) {
+        return !expires.isBefore(EARLIEST) && !expires.isAfter(LATEST);
     }
 
     /** An expiry as the file may give it: an ISO-8601 date-time with offset, or a date (midnight UTC); null when neither. */
@@ -130,9 +155,44 @@ public final class Suppressions {
         }
     }
 
-    private static String text(JsonNode n, String member) {
+    /** A member's text; null when it is missing, null or blank; refused when it is there but not a string. */
+    private static String text(JsonNode n, String member, String where, String fix) throws Invalid {
         JsonNode v = n.get(member);
-        return v == null || !v.isTextual() || v.asText().isBlank() ? null : v.asText();
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isTextual()) {
+            throw new Invalid(where + ": " + member + " must be a string (found " + found(v) + "); " + fix, null);
+        }
+        return v.asText().isBlank() ? null : v.asText();
+    }
+
+    private static String found(JsonNode v) {
+        if (v == null || v.isNull()) {
+            return "null";
+        }
+        if (v.isNumber()) {
+            String s = v.asText();
+            return "the number " + (s.length() > 40 ? s.substring(0, 37) + "..." : s);
+        }
+        if (v.isBoolean()) {
+            return v.asText();
+        }
+        if (v.isArray()) {
+            return "a list";
+        }
+        if (v.isObject()) {
+            return "an object";
+        }
+        return "a string";
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "unknown problem";
+        }
+        int nl = s.indexOf('\n');
+        return (nl < 0 ? s : s.substring(0, nl)).replaceAll("\\s*\\[Source:.*", "").trim();
     }
 
     /** What applying the suppressions did: the results, and per suppression how many results it covered and whether it had expired. */

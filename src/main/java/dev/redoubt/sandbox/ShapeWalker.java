@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -154,7 +155,7 @@ final class ShapeWalker {
             throw new ShapeException(String.valueOf(path), "expected true or false");
         }
         if (type == MarshallingType.INSTANT) {
-            return time.apply(instant(v, path));
+            return shifted(time, instant(v, path), path);
         }
         if (type == MarshallingType.SDK_BYTES) {
             if (!v.isTextual()) {
@@ -232,10 +233,23 @@ final class ShapeWalker {
         throw new ShapeException(String.valueOf(path), "expected a number");
     }
 
+    /** Applies the time shift; an instant it cannot move (or refuses) does not fit the shape. */
+    static Instant shifted(UnaryOperator<Instant> time, Instant t, Object path) {
+        try {
+            return time.apply(t);
+        } catch (DateTimeException | ArithmeticException e) {
+            throw new ShapeException(String.valueOf(path), "expected a timestamp in range (" + e.getMessage() + ")");
+        }
+    }
+
     /** Reads a timestamp as any AWS wire or CLI spelling: epoch seconds (number or text), ISO-8601, RFC 822. */
     static Instant instant(JsonNode v, Object path) {
         if (v.isNumber()) {
-            return epochSeconds(v.decimalValue());
+            try {
+                return epochSeconds(v.decimalValue());
+            } catch (DateTimeException | ArithmeticException e) {
+                throw new ShapeException(String.valueOf(path), "expected a timestamp");
+            }
         }
         if (v.isTextual()) {
             Instant parsed = parseInstant(v.textValue().trim());
@@ -253,11 +267,13 @@ final class ShapeWalker {
         if (looksNumeric(text)) {
             try {
                 return epochSeconds(new BigDecimal(text));
-            } catch (NumberFormatException | ArithmeticException e) {
+            } catch (NumberFormatException | ArithmeticException | java.time.DateTimeException e) {
                 return null;
             }
         }
-        if (text.length() > 10 && text.charAt(10) == 'T') {
+        // ISO-8601; years beyond four digits (+10055-...) or before year 0 (-0500-...) are spelled with a sign.
+        int t = text.indexOf('T');
+        if (t >= 10 && (Character.isDigit(text.charAt(0)) || text.charAt(0) == '+' || text.charAt(0) == '-')) {
             if (text.charAt(text.length() - 1) == 'Z') {
                 try {
                     return Instant.parse(text);
@@ -289,7 +305,7 @@ final class ShapeWalker {
     }
 
     private static Instant epochSeconds(BigDecimal seconds) {
-        long whole = seconds.longValue();
+        long whole = seconds.toBigInteger().longValueExact(); // 1e300 is no timestamp, not 1970
         int nanos = seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9).intValue();
         return Instant.ofEpochSecond(whole, nanos);
     }
@@ -482,7 +498,7 @@ final class ShapeWalker {
         } else if (type == MarshallingType.BOOLEAN) {
             g.writeBoolean((Boolean) value(field, v, time, path));
         } else if (type == MarshallingType.INSTANT) {
-            writeJsonValue(field, time.apply(instant(v, path)), g, defaults);
+            writeJsonValue(field, shifted(time, instant(v, path), path), g, defaults);
         } else if (type == MarshallingType.SDK_POJO) {
             writeJsonTree(field.constructor().get().sdkFields(), v, g, defaults, time, path);
         } else if (type == MarshallingType.LIST) {

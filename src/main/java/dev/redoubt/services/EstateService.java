@@ -8,6 +8,7 @@ import dev.redoubt.estate.EstateFile;
 import dev.redoubt.estate.EstateProblem;
 import dev.redoubt.estate.EstateValidator;
 import dev.redoubt.estate.demo.NorthwindDemo;
+import dev.redoubt.sandbox.AwsShapes;
 import dev.redoubt.settings.SettingsFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +45,7 @@ public final class EstateService {
         } catch (RuntimeException e) {
             throw Failures.translate(e);
         }
-        List<EstateProblem> problems = new EstateValidator().validate(estate);
+        List<EstateProblem> problems = check(estate);
         long errors = problems.stream().filter(p -> p.severity() == EstateProblem.Severity.ERROR).count();
         for (EstateProblem p : problems) {
             if (p.severity() == EstateProblem.Severity.ERROR) {
@@ -54,6 +55,16 @@ public final class EstateService {
             }
         }
         return new LoadedEstate(estate, EstateOrigin.file(file));
+    }
+
+    /**
+     * Everything wrong with an estate that was read: its references (EstateValidator) and the members it keeps as
+     * free JSON against AWS's shapes (AwsShapes). An estate with no ERROR here can be audited and served.
+     */
+    public static List<EstateProblem> check(Estate estate) {
+        List<EstateProblem> problems = new ArrayList<>(new EstateValidator().validate(estate));
+        problems.addAll(AwsShapes.check(estate));
+        return problems;
     }
 
     /** The Northwind demo organization, built in memory. */

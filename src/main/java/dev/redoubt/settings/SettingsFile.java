@@ -1,5 +1,8 @@
 package dev.redoubt.settings;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import dev.redoubt.files.SafeFiles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,7 +28,11 @@ import java.util.function.Consumer;
  */
 public final class SettingsFile {
     private final Path file;
-    private final ObjectMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    /** settings.json nests a few levels; a file nested deeper is refused before anything walks it. */
+    static final int MAX_NESTING_DEPTH = 64;
+    private final ObjectMapper mapper = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build()).build())
+            .enable(SerializationFeature.INDENT_OUTPUT).build();
 
     public SettingsFile(Path file) {
         this.file = file;
@@ -71,6 +78,8 @@ public final class SettingsFile {
                 throw invalid(file + ": not a JSON object; fix the file (Redoubt never rewrites it while it is broken)", null);
             }
             return (ObjectNode) node;
+        } catch (StreamConstraintsException e) {
+            throw invalid(file + ": nested more than " + MAX_NESTING_DEPTH + " levels deep; fix the file (Redoubt never rewrites it while it is broken)", e);
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : ": line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
             throw invalid(file + where + ": not valid JSON; fix the file (Redoubt never rewrites it while it is broken)", e);

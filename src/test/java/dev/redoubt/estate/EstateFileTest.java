@@ -149,6 +149,76 @@ class EstateFileTest {
                 .hasMessageContaining("$.Accounts[0].Regions: expected an object, found the number 5");
     }
 
+    private static final String REGION = "/Accounts/0/Regions/us-east-2";
+
+    private void refuses(ObjectNode tree, String message) {
+        assertThatThrownBy(() -> read(tree.toString())).isInstanceOf(EstateFormatException.class).hasMessage(message)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+
+    @Test
+    void refusesANullInAnyListWithItsPathAndWhatBelongsThere() throws IOException {
+        String[][] lists = {
+            {REGION + "/ProtectedResources", "$.Accounts[0].Regions.us-east-2.ProtectedResources[1]: null is not a protected resource"},
+            {REGION + "/CopyJobs", "$.Accounts[0].Regions.us-east-2.CopyJobs[1]: null is not a copy job"},
+            {REGION + "/BackupPlans", "$.Accounts[0].Regions.us-east-2.BackupPlans[1]: null is not a backup plan"},
+            {REGION + "/MpaApprovalTeams", "$.Accounts[0].Regions.us-east-2.MpaApprovalTeams[1]: null is not an approval team"},
+            {REGION + "/KmsKeys/0/Aliases", "$.Accounts[0].Regions.us-east-2.KmsKeys[0].Aliases[1]: null is not an alias"},
+            {REGION + "/KmsKeys/0/Grants", "$.Accounts[0].Regions.us-east-2.KmsKeys[0].Grants[1]: null is not a grant"},
+            {REGION + "/BackupVaults/0/RecoveryPoints", "$.Accounts[0].Regions.us-east-2.BackupVaults[0].RecoveryPoints[1]: null is not a recovery point"},
+            {"/Accounts/0/Roles", "$.Accounts[0].Roles[1]: null is not a role"},
+            {"/SsoUsers/0/Assignments", "$.SsoUsers[0].Assignments[1]: null is not an assignment"},
+        };
+        for (String[] list : lists) {
+            ObjectNode tree = (ObjectNode) file.mapper().readTree(minimalJson());
+            var array = (com.fasterxml.jackson.databind.node.ArrayNode) tree.at(list[0]);
+            array.addNull();
+            refuses(tree, "e.json: " + list[1].replace("[1]:", "[" + (array.size() - 1) + "]:") + "; remove it from the list (or give the object)");
+        }
+        ObjectNode tags = (ObjectNode) file.mapper().readTree(minimalJson());
+        ((ObjectNode) tags.at(REGION + "/BackupVaults/0")).putObject("Tags").putNull("team");
+        refuses(tags, "e.json: $.Accounts[0].Regions.us-east-2.BackupVaults[0].Tags.team: null is not a string; remove it from the list (or give the value)");
+    }
+
+    @Test
+    void refusesTimestampsOutsideTheYears1970To9999InsteadOfWrappingThem() throws IOException {
+        String vault = REGION + "/BackupVaults/0";
+        String range = " is outside the timestamps an estate may hold (1970-01-01T00:00:00Z to 9999-12-31T23:59:59Z); give a date-time within it";
+        ObjectNode huge = (ObjectNode) file.mapper().readTree(minimalJson());
+        ((ObjectNode) huge.at(vault)).put("CreationDate", new java.math.BigDecimal("1e300"));
+        refuses(huge, "e.json: $.Accounts[0].Regions.us-east-2.BackupVaults[0].CreationDate: the number 1E+300" + range);
+        ObjectNode far = (ObjectNode) file.mapper().readTree(minimalJson());
+        ((ObjectNode) far.at(vault)).put("CreationDate", "+999999999-01-01T00:00:00Z");
+        refuses(far, "e.json: $.Accounts[0].Regions.us-east-2.BackupVaults[0].CreationDate: \"+999999999-01-01T00:00:00Z\"" + range);
+        ObjectNode before = (ObjectNode) file.mapper().readTree(minimalJson());
+        ((ObjectNode) before.at(vault)).put("CreationDate", -1);
+        refuses(before, "e.json: $.Accounts[0].Regions.us-east-2.BackupVaults[0].CreationDate: the number -1" + range);
+        ObjectNode edges = (ObjectNode) file.mapper().readTree(minimalJson());
+        ((ObjectNode) edges.at(vault)).put("CreationDate", 0).put("LockDate", "9999-12-31T23:59:59Z");
+        BackupVault v = read(edges.toString()).accounts().get(0).regions().get("us-east-2").backupVaults().get(0);
+        assertThat(v.creationDate()).isEqualTo(Instant.EPOCH);
+        assertThat(v.lockDate()).isEqualTo(Instant.parse("9999-12-31T23:59:59Z"));
+    }
+
+    @Test
+    void refusesANumberTooLargeForItsMemberWithItsPath() throws IOException {
+        ObjectNode tree = (ObjectNode) file.mapper().readTree(minimalJson());
+        ((ObjectNode) tree.at(REGION + "/BackupVaults/0")).put("NumberOfRecoveryPoints", java.math.BigInteger.TWO.pow(63));
+        refuses(tree, "e.json: $.Accounts[0].Regions.us-east-2.BackupVaults[0].NumberOfRecoveryPoints: the number 9223372036854775808 is too"
+                + " large for this member (at most 9223372036854775807)");
+        ObjectNode rotation = (ObjectNode) file.mapper().readTree(minimalJson());
+        ((ObjectNode) rotation.at(REGION + "/KmsKeys/0")).put("RotationPeriodInDays", Long.MAX_VALUE);
+        refuses(rotation, "e.json: $.Accounts[0].Regions.us-east-2.KmsKeys[0].RotationPeriodInDays: the number 9223372036854775807 is too"
+                + " large for this member (at most 2147483647)");
+    }
+
+    @Test
+    void refusesAFileNestedDeeperThanAnyAwsShapeWithoutOverflowingTheStack() throws IOException {
+        String deep = minimalJson().replaceFirst("\\{", "{\"Deep\": " + "[".repeat(100_000) + "]".repeat(100_000) + ",");
+        assertThatThrownBy(() -> read(deep)).isInstanceOf(EstateFormatException.class)
+                .hasMessageStartingWith("e.json: $.Deep: nested more than 200 levels deep");
+    }
+
     @Test
     void refusesInvalidJsonWithLineAndColumn() {
         assertThatThrownBy(() -> read("{\n  \"Format\": \"redoubt-estate/1\",\n  \"Accounts\": [ }"))

@@ -78,4 +78,28 @@ class EstateValidatorTest {
         ((ObjectNode) tree.at(VAULT)).put("NumberOfRecoveryPoints", 5);
         assertThat(validate(tree)).singleElement().satisfies(p -> assertThat(p.severity()).isEqualTo(EstateProblem.Severity.WARNING));
     }
+
+    @Test
+    void refusesObjectsWithoutTheIdentifierAwsAlwaysGives() throws IOException {
+        String region = "/Accounts/0/Regions/us-east-2";
+        ObjectNode tree = minimal();
+        ((ObjectNode) tree.at(region)).putArray("CopyJobs").addObject().put("State", "COMPLETED");
+        ((com.fasterxml.jackson.databind.node.ArrayNode) tree.at(region + "/Frameworks")).addObject().put("FrameworkName", "");
+        ((com.fasterxml.jackson.databind.node.ArrayNode) tree.at(region + "/BackupPlans")).addObject().put("BackupPlanId", "p-1")
+                .putArray("Selections").addObject().put("BackupPlanId", "p-1");
+        ((ObjectNode) tree.at("/Accounts/0/Roles/0")).remove("RoleName");
+        List<EstateProblem> problems = validate(tree);
+        assertThat(problems).extracting(EstateProblem::toString).contains(
+                "error: $.Accounts[0].Regions.us-east-2.CopyJobs[0].CopyJobId: missing; every copy job needs its CopyJobId",
+                "error: $.Accounts[0].Regions.us-east-2.Frameworks[0].FrameworkName: empty; every framework needs its FrameworkName",
+                "error: $.Accounts[0].Regions.us-east-2.BackupPlans[0].Selections[0].SelectionId: missing; every backup selection needs its SelectionId",
+                "error: $.Accounts[0].Roles[0].RoleName: missing; every role needs its RoleName");
+    }
+
+    @Test
+    void refusesAnOrganizationIdOrManagementAccountThatIsNotOne() throws IOException {
+        ObjectNode tree = minimal();
+        ((ObjectNode) tree.at("/Organization")).put("Id", "").put("MasterAccountId", "12");
+        assertThat(validate(tree)).extracting(EstateProblem::path).containsExactly("$.Organization.Id", "$.Organization.MasterAccountId");
+    }
 }

@@ -52,6 +52,18 @@ class FindingsSettingsFileTest {
     }
 
     @Test
+    void refusesADeeplyNestedOrWronglyTypedSettingsFileInOneLine() throws Exception {
+        Path deep = Files.writeString(dir.resolve("deep.json"), "{\"findings\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}");
+        assertThatThrownBy(() -> FindingsSettingsFile.read(deep, true)).isInstanceOf(FindingsSettingsFile.Invalid.class)
+                .hasMessageStartingWith(deep + ": ").hasMessageContaining("nested more than");
+        Path org = Files.writeString(dir.resolve("org.json"), "{\"findings\":{\"organizations\":{\"o-1\":[1,2]}}}");
+        assertThatThrownBy(() -> FindingsSettingsFile.read(org, true))
+                .hasMessageContaining("findings.organizations.o-1: expected an object with thresholds and accountRoles");
+        Path role = Files.writeString(dir.resolve("role2.json"), "{\"findings\":{\"accountRoles\":{\"111\":{\"x\":1}}}}");
+        assertThatThrownBy(() -> FindingsSettingsFile.read(role, true)).hasMessageContaining("findings.accountRoles.111: expected a role name");
+    }
+
+    @Test
     void accountRolesComeFromTheOuPathByDefault() {
         assertThat(AccountType.fromOrganizationalUnit("Workloads/Production", false)).isEqualTo(AccountType.PRODUCTION);
         assertThat(AccountType.fromOrganizationalUnit("Infrastructure/Backup", false)).isEqualTo(AccountType.BACKUP);

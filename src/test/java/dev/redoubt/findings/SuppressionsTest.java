@@ -53,4 +53,25 @@ class SuppressionsTest {
         assertThatThrownBy(() -> Suppressions.parse("[{\"CheckId\":\"IMM-02\",\"Resource\":\"*\",\"Justification\":\"j\",\"Expires\":\"2030-01-01\"}]", "s.json"))
                 .hasMessageContaining("Author is missing");
     }
+
+    @Test
+    void refusesDeeplyNestedOrWronglyTypedFilesInOneLineNamingTheEntry() {
+        // 100,000 levels: neither a NullPointerException nor a StackOverflowError, but the file and what to fix.
+        String deep = "[".repeat(100_000) + "]".repeat(100_000);
+        assertThatThrownBy(() -> Suppressions.parse(deep, "s.json")).isInstanceOf(Suppressions.Invalid.class)
+                .hasMessageStartingWith("s.json: ").hasMessageContaining("nested more than").satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+        String deepEntry = "[{\"CheckId\":\"IMM-02\",\"Resource\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}]";
+        assertThatThrownBy(() -> Suppressions.parse(deepEntry, "s.json")).isInstanceOf(Suppressions.Invalid.class)
+                .hasMessageStartingWith("s.json: ").hasMessageContaining("nested more than");
+        assertThatThrownBy(() -> Suppressions.parse("[{\"CheckId\":\"IMM-02\",\"Resource\":\"*\",\"Justification\":\"j\",\"Author\":\"a\","
+                + "\"Expires\":\"2030-01-01\"}, {\"CheckId\":7}]", "s.json"))
+                .hasMessage("s.json: [1]: CheckId must be a string (found the number 7); name a check of the catalogue (for example IMM-02)");
+        assertThatThrownBy(() -> Suppressions.parse("[{\"CheckId\":\"IMM-02\",\"Resource\":{\"arn\":\"x\"}}]", "s.json"))
+                .hasMessageStartingWith("s.json: [0] (IMM-02): Resource must be a string (found an object)");
+        assertThatThrownBy(() -> Suppressions.parse("[null]", "s.json"))
+                .hasMessageStartingWith("s.json: [0]: expected an object with CheckId, Resource, Justification, Author and Expires, found null");
+        assertThatThrownBy(() -> Suppressions.parse("[{\"CheckId\":\"IMM-02\",\"Resource\":\"*\",\"Justification\":\"j\",\"Author\":\"a\","
+                + "\"Expires\":\"+999999999-01-01T00:00:00Z\"}]", "s.json"))
+                .hasMessageContaining("Expires \"+999999999-01-01T00:00:00Z\" is outside 1970-01-01 to 9999-12-31");
+    }
 }

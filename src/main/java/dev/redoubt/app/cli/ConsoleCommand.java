@@ -1,6 +1,7 @@
 package dev.redoubt.app.cli;
 
 import dev.redoubt.app.ConsoleStart;
+import dev.redoubt.services.ServiceFailure;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -69,12 +70,28 @@ final class ConsoleCommand implements Runnable {
             if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
                 throw new CliException(ExitCodes.USAGE, source.estate + ": no such readable file; give the path of a capture (redoubt-estate/1)");
             }
+            checkCapture(file);
             start = new ConsoleStart(ConsoleStart.Kind.ESTATE, file, null, List.of(), List.of(), null, mode);
         } else {
             ctx.app().signIn().profile(source.profile); // an unknown profile is a usage error here, not in the window
             start = new ConsoleStart(ConsoleStart.Kind.PROFILE, null, source.profile, all(accounts), all(regions), role, mode);
         }
         ctx.console().open(start);
+    }
+
+    /**
+     * Reads and checks the capture before the window opens, as audit does: a file the window could not open is refused
+     * here with exit 2 and the problem's path (the window reads it again through the same service).
+     */
+    private void checkCapture(Path file) {
+        try {
+            ctx.app().estates().open(file);
+        } catch (ServiceFailure f) {
+            if (f.kind() == ServiceFailure.Kind.BAD_INPUT && f.fact("problems") != null) {
+                throw new CliException(ExitCodes.USAGE, f.getMessage() + " (run 'redoubt estate validate " + source.estate + "' for every problem)");
+            }
+            throw f;
+        }
     }
 
     /** "all" (or nothing) is the empty list: everything reachable. */

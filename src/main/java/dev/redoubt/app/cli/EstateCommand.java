@@ -4,10 +4,10 @@ import dev.redoubt.estate.Estate;
 import dev.redoubt.estate.EstateFile;
 import dev.redoubt.estate.EstateProblem;
 import dev.redoubt.estate.EstateStats;
-import dev.redoubt.estate.EstateValidator;
 import dev.redoubt.estate.demo.NorthwindDemo;
 import dev.redoubt.estate.generate.EstateGenerator;
 import dev.redoubt.estate.generate.GeneratorSpec;
+import dev.redoubt.services.EstateService;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -128,7 +128,7 @@ public final class EstateCommand implements Runnable {
         @Override
         public void run() {
             Estate estate = new EstateFile().read(file);
-            List<EstateProblem> problems = new EstateValidator().validate(estate);
+            List<EstateProblem> problems = EstateService.check(estate);
             PrintStream out = ctx.out();
             long errors = problems.stream().filter(p -> p.severity() == EstateProblem.Severity.ERROR).count();
             for (EstateProblem p : problems) {

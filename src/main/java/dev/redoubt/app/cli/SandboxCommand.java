@@ -2,7 +2,6 @@ package dev.redoubt.app.cli;
 
 import dev.redoubt.aws.profiles.AwsConfigMerge;
 import dev.redoubt.estate.Estate;
-import dev.redoubt.estate.EstateFile;
 import dev.redoubt.estate.EstateStats;
 import dev.redoubt.estate.demo.NorthwindDemo;
 import dev.redoubt.files.OutputFile;
@@ -10,6 +9,7 @@ import dev.redoubt.sandbox.RequestLog;
 import dev.redoubt.sandbox.Sandbox;
 import dev.redoubt.sandbox.SandboxCredential;
 import dev.redoubt.sandbox.SandboxOptions;
+import dev.redoubt.services.ServiceFailure;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.BindException;
@@ -88,7 +88,7 @@ final class SandboxCommand implements Runnable {
     @Override
     public void run() {
         Outputs.refuseInputs(ctx, "--write-aws-config", awsConfig, "--estate", source == null ? null : source.estate);
-        Estate estate = source != null && source.estate != null ? new EstateFile().read(source.estate) : NorthwindDemo.build();
+        Estate estate = source != null && source.estate != null ? open(source.estate) : NorthwindDemo.build();
         PrintStream out = ctx.out();
         Consumer<RequestLog.Entry> listener = logRequests ? e -> out.println(e.line()) : null;
         SandboxOptions options;
@@ -129,6 +129,18 @@ final class SandboxCommand implements Runnable {
             }
             sandbox.close();
             out.println("Sandbox stopped.");
+        }
+    }
+
+    /** Reads and checks the estate as audit and the console do: a file it could not serve is refused here, not with a 500 later. */
+    private Estate open(Path file) {
+        try {
+            return ctx.app().estates().open(file).estate();
+        } catch (ServiceFailure f) {
+            if (f.kind() == ServiceFailure.Kind.BAD_INPUT && f.fact("problems") != null) {
+                throw new CliException(ExitCodes.USAGE, f.getMessage() + " (run 'redoubt estate validate " + file + "' for every problem)");
+            }
+            throw f;
         }
     }
 

@@ -121,6 +121,9 @@ final class SuppressCommand implements Runnable {
             if (until == null) {
                 throw new CliException(ExitCodes.USAGE, "--expires: \"" + expires + "\" is not a date (2027-03-31) or an ISO-8601 date-time");
             }
+            if (!Suppressions.inRange(until)) {
+                throw new CliException(ExitCodes.USAGE, "--expires: \"" + expires + "\" is outside 1970-01-01 to 9999-12-31; give the date the acceptance lapses");
+            }
             String who = author != null ? author : System.getProperty("user.name", "unknown");
             SuppressionService service = service(ctx, file);
             Suppression s = service.add(actor(), check, resource, justification, who, until);

@@ -25,7 +25,9 @@ class ConsoleCommandTest {
     @Test
     void opensTheDemoACaptureOrTheStartScreen() throws Exception {
         Path capture = dir.resolve("capture.json");
-        Files.writeString(capture, "{}");
+        try (var in = getClass().getResourceAsStream("/estates/minimal-estate.json")) {
+            Files.copy(in, capture);
+        }
 
         assertThat(run("console", "--demo").exitCode()).isZero();
         assertThat(run("console", "--estate", capture.toString()).exitCode()).isZero();
