@@ -1,5 +1,6 @@
 package dev.redoubt.sandbox;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.redoubt.estate.Account;
@@ -47,7 +48,27 @@ import software.amazon.awssdk.services.organizations.model.Organization;
  * members were checked when the file was read; this finds what only AWS's models know.
  */
 public final class AwsShapes {
-    private static final ObjectMapper MAPPER = new EstateFile().mapper();
+    /**
+     * The estate's mapper, leaving out of an object's JSON the collections inside it that are checked on their own (an
+     * account's regions, a vault's recovery points): reading a vault's shape must not write its 100,000 recovery points.
+     */
+    private static final ObjectMapper MAPPER = new EstateFile().mapper()
+            .addMixIn(Account.class, AccountOnly.class)
+            .addMixIn(BackupVault.class, VaultOnly.class)
+            .addMixIn(BackupPlan.class, PlanOnly.class)
+            .addMixIn(RestoreTestingPlan.class, PlanOnly.class);
+
+    @JsonIgnoreProperties({"Regions", "Roles", "ReadErrors"})
+    private abstract static class AccountOnly {
+    }
+
+    @JsonIgnoreProperties({"RecoveryPoints", "RestoreAccessBackupVaults"})
+    private abstract static class VaultOnly {
+    }
+
+    @JsonIgnoreProperties({"Selections"})
+    private abstract static class PlanOnly {
+    }
 
     private AwsShapes() {
     }

@@ -81,12 +81,15 @@ import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
- * A generated fuzz test of the estate file: every member of a small valid estate (the format example, and one instance
- * of every member the demo has that the example lacks) set to null, to each wrong JSON type and to extreme values
- * (huge, negative, empty, very long, far-away and invalid dates), and every list element set to null. Each variant
- * must EITHER be refused by reading and validation with a message that names the changed member's JSON path, OR be
- * audited (every check, every report format) and served by the sandbox (started in-process; its APIs called through
- * the AWS SDK) without an exception, an internal failure or an answer the SDK cannot read.
+ * A generated fuzz test of the estate file (issue 12, item 5). Sites: every member and list element of the format
+ * example, and of the Northwind demo (cut down to what holds each of its members once) one site, chosen by the seed,
+ * for every member name the example lacks. Changes: null, each other JSON type, and the extremes of the site's own type
+ * (1e300, -1, 0, 2^63, Long.MAX, 1.5; empty and 20,000-character strings; years 999999999, -999999999, 9999 and 1,
+ * February 30, a date without a time, epoch seconds 1e300, -1 and year 33658; empty objects and lists, [null]).
+ * Each variant must EITHER be refused by reading and checking (what estate validate, audit, sandbox and console do)
+ * with a one-line message naming the changed member's JSON path (or what it took away from a reference to it), OR be
+ * audited (every check, every report format) and served by the sandbox (started in-process, read through the AWS SDK
+ * where the change is) without an exception, an internal failure or an answer the SDK cannot read.
  */
 class EstateFuzzTest {
     private static final long SEED = 20261201L;
