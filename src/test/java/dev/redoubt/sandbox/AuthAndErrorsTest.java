@@ -3,17 +3,10 @@ package dev.redoubt.sandbox;
 import static dev.redoubt.sandbox.SandboxFixture.BACKUP;
 import static dev.redoubt.sandbox.SandboxFixture.REGION;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -149,27 +142,9 @@ class AuthAndErrorsTest {
         }
     }
 
-    /** A raw request signed with the read-only role of the backup account. */
+    /** A raw request signed now with the read-only role of the backup account. */
     private static HttpResponse<String> signed(String method, String pathAndQuery, String body, Map<String, String> extra, String service)
             throws Exception {
-        SandboxCredential c = fx.cred(BACKUP, "AuditReadOnly");
-        URI uri = fx.sandbox.endpoint().resolve(pathAndQuery.replace("%ZZ", "%25ZZ"));
-        String amzDate = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'"));
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        headers.put("host", List.of(uri.getHost() + ":" + uri.getPort()));
-        headers.put("x-amz-date", List.of(amzDate));
-        extra.forEach((k, v) -> headers.put(k.toLowerCase(), List.of(v)));
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        HttpRequest forSigning = new HttpRequest(method, uri.getRawPath(), uri.getRawQuery(), headers, bytes);
-        List<String> signedHeaders = headers.keySet().stream().sorted().toList();
-        SigV4.Authorization auth = new SigV4.Authorization(c.accessKeyId(), amzDate.substring(0, 8), REGION, service, signedHeaders, "");
-        String signature = SigV4.signature(auth, forSigning, c.secretAccessKey(), amzDate);
-        var b = java.net.http.HttpRequest.newBuilder(uri).method(method, bytes.length == 0 ? java.net.http.HttpRequest.BodyPublishers.noBody()
-                : java.net.http.HttpRequest.BodyPublishers.ofByteArray(bytes));
-        b.header("X-Amz-Date", amzDate);
-        extra.forEach(b::header);
-        b.header("Authorization", "AWS4-HMAC-SHA256 Credential=" + c.accessKeyId() + "/" + auth.scope() + ", SignedHeaders="
-                + String.join(";", signedHeaders) + ", Signature=" + signature);
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return fx.signedRaw(BACKUP, "AuditReadOnly", REGION, java.time.Instant.now(), method, pathAndQuery.replace("%ZZ", "%25ZZ"), body, extra, service);
     }
 }

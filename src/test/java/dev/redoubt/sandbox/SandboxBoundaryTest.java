@@ -9,7 +9,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -196,24 +194,6 @@ class SandboxBoundaryTest {
     /** A raw request signed at {@code at} with the read-only role of the backup account. */
     private static HttpResponse<String> signed(SandboxFixture f, Instant at, String method, String pathAndQuery, String body,
                                                Map<String, String> extra, String service) throws Exception {
-        SandboxCredential c = f.cred(BACKUP, "AuditReadOnly");
-        URI uri = f.sandbox.endpoint().resolve(pathAndQuery);
-        String amzDate = AMZ.format(at);
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        headers.put("host", List.of(uri.getHost() + ":" + uri.getPort()));
-        headers.put("x-amz-date", List.of(amzDate));
-        extra.forEach((k, v) -> headers.put(k.toLowerCase(), List.of(v)));
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        HttpRequest forSigning = new HttpRequest(method, uri.getRawPath(), uri.getRawQuery(), headers, bytes);
-        List<String> signedHeaders = headers.keySet().stream().sorted().toList();
-        SigV4.Authorization auth = new SigV4.Authorization(c.accessKeyId(), amzDate.substring(0, 8), REGION, service, signedHeaders, "");
-        String signature = SigV4.signature(auth, forSigning, c.secretAccessKey(), amzDate);
-        var b = java.net.http.HttpRequest.newBuilder(uri).method(method, bytes.length == 0 ? java.net.http.HttpRequest.BodyPublishers.noBody()
-                : java.net.http.HttpRequest.BodyPublishers.ofByteArray(bytes));
-        b.header("X-Amz-Date", amzDate);
-        extra.forEach(b::header);
-        b.header("Authorization", "AWS4-HMAC-SHA256 Credential=" + c.accessKeyId() + "/" + auth.scope() + ", SignedHeaders="
-                + String.join(";", signedHeaders) + ", Signature=" + signature);
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return f.signedRaw(BACKUP, "AuditReadOnly", REGION, at, method, pathAndQuery, body, extra, service);
     }
 }

@@ -61,6 +61,37 @@ final class SandboxFixture implements AutoCloseable {
         return new SandboxFixture(options);
     }
 
+    private static final java.net.http.HttpClient RAW_HTTP = java.net.http.HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final java.time.format.DateTimeFormatter AMZ_DATE =
+            java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    /**
+     * A request signed by hand (SigV4, as of {@code at}) with the given account's role, for what the SDK will not send:
+     * malformed bodies, unknown targets, stale or future signatures.
+     */
+    java.net.http.HttpResponse<String> signedRaw(String account, String role, String region, Instant at, String method, String pathAndQuery,
+                                                 String body, java.util.Map<String, String> extra, String service) throws Exception {
+        SandboxCredential c = cred(account, role);
+        java.net.URI uri = sandbox.endpoint().resolve(pathAndQuery);
+        String amzDate = AMZ_DATE.format(at);
+        java.util.Map<String, List<String>> headers = new java.util.LinkedHashMap<>();
+        headers.put("host", List.of(uri.getHost() + ":" + uri.getPort()));
+        headers.put("x-amz-date", List.of(amzDate));
+        extra.forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), List.of(v)));
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        HttpRequest forSigning = new HttpRequest(method, uri.getRawPath(), uri.getRawQuery(), headers, bytes);
+        List<String> signedHeaders = headers.keySet().stream().sorted().toList();
+        SigV4.Authorization auth = new SigV4.Authorization(c.accessKeyId(), amzDate.substring(0, 8), region, service, signedHeaders, "");
+        String signature = SigV4.signature(auth, forSigning, c.secretAccessKey(), amzDate);
+        var b = java.net.http.HttpRequest.newBuilder(uri).method(method, bytes.length == 0 ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                : java.net.http.HttpRequest.BodyPublishers.ofByteArray(bytes));
+        b.header("X-Amz-Date", amzDate);
+        extra.forEach(b::header);
+        b.header("Authorization", "AWS4-HMAC-SHA256 Credential=" + c.accessKeyId() + "/" + auth.scope() + ", SignedHeaders="
+                + String.join(";", signedHeaders) + ", Signature=" + signature);
+        return RAW_HTTP.send(b.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
     SandboxCredential cred(String account, String role) {
         SandboxCredential c = sandbox.credential(account, role);
         if (c == null) {
