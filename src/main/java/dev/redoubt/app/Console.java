@@ -66,7 +66,7 @@ public final class Console {
                                 workspace.connectionProperty(), workspace.scanProgressProperty())),
                 new ScreenEntry(Destinations.OVERVIEW, () -> new OverviewView(overview), overview.badgeProperty(), hasEstate),
                 new ScreenEntry(Destinations.FINDINGS, () -> new FindingsView(findings), findings.failingBadge(), hasEstate));
-        screens.forEach(s -> shell.addDestination(s.destination(), s.badge(), s.available()));
+        screens.forEach(s -> shell.addDestination(s.destination(), s.badge(), s.available(), s.route()));
         ShellView view = new ShellView(shell, screens);
         actions.signInPromptProperty().addListener((o, old, prompt) -> {
             if (prompt != null) {

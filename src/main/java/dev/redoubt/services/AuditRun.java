@@ -1,6 +1,7 @@
 package dev.redoubt.services;
 
 import dev.redoubt.estate.Estate;
+import dev.redoubt.findings.EstateIndex;
 import dev.redoubt.findings.Result;
 import dev.redoubt.findings.Summary;
 import dev.redoubt.findings.Suppressions;
@@ -10,10 +11,11 @@ import java.util.List;
 
 /**
  * One audit: the report (results with suppressions applied, summary, digest), the estate it judged,
- * what it judged for whom, and the results before suppressions (to apply changed suppressions again).
+ * what it judged for whom, the results before suppressions (to apply changed suppressions again), and
+ * the checks' index of the estate (the console's screens look things up in it).
  */
 public record AuditRun(AuditReport report, Estate estate, AuditSubject subject, List<Result> unsuppressed, Suppressions suppressions,
-                       Instant evaluatedAt) {
+                       Instant evaluatedAt, EstateIndex index) {
     public List<Result> results() {
         return report.results();
     }

@@ -80,7 +80,7 @@ public final class AuditService {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Auditor.Outcome outcome = new Auditor(Checks.all()).run(estate, findingsSettings, now);
         return build(estate, subject, outcome.results(), accepted, now, outcome.index().organizationId(), outcome.index().at(),
-                outcome.index().thresholds().asMap(), outcome.index().roles());
+                outcome.index().thresholds().asMap(), outcome.index().roles(), outcome.index());
     }
 
     /** The same audit with the suppressions as they are now (after one was added or lifted). */
@@ -88,19 +88,20 @@ public final class AuditService {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         AuditReport r = run.report();
         return build(run.estate(), run.subject(), run.unsuppressed(), suppressions, now, r.organizationId(), r.evaluatedAt(),
-                r.thresholds(), r.accountRoles());
+                r.thresholds(), r.accountRoles(), run.index());
     }
 
     private AuditRun build(Estate estate, AuditSubject subject, List<Result> raw, Suppressions accepted, Instant now, String orgId,
                            Instant evaluatedAt, java.util.Map<String, Integer> thresholds,
-                           java.util.Map<String, dev.redoubt.findings.AccountType> roles) {
+                           java.util.Map<String, dev.redoubt.findings.AccountType> roles,
+                           dev.redoubt.findings.EstateIndex index) {
         Suppressions.Applied applied = accepted.apply(raw, now);
         List<Result> results = applied.results();
         Summary summary = Summary.of(results, Checks.all());
         String digest = ResultJson.sha256(results);
         AuditReport report = new AuditReport(toolVersion, estate.name(), subject.source(), orgId, estate.capturedAt(), evaluatedAt, now,
                 thresholds, roles, Checks.all(), results, summary, applied.uses(), readErrors(estate), digest);
-        return new AuditRun(report, estate, subject, raw, accepted, evaluatedAt);
+        return new AuditRun(report, estate, subject, raw, accepted, evaluatedAt, index);
     }
 
     /** Writes the report to a stream (standard output). */

@@ -9,6 +9,13 @@ public final class Destinations {
     public static final Destination SCAN = new Destination("scan", "Scan", Material2OutlinedMZ.SYNC);
     public static final Destination OVERVIEW = new Destination("overview", "Overview", Material2OutlinedAL.DASHBOARD);
     public static final Destination FINDINGS = new Destination("findings", "Findings", Material2OutlinedMZ.REPORT_PROBLEM);
+    public static final Destination ORGANIZATION = new Destination("organization", "Organization", Material2OutlinedAL.ACCOUNT_TREE);
+    public static final Destination VAULTS = new Destination("vaults", "Vaults", Material2OutlinedAL.LOCK);
+    public static final Destination RECOVERY_POINTS = new Destination("recovery-points", "Recovery points", Material2OutlinedAL.HISTORY);
+    public static final Destination KEYS = new Destination("keys", "Keys", Material2OutlinedMZ.VPN_KEY);
+    public static final Destination PLANS = new Destination("plans", "Backup plans", Material2OutlinedAL.EVENT_NOTE);
+    public static final Destination RESTORE_TESTS = new Destination("restore-tests", "Restore testing", Material2OutlinedAL.FACT_CHECK);
+    public static final Destination RESTORE_JOBS = new Destination("restore-jobs", "Restore jobs", Material2OutlinedMZ.SETTINGS_BACKUP_RESTORE);
 
     private Destinations() {
     }

@@ -29,6 +29,10 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -60,6 +64,8 @@ public final class ShellView {
     public static final String ID_STATUS_BAR = "statusBar";
     public static final String ID_TASKS = "tasks";
     public static final String ID_VERSION = "version";
+    public static final String ID_BACK = "back";
+    public static final String ID_FORWARD = "forward";
 
     private static final double HEADER_ICON_SIZE = 30;
 
@@ -89,6 +95,26 @@ public final class ShellView {
         modal.setInTransitionFactory(null);
         modal.setOutTransitionFactory(null);
         root.getChildren().addAll(frame, modal);
+        // Back and forward as in a browser: Alt+Left/Right and the mouse's side buttons, wherever the focus is.
+        root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.isAltDown() && !e.isControlDown() && !e.isShiftDown() && (e.getCode() == KeyCode.LEFT || e.getCode() == KeyCode.RIGHT)) {
+                if (e.getCode() == KeyCode.LEFT) {
+                    viewModel.back();
+                } else {
+                    viewModel.forward();
+                }
+                e.consume();
+            }
+        });
+        root.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
+            if (e.getButton() == MouseButton.BACK) {
+                viewModel.back();
+                e.consume();
+            } else if (e.getButton() == MouseButton.FORWARD) {
+                viewModel.forward();
+                e.consume();
+            }
+        });
         viewModel.selectedProperty().addListener((o, old, now) -> showScreen(now));
         if (viewModel.selected().isPresent()) {
             showScreen(viewModel.selected().get());
@@ -207,10 +233,29 @@ public final class ShellView {
         tip.textProperty().bind(viewModel.identityDetailProperty());
         identity.setTooltip(tip);
 
-        HBox bar = new HBox(icon, product, new Separator(Orientation.VERTICAL), estateBox, new Spacer(), mode, identity);
+        Button back = historyButton(ID_BACK, Material2OutlinedAL.ARROW_BACK, "Back (Alt+Left)", viewModel.canGoBackProperty(), viewModel::back);
+        Button forward = historyButton(ID_FORWARD, Material2OutlinedAL.ARROW_FORWARD, "Forward (Alt+Right)", viewModel.canGoForwardProperty(),
+                viewModel::forward);
+        HBox history = new HBox(2, back, forward);
+        history.setAlignment(Pos.CENTER_LEFT);
+        history.setMinWidth(Region.USE_PREF_SIZE);
+
+        HBox bar = new HBox(icon, product, history, new Separator(Orientation.VERTICAL), estateBox, new Spacer(), mode, identity);
         bar.setId(ID_TOP_BAR);
         bar.getStyleClass().add(StyleClasses.TOP_BAR);
         return bar;
+    }
+
+    private static Button historyButton(String id, org.kordamp.ikonli.Ikon icon, String tip,
+                                        javafx.beans.value.ObservableBooleanValue enabled, Runnable action) {
+        Button b = new Button(null, new FontIcon(icon));
+        b.setId(id);
+        b.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        b.setTooltip(new Tooltip(tip));
+        b.setFocusTraversable(false);
+        b.disableProperty().bind(javafx.beans.binding.Bindings.not(enabled));
+        b.setOnAction(e -> action.run());
+        return b;
     }
 
     private static void styleMode(Label mode, FontIcon icon, boolean operator) {
@@ -224,6 +269,9 @@ public final class ShellView {
         navigation.getStyleClass().addAll(StyleClasses.NAVIGATION_LIST, Tweaks.EDGE_TO_EDGE);
         navigation.setCellFactory(v -> new NavigationCell());
         navigation.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
+            if (item != null && viewModel.selected().filter(item.destination()::equals).isPresent()) {
+                return; // the shell moved there itself (a link, back, forward): the place already holds what it shows
+            }
             if (item != null && !viewModel.select(item.destination())) {
                 // Not available now (no estate open yet): stay where we are.
                 javafx.application.Platform.runLater(() -> navigation.getSelectionModel().select(old));

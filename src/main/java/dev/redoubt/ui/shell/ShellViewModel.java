@@ -11,6 +11,8 @@ import dev.redoubt.services.Identity;
 import dev.redoubt.services.LoadedEstate;
 import dev.redoubt.ui.navigation.Destination;
 import dev.redoubt.ui.navigation.Navigator;
+import dev.redoubt.ui.navigation.Place;
+import dev.redoubt.ui.navigation.Routable;
 import dev.redoubt.ui.tasks.BackgroundTasks;
 import dev.redoubt.ui.tasks.RunningTask;
 import dev.redoubt.ui.workspace.Notice;
@@ -22,7 +24,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -48,6 +54,9 @@ public final class ShellViewModel implements Navigator {
     public static final String AUDITOR_BADGE = "AUDITOR · READ-ONLY";
     public static final String OPERATOR_BADGE = "OPERATOR";
 
+    /** How many places back remembers. */
+    public static final int HISTORY = 100;
+
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
     private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ROOT);
     private static final DateTimeFormatter FULL = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ROOT);
@@ -68,6 +77,12 @@ public final class ShellViewModel implements Navigator {
     private final ReadOnlyStringWrapper identityDetail = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper modeBadge = new ReadOnlyStringWrapper(AUDITOR_BADGE);
     private final ReadOnlyBooleanWrapper operator = new ReadOnlyBooleanWrapper();
+    private final Map<Destination, Routable> routes = new HashMap<>();
+    private final Deque<Place> backward = new ArrayDeque<>();
+    private final Deque<Place> onward = new ArrayDeque<>();
+    private final ReadOnlyObjectWrapper<Place> place = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper canGoBack = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper canGoForward = new ReadOnlyBooleanWrapper();
 
     public ShellViewModel(String version, Workspace workspace, BackgroundTasks tasks, Notices notices, Clock clock) {
         this.version = version;
@@ -83,7 +98,15 @@ public final class ShellViewModel implements Navigator {
 
     /** Adds a screen to the navigation, in order. */
     public void addDestination(Destination destination, ObservableValue<String> badge, ObservableValue<Boolean> available) {
+        addDestination(destination, badge, available, null);
+    }
+
+    /** Adds a screen that shows one thing among many; {@code route} is told which when the user goes there. */
+    public void addDestination(Destination destination, ObservableValue<String> badge, ObservableValue<Boolean> available, Routable route) {
         navigation.add(new NavigationItem(destination, badge, available));
+        if (route != null) {
+            routes.put(destination, route);
+        }
     }
 
     public String productName() {
@@ -161,23 +184,100 @@ public final class ShellViewModel implements Navigator {
         return Optional.ofNullable(selected.get());
     }
 
-    /** Goes to a screen that can be opened now; false (staying put) for one that cannot. */
+    /** Goes to a screen that can be opened now (its list, for a screen of many things); false (staying put) for one that cannot. */
     public boolean select(Destination destination) {
-        for (NavigationItem item : navigation) {
-            if (item.destination().equals(destination)) {
-                if (!item.available()) {
-                    return false;
-                }
-                selected.set(destination);
-                return true;
-            }
-        }
-        return false;
+        return open(Place.of(destination));
     }
 
     @Override
     public void show(Destination destination) {
         select(destination);
+    }
+
+    /**
+     * Goes to a place: the screen, and the thing on it. The place left behind is kept for back
+     * (at most {@value #HISTORY} places); going somewhere new forgets what forward would have shown.
+     */
+    @Override
+    public boolean open(Place to) {
+        if (!available(to.destination())) {
+            return false;
+        }
+        Place now = place.get();
+        if (now != null && !now.equals(to)) {
+            backward.push(now);
+            while (backward.size() > HISTORY) {
+                backward.removeLast();
+            }
+            onward.clear();
+        }
+        go(to);
+        return true;
+    }
+
+    /** Returns to the place before (Alt+Left, the mouse's back button); false when there is none to return to. */
+    public boolean back() {
+        while (!backward.isEmpty()) {
+            Place to = backward.pop();
+            if (available(to.destination())) {
+                onward.push(place.get());
+                go(to);
+                return true;
+            }
+        }
+        updateHistory();
+        return false;
+    }
+
+    /** Goes forward again after back (Alt+Right, the mouse's forward button). */
+    public boolean forward() {
+        while (!onward.isEmpty()) {
+            Place to = onward.pop();
+            if (available(to.destination())) {
+                backward.push(place.get());
+                go(to);
+                return true;
+            }
+        }
+        updateHistory();
+        return false;
+    }
+
+    /** The place on show: the screen and what it shows. */
+    public ReadOnlyObjectProperty<Place> placeProperty() {
+        return place.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canGoBackProperty() {
+        return canGoBack.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canGoForwardProperty() {
+        return canGoForward.getReadOnlyProperty();
+    }
+
+    private void go(Place to) {
+        place.set(to);
+        selected.set(to.destination());
+        Routable route = routes.get(to.destination());
+        if (route != null) {
+            route.open(to.target());
+        }
+        updateHistory();
+    }
+
+    private void updateHistory() {
+        canGoBack.set(!backward.isEmpty());
+        canGoForward.set(!onward.isEmpty());
+    }
+
+    private boolean available(Destination destination) {
+        for (NavigationItem item : navigation) {
+            if (item.destination().equals(destination)) {
+                return item.available();
+            }
+        }
+        return false;
     }
 
     /** Recomputes the header from the workspace and the clock ("3 min ago" ages); the view calls it every half minute. */

@@ -4,6 +4,7 @@ import dev.redoubt.services.AuditRun;
 import dev.redoubt.services.AuditService;
 import dev.redoubt.services.CaptureTarget;
 import dev.redoubt.services.Connection;
+import dev.redoubt.services.EstateCatalog;
 import dev.redoubt.services.EstateOrigin;
 import dev.redoubt.services.LoadedEstate;
 import dev.redoubt.services.CredentialKind;
@@ -223,12 +224,17 @@ public final class ConsoleActions {
         if (run == null) {
             return;
         }
-        tasks.run("Applying suppressions", false, ctx -> services.audits().reapply(run, services.suppressions().load()),
-                workspace::audited, failed("Could not apply the suppressions"));
+        tasks.run("Applying suppressions", false, ctx -> {
+                    AuditRun again = services.audits().reapply(run, services.suppressions().load());
+                    return new Audited(again, EstateCatalog.of(again));
+                }, a -> workspace.audited(a.run(), a.catalog()), failed("Could not apply the suppressions"));
     }
 
     /** An estate, its audit and the scan behind it, ready to show. */
-    private record Shown(LoadedEstate estate, AuditRun audit, ScanOutcome scan) {
+    private record Shown(LoadedEstate estate, AuditRun audit, EstateCatalog catalog, ScanOutcome scan) {
+    }
+
+    private record Audited(AuditRun run, EstateCatalog catalog) {
     }
 
     private Shown audited(LoadedEstate loaded, ScanOutcome scan) {
@@ -238,13 +244,13 @@ public final class ConsoleActions {
         if (file != null) {
             services.estates().rememberCapture(file, loaded.estate().name());
         }
-        return new Shown(loaded, run, scan);
+        return new Shown(loaded, run, EstateCatalog.of(run), scan);
     }
 
     private void shown(Shown s) {
         workspace.busy(false);
         workspace.scanning(null);
-        workspace.show(s.estate(), s.audit(), s.scan());
+        workspace.show(s.estate(), s.audit(), s.catalog(), s.scan());
         ScanOutcome scan = s.scan();
         if (scan != null && scan.outcome() == ScanOutcome.Outcome.CANCELLED) {
             notices.post(Notice.of(Notice.Kind.WARNING, "Scan cancelled: partial capture kept",

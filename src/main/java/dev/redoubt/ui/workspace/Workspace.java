@@ -2,7 +2,9 @@ package dev.redoubt.ui.workspace;
 
 import dev.redoubt.journal.Mode;
 import dev.redoubt.services.AuditRun;
+import dev.redoubt.services.BrowseScope;
 import dev.redoubt.services.Connection;
+import dev.redoubt.services.EstateCatalog;
 import dev.redoubt.services.LoadedEstate;
 import dev.redoubt.services.ScanOutcome;
 import dev.redoubt.services.ScanStatus;
@@ -26,6 +28,8 @@ public final class Workspace implements AutoCloseable {
     private final ReadOnlyObjectWrapper<ScanOutcome> scan = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ScanStatus> scanProgress = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<EstateCatalog> catalog = new ReadOnlyObjectWrapper<>();
+    private final ObjectProperty<BrowseScope> scope = new SimpleObjectProperty<>(BrowseScope.ALL);
 
     /** The mode the next sign-in uses (auditor, read-only, unless the user chose operator). */
     public ObjectProperty<Mode> modeProperty() {
@@ -50,6 +54,24 @@ public final class Workspace implements AutoCloseable {
 
     public LoadedEstate estate() {
         return estate.get();
+    }
+
+    /** What the browsing screens look things up in, for the audit on show (null: none). */
+    public ReadOnlyObjectProperty<EstateCatalog> catalogProperty() {
+        return catalog.getReadOnlyProperty();
+    }
+
+    public EstateCatalog catalog() {
+        return catalog.get();
+    }
+
+    /** What the browsing screens show: chosen in the organization tree; the whole estate when a new one opens. */
+    public ObjectProperty<BrowseScope> scopeProperty() {
+        return scope;
+    }
+
+    public BrowseScope scope() {
+        return scope.get();
     }
 
     public ReadOnlyObjectProperty<AuditRun> auditProperty() {
@@ -99,14 +121,17 @@ public final class Workspace implements AutoCloseable {
         }
     }
 
-    void show(LoadedEstate loaded, AuditRun run, ScanOutcome from) {
+    void show(LoadedEstate loaded, AuditRun run, EstateCatalog index, ScanOutcome from) {
+        scope.set(BrowseScope.ALL);
         scan.set(from);
+        catalog.set(index);
         estate.set(loaded);
         audit.set(run);
     }
 
     /** The same estate with its audit again (after a suppression was added or lifted). */
-    void audited(AuditRun run) {
+    void audited(AuditRun run, EstateCatalog index) {
+        catalog.set(index);
         audit.set(run);
     }
 
