@@ -27,6 +27,7 @@ public final class EstateCatalog {
     private final Map<String, Severity> worstByAccount = new HashMap<>();
     private final Map<String, Severity> worstByRegion = new HashMap<>();
     private final Map<String, String> accountNames = new HashMap<>();
+    private final Map<String, EstateIndex.PointRef> points = new HashMap<>();
 
     private EstateCatalog(AuditRun run) {
         this.run = run;
@@ -59,6 +60,9 @@ public final class EstateCatalog {
                 }
             }
             for (RecoveryPoint p : v.points()) {
+                if (p.recoveryPointArn() != null) {
+                    points.putIfAbsent(p.recoveryPointArn(), new EstateIndex.PointRef(v, p));
+                }
                 if (p.recoveryPointArn() != null && pointArns.contains(p.recoveryPointArn())) {
                     for (Result r : resultsByResource.get(p.recoveryPointArn())) {
                         if (r.status() == Status.FAIL) {
@@ -113,6 +117,11 @@ public final class EstateCatalog {
 
     public Severity worstFailingInRegion(String accountId, String region) {
         return worstByRegion.get(regionKey(accountId, region));
+    }
+
+    /** A recovery point by its ARN, with its vault; null when the estate has none such. */
+    public EstateIndex.PointRef point(String recoveryPointArn) {
+        return recoveryPointArn == null ? null : points.get(recoveryPointArn);
     }
 
     /** The account's name, or its ID when it has none (or is not in the estate). */
