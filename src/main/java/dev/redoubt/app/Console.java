@@ -2,6 +2,9 @@ package dev.redoubt.app;
 
 import dev.redoubt.services.ScanPlan;
 import dev.redoubt.ui.Theme;
+import dev.redoubt.ui.browse.BrowseContext;
+import dev.redoubt.ui.organization.OrganizationView;
+import dev.redoubt.ui.organization.OrganizationViewModel;
 import dev.redoubt.ui.findings.FindingsView;
 import dev.redoubt.ui.findings.FindingsViewModel;
 import dev.redoubt.ui.navigation.Destinations;
@@ -58,6 +61,9 @@ public final class Console {
             shell.select(Destinations.FINDINGS);
         });
 
+        BrowseContext browse = new BrowseContext(actions, shell, browser);
+        OrganizationViewModel organization = new OrganizationViewModel(browse);
+
         var hasEstate = workspace.estateProperty().isNotNull();
         List<ScreenEntry> screens = List.of(
                 ScreenEntry.of(Destinations.START, () -> new StartView(start)),
@@ -65,7 +71,9 @@ public final class Console {
                         Bindings.createBooleanBinding(() -> workspace.connection() != null || workspace.scanProgressProperty().get() != null,
                                 workspace.connectionProperty(), workspace.scanProgressProperty())),
                 new ScreenEntry(Destinations.OVERVIEW, () -> new OverviewView(overview), overview.badgeProperty(), hasEstate),
-                new ScreenEntry(Destinations.FINDINGS, () -> new FindingsView(findings), findings.failingBadge(), hasEstate));
+                new ScreenEntry(Destinations.FINDINGS, () -> new FindingsView(findings), findings.failingBadge(), hasEstate),
+                new ScreenEntry(Destinations.ORGANIZATION, () -> new OrganizationView(organization), organization.badge(), hasEstate,
+                        organization::open));
         screens.forEach(s -> shell.addDestination(s.destination(), s.badge(), s.available(), s.route()));
         ShellView view = new ShellView(shell, screens);
         actions.signInPromptProperty().addListener((o, old, prompt) -> {
