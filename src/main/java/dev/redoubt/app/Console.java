@@ -10,6 +10,8 @@ import dev.redoubt.ui.findings.FindingsViewModel;
 import dev.redoubt.ui.navigation.Destinations;
 import dev.redoubt.ui.overview.OverviewView;
 import dev.redoubt.ui.overview.OverviewViewModel;
+import dev.redoubt.ui.recoverypoints.RecoveryPointsView;
+import dev.redoubt.ui.recoverypoints.RecoveryPointsViewModel;
 import dev.redoubt.ui.scan.ScanView;
 import dev.redoubt.ui.scan.ScanViewModel;
 import dev.redoubt.ui.shell.ScreenEntry;
@@ -74,6 +76,7 @@ public final class Console {
 
         BrowseContext browse = new BrowseContext(actions, shell, browser);
         OrganizationViewModel organization = new OrganizationViewModel(browse);
+        RecoveryPointsViewModel recoveryPoints = new RecoveryPointsViewModel(browse);
 
         var hasEstate = workspace.estateProperty().isNotNull();
         List<ScreenEntry> screens = List.of(
@@ -84,7 +87,9 @@ public final class Console {
                 new ScreenEntry(Destinations.OVERVIEW, () -> new OverviewView(overview), overview.badgeProperty(), hasEstate),
                 new ScreenEntry(Destinations.FINDINGS, () -> new FindingsView(findings), findings.failingBadge(), hasEstate),
                 new ScreenEntry(Destinations.ORGANIZATION, () -> new OrganizationView(organization), organization.badge(), hasEstate,
-                        organization::open));
+                        organization::open),
+                new ScreenEntry(Destinations.RECOVERY_POINTS, () -> new RecoveryPointsView(recoveryPoints), recoveryPoints.badge(), hasEstate,
+                        recoveryPoints::open));
         screens.forEach(s -> shell.addDestination(s.destination(), s.badge(), s.available(), s.route()));
         ShellView view = new ShellView(shell, screens);
         actions.signInPromptProperty().addListener((o, old, prompt) -> {

@@ -508,4 +508,27 @@ class RecoveryPointsViewModelTest {
         assertThat(console.notices.shown()).isEmpty();
     }
 
+    @Test
+    void aRunThatFinishedLateDoesNotOverwriteANewerOne() {
+        ArrayDeque<Runnable> work = new ArrayDeque<>();
+        ArrayDeque<Runnable> ui = new ArrayDeque<>();
+        ExecutorBackgroundTasks tasks = ExecutorBackgroundTasks.on(work::add, ui::add);
+        ConsoleActions slow = new ConsoleActions(console.context.services(), tasks, console.workspace, console.notices, d -> { }, url -> true,
+                java.time.Clock.fixed(CAPTURED, ZoneOffset.UTC));
+        RecoveryPointsViewModel m = new RecoveryPointsViewModel(new BrowseContext(slow, d -> { }, url -> true));
+        m.activate();
+        work.poll().run();
+        ui.poll().run();
+        m.textProperty().set("s");
+        work.poll().run(); // finished before the next keystroke: its result waits for the FX thread
+        m.textProperty().set("shop-carts");
+        work.poll().run();
+        Runnable older = ui.poll();
+        Runnable newer = ui.poll();
+        newer.run();
+        older.run();
+        assertThat(m.shownFilterProperty().get().text()).isEqualTo("shop-carts");
+        assertThat(m.rows()).isNotEmpty().allSatisfy(r -> assertThat(r.resourceName()).isEqualTo("shop-carts"));
+    }
+
 }
