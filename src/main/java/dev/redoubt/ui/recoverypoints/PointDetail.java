@@ -35,7 +35,8 @@ public record PointDetail(PointRow row, String title, String subtitle, Restorabi
 
     /** One copy of the resource in another account or region, worded. */
     public record CopyLine(String vaultName, String vaultArn, String recoveryPointArn, String account, String accountId, String region,
-                           String where, String created, String status, String lock, String key, Outcome safe, String safeText) {
+                           String where, boolean outOfReach, String created, String status, String lock, String key, Outcome safe,
+                           String safeText) {
     }
 
     /** One restore job that used this recovery point, worded. */
@@ -83,11 +84,12 @@ public record PointDetail(PointRow row, String title, String subtitle, Restorabi
                 case FAIL -> !c.outOfReach() ? "Not out of reach" : c.usable() == Outcome.FAIL ? "Cannot be restored"
                         : c.lock().outcome() != Outcome.PASS ? "Lock can be removed" : "Key not usable";
             };
+            String key = c.key().text();
             copies.add(new CopyLine(c.vaultName(), c.vaultArn(), c.recoveryPointArn(), b.catalog().accountName(c.accountId()), c.accountId(),
-                    c.region(), where, Formats.dateTime(c.created(), zone),
-                    c.fromCopyJob() ? "Copy job completed" : PointTexts.status(c.status()) + (c.pointsInVault() > 1 ? " (newest of "
-                            + Formats.count(c.pointsInVault()) + ")" : ""),
-                    c.lock().shortText(zone), c.key().text(), c.safe(), safeText));
+                    c.region(), where, c.outOfReach(), Formats.dateTime(c.created(), zone),
+                    c.fromCopyJob() ? "copy job completed, the copy not seen" : PointTexts.status(c.status()).toLowerCase(java.util.Locale.ROOT)
+                            + (c.pointsInVault() > 1 ? ", the newest of " + Formats.count(c.pointsInVault()) + " there" : ""),
+                    c.lock().shortText(zone), key.isEmpty() ? key : Character.toLowerCase(key.charAt(0)) + key.substring(1), c.safe(), safeText));
         }
         List<RestoreLine> restores = new ArrayList<>();
         for (Restorability.Restore r : verdict.restores()) {
@@ -130,11 +132,11 @@ public record PointDetail(PointRow row, String title, String subtitle, Restorabi
             end = later(end, completed);
         }
         if (cold != null) {
-            marks.add(new Timeline.Mark(Timeline.Kind.COLD_STORAGE, cold, "Cold storage", Formats.date(cold, zone)));
+            marks.add(new Timeline.Mark(Timeline.Kind.COLD_STORAGE, cold, "To cold storage", Formats.date(cold, zone)));
             end = later(end, cold);
         }
         if (delete != null) {
-            marks.add(new Timeline.Mark(Timeline.Kind.DELETE, delete, "Deleted", Formats.date(delete, zone)));
+            marks.add(new Timeline.Mark(Timeline.Kind.DELETE, delete, "Deletion", Formats.date(delete, zone)));
             end = later(end, delete);
         }
         marks.add(new Timeline.Mark(Timeline.Kind.NOW, now, "Now", Formats.date(now, zone)));
@@ -176,13 +178,14 @@ public record PointDetail(PointRow row, String title, String subtitle, Restorabi
         f.add(Fact.of("Encrypted", PointTexts.encryption(row.encryption())));
         if (row.key() != null && !row.key().awsOwned()) {
             f.add(new Fact("Key", row.key().label(), row.key().arn()));
+            EstateIndex.KeyRef k = b.index().key(row.key().arn());
+            f.add(Fact.of("Key state", k == null ? "Not read: the key is not in this estate" : keyState(k.key().keyMetadata(), zone)));
         } else {
             f.add(Fact.of("Key", row.key() != null ? "AWS-owned key" : Formats.orNotRead(p.encryptionKeyArn())));
         }
-        f.add(Fact.of("Key type", keyType(p.encryptionKeyType())));
         f.add(Fact.of("Lifecycle", lifecycle(p)));
         Instant deleteAt = p.calculatedLifecycle() == null ? null : p.calculatedLifecycle().deleteAt();
-        f.add(Fact.of("Deleted on", deleteAt == null ? "No deletion date" : Formats.date(deleteAt, zone) + " (" + Formats.relative(deleteAt, now) + ")"));
+        f.add(Fact.of("Deletion date", deleteAt == null ? "No deletion date" : Formats.date(deleteAt, zone) + " (" + Formats.relative(deleteAt, now) + ")"));
         Instant cold = p.calculatedLifecycle() == null ? null : p.calculatedLifecycle().moveToColdStorageAt();
         if (cold != null) {
             f.add(Fact.of("Moves to cold storage", Formats.date(cold, zone) + " (" + Formats.relative(cold, now) + ")"));
@@ -235,15 +238,18 @@ public record PointDetail(PointRow row, String title, String subtitle, Restorabi
         };
     }
 
-    private static String keyType(String type) {
-        if (type == null) {
-            return Formats.NOT_READ;
-        }
-        return switch (type) {
-            case EstateIndex.AWS_OWNED_KEY -> "AWS-owned";
-            case "CUSTOMER_MANAGED_KMS_KEY" -> "Customer managed (or AWS managed)";
-            default -> type;
+    /** "Enabled · customer managed", "Pending deletion on 4 Dec 2026 · customer managed". */
+    private static String keyState(dev.redoubt.estate.KeyMetadata m, ZoneId zone) {
+        String state = m.keyState() == null ? "State not read" : switch (m.keyState()) {
+            case "Enabled" -> "Enabled";
+            case "Disabled" -> "Disabled";
+            case "PendingDeletion" -> "Pending deletion" + (m.deletionDate() == null ? "" : " on " + Formats.date(m.deletionDate(), zone));
+            case "PendingImport" -> "Waiting for its key material";
+            case "Unavailable" -> "Unavailable (its key store is disconnected)";
+            default -> m.keyState();
         };
+        String manager = m.keyManager() == null ? null : "AWS".equals(m.keyManager()) ? "AWS managed" : "customer managed";
+        return manager == null ? state : state + " · " + manager;
     }
 
     private static String lifecycle(RecoveryPoint p) {
@@ -252,10 +258,10 @@ public record PointDetail(PointRow row, String title, String subtitle, Restorabi
         }
         List<String> parts = new ArrayList<>();
         if (p.lifecycle().moveToColdStorageAfterDays() != null) {
-            parts.add("cold storage after " + Formats.days(p.lifecycle().moveToColdStorageAfterDays()));
+            parts.add("moved to cold storage after " + Formats.days(p.lifecycle().moveToColdStorageAfterDays()));
         }
         if (p.lifecycle().deleteAfterDays() != null) {
-            parts.add("deleted after " + Formats.days(p.lifecycle().deleteAfterDays()));
+            parts.add("kept " + Formats.days(p.lifecycle().deleteAfterDays()) + ", then deleted");
         }
         if (p.lifecycle().deleteAfterEvent() != null) {
             parts.add("deleted after " + p.lifecycle().deleteAfterEvent());

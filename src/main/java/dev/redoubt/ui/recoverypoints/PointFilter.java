@@ -8,7 +8,7 @@ import java.util.Locale;
 /**
  * What the recovery points are filtered by; null (or false) for each filter not set. The text is
  * matched, word by word, against the resource's name and ARN, the recovery point's ARN, the vault's
- * name and ARN and the key's alias and ARN (each word somewhere). {@code status} {@link #NOT_READ}
+ * name and ARN, its account's name and the key's alias and ARN (each word somewhere). {@code status} {@link #NOT_READ}
  * picks the points whose status was not read.
  */
 public record PointFilter(String text, String type, String vaultArn, String accountId, String status, Encryption encryption,

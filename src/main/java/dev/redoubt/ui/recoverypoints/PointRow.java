@@ -7,10 +7,10 @@ import java.time.Instant;
 /**
  * One recovery point as the table lists it: the point as read, its vault, resource and key (shared
  * by every row of the same one, with their lower-cased search texts made once), its position in
- * the estate, and whether a copy of its resource exists in another account or region. Immutable.
+ * the default order (newest first) and in the estate ({@code index}; both -1 for a row made for one
+ * page), and whether a copy of its resource exists in another account or region. Immutable.
  */
-public record PointRow(RecoveryPoint point, Vault vault, Resource resource, Key key, int position, boolean copyElsewhere,
-                       String searchArn) {
+public record PointRow(RecoveryPoint point, Vault vault, Resource resource, Key key, int position, int index, boolean copyElsewhere) {
 
     /** A vault as the rows share it. */
     public record Vault(int id, EstateIndex.VaultRef ref, String arn, String name, String accountId, String accountName, String region,

@@ -92,7 +92,7 @@ final class RecoveryPointPage {
         chip.setMinWidth(80);
         chip.setHalignment(HPos.LEFT);
         ColumnConstraints aspect = new ColumnConstraints();
-        aspect.setMinWidth(120);
+        aspect.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         ColumnConstraints text = new ColumnConstraints();
         text.setHgrow(Priority.ALWAYS);
         reasons.getColumnConstraints().addAll(chip, aspect, text);
@@ -147,13 +147,15 @@ final class RecoveryPointPage {
         }
         for (PointDetail.CopyLine c : d.copies()) {
             Label safe = new Label(c.safeText());
-            safe.getStyleClass().addAll("outcome-chip", "outcome-" + c.safe().name().toLowerCase(java.util.Locale.ROOT));
+            // A copy that shares this point's account or region is no failure of its own: it is just not the safe one.
+            safe.getStyleClass().addAll("outcome-chip", c.safe() == Outcome.FAIL && c.outOfReach()
+                    ? "outcome-fail" : c.safe() == Outcome.PASS ? "outcome-pass" : "outcome-neutral");
             safe.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             FlowPane head = new FlowPane(6, 4);
             head.setAlignment(Pos.CENTER_LEFT);
             head.getChildren().addAll(safe, ArnLink.of(ctx, c.vaultArn(), c.vaultName()), muted("in"), ArnLink.of(ctx, c.accountId(), c.account()),
                     muted("·"), new Label(c.region()), muted("· " + c.where()));
-            Label line = new Label("Newest copy " + c.created() + " · " + c.status() + " · " + c.lock() + " · " + c.key());
+            Label line = new Label("Copy of " + c.created() + " (" + c.status() + ") · " + c.lock() + " · " + c.key());
             line.setWrapText(true);
             line.getStyleClass().add("copy-detail");
             VBox card = new VBox(4, head, line);

@@ -74,7 +74,7 @@ public final class RecoveryPointsView implements Screen {
 
     private final RecoveryPointsViewModel vm;
     private final StackPane root = new StackPane();
-    private final VBox list = new VBox(10);
+    private final VBox list = new VBox(6);
     private final StackPane detail = new StackPane();
     private final TableView<PointRow> table = new TableView<>();
     private final List<TableColumn<PointRow, PointRow>> columns = new ArrayList<>();
@@ -88,9 +88,9 @@ public final class RecoveryPointsView implements Screen {
         root.getStylesheets().add(Objects.requireNonNull(RecoveryPointsView.class.getResource(STYLESHEET)).toExternalForm());
         BrowseStyles.apply(root);
 
-        ListHeader header = new ListHeader(vm.context(), "Recovery points", "Filter by resource, ARN, vault or key", ID_SEARCH);
+        ListHeader header = new ListHeader(vm.context(), "Recovery points", "Filter by resource, ARN, vault, account or key", ID_SEARCH);
         header.filter().textProperty().bindBidirectional(vm.textProperty());
-        header.filter().setTooltip(new Tooltip("Words to find in the resource's name or ARN, the recovery point's ARN, the vault or the key (each word somewhere)"));
+        header.filter().setTooltip(new Tooltip("Words to find in the resource's name or ARN, the recovery point's ARN, the vault, its account or the key (each word somewhere)"));
         header.filter().setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
                 vm.textProperty().set("");
@@ -122,7 +122,7 @@ public final class RecoveryPointsView implements Screen {
 
         table.setId(ID_TABLE);
         table.getStyleClass().addAll(BrowseStyles.TABLE, Tweaks.EDGE_TO_EDGE, Styles.DENSE);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setItems(vm.rows());
         columns();
         Label placeholder = new Label();
@@ -176,6 +176,10 @@ public final class RecoveryPointsView implements Screen {
         return root;
     }
 
+    RecoveryPointsViewModel viewModel() {
+        return vm;
+    }
+
     @Override
     public void shown() {
         vm.activate();
@@ -189,18 +193,21 @@ public final class RecoveryPointsView implements Screen {
     // ---- the table
 
     private void columns() {
-        column(PointSort.Column.RESOURCE, 190, PointRow::resourceName, r -> r.resourceArn() == null ? null : r.resourceArn());
-        column(PointSort.Column.TYPE, 80, r -> PointTexts.type(r.type()), null);
-        column(PointSort.Column.VAULT, 150, r -> r.vault().name(), r -> r.vault().arn());
-        column(PointSort.Column.ACCOUNT, 150, r -> r.vault().accountName(), r -> r.vault().accountId());
+        // Twelve columns are wider than most windows: each gets the width its content needs, and the table scrolls sideways.
+        column(PointSort.Column.RESOURCE, 170, PointRow::resourceName, r -> r.resourceArn() == null ? null : r.resourceArn());
+        column(PointSort.Column.TYPE, 82, r -> PointTexts.type(r.type()), null);
+        column(PointSort.Column.VAULT, 175, r -> r.vault().name(), r -> r.vault().arn());
+        column(PointSort.Column.ACCOUNT, 150, r -> r.vault().accountName(), r -> r.vault().accountName().equals(r.vault().accountId()) ? null
+                : r.vault().accountId());
         column(PointSort.Column.REGION, 100, r -> r.vault().region(), null);
-        column(PointSort.Column.STATUS, 90, r -> PointTexts.status(r.status()), r -> r.point().statusMessage());
-        column(PointSort.Column.CREATED, 130, r -> Formats.dateTime(r.created(), zone()), null);
-        column(PointSort.Column.AGE, 70, r -> PointTexts.age(r.created(), at()), null);
-        column(PointSort.Column.DELETE_AT, 100, r -> r.deleteAt() == null ? "never" : Formats.date(r.deleteAt(), zone()), null);
-        column(PointSort.Column.ENCRYPTED, 80, r -> PointTexts.encryption(r.encryption()), null);
-        column(PointSort.Column.KEY, 150, PointTexts::key, r -> r.key() == null ? null : r.key().arn());
-        column(PointSort.Column.SIZE, 80, r -> r.size() == null ? Formats.NOT_READ : Formats.bytes(r.size()), null);
+        column(PointSort.Column.STATUS, 104, r -> PointTexts.status(r.status()), r -> r.point().statusMessage());
+        column(PointSort.Column.CREATED, 112, r -> Formats.date(r.created(), zone()), r -> Formats.dateTime(r.created(), zone()));
+        column(PointSort.Column.AGE, 96, r -> PointTexts.age(r.created(), at()), null);
+        column(PointSort.Column.DELETE_AT, 112, r -> r.deleteAt() == null ? "never" : Formats.date(r.deleteAt(), zone()),
+                r -> r.deleteAt() == null ? "Kept until someone deletes it" : Formats.relative(r.deleteAt(), at()));
+        column(PointSort.Column.ENCRYPTED, 96, r -> PointTexts.encryption(r.encryption()), null);
+        column(PointSort.Column.KEY, 190, PointTexts::key, r -> r.key() == null ? null : r.key().arn());
+        column(PointSort.Column.SIZE, 84, r -> r.size() == null ? Formats.NOT_READ : Formats.bytes(r.size()), null);
         table.getColumns().setAll(columns);
     }
 

@@ -43,6 +43,7 @@ import javafx.collections.ObservableList;
  * point's page with its restorability verdict. Rows are listed, sorted and filtered off the FX
  * thread and published with one setAll; each change starts a new run and makes the runs before it
  * stop (the latest keystroke wins), and typing further filters only the rows the last run left.
+ * An estate's rows are listed as soon as it opens, so going to the screen costs no wait.
  */
 public final class RecoveryPointsViewModel {
     private static final String VAULT = "vault=";
@@ -472,12 +473,8 @@ public final class RecoveryPointsViewModel {
             }
             return;
         }
-        if (active || pendingDetail != null) {
-            rebuild();
-        } else {
-            building = null;
-            rows.clear();
-        }
+        // Listed at once, off the FX thread, even while the screen is hidden: going to it then costs no wait.
+        rebuild();
     }
 
     private void ensureBuilt() {
