@@ -27,6 +27,8 @@ import dev.redoubt.ui.workspace.Workspace;
 import atlantafx.base.theme.Styles;
 import dev.redoubt.ui.palette.PaletteView;
 import dev.redoubt.ui.palette.PaletteViewModel;
+import dev.redoubt.ui.vaults.VaultsView;
+import dev.redoubt.ui.vaults.VaultsViewModel;
 import dev.redoubt.ui.workspace.Notice;
 import java.util.List;
 import javafx.scene.control.Button;
@@ -74,6 +76,7 @@ public final class Console {
 
         BrowseContext browse = new BrowseContext(actions, shell, browser);
         OrganizationViewModel organization = new OrganizationViewModel(browse);
+        VaultsViewModel vaults = new VaultsViewModel(browse);
 
         var hasEstate = workspace.estateProperty().isNotNull();
         List<ScreenEntry> screens = List.of(
@@ -84,7 +87,8 @@ public final class Console {
                 new ScreenEntry(Destinations.OVERVIEW, () -> new OverviewView(overview), overview.badgeProperty(), hasEstate),
                 new ScreenEntry(Destinations.FINDINGS, () -> new FindingsView(findings), findings.failingBadge(), hasEstate),
                 new ScreenEntry(Destinations.ORGANIZATION, () -> new OrganizationView(organization), organization.badge(), hasEstate,
-                        organization::open));
+                        organization::open),
+                new ScreenEntry(Destinations.VAULTS, () -> new VaultsView(vaults), vaults.badge(), hasEstate, vaults::open));
         screens.forEach(s -> shell.addDestination(s.destination(), s.badge(), s.available(), s.route()));
         ShellView view = new ShellView(shell, screens);
         actions.signInPromptProperty().addListener((o, old, prompt) -> {

@@ -1,14 +1,14 @@
 package dev.redoubt.findings.access;
 
 import dev.redoubt.estate.Arn;
-import dev.redoubt.estate.CopyJob;
 import dev.redoubt.estate.RecoveryPoint;
 import dev.redoubt.findings.EstateIndex;
-import dev.redoubt.findings.EstateIndex.CopyRef;
-import dev.redoubt.findings.EstateIndex.PointRef;
 import dev.redoubt.findings.EstateIndex.VaultRef;
-import java.time.Instant;
+import dev.redoubt.findings.restorability.Outcome;
+import dev.redoubt.findings.restorability.Restorability;
+import dev.redoubt.findings.restorability.Restorability.Copy;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,19 +16,20 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Whether the backups in one vault survive the loss of that vault, its account and its region: for
- * each resource the vault holds live recovery points of, a completed, unexpired copy in a vault of
- * another account AND another region whose lock nobody can remove (a compliance lock past its
- * LockDate, or a logically air-gapped vault). Copies under a lock that can still be removed (a
- * governance lock, a compliance lock in its grace time) or under none are named as weaker ones.
- * Restore-access vaults are views of an air-gapped vault, not copies, and never count.
+ * Whether the backups in one vault survive the loss of that vault, its account and its region, in
+ * one answer for the vault page: for each resource the vault holds recovery points of, a safe copy
+ * as {@link Restorability} judges it for the recovery-point pages (another account AND another
+ * region, usable, in a vault whose lock nobody can remove, with a usable key), so both pages agree.
+ * Names the vaults holding safe copies and, when there are none, the nearest copy and why it is not
+ * safe (a governance lock, a compliance lock still in its grace time, a disabled key...).
  *
- * @param resources   how many resources the vault holds live recovery points of
- * @param covered     how many of them have a safe copy
- * @param safeVaults  the vaults holding safe copies (ARNs, in the order found)
- * @param weakerVaults the vaults of another account and region holding copies under a removable lock or none, with why
+ * @param resources    how many resources the vault holds recovery points of
+ * @param covered      how many of them have a safe copy
+ * @param unknown      how many could not be told (what decides was not read)
+ * @param safeVaults   the vaults holding safe copies (ARNs, in the order found)
+ * @param weakerVaults copies out of reach (another account and region) that are not safe, by vault ARN, with why
  */
-public record SafeCopies(Verdict verdict, String answer, List<String> reasons, int resources, int covered, Set<String> safeVaults,
+public record SafeCopies(Verdict verdict, String answer, List<String> reasons, int resources, int covered, int unknown, Set<String> safeVaults,
                          Map<String, String> weakerVaults) {
 
     public enum Verdict {
@@ -38,133 +39,126 @@ public record SafeCopies(Verdict verdict, String answer, List<String> reasons, i
         SOME,
         /** None has one. */
         NONE,
-        /** The vault holds no live recovery point: nothing to copy. */
+        /** The vault holds no recovery point: nothing to copy. */
         NO_RECOVERY_POINTS,
-        /** The vault's recovery points were not read. */
+        /** Could not be told: the vault's recovery points, or the copies' vaults, locks or keys, were not read. */
         UNKNOWN
     }
 
     public SafeCopies {
         reasons = List.copyOf(reasons);
-        safeVaults = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(safeVaults));
-        weakerVaults = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(weakerVaults));
+        safeVaults = Collections.unmodifiableSet(new LinkedHashSet<>(safeVaults));
+        weakerVaults = Collections.unmodifiableMap(new LinkedHashMap<>(weakerVaults));
     }
 
-    public static SafeCopies of(EstateIndex x, VaultRef v) {
-        Instant at = x.at();
+    /** The answer for one vault; {@code r} is built once per estate and shared (it walks every recovery point when built). */
+    public static SafeCopies of(Restorability r, VaultRef v) {
+        EstateIndex x = r.index();
         if (v.vault().recoveryPoints() == null) {
-            return new SafeCopies(Verdict.UNKNOWN, "Unknown: the vault's recovery points were not read", List.of(), 0, 0, Set.of(), Map.of());
+            return new SafeCopies(Verdict.UNKNOWN, "Unknown: the vault's recovery points were not read", List.of(), 0, 0, 0, Set.of(), Map.of());
         }
-        Set<String> resources = new LinkedHashSet<>();
-        for (RecoveryPoint p : v.points()) {
-            if (p.resourceArn() != null && live(p, at)) {
-                resources.add(p.resourceArn());
-            }
-        }
-        if (resources.isEmpty()) {
-            return new SafeCopies(Verdict.NO_RECOVERY_POINTS, "Nothing to copy: the vault holds no live recovery point", List.of(), 0, 0, Set.of(), Map.of());
+        Restorability.SafeCopies counts = r.safeCopies(v);
+        if (counts.resources() == 0) {
+            return new SafeCopies(Verdict.NO_RECOVERY_POINTS, "Nothing to copy: the vault holds no recovery point", List.of(), 0, 0, 0, Set.of(), Map.of());
         }
         Set<String> safe = new LinkedHashSet<>();
         Map<String, String> weaker = new LinkedHashMap<>();
         List<String> uncovered = new ArrayList<>();
-        int covered = 0;
-        for (String resource : resources) {
+        Set<String> seen = new LinkedHashSet<>();
+        for (RecoveryPoint p : v.points()) {
+            String resource = p.resourceArn();
+            if (resource == null || !seen.add(resource)) {
+                continue;
+            }
             boolean found = false;
-            for (PointRef p : x.pointsOf(resource)) {
-                VaultRef w = p.vault();
-                if (!elsewhere(v, w.accountId(), w.region()) || VaultAccess.RESTORE_ACCESS_VAULT.equals(w.vault().vaultType()) || !live(p.point(), at)) {
+            for (Copy c : r.copies(resource, v)) {
+                if (!c.outOfReach()) {
                     continue;
                 }
-                found |= judge(x, w, safe, weaker);
-            }
-            for (CopyRef c : x.copiesOf(resource)) {
-                CopyJob j = c.job();
-                Arn dest = Arn.parse(j.destinationBackupVaultArn());
-                if (!"COMPLETED".equals(j.state()) || dest == null || !elsewhere(v, dest.account(), dest.region())) {
-                    continue;
-                }
-                VaultRef w = x.vault(j.destinationBackupVaultArn());
-                if (w == null) {
-                    weaker.putIfAbsent(j.destinationBackupVaultArn(), "not in this estate: its lock is unknown");
-                } else if (w.vault().recoveryPoints() == null && !VaultAccess.RESTORE_ACCESS_VAULT.equals(w.vault().vaultType())) {
-                    // the copy job is the only evidence when the destination's recovery points were not read
-                    found |= judge(x, w, safe, weaker);
+                if (c.safe() == Outcome.PASS) {
+                    safe.add(c.vaultArn());
+                    found = true;
+                } else if (!safe.contains(c.vaultArn())) {
+                    weaker.putIfAbsent(c.vaultArn(), whyNotSafe(c));
                 }
             }
-            if (found) {
-                covered++;
-            } else {
+            if (!found) {
                 uncovered.add(resource);
             }
         }
+        weaker.keySet().removeAll(safe);
+        int n = counts.resources();
+        int covered = counts.safe();
         List<String> reasons = new ArrayList<>();
-        reasons.add("A safe copy is a completed, unexpired copy of the same resource in a vault of another account and another region"
-                + " than " + name(x, v) + ", under a lock nobody can remove (a compliance lock past its lock date, or a logically air-gapped vault)");
+        reasons.add("A safe copy is a usable copy of the same resource in a vault of another account and another region than this one,"
+                + " under a lock nobody can remove (a compliance lock past its lock date, or a logically air-gapped vault), with a usable key");
         for (String arn : safe) {
-            VaultRef w = x.vault(arn);
-            reasons.add("Safe: " + name(x, w) + ", " + VaultLock.of(x, w).text().toLowerCase(java.util.Locale.ROOT));
+            reasons.add("Safe copies in " + place(x, arn));
         }
-        weaker.forEach((arn, why) -> reasons.add("Not safe: " + (x.vault(arn) == null ? arn : name(x, x.vault(arn))) + ": " + why));
+        weaker.forEach((arn, why) -> reasons.add("Not safe: the copies in " + place(x, arn) + ": " + why));
+        if (counts.unknown() > 0) {
+            reasons.add(counts.unknown() + (counts.unknown() == 1 ? " resource" : " resources")
+                    + " could not be told: a vault, lock or key that decides was not read");
+        }
         if (!uncovered.isEmpty() && covered > 0) {
             reasons.add("Without a safe copy: " + shortList(uncovered));
         }
-        int n = resources.size();
-        Verdict verdict = covered == n ? Verdict.ALL : covered > 0 ? Verdict.SOME : Verdict.NONE;
+        Verdict verdict = covered == n ? Verdict.ALL : covered > 0 ? Verdict.SOME : counts.unknown() > 0 ? Verdict.UNKNOWN : Verdict.NONE;
         String answer = switch (verdict) {
             case ALL -> "Yes: " + (n == 1 ? "its resource has" : "all " + n + " resources have") + " a copy in " + vaultList(x, safe)
                     + ", locked for good in another account and region";
             case SOME -> "Partly: " + covered + " of " + n + " resources have a copy in " + vaultList(x, safe)
                     + ", locked for good in another account and region; " + (n - covered) + " have none";
+            case UNKNOWN -> "Unknown: no safe copy found, and " + counts.unknown() + " of " + n + " resources could not be told";
             default -> (n == 1 ? "No: its one resource has no copy" : "No: none of the " + n + " resources has a copy")
                     + " in another account and region under a lock nobody can remove" + (weaker.isEmpty() ? "" : "; the nearest: " + nearest(x, weaker));
         };
-        return new SafeCopies(verdict, answer, reasons, n, covered, safe, weaker);
+        return new SafeCopies(verdict, answer, reasons, n, covered, counts.unknown(), safe, weaker);
     }
 
-    /** Adds the vault to the safe or the weaker ones; true when it is safe. */
-    private static boolean judge(EstateIndex x, VaultRef w, Set<String> safe, Map<String, String> weaker) {
-        VaultLock lock = VaultLock.of(x, w);
-        if (lock.immutable()) {
-            safe.add(w.arn());
-            return true;
+    /** Convenience for one vault (builds the estate's Restorability: use {@link #of(Restorability, VaultRef)} for several). */
+    public static SafeCopies of(EstateIndex x, VaultRef v) {
+        return of(Restorability.of(x), v);
+    }
+
+    private static String whyNotSafe(Copy c) {
+        if (c.usable() == Outcome.FAIL) {
+            return "they cannot be restored";
         }
-        weaker.putIfAbsent(w.arn(), switch (lock.mode()) {
-            case GOVERNANCE -> "its governance lock can be removed";
-            case COMPLIANCE_GRACE -> "its compliance lock can still be removed until " + AccessText.dateTime(lock.lockDate());
-            case NONE -> "it is not locked";
-            default -> "its lock was not read";
-        });
-        return false;
-    }
-
-    private static boolean elsewhere(VaultRef v, String account, String region) {
-        return account != null && region != null && !account.isEmpty() && !region.isEmpty()
-                && !account.equals(v.accountId()) && !region.equals(v.region());
-    }
-
-    /** COMPLETED (or of unknown status) and not past its DeleteAt. */
-    private static boolean live(RecoveryPoint p, Instant at) {
-        if (p.status() != null && !"COMPLETED".equals(p.status())) {
-            return false;
+        if (c.lock().outcome() != Outcome.PASS) {
+            return switch (c.lock().mode()) {
+                case GOVERNANCE -> "its governance lock can be removed";
+                case COMPLIANCE -> "its compliance lock can still be removed until " + AccessText.dateTime(c.lock().lockDate());
+                case NONE -> "it is not locked";
+                default -> "its lock was not read";
+            };
         }
-        return p.calculatedLifecycle() == null || p.calculatedLifecycle().deleteAt() == null || p.calculatedLifecycle().deleteAt().isAfter(at);
+        if (c.key().outcome() != Outcome.PASS) {
+            return lowerFirst(c.key().text());
+        }
+        return "whether they still exist was not read";
     }
 
     /** "central-eu-central-1 (northwind-backup, eu-central-1)". */
-    static String name(EstateIndex x, VaultRef w) {
-        var account = x.account(w.accountId());
-        String accountName = account == null || account.name() == null || account.name().isBlank() ? w.accountId() : account.name();
-        return w.vault().backupVaultName() + " (" + accountName + ", " + w.region() + ")";
+    static String place(EstateIndex x, String vaultArn) {
+        VaultRef w = x.vault(vaultArn);
+        Arn arn = Arn.parse(vaultArn);
+        String account = w != null ? w.accountId() : arn == null ? "" : arn.account();
+        String region = w != null ? w.region() : arn == null ? "" : arn.region();
+        String name = w != null && w.vault().backupVaultName() != null ? w.vault().backupVaultName()
+                : vaultArn.substring(vaultArn.lastIndexOf(':') + 1);
+        var a = x.account(account);
+        String accountName = a == null || a.name() == null || a.name().isBlank() ? account : a.name();
+        return name + " (" + accountName + ", " + region + ")";
     }
 
     private static String vaultList(EstateIndex x, Set<String> arns) {
-        return AccessText.and(arns.stream().map(a -> name(x, x.vault(a))).toList());
+        return AccessText.and(arns.stream().map(a -> place(x, a)).toList());
     }
 
     private static String nearest(EstateIndex x, Map<String, String> weaker) {
         var e = weaker.entrySet().iterator().next();
-        VaultRef w = x.vault(e.getKey());
-        return (w == null ? e.getKey() : name(x, w)) + ", but " + e.getValue();
+        return place(x, e.getKey()) + ", but " + e.getValue();
     }
 
     private static String shortList(List<String> arns) {
@@ -174,4 +168,9 @@ public record SafeCopies(Verdict verdict, String answer, List<String> reasons, i
         }).toList();
         return names.size() <= 5 ? AccessText.and(names) : String.join(", ", names.subList(0, 5)) + " and " + (names.size() - 5) + " more";
     }
+
+    private static String lowerFirst(String s) {
+        return s == null || s.isEmpty() ? "" : Character.toLowerCase(s.charAt(0)) + s.substring(1);
+    }
+
 }
