@@ -45,6 +45,10 @@ public record SafeCopies(Verdict verdict, String answer, List<String> reasons, i
         UNKNOWN
     }
 
+    /** What counts as a safe copy, in the words the page shows. */
+    public static final String DEFINITION = "A safe copy is a usable copy of the same resource in a vault of another account and another region"
+            + " than this one, under a lock nobody can remove (a compliance lock past its lock date, or a logically air-gapped vault), with a usable key";
+
     public SafeCopies {
         reasons = List.copyOf(reasons);
         safeVaults = Collections.unmodifiableSet(new LinkedHashSet<>(safeVaults));
@@ -90,8 +94,6 @@ public record SafeCopies(Verdict verdict, String answer, List<String> reasons, i
         int n = counts.resources();
         int covered = counts.safe();
         List<String> reasons = new ArrayList<>();
-        reasons.add("A safe copy is a usable copy of the same resource in a vault of another account and another region than this one,"
-                + " under a lock nobody can remove (a compliance lock past its lock date, or a logically air-gapped vault), with a usable key");
         for (String arn : safe) {
             reasons.add("Safe copies in " + place(x, arn));
         }
@@ -103,6 +105,10 @@ public record SafeCopies(Verdict verdict, String answer, List<String> reasons, i
         if (!uncovered.isEmpty() && covered > 0) {
             reasons.add("Without a safe copy: " + shortList(uncovered));
         }
+        if (safe.isEmpty() && weaker.isEmpty()) {
+            reasons.add("No copy of these resources is in a vault of another account and another region");
+        }
+        reasons.add(DEFINITION);
         Verdict verdict = covered == n ? Verdict.ALL : covered > 0 ? Verdict.SOME : counts.unknown() > 0 ? Verdict.UNKNOWN : Verdict.NONE;
         String answer = switch (verdict) {
             case ALL -> "Yes: " + (n == 1 ? "its resource has" : "all " + n + " resources have") + " a copy in " + vaultList(x, safe)

@@ -82,6 +82,17 @@ public record VaultLock(Mode mode, Instant lockDate, Long minRetentionDays, Long
         };
     }
 
+    /** "Compliance, immutable", "Compliance, grace time", "Governance", "None", "Not read": for tables. */
+    public String shortText() {
+        return switch (mode) {
+            case NOT_READ -> "Not read";
+            case NONE -> "None";
+            case GOVERNANCE -> "Governance";
+            case COMPLIANCE_GRACE -> "Compliance, grace time";
+            case COMPLIANCE_IMMUTABLE, AIR_GAPPED -> "Compliance, immutable";
+        };
+    }
+
     /** "immutable since 13 Feb 2025", "grace time: immutable on 1 Dec 2026, 10:15 UTC", "removable", "not locked", "not read". */
     public String stateText() {
         return switch (mode) {
@@ -91,6 +102,19 @@ public record VaultLock(Mode mode, Instant lockDate, Long minRetentionDays, Long
             case COMPLIANCE_GRACE -> "grace time: immutable on " + AccessText.dateTime(lockDate);
             case COMPLIANCE_IMMUTABLE -> "immutable since " + AccessText.date(lockDate);
             case AIR_GAPPED -> lockDate == null ? "immutable" : "immutable since " + AccessText.date(lockDate);
+        };
+    }
+
+    /** The state in a sentence, without the mode: "Immutable since 13 Feb 2025: nobody, root included, can remove it". */
+    public String stateSentence() {
+        return switch (mode) {
+            case NOT_READ -> "Not read: whether the vault is locked is unknown";
+            case NONE -> "Not locked";
+            case GOVERNANCE -> "Removable by anyone allowed backup:DeleteBackupVaultLockConfiguration";
+            case COMPLIANCE_GRACE -> "In its grace time: removable by anyone allowed backup:DeleteBackupVaultLockConfiguration until "
+                    + AccessText.dateTime(lockDate) + ", immutable after";
+            case COMPLIANCE_IMMUTABLE, AIR_GAPPED -> (lockDate == null ? "Immutable" : "Immutable since " + AccessText.date(lockDate))
+                    + ": nobody, root included, can remove it or delete recovery points before their retention ends";
         };
     }
 
@@ -104,6 +128,20 @@ public record VaultLock(Mode mode, Instant lockDate, Long minRetentionDays, Long
             case COMPLIANCE_IMMUTABLE -> "Compliance lock, immutable since " + AccessText.date(lockDate);
             case AIR_GAPPED -> "Logically air-gapped: AWS locks it in compliance mode" + (lockDate == null ? "" : ", immutable since " + AccessText.date(lockDate));
         };
+    }
+
+    /** "7–400 days", "≥ 30 days", "≤ 120 days", "none", "—": for tables. */
+    public String retentionShort() {
+        if (minRetentionDays == null && maxRetentionDays == null) {
+            return locked() ? "none" : "\u2014";
+        }
+        if (maxRetentionDays == null) {
+            return "\u2265 " + AccessText.days(minRetentionDays);
+        }
+        if (minRetentionDays == null) {
+            return "\u2264 " + AccessText.days(maxRetentionDays);
+        }
+        return minRetentionDays + "\u2013" + AccessText.days(maxRetentionDays);
     }
 
     /** "7 to 400 days", "at least 30 days", "at most 120 days", "no bounds". */

@@ -44,7 +44,7 @@ import java.util.Objects;
 public record VaultDetail(String arn, String name, String accountId, String accountText, String region, String typeText, VaultLock lock,
                           Duration graceLeft, Answer deleted, Answer unreadable, Answer safeCopy, List<Fact> properties, List<Answer> access,
                           List<AccessAnswer> accessAnswers, String policyText, String policyProblem, List<RuleBound> rules,
-                          Notifications notifications, Team team, List<FindingLine> findings, int findingsTotal, int failing,
+                          Notifications notifications, Team team, List<FindingLine> findings, int findingsTotal, int notPassing, int failing, String passing,
                           Long recoveryPoints, String keyArn, Instant at) {
 
     /** How an answer reads at a glance: the colour of its bar. */
@@ -114,9 +114,11 @@ public record VaultDetail(String arn, String name, String accountId, String acco
         for (AccessAnswer a : access.answers()) {
             answers.add(new Answer(a.question().text(), level(a, lock), a.answer(), a.reasons()));
         }
-        List<FindingLine> findings = new ArrayList<>();
-        int total = findings(catalog, v, findings);
-        int failing = (int) findings.stream().filter(f -> f.status() == Status.FAIL).count();
+        List<FindingLine> all = new ArrayList<>();
+        int total = findings(catalog, v, all);
+        int failing = (int) all.stream().filter(f -> f.status() == Status.FAIL).count();
+        List<FindingLine> findings = new ArrayList<>(all.stream().filter(f -> f.status() != Status.PASS).toList());
+        String passing = passing(all);
         findings.sort(Comparator.comparing((FindingLine f) -> f.status() != Status.FAIL)
                 .thenComparing(FindingLine::severity)
                 .thenComparing(FindingLine::checkId)
@@ -127,7 +129,7 @@ public record VaultDetail(String arn, String name, String accountId, String acco
         return new VaultDetail(v.arn(), b.backupVaultName() == null ? v.arn() : b.backupVaultName(), v.accountId(), accountText, v.region(),
                 VaultRows.typeText(b.vaultType()), lock, lock.untilImmutable(x.at()), deleted, unreadable, safeCopy,
                 properties(catalog, v, lock, points), answers, access.answers(), access.policyText(), policyProblem, rules(catalog, v, lock),
-                notifications(b), team(x, b), shown, total, failing, points,
+                notifications(b), team(x, b), shown, total, findings.size(), failing, passing, points,
                 EstateIndex.AWS_OWNED_KEY.equals(b.encryptionKeyType()) ? null : b.encryptionKeyArn(), x.at());
     }
 
@@ -194,7 +196,6 @@ public record VaultDetail(String arn, String name, String accountId, String acco
         if (b.encryptionKeyType() != null) {
             out.add(new Fact("Key type", words(b.encryptionKeyType()), null));
         }
-        out.add(new Fact("Lock", lock.text(), null));
         out.add(new Fact("Recovery points", points == null ? "not read" : String.format(Locale.ROOT, "%,d", points), null));
         if (b.sourceBackupVaultArn() != null) {
             out.add(new Fact("Source vault", Objects.toString(b.sourceBackupVaultArn()), b.sourceBackupVaultArn()));
@@ -328,6 +329,24 @@ public record VaultDetail(String arn, String name, String accountId, String acco
             }
         }
         return out.size();
+    }
+
+    /** "ACC-01, ENC-01 on 297 recovery points and IMM-01 pass" for the passing results, which are counted, not listed; null when none. */
+    private static String passing(List<FindingLine> all) {
+        Map<String, int[]> byCheck = new java.util.TreeMap<>();
+        for (FindingLine f : all) {
+            if (f.status() == Status.PASS) {
+                int[] n = byCheck.computeIfAbsent(f.checkId(), k -> new int[2]);
+                n[f.aboutPoint() ? 1 : 0]++;
+            }
+        }
+        if (byCheck.isEmpty()) {
+            return null;
+        }
+        List<String> parts = new ArrayList<>();
+        byCheck.forEach((check, n) -> parts.add(check + (n[1] == 0 ? "" : n[0] > 0 ? " (the vault and " + n[1] + " recovery points)"
+                : " (" + n[1] + (n[1] == 1 ? " recovery point)" : " recovery points)"))));
+        return String.join(", ", parts);
     }
 
     private static FindingLine line(Result r, boolean point) {

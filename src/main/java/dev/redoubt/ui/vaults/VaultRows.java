@@ -39,9 +39,10 @@ public final class VaultRows {
         String name = b.backupVaultName() != null ? b.backupVaultName() : v.arn();
         String accountName = catalog.accountName(v.accountId());
         Long points = b.recoveryPoints() != null ? (Long) (long) b.recoveryPoints().size() : b.numberOfRecoveryPoints();
-        String type = typeText(b.vaultType());
+        String type = shortTypeText(b.vaultType());
         String key = keyText(x, b);
-        String search = String.join(" ", name, v.arn(), v.accountId(), accountName, v.region(), type, lock.modeText(), lock.stateText(), key)
+        String search = String.join(" ", name, v.arn(), v.accountId(), accountName, v.region(), typeText(b.vaultType()), lock.modeText(),
+                        lock.stateText(), key)
                 .toLowerCase(Locale.ROOT);
         return new VaultRow(v.arn(), name, v.accountId(), accountName, v.region(), type, lock, grace, b.minRetentionDays(), b.maxRetentionDays(),
                 EstateIndex.AWS_OWNED_KEY.equals(b.encryptionKeyType()) ? null : b.encryptionKeyArn(), key, points,
@@ -58,6 +59,11 @@ public final class VaultRows {
             case "RESTORE_ACCESS_BACKUP_VAULT" -> "Restore access";
             default -> vaultType;
         };
+    }
+
+    /** "Standard", "Air-gapped", "Restore access": for the table. */
+    public static String shortTypeText(String vaultType) {
+        return EstateIndex.LAG_VAULT.equals(vaultType) ? "Air-gapped" : typeText(vaultType);
     }
 
     /** The key as a short label: its first alias ("alias/shop-prod-data"), "AWS-owned key", the key ID, or "not read". */

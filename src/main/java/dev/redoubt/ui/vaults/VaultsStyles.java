@@ -14,6 +14,7 @@ final class VaultsStyles {
     static final String SUBHEADING = "vault-subheading";
     static final String OK_TEXT = "vault-ok-text";
     static final String BAD_TEXT = "vault-bad-text";
+    static final String WHY = "vault-why";
 
     private VaultsStyles() {
     }

@@ -45,6 +45,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -127,7 +128,7 @@ public final class VaultsView implements Screen {
         placeholder.textProperty().bind(vm.placeholderProperty());
         table.setPlaceholder(placeholder);
 
-        TableColumn<VaultRow, VaultRow> name = column(VaultColumn.NAME, 190, r -> r);
+        TableColumn<VaultRow, VaultRow> name = column(VaultColumn.NAME, 145, r -> r);
         name.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(VaultRow r, boolean empty) {
@@ -144,48 +145,61 @@ public final class VaultsView implements Screen {
                 setGraphic(link);
             }
         });
-        TableColumn<VaultRow, String> account = text(VaultColumn.ACCOUNT, 200, VaultRow::accountText);
+        TableColumn<VaultRow, VaultRow> account = column(VaultColumn.ACCOUNT, 145, r -> r);
+        account.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(VaultRow r, boolean empty) {
+                super.updateItem(r, empty);
+                setText(empty || r == null ? null : r.accountName());
+                setTooltip(empty || r == null ? null : new Tooltip(r.accountText()));
+            }
+        });
         TableColumn<VaultRow, String> region = text(VaultColumn.REGION, 100, VaultRow::region);
-        TableColumn<VaultRow, String> type = text(VaultColumn.TYPE, 130, VaultRow::typeText);
-        TableColumn<VaultRow, VaultRow> lock = column(VaultColumn.LOCK, 230, r -> r);
+        TableColumn<VaultRow, String> type = text(VaultColumn.TYPE, 90, VaultRow::typeText);
+        TableColumn<VaultRow, VaultRow> lock = column(VaultColumn.LOCK, 105, r -> r);
         lock.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(VaultRow r, boolean empty) {
                 super.updateItem(r, empty);
                 if (empty || r == null) {
                     setGraphic(null);
-                    setText(null);
+                    setTooltip(null);
                     return;
                 }
-                Label mode = new Label(r.lock().modeText());
-                mode.getStyleClass().addAll(StyleClasses.CHIP, VaultsStyles.lockClass(r.lock()));
-                Label state = new Label(r.lock().mode() == dev.redoubt.findings.access.VaultLock.Mode.NONE ? "" : r.lock().stateText());
-                state.getStyleClass().add(BrowseStyles.MUTED);
-                HBox box = new HBox(6, mode, state);
-                box.setAlignment(Pos.CENTER_LEFT);
-                setGraphic(box);
+                Label chip = new Label(r.lock().modeText().replace(" (air-gapped)", ""));
+                chip.getStyleClass().addAll(StyleClasses.CHIP, VaultsStyles.lockClass(r.lock()));
+                chip.setMinWidth(Region.USE_PREF_SIZE);
+                setGraphic(chip);
                 setTooltip(new Tooltip(r.lock().text()));
             }
         });
-        TableColumn<VaultRow, Duration> grace = column(VaultColumn.GRACE_LEFT, 105, VaultRow::graceLeft);
+        TableColumn<VaultRow, VaultRow> grace = column(VaultColumn.GRACE_LEFT, 120, r -> r);
         grace.setCellFactory(c -> new TableCell<>() {
             @Override
-            protected void updateItem(Duration d, boolean empty) {
-                super.updateItem(d, empty);
-                getStyleClass().remove(VaultsStyles.URGENT);
-                if (empty) {
+            protected void updateItem(VaultRow r, boolean empty) {
+                super.updateItem(r, empty);
+                getStyleClass().removeAll(VaultsStyles.URGENT, BrowseStyles.MUTED);
+                if (empty || r == null) {
                     setText(null);
                     return;
                 }
-                setText(d == null ? Formats.NONE : Formats.duration(d));
-                if (d != null) {
+                setText(immutableText(r));
+                if (r.graceLeft() != null) {
                     getStyleClass().add(VaultsStyles.URGENT);
+                } else if (!r.lock().immutable()) {
+                    getStyleClass().add(BrowseStyles.MUTED);
                 }
             }
         });
-        TableColumn<VaultRow, Long> min = number(VaultColumn.MIN_RETENTION, 95, VaultRow::minRetentionDays, true);
-        TableColumn<VaultRow, Long> max = number(VaultColumn.MAX_RETENTION, 95, VaultRow::maxRetentionDays, true);
-        TableColumn<VaultRow, VaultRow> key = column(VaultColumn.KEY, 190, r -> r);
+        TableColumn<VaultRow, VaultRow> retention = column(VaultColumn.RETENTION, 95, r -> r);
+        retention.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(VaultRow r, boolean empty) {
+                super.updateItem(r, empty);
+                setText(empty || r == null ? null : r.lock().retentionShort());
+            }
+        });
+        TableColumn<VaultRow, VaultRow> key = column(VaultColumn.KEY, 105, r -> r);
         key.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(VaultRow r, boolean empty) {
@@ -194,23 +208,30 @@ public final class VaultsView implements Screen {
                     setGraphic(null);
                     return;
                 }
-                Control link = ArnLink.of(ctx, r.keyArn(), r.keyText());
+                String text = r.keyText().startsWith("alias/") ? r.keyText().substring("alias/".length()) : r.keyText();
+                Control link = ArnLink.of(ctx, r.keyArn(), text);
                 if (r.keyArn() == null) {
                     link.getStyleClass().add(BrowseStyles.MUTED);
                 }
                 setGraphic(link);
             }
         });
-        TableColumn<VaultRow, Long> points = number(VaultColumn.RECOVERY_POINTS, 110, VaultRow::recoveryPoints, false);
-        TableColumn<VaultRow, Severity> worst = column(VaultColumn.WORST, 110, VaultRow::worst);
+        TableColumn<VaultRow, Long> points = number(VaultColumn.RECOVERY_POINTS, 70, VaultRow::recoveryPoints, false);
+        TableColumn<VaultRow, Severity> worst = column(VaultColumn.WORST, 85, VaultRow::worst);
         worst.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(Severity s, boolean empty) {
                 super.updateItem(s, empty);
-                setGraphic(empty ? null : SeverityLabel.of(s));
+                if (empty) {
+                    setGraphic(null);
+                    return;
+                }
+                Label l = SeverityLabel.of(s);
+                l.setMinWidth(Region.USE_PREF_SIZE);
+                setGraphic(l);
             }
         });
-        table.getColumns().addAll(List.of(name, account, region, type, lock, grace, min, max, key, points, worst));
+        table.getColumns().addAll(List.of(name, account, region, type, lock, grace, retention, key, points, worst));
 
         table.setSortPolicy(t -> {
             if (syncingSort) {
@@ -244,6 +265,18 @@ public final class VaultsView implements Screen {
         });
     }
 
+    /** "since 13 Feb 2025", "in 3 d 1 h", "no: removable", "—". */
+    static String immutableText(VaultRow r) {
+        return switch (r.lock().mode()) {
+            case COMPLIANCE_IMMUTABLE, AIR_GAPPED -> r.lock().lockDate() == null ? "yes"
+                    : "since " + Formats.date(r.lock().lockDate(), ZoneId.of("UTC"));
+            case COMPLIANCE_GRACE -> "in " + Formats.duration(r.graceLeft());
+            case GOVERNANCE -> "no: removable";
+            case NONE -> Formats.NONE;
+            case NOT_READ -> Formats.NOT_READ;
+        };
+    }
+
     /** Shows the view model's sort on the column headers. */
     private void syncSort(VaultSort s) {
         syncingSort = true;
@@ -260,7 +293,10 @@ public final class VaultsView implements Screen {
     }
 
     private <T> TableColumn<VaultRow, T> column(VaultColumn c, double width, Function<VaultRow, T> value) {
-        TableColumn<VaultRow, T> col = new TableColumn<>(c.title());
+        TableColumn<VaultRow, T> col = new TableColumn<>();
+        Label header = new Label(c.title());
+        header.setTooltip(new Tooltip(c.description()));
+        col.setGraphic(header);
         col.setPrefWidth(width);
         col.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
         col.setId("vaultColumn-" + c.name().toLowerCase(Locale.ROOT));
@@ -382,7 +418,7 @@ public final class VaultsView implements Screen {
         VBox body = new VBox(10);
         FactGrid facts = new FactGrid();
         facts.add("Mode", d.lock().modeText());
-        facts.add("State", d.lock().text());
+        facts.add("State", d.lock().stateSentence());
         if (d.graceLeft() != null) {
             Label left = new Label("In " + Formats.duration(d.graceLeft()) + " (" + Formats.dateTime(d.lock().lockDate(), ZoneId.of("UTC")) + " UTC):"
                     + " until then anyone allowed backup:DeleteBackupVaultLockConfiguration can remove the lock");
@@ -420,10 +456,12 @@ public final class VaultsView implements Screen {
 
     private void policySection(DetailPane pane, VaultDetail d) {
         PolicyViewer viewer = new PolicyViewer();
+        VBox why = new VBox(4);
+        why.getStyleClass().add(VaultsStyles.WHY);
         VBox answers = new VBox(8);
         answers.setId(ID_ANSWERS);
         ToggleGroup group = new ToggleGroup();
-        Label hint = new Label("Choose a question to mark the statements that decide it.");
+        Label hint = new Label("Choose a question: the statements that decide it are marked in the policy, and why is said under it.");
         hint.getStyleClass().add(BrowseStyles.MUTED);
         hint.setWrapText(true);
         answers.getChildren().add(hint);
@@ -432,18 +470,28 @@ public final class VaultsView implements Screen {
             VaultDetail.Answer shown = d.access().get(i);
             RadioButton pick = new RadioButton(a.question().text());
             pick.getStyleClass().add(VaultsStyles.QUESTION);
+            pick.setWrapText(true);
             pick.setToggleGroup(group);
             pick.setUserData(a.question());
             pick.setSelected(a.question() == vm.questionProperty().get());
-            VBox card = new VBox(4, pick, answer(shown, false));
+            VBox card = new VBox(4, pick, answer(new VaultDetail.Answer(shown.question(), shown.level(), shown.answer(), List.of()), false));
             answers.getChildren().add(card);
         }
         Runnable mark = () -> {
+            AccessAnswer a = d.accessAnswers().stream().filter(x -> x.question() == vm.questionProperty().get()).findFirst()
+                    .orElse(d.accessAnswers().get(0));
+            Label title = new Label("Why: " + a.question().text());
+            title.getStyleClass().add(VaultsStyles.SUBHEADING);
+            why.getChildren().setAll(title);
+            for (String r : a.reasons()) {
+                Label line = new Label("\u2022 " + r);
+                line.setWrapText(true);
+                why.getChildren().add(line);
+            }
             if (d.policyText() == null) {
                 viewer.showProblem(d.policyProblem() == null ? "The access policy was not read." : d.policyProblem());
                 return;
             }
-            AccessAnswer a = d.accessAnswers().stream().filter(x -> x.question() == vm.questionProperty().get()).findFirst().orElse(d.accessAnswers().get(0));
             Map<Integer, PolicyViewer.Mark> marks = new HashMap<>();
             a.denying().forEach(i -> marks.put(i, PolicyViewer.Mark.DENIES));
             a.allowing().forEach(i -> marks.put(i, PolicyViewer.Mark.ALLOWS));
@@ -456,17 +504,17 @@ public final class VaultsView implements Screen {
             }
         });
         mark.run();
+        VBox left = new VBox(10, viewer.root(), why);
         GridPane split = new GridPane();
-        split.setHgap(16);
-        ColumnConstraints left = new ColumnConstraints();
-        left.setPercentWidth(55);
-        ColumnConstraints right = new ColumnConstraints();
-        right.setPercentWidth(45);
-        split.getColumnConstraints().addAll(left, right);
-        Node policy = viewer.root();
-        GridPane.setValignment(policy, javafx.geometry.VPos.TOP);
+        split.setHgap(18);
+        ColumnConstraints leftColumn = new ColumnConstraints();
+        leftColumn.setPercentWidth(56);
+        ColumnConstraints rightColumn = new ColumnConstraints();
+        rightColumn.setPercentWidth(44);
+        split.getColumnConstraints().addAll(leftColumn, rightColumn);
+        GridPane.setValignment(left, javafx.geometry.VPos.TOP);
         GridPane.setValignment(answers, javafx.geometry.VPos.TOP);
-        split.add(policy, 0, 0);
+        split.add(left, 0, 0);
         split.add(answers, 1, 0);
         pane.section("Access policy: who can destroy or weaken these backups", split);
     }
@@ -511,35 +559,46 @@ public final class VaultsView implements Screen {
     }
 
     private void findings(DetailPane pane, VaultDetail d) {
+        VBox body = new VBox(8);
         if (d.findings().isEmpty()) {
-            Label none = new Label("No check reported on this vault or its recovery points.");
+            Label none = new Label(d.findingsTotal() == 0 ? "No check reported on this vault or its recovery points."
+                    : "Nothing fails: every check on this vault and its recovery points passes.");
             none.getStyleClass().add(BrowseStyles.MUTED);
-            pane.section("Findings", none);
-            return;
-        }
-        GridPane grid = grid(List.of("Status", "Severity", "Check", "Finding", "About"), new double[] {10, 10, 9, 47, 24});
-        int row = 1;
-        for (VaultDetail.FindingLine f : d.findings()) {
-            Label status = new Label(f.status().name());
-            status.getStyleClass().addAll(StyleClasses.CHIP, StyleClasses.of(f.status()));
-            Label severity = f.status() == Status.FAIL ? SeverityLabel.of(f.severity()) : SeverityLabel.of(null);
-            Label check = new Label(f.checkId());
-            check.getStyleClass().add(StyleClasses.MONO);
-            Label title = new Label(f.title());
-            title.setWrapText(true);
-            Node about = f.aboutPoint() ? ArnLink.of(ctx, f.resourceArn(), Formats.shortArn(f.resourceArn())) : new Label("this vault");
-            if (!f.aboutPoint()) {
-                about.getStyleClass().add(BrowseStyles.MUTED);
+            body.getChildren().add(none);
+        } else {
+            GridPane grid = grid(List.of("Status", "Severity", "Check", "Finding", "About"), new double[] {11, 11, 9, 45, 24});
+            int row = 1;
+            for (VaultDetail.FindingLine f : d.findings()) {
+                Label status = new Label(f.status().name());
+                status.getStyleClass().addAll(StyleClasses.CHIP, StyleClasses.of(f.status()));
+                status.setMinWidth(Region.USE_PREF_SIZE);
+                Label severity = SeverityLabel.of(f.status() == Status.FAIL ? f.severity() : null);
+                severity.setMinWidth(Region.USE_PREF_SIZE);
+                Label check = new Label(f.checkId());
+                check.getStyleClass().add(StyleClasses.MONO);
+                Label title = new Label(f.title());
+                title.setWrapText(true);
+                Node about = f.aboutPoint() ? ArnLink.of(ctx, f.resourceArn(), "recovery point " + Formats.shortArn(f.resourceArn())) : new Label("this vault");
+                if (!f.aboutPoint()) {
+                    about.getStyleClass().add(BrowseStyles.MUTED);
+                }
+                grid.addRow(row++, status, severity, check, title, about);
             }
-            grid.addRow(row++, status, severity, check, title, about);
+            body.getChildren().add(grid);
+            if (d.notPassing() > d.findings().size()) {
+                Label more = new Label("The first " + d.findings().size() + " of " + Formats.count(d.notPassing())
+                        + " are listed; the Findings screen has them all.");
+                more.getStyleClass().add(BrowseStyles.MUTED);
+                body.getChildren().add(more);
+            }
         }
-        VBox body = new VBox(8, grid);
-        if (d.findingsTotal() > d.findings().size()) {
-            Label more = new Label("The first " + d.findings().size() + " of " + Formats.count(d.findingsTotal()) + " results are listed; the Findings screen has them all.");
-            more.getStyleClass().add(BrowseStyles.MUTED);
-            body.getChildren().add(more);
+        if (d.passing() != null) {
+            Label pass = new Label("Passing: " + d.passing() + ".");
+            pass.setWrapText(true);
+            pass.getStyleClass().add(BrowseStyles.MUTED);
+            body.getChildren().add(pass);
         }
-        pane.section("Findings (" + d.failing() + " failing of " + Formats.count(d.findingsTotal()) + ")", body);
+        pane.section("Findings: " + d.failing() + " failing of " + Formats.count(d.findingsTotal()) + " results", body);
     }
 
     /** A table of labels with a header row and column widths in percent. */

@@ -82,7 +82,8 @@ class VaultsViewModelTest {
             assertThat(grace.keyText()).startsWith("alias/");
             assertThat(grace.recoveryPoints()).isPositive();
             VaultRow lag = vm.rows().stream().filter(r -> r.arn().equals(CENTRAL_AIR_GAP)).findFirst().orElseThrow();
-            assertThat(lag.typeText()).isEqualTo("Logically air-gapped");
+            assertThat(lag.typeText()).isEqualTo("Air-gapped");
+            assertThat(lag.search()).contains("logically air-gapped");
             assertThat(lag.keyText()).isEqualTo("AWS-owned key");
             assertThat(lag.keyArn()).isNull();
             VaultRow shop = vm.rows().stream().filter(r -> r.arn().equals(SHOP_PROD)).findFirst().orElseThrow();
@@ -117,10 +118,16 @@ class VaultsViewModelTest {
             vm.sortBy(VaultColumn.NAME);
             assertThat(names().stream().map(n -> n.toLowerCase(Locale.ROOT)).toList()).isSortedAccordingTo(Comparator.reverseOrder());
             vm.sortBy(VaultColumn.GRACE_LEFT);
-            assertThat(vm.rows().get(0).arn()).isEqualTo(CENTRAL_EU_CENTRAL);
-            assertThat(vm.rows().subList(1, vm.rows().size())).allSatisfy(r -> assertThat(r.graceLeft()).isNull());
+            List<VaultLock.Mode> modes = vm.rows().stream().map(r -> r.lock().mode()).toList();
+            int grace = modes.indexOf(VaultLock.Mode.COMPLIANCE_GRACE);
+            assertThat(modes.subList(0, grace)).as("immutable first: nothing left to wait")
+                    .allMatch(m -> m == VaultLock.Mode.COMPLIANCE_IMMUTABLE || m == VaultLock.Mode.AIR_GAPPED);
+            assertThat(modes.subList(grace + 1, modes.size())).as("locks that never become immutable last")
+                    .allMatch(m -> m == VaultLock.Mode.GOVERNANCE || m == VaultLock.Mode.NONE);
             vm.sortBy(VaultColumn.GRACE_LEFT);
-            assertThat(vm.rows().get(0).arn()).as("descending keeps the unknown last too").isEqualTo(CENTRAL_EU_CENTRAL);
+            assertThat(vm.rows().get(0).arn()).as("descending: the longest wait first").isEqualTo(CENTRAL_EU_CENTRAL);
+            assertThat(vm.rows().get(vm.rows().size() - 1).lock().immutable()).as("descending keeps the never-immutable last too").isFalse();
+            assertThat(vm.rows().get(vm.rows().size() - 1).graceLeft()).isNull();
             vm.sortBy(VaultColumn.RECOVERY_POINTS);
             List<Long> points = vm.rows().stream().map(VaultRow::recoveryPoints).toList();
             assertThat(points).isSortedAccordingTo(Comparator.reverseOrder());
