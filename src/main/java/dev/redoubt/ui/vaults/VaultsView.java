@@ -128,7 +128,7 @@ public final class VaultsView implements Screen {
         placeholder.textProperty().bind(vm.placeholderProperty());
         table.setPlaceholder(placeholder);
 
-        TableColumn<VaultRow, VaultRow> name = column(VaultColumn.NAME, 145, r -> r);
+        TableColumn<VaultRow, VaultRow> name = column(VaultColumn.NAME, 160, r -> r);
         name.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(VaultRow r, boolean empty) {
@@ -145,7 +145,7 @@ public final class VaultsView implements Screen {
                 setGraphic(link);
             }
         });
-        TableColumn<VaultRow, VaultRow> account = column(VaultColumn.ACCOUNT, 145, r -> r);
+        TableColumn<VaultRow, VaultRow> account = column(VaultColumn.ACCOUNT, 150, r -> r);
         account.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(VaultRow r, boolean empty) {
@@ -155,7 +155,7 @@ public final class VaultsView implements Screen {
             }
         });
         TableColumn<VaultRow, String> region = text(VaultColumn.REGION, 100, VaultRow::region);
-        TableColumn<VaultRow, String> type = text(VaultColumn.TYPE, 90, VaultRow::typeText);
+        TableColumn<VaultRow, String> type = text(VaultColumn.TYPE, 95, VaultRow::typeText);
         TableColumn<VaultRow, VaultRow> lock = column(VaultColumn.LOCK, 105, r -> r);
         lock.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -173,7 +173,7 @@ public final class VaultsView implements Screen {
                 setTooltip(new Tooltip(r.lock().text()));
             }
         });
-        TableColumn<VaultRow, VaultRow> grace = column(VaultColumn.GRACE_LEFT, 120, r -> r);
+        TableColumn<VaultRow, VaultRow> grace = column(VaultColumn.GRACE_LEFT, 95, r -> r);
         grace.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(VaultRow r, boolean empty) {
@@ -184,6 +184,7 @@ public final class VaultsView implements Screen {
                     return;
                 }
                 setText(immutableText(r));
+                setTooltip(new Tooltip(r.lock().text()));
                 if (r.graceLeft() != null) {
                     getStyleClass().add(VaultsStyles.URGENT);
                 } else if (!r.lock().immutable()) {
@@ -265,13 +266,12 @@ public final class VaultsView implements Screen {
         });
     }
 
-    /** "since 13 Feb 2025", "in 3 d 1 h", "no: removable", "—". */
+    /** "yes" (since when in the tooltip), "in 3 d 1 h" (a compliance lock in its grace time), "no" (governance), "—" (no lock). */
     static String immutableText(VaultRow r) {
         return switch (r.lock().mode()) {
-            case COMPLIANCE_IMMUTABLE, AIR_GAPPED -> r.lock().lockDate() == null ? "yes"
-                    : "since " + Formats.date(r.lock().lockDate(), ZoneId.of("UTC"));
+            case COMPLIANCE_IMMUTABLE, AIR_GAPPED -> "yes";
             case COMPLIANCE_GRACE -> "in " + Formats.duration(r.graceLeft());
-            case GOVERNANCE -> "no: removable";
+            case GOVERNANCE -> "no";
             case NONE -> Formats.NONE;
             case NOT_READ -> Formats.NOT_READ;
         };
@@ -296,6 +296,7 @@ public final class VaultsView implements Screen {
         TableColumn<VaultRow, T> col = new TableColumn<>();
         Label header = new Label(c.title());
         header.setTooltip(new Tooltip(c.description()));
+        header.setMinWidth(Region.USE_PREF_SIZE);
         col.setGraphic(header);
         col.setPrefWidth(width);
         col.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
