@@ -20,6 +20,7 @@ import dev.redoubt.findings.Severity;
 import dev.redoubt.findings.Status;
 import dev.redoubt.findings.access.AccessAnswer;
 import dev.redoubt.findings.access.AccessAnswer.Reach;
+import dev.redoubt.findings.access.KeyAccess;
 import dev.redoubt.findings.access.SafeCopies;
 import dev.redoubt.findings.access.VaultAccess;
 import dev.redoubt.findings.access.VaultLock;
@@ -372,53 +373,42 @@ public record VaultDetail(String arn, String name, String accountId, String acco
         return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
     }
 
-    /** The answers of the key part ("could they be made unreadable?"). */
+    /** The key part: "could they be made unreadable?", from the key's state and KeyAccess's answer to who can disable it or schedule its deletion. */
     static final class KeyAnswers {
         private KeyAnswers() {
         }
 
-        // TODO(i13-keys): replace the key's state with KeyAccess's DISABLE_OR_DELETE_KEY answer once branch i13-keys lands ("Access analysis").
         static Answer unreadable(EstateIndex x, BackupVault b) {
             String q = "Could they be made unreadable?";
-            if (EstateIndex.AWS_OWNED_KEY.equals(b.encryptionKeyType())) {
-                return new Answer(q, Level.GOOD, "Nobody in the organization: the vault uses an AWS-owned key, which only AWS manages",
-                        List.of("An AWS-owned key cannot be disabled, scheduled for deletion or have its policy changed by any account"));
-            }
-            if (b.encryptionKeyArn() == null) {
-                return new Answer(q, Level.UNKNOWN, "Unknown: the vault's key was not read", List.of());
-            }
-            KeyRef k = x.key(b.encryptionKeyArn());
-            if (k == null || k.key().keyMetadata() == null) {
-                return new Answer(q, Level.UNKNOWN, "Unknown: the key " + b.encryptionKeyArn() + " is not in this estate, so who can disable it was not read",
-                        List.of("Its account or region was not scanned, or the scan was not allowed to describe it"));
-            }
-            KeyMetadata m = k.key().keyMetadata();
-            String state = m.keyState();
+            AccessAnswer disable = new KeyAccess().answers(x, b.encryptionKeyArn(), b.encryptionKeyType()).stream()
+                    .filter(a -> a.question() == AccessAnswer.Question.DISABLE_OR_DELETE_KEY).findFirst().orElseThrow();
+            List<String> reasons = new ArrayList<>(disable.reasons());
+            KeyRef k = EstateIndex.AWS_OWNED_KEY.equals(b.encryptionKeyType()) ? null : x.key(b.encryptionKeyArn());
+            KeyMetadata m = k == null ? null : k.key().keyMetadata();
+            String state = m == null ? null : m.keyState();
             if ("PendingDeletion".equals(state) || "PendingReplicaDeletion".equals(state)) {
-                return new Answer(q, Level.BAD, "It is happening: the key is scheduled for deletion"
+                return new Answer(q, Level.BAD, "It is under way: the vault's key is scheduled for deletion"
                         + (m.deletionDate() == null ? "" : " on " + dateTime(m.deletionDate()))
-                        + "; once deleted, nothing it encrypts can be restored", List.of("KeyState is " + state));
+                        + "; once it is deleted, nothing it encrypts can be restored", reasons);
             }
-            if ("Disabled".equals(state) || Boolean.FALSE.equals(m.enabled())) {
-                return new Answer(q, Level.BAD, "They are now: the key is disabled, so its recovery points cannot be restored until it is enabled again",
-                        List.of("KeyState is " + state));
+            if ("Disabled".equals(state)) {
+                return new Answer(q, Level.BAD, "They are now: the vault's key is disabled, so its recovery points cannot be restored until it is enabled again",
+                        reasons);
             }
             if ("PendingImport".equals(state) || "Unavailable".equals(state)) {
-                return new Answer(q, Level.BAD, "They are now: the key is " + words(state).toLowerCase(Locale.ROOT) + " and decrypts nothing",
-                        List.of("KeyState is " + state));
+                return new Answer(q, Level.BAD, "They are now: the vault's key is " + words(state).toLowerCase(Locale.ROOT) + " and decrypts nothing",
+                        reasons);
             }
-            if ("AWS".equals(m.keyManager())) {
-                return new Answer(q, Level.GOOD, "Nobody can disable or delete it: it is an AWS managed key",
-                        List.of("AWS managed keys cannot be disabled or scheduled for deletion; principals of the account may use them through AWS Backup"));
+            if (m != null && m.validTo() != null) {
+                reasons.add(0, "The key's imported material expires on " + dateTime(m.validTo()) + ": KMS then deletes it and the key decrypts nothing"
+                        + " until the same material is imported again");
             }
-            List<String> reasons = new ArrayList<>();
-            reasons.add("Customer managed key, " + (state == null ? "state not read" : words(state).toLowerCase(Locale.ROOT))
-                    + ", in " + k.accountId() + " (" + k.region() + ")");
-            if (m.validTo() != null) {
-                reasons.add("Its imported key material expires on " + dateTime(m.validTo()) + ": then it decrypts nothing");
+            String who = disable.answer();
+            Level level = level(disable.reach());
+            if (m != null && m.validTo() != null && level == Level.GOOD) {
+                level = Level.WARN;
             }
-            return new Answer(q, Level.UNKNOWN, "Key enabled: who could disable it or schedule its deletion is on the key's page (TODO: key policy analysis)",
-                    reasons);
+            return new Answer(q, level, who, reasons);
         }
     }
 }

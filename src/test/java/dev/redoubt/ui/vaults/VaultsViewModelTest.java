@@ -180,6 +180,9 @@ class VaultsViewModelTest {
             assertThat(d.deleted().answer()).startsWith("Any principal of northwind-shop-prod (645019283746, production) whose IAM policy allows"
                     + " backup:DeleteBackupVaultAccessPolicy, backup:DeleteBackupVaultLockConfiguration and backup:DeleteRecoveryPoint");
             assertThat(d.deleted().reasons().get(0)).startsWith("The vault has a governance lock");
+            assertThat(d.unreadable().answer()).as(d.unreadable().toString()).contains("disable the key or schedule its deletion")
+                    .contains("northwind-shop-prod");
+            assertThat(d.unreadable().level()).isEqualTo(Level.BAD);
             assertThat(d.safeCopy().level()).isEqualTo(Level.BAD);
             assertThat(d.safeCopy().answer()).contains("central-eu-central-1 (northwind-backup, eu-central-1), but its compliance lock can still be removed");
             assertThat(d.accessAnswers()).extracting(AccessAnswer::question).containsExactly(AccessAnswer.Question.DELETE_RECOVERY_POINTS,
