@@ -87,8 +87,14 @@ public record VaultDetail(String arn, String name, String accountId, String acco
     public record Team(String arn, boolean found, String name, String status, String threshold, List<String> approvers, String pendingChange) {
     }
 
-    /** One result about the vault or one of its recovery points. */
-    public record FindingLine(Status status, Severity severity, String checkId, String title, String resourceArn, boolean aboutPoint) {
+    /**
+     * One result about the vault, or the results of one check with one status about its recovery points
+     * ({@code points} of them; {@code resourceArn} the first).
+     */
+    public record FindingLine(Status status, Severity severity, String checkId, String title, String resourceArn, boolean aboutPoint, int points) {
+        FindingLine(Status status, Severity severity, String checkId, String title, String resourceArn, boolean aboutPoint) {
+            this(status, severity, checkId, title, resourceArn, aboutPoint, aboutPoint ? 1 : 0);
+        }
     }
 
     /** At most this many findings are listed; the rest are counted. */
@@ -118,12 +124,8 @@ public record VaultDetail(String arn, String name, String accountId, String acco
         List<FindingLine> all = new ArrayList<>();
         int total = findings(catalog, v, all);
         int failing = (int) all.stream().filter(f -> f.status() == Status.FAIL).count();
-        List<FindingLine> findings = new ArrayList<>(all.stream().filter(f -> f.status() != Status.PASS).toList());
+        List<FindingLine> findings = ordered(grouped(all.stream().filter(f -> f.status() != Status.PASS).toList()));
         String passing = passing(all);
-        findings.sort(Comparator.comparing((FindingLine f) -> f.status() != Status.FAIL)
-                .thenComparing(FindingLine::severity)
-                .thenComparing(FindingLine::checkId)
-                .thenComparing(f -> f.resourceArn() == null ? "" : f.resourceArn()));
         List<FindingLine> shown = findings.size() > MAX_FINDINGS ? List.copyOf(findings.subList(0, MAX_FINDINGS)) : List.copyOf(findings);
         String policyProblem = access.policyProblem() != null ? capitalize(access.policyProblem())
                 : access.policyNone() ? "The vault has no access policy: the IAM permissions of its account decide who can act on it." : null;
@@ -243,7 +245,7 @@ public record VaultDetail(String arn, String name, String accountId, String acco
         return out;
     }
 
-    private static RuleBound bound(String plan, String planArn, String account, String rule, boolean copy, Lifecycle l, VaultLock lock) {
+    static RuleBound bound(String plan, String planArn, String account, String rule, boolean copy, Lifecycle l, VaultLock lock) {
         Long delete = l == null ? null : l.deleteAfterDays();
         Long cold = l == null ? null : l.moveToColdStorageAfterDays();
         Long min = lock.minRetentionDays();
@@ -330,6 +332,39 @@ public record VaultDetail(String arn, String name, String accountId, String acco
             }
         }
         return out.size();
+    }
+
+    /** The results about recovery points, one line per check, status and severity ("ENC-04 on 36 recovery points"); those about the vault as they are. */
+    static List<FindingLine> grouped(List<FindingLine> lines) {
+        List<FindingLine> out = new ArrayList<>();
+        Map<String, Integer> at = new HashMap<>();
+        for (FindingLine f : lines) {
+            if (!f.aboutPoint()) {
+                out.add(f);
+                continue;
+            }
+            String key = f.status() + "/" + f.severity() + "/" + f.checkId();
+            Integer i = at.get(key);
+            if (i == null) {
+                at.put(key, out.size());
+                out.add(f);
+            } else {
+                FindingLine g = out.get(i);
+                out.set(i, new FindingLine(g.status(), g.severity(), g.checkId(), g.title(), g.resourceArn(), true, g.points() + 1));
+            }
+        }
+        return out;
+    }
+
+    /** Failing first, then the worst severity, the check, and the vault before its recovery points. */
+    static List<FindingLine> ordered(List<FindingLine> lines) {
+        List<FindingLine> out = new ArrayList<>(lines);
+        out.sort(Comparator.comparing((FindingLine f) -> f.status() != Status.FAIL)
+                .thenComparing(FindingLine::severity)
+                .thenComparing(FindingLine::checkId)
+                .thenComparing(FindingLine::aboutPoint)
+                .thenComparing(f -> f.resourceArn() == null ? "" : f.resourceArn()));
+        return out;
     }
 
     /** "ACC-01, ENC-01 on 297 recovery points and IMM-01 pass" for the passing results, which are counted, not listed; null when none. */

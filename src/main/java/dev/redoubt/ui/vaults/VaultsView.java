@@ -579,16 +579,25 @@ public final class VaultsView implements Screen {
                 check.getStyleClass().add(StyleClasses.MONO);
                 Label title = new Label(f.title());
                 title.setWrapText(true);
-                Node about = f.aboutPoint() ? ArnLink.of(ctx, f.resourceArn(), "recovery point " + Formats.shortArn(f.resourceArn())) : new Label("this vault");
+                Node about;
                 if (!f.aboutPoint()) {
+                    about = new Label("this vault");
                     about.getStyleClass().add(BrowseStyles.MUTED);
+                } else if (f.points() == 1) {
+                    about = ArnLink.of(ctx, f.resourceArn(), "recovery point " + Formats.shortArn(f.resourceArn()));
+                } else {
+                    Hyperlink points = new Hyperlink(Formats.count(f.points()) + " recovery points");
+                    points.getStyleClass().add(BrowseStyles.ARN_LINK);
+                    points.setTooltip(new Tooltip("The recovery points of this vault"));
+                    points.setOnAction(e -> vm.showRecoveryPoints());
+                    about = points;
                 }
                 grid.addRow(row++, status, severity, check, title, about);
             }
             body.getChildren().add(grid);
             if (d.notPassing() > d.findings().size()) {
                 Label more = new Label("The first " + d.findings().size() + " of " + Formats.count(d.notPassing())
-                        + " are listed; the Findings screen has them all.");
+                        + " lines are listed; the Findings screen has them all.");
                 more.getStyleClass().add(BrowseStyles.MUTED);
                 body.getChildren().add(more);
             }
