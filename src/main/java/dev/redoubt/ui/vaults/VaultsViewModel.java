@@ -186,6 +186,8 @@ public final class VaultsViewModel {
         }
         working.set(true);
         placeholder.set("Listing the vaults…");
+        // Indexes where every resource's copies are, once per estate, so a vault's page opens without walking every recovery point.
+        ctx.actions().tasks().run("Indexing copies for the vault pages", false, c -> restorability(catalog), r -> { }, t -> { });
         ctx.actions().tasks().run("Listing the vaults", false, c -> VaultRows.build(catalog), list -> {
             if (catalog != built) {
                 return;
