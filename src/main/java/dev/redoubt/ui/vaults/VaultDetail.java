@@ -232,7 +232,8 @@ public record VaultDetail(String arn, String name, String accountId, String acco
             String planName = p.plan().backupPlan().backupPlanName() != null ? p.plan().backupPlan().backupPlanName() : p.plan().backupPlanId();
             String account = accountText(catalog, p.where().accountId());
             for (BackupRule r : p.plan().backupPlan().rules()) {
-                if (home && Objects.equals(r.targetBackupVaultName(), v.vault().backupVaultName()) || v.arn().equals(r.targetLogicallyAirGappedBackupVaultArn())) {
+                if (home && v.vault().backupVaultName() != null && v.vault().backupVaultName().equals(r.targetBackupVaultName())
+                        || v.arn().equals(r.targetLogicallyAirGappedBackupVaultArn())) {
                     out.add(bound(planName, p.plan().backupPlanArn(), account, r.ruleName(), false, r.lifecycle(), lock));
                 }
                 for (CopyAction c : r.copyActions() == null ? List.<CopyAction>of() : r.copyActions()) {
@@ -391,6 +392,9 @@ public record VaultDetail(String arn, String name, String accountId, String acco
 
     /** "AVAILABLE" -> "Available", "CUSTOMER_MANAGED_KMS_KEY" -> "Customer managed KMS key". */
     static String words(String constant) {
+        if (constant == null || constant.isBlank()) {
+            return "not read";
+        }
         String s = constant.replace('_', ' ').toLowerCase(Locale.ROOT);
         s = s.replace("kms", "KMS").replace("aws", "AWS").replace("sns", "SNS");
         return Character.toUpperCase(s.charAt(0)) + s.substring(1);

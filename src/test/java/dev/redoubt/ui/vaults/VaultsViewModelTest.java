@@ -287,4 +287,39 @@ class VaultsViewModelTest {
             assertThat(vm.detailStatusProperty().get()).isEqualTo("This estate has no vault arn:aws:backup:eu-west-1:645019283746:backup-vault:gone.");
         }
     }
+
+    @Nested
+    @DisplayName("What was not read")
+    class NotRead {
+        @Test
+        @DisplayName("a vault whose lock, policy, notifications, key and recovery points were not read says \"not read\" and UNKNOWN, never \"none\"")
+        void notReadIsNeverNone() throws Exception {
+            dev.redoubt.findings.EstateFixture f = new dev.redoubt.findings.EstateFixture();
+            var vault = f.vault(dev.redoubt.findings.EstateFixture.PROD, "eu-west-1", "bare");
+            vault.remove(List.of("Locked", "LockDate", "MinRetentionDays", "MaxRetentionDays", "AccessPolicy", "Notifications", "RecoveryPoints",
+                    "NumberOfRecoveryPoints", "EncryptionKeyArn", "CreationDate", "VaultState"));
+            Path file = dir.resolve("bare.json");
+            new dev.redoubt.estate.EstateFile().write(f.estate(), file);
+            console.actions.openCapture(file);
+            String arn = dev.redoubt.findings.EstateFixture.arnOf(vault);
+            VaultRow row = vm.rows().stream().filter(r -> r.arn().equals(arn)).findFirst().orElseThrow();
+            assertThat(row.lock().mode()).isEqualTo(VaultLock.Mode.NOT_READ);
+            assertThat(row.recoveryPoints()).isNull();
+            assertThat(row.keyText()).isEqualTo("not read");
+            vm.open(arn);
+            VaultDetail d = vm.detail();
+            assertThat(d).isNotNull();
+            assertThat(List.of(d.deleted(), d.unreadable(), d.safeCopy())).allSatisfy(a -> assertThat(a.level()).isEqualTo(Level.UNKNOWN));
+            assertThat(d.deleted().answer()).startsWith("Unknown: ");
+            assertThat(d.accessAnswers()).allSatisfy(a -> assertThat(a.reach()).isEqualTo(AccessAnswer.Reach.UNKNOWN));
+            assertThat(d.policyText()).isNull();
+            assertThat(d.policyProblem()).isEqualTo("The vault's access policy was not read");
+            assertThat(d.notifications().state()).isEqualTo(VaultDetail.Notifications.State.NOT_READ);
+            assertThat(d.rules()).isEmpty();
+            assertThat(d.properties()).anySatisfy(p -> {
+                assertThat(p.name()).isEqualTo("State");
+                assertThat(p.value()).isEqualTo("not read");
+            });
+        }
+    }
 }
