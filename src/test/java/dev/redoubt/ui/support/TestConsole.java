@@ -4,7 +4,9 @@ import dev.redoubt.app.AppContext;
 import dev.redoubt.estate.EstateFile;
 import dev.redoubt.estate.demo.NorthwindDemo;
 import dev.redoubt.ui.navigation.Destination;
+import dev.redoubt.ui.browse.BrowseContext;
 import dev.redoubt.ui.navigation.Navigator;
+import dev.redoubt.ui.navigation.Place;
 import dev.redoubt.ui.tasks.ExecutorBackgroundTasks;
 import dev.redoubt.ui.workspace.ConsoleActions;
 import dev.redoubt.ui.workspace.Notices;
@@ -27,9 +29,12 @@ public final class TestConsole implements AutoCloseable {
     public final Workspace workspace = new Workspace();
     public final Notices notices = new Notices();
     public final List<Destination> visited = new ArrayList<>();
+    /** Every place the console was sent to (links, row openings), in order. */
+    public final List<Place> places = new ArrayList<>();
     public final List<String> pagesOpened = new ArrayList<>();
     public final ConsoleActions actions;
     public final Path dir;
+    private final Navigator navigator;
 
     private TestConsole(Path dir, Map<String, String> extraEnv, Clock clock) throws IOException {
         this.dir = dir;
@@ -38,9 +43,27 @@ public final class TestConsole implements AutoCloseable {
         env.put("REDOUBT_HOME", dir.resolve("redoubt").toString());
         env.put("HOME", dir.resolve("user").toString());
         context = new AppContext(env, clock);
-        Navigator navigator = visited::add;
+        Navigator navigator = new Navigator() {
+            @Override
+            public void show(Destination destination) {
+                visited.add(destination);
+            }
+
+            @Override
+            public boolean open(Place place) {
+                places.add(place);
+                visited.add(place.destination());
+                return true;
+            }
+        };
+        this.navigator = navigator;
         actions = new ConsoleActions(context.services(), context.own(ExecutorBackgroundTasks.inline()), workspace, notices, navigator,
                 url -> pagesOpened.add(url), clock);
+    }
+
+    /** What the browsing screens' view models take: these actions, the recording navigator, the recording browser. */
+    public BrowseContext browse() {
+        return new BrowseContext(actions, navigator, url -> pagesOpened.add(url));
     }
 
     public static TestConsole create(Path dir) throws IOException {
