@@ -2,11 +2,18 @@ package dev.redoubt.app;
 
 import dev.redoubt.services.ScanPlan;
 import dev.redoubt.ui.Theme;
+import dev.redoubt.ui.browse.BrowseContext;
 import dev.redoubt.ui.findings.FindingsView;
 import dev.redoubt.ui.findings.FindingsViewModel;
 import dev.redoubt.ui.navigation.Destinations;
 import dev.redoubt.ui.overview.OverviewView;
 import dev.redoubt.ui.overview.OverviewViewModel;
+import dev.redoubt.ui.plans.PlansView;
+import dev.redoubt.ui.plans.PlansViewModel;
+import dev.redoubt.ui.restorejobs.RestoreJobsView;
+import dev.redoubt.ui.restorejobs.RestoreJobsViewModel;
+import dev.redoubt.ui.restoretests.RestoreTestsView;
+import dev.redoubt.ui.restoretests.RestoreTestsViewModel;
 import dev.redoubt.ui.scan.ScanView;
 import dev.redoubt.ui.scan.ScanViewModel;
 import dev.redoubt.ui.shell.ScreenEntry;
@@ -58,6 +65,11 @@ public final class Console {
             shell.select(Destinations.FINDINGS);
         });
 
+        BrowseContext browse = new BrowseContext(actions, shell, browser);
+        PlansViewModel plans = new PlansViewModel(browse);
+        RestoreTestsViewModel restoreTests = new RestoreTestsViewModel(browse);
+        RestoreJobsViewModel restoreJobs = new RestoreJobsViewModel(browse);
+
         var hasEstate = workspace.estateProperty().isNotNull();
         List<ScreenEntry> screens = List.of(
                 ScreenEntry.of(Destinations.START, () -> new StartView(start)),
@@ -65,7 +77,10 @@ public final class Console {
                         Bindings.createBooleanBinding(() -> workspace.connection() != null || workspace.scanProgressProperty().get() != null,
                                 workspace.connectionProperty(), workspace.scanProgressProperty())),
                 new ScreenEntry(Destinations.OVERVIEW, () -> new OverviewView(overview), overview.badgeProperty(), hasEstate),
-                new ScreenEntry(Destinations.FINDINGS, () -> new FindingsView(findings), findings.failingBadge(), hasEstate));
+                new ScreenEntry(Destinations.FINDINGS, () -> new FindingsView(findings), findings.failingBadge(), hasEstate),
+                new ScreenEntry(Destinations.PLANS, () -> new PlansView(plans), null, hasEstate, plans::open),
+                new ScreenEntry(Destinations.RESTORE_TESTS, () -> new RestoreTestsView(restoreTests), null, hasEstate, restoreTests::open),
+                new ScreenEntry(Destinations.RESTORE_JOBS, () -> new RestoreJobsView(restoreJobs), null, hasEstate, restoreJobs::open));
         screens.forEach(s -> shell.addDestination(s.destination(), s.badge(), s.available(), s.route()));
         ShellView view = new ShellView(shell, screens);
         actions.signInPromptProperty().addListener((o, old, prompt) -> {

@@ -41,9 +41,10 @@ public record PlanDetail(
     /**
      * A copy action: where to, and how long the copy is kept there.
      *
-     * @param where "another account and region", "another account", "another region", "the same account and region"
+     * @param kind "logically air-gapped vault" when the capture says so; null otherwise
+     * @param where "another account and region", "another account, same region", "same account, another region", "same account and region"
      */
-    public record Copy(String vaultArn, String vaultName, String accountId, String accountName, String region, String where,
+    public record Copy(String vaultArn, String vaultName, String kind, String accountId, String accountName, String region, String where,
                        String coldStorageAfter, String deleteAfter) {
     }
 

@@ -156,7 +156,9 @@ public final class PlanList {
             Arn parsed = Arn.parse(arn);
             String copyAccount = parsed == null ? null : parsed.account();
             String copyRegion = parsed == null ? null : parsed.region();
-            copies.add(new PlanDetail.Copy(arn, vaultName(index, arn), copyAccount, copyAccount == null ? null : catalog.accountName(copyAccount),
+            EstateIndex.VaultRef to = index.vault(arn);
+            String kind = to == null ? null : to.isAirGapped() ? "logically air-gapped vault" : null;
+            copies.add(new PlanDetail.Copy(arn, vaultName(index, arn), kind, copyAccount, copyAccount == null ? null : catalog.accountName(copyAccount),
                     copyRegion, where(account, region, copyAccount, copyRegion), coldAfter(c.lifecycle()), deleteAfter(c.lifecycle())));
         }
         return new PlanDetail.Rule(r.ruleName(), r.ruleId(), ScheduleWords.describe(r.scheduleExpression(), r.scheduleExpressionTimezone()),
@@ -178,7 +180,7 @@ public final class PlanList {
                 s.creationDate());
     }
 
-    /** "after 30 days" (to cold storage); "never". */
+    /** When recovery points move to cold storage: "After 30 days"; "Never". */
     static String coldAfter(Lifecycle l) {
         if (l == null || l.moveToColdStorageAfterDays() == null) {
             return "Never";
@@ -187,15 +189,15 @@ public final class PlanList {
                 + (Boolean.TRUE.equals(l.optInToArchiveForSupportedResources()) ? " (archive tier, for the resources that support it)" : "");
     }
 
-    /** "after 35 days"; "never: kept until someone deletes it". */
+    /** How long recovery points are kept: "35 days, then deleted"; "No expiry: kept until someone deletes them". */
     static String deleteAfter(Lifecycle l) {
         if (l != null && l.deleteAfterDays() != null) {
-            return "After " + days(l.deleteAfterDays());
+            return days(l.deleteAfterDays()) + ", then deleted";
         }
         if (l != null && l.deleteAfterEvent() != null) {
-            return "On " + l.deleteAfterEvent() + " (as written)";
+            return "Until " + l.deleteAfterEvent() + " (as written), then deleted";
         }
-        return "Never: kept until someone deletes it";
+        return "No expiry: kept until someone deletes them";
     }
 
     /** "1 hour", "8 hours", "1 hour 30 minutes", "7 days". */

@@ -34,6 +34,12 @@ public final class RestoreJobList {
                 planNames.put(t.plan().restoreTestingPlanArn(), t.plan().restoreTestingPlanName());
             }
         }
+        Map<String, String> resourceNames = new HashMap<>();
+        for (EstateIndex.ResourceRef r : index.protectedResources()) {
+            if (r.resource().resourceName() != null && !r.resource().resourceName().isBlank()) {
+                resourceNames.put(r.resource().resourceArn(), r.resource().resourceName());
+            }
+        }
         int target = index.thresholds().maxRestoreMinutes();
         BrowseScope s = scope == null ? BrowseScope.ALL : scope;
         List<RestoreJobRow> rows = new ArrayList<>();
@@ -54,7 +60,7 @@ public final class RestoreJobList {
                 if (j.restoreJobId() != null && !seen.add(where.accountId() + "/" + where.region() + "/" + j.restoreJobId())) {
                     continue;
                 }
-                rows.add(row(catalog, where, j, planNames, target));
+                rows.add(row(catalog, where, j, planNames, resourceNames, target));
             }
         }
         rows.sort(RestoreJobColumn.CREATED.order(false));
@@ -114,20 +120,22 @@ public final class RestoreJobList {
         return true;
     }
 
-    private static RestoreJobRow row(EstateCatalog catalog, EstateIndex.RegionRef where, RestoreJob j, Map<String, String> planNames, int target) {
+    private static RestoreJobRow row(EstateCatalog catalog, EstateIndex.RegionRef where, RestoreJob j, Map<String, String> planNames,
+                                     Map<String, String> resourceNames, int target) {
         String account = j.accountId() != null ? j.accountId() : where.accountId();
         String accountName = catalog.accountName(account);
         Long minutes = j.creationDate() != null && j.completionDate() != null && !j.completionDate().isBefore(j.creationDate())
                 ? Duration.between(j.creationDate(), j.completionDate()).toMinutes() : null;
         String planArn = j.createdBy() == null ? null : j.createdBy().restoreTestingPlanArn();
         String planName = planArn == null ? null : planNames.getOrDefault(planArn, nameOf(planArn));
+        String resourceName = j.sourceResourceArn() == null ? null : resourceNames.getOrDefault(j.sourceResourceArn(), lastPart(j.sourceResourceArn()));
         RestoreJobRow draft = new RestoreJobRow(j, j.restoreJobId(), account, accountName, where.region(), j.resourceType(), j.recoveryPointArn(),
-                j.backupVaultArn(), j.sourceResourceArn(), j.creationDate(), j.completionDate(), minutes, target, planArn, planName, "");
+                j.backupVaultArn(), j.sourceResourceArn(), resourceName, j.creationDate(), j.completionDate(), minutes, target, planArn, planName, "");
         String search = String.join("\n", nz(j.restoreJobId()), account, nz(accountName), where.region(), nz(j.resourceType()), draft.resourceTypeText(),
-                nz(j.recoveryPointArn()), nz(j.sourceResourceArn()), nz(j.backupVaultArn()), nz(j.createdResourceArn()), draft.statusText(),
+                nz(j.recoveryPointArn()), nz(j.sourceResourceArn()), nz(resourceName), nz(j.backupVaultArn()), nz(j.createdResourceArn()), draft.statusText(),
                 draft.validationText(), draft.createdByText(), nz(planArn), nz(j.statusMessage())).toLowerCase(Locale.ROOT);
         return new RestoreJobRow(j, j.restoreJobId(), account, accountName, where.region(), j.resourceType(), j.recoveryPointArn(),
-                j.backupVaultArn(), j.sourceResourceArn(), j.creationDate(), j.completionDate(), minutes, target, planArn, planName, search);
+                j.backupVaultArn(), j.sourceResourceArn(), resourceName, j.creationDate(), j.completionDate(), minutes, target, planArn, planName, search);
     }
 
     /** "shop_weekly_restore_test-4f2c..." of arn:...:restore-testing-plan:shop_weekly_restore_test-4f2c... */
@@ -136,6 +144,12 @@ public final class RestoreJobList {
         String resource = a == null ? arn : a.resource();
         int colon = resource.indexOf(':');
         return colon >= 0 ? resource.substring(colon + 1) : resource;
+    }
+
+    /** The last part of an ARN ("shop-orders" of arn:aws:rds:...:db:shop-orders). */
+    static String lastPart(String arn) {
+        int cut = Math.max(arn.lastIndexOf(':'), arn.lastIndexOf('/'));
+        return cut >= 0 && cut < arn.length() - 1 ? arn.substring(cut + 1) : arn;
     }
 
     private static String nz(String s) {

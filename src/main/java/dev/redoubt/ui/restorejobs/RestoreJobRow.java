@@ -11,6 +11,7 @@ import java.util.Set;
  *
  * @param minutes from creation to completion; null while it runs or when AWS gave no dates
  * @param testingPlanArn the restore testing plan that started it; null for a restore by hand
+ * @param resourceName the restored resource's name (as AWS Backup lists it, else the end of its ARN); null when unknown
  * @param testingPlanName that plan's name (from its ARN when the capture does not hold the plan)
  * @param search what the text filter looks in, lower case
  */
@@ -24,6 +25,7 @@ public record RestoreJobRow(
         String recoveryPointArn,
         String vaultArn,
         String sourceResourceArn,
+        String resourceName,
         Instant created,
         Instant completed,
         Long minutes,
@@ -57,8 +59,10 @@ public record RestoreJobRow(
         return RestoreJobWords.status(job.status());
     }
 
+    /** The validation result; "—" where none is to be expected (a restore by hand, a restore that failed). */
     public String validationText() {
-        return RestoreJobWords.validation(job.validationStatus(), byRestoreTest());
+        boolean expected = byRestoreTest() && !(job.status() != null && FAILED.contains(job.status()));
+        return RestoreJobWords.validation(job.validationStatus(), expected);
     }
 
     public String resourceTypeText() {

@@ -47,7 +47,7 @@ public final class RestoreJobWords {
      */
     public static String validation(String validationStatus, boolean byRestoreTest) {
         if (validationStatus == null || validationStatus.isBlank()) {
-            return byRestoreTest ? "No result posted" : "—";
+            return byRestoreTest ? "Not validated" : "—";
         }
         return switch (validationStatus) {
             case "SUCCESSFUL" -> "Passed";

@@ -118,13 +118,13 @@ class HollowCaptureTest {
         PlanDetail.Rule weekly = d.rules().get(0);
         assertThat(weekly.schedule()).isEqualTo("cron(0 5 L-3 * ? *) in Europe/Paris (as written)");
         assertThat(weekly.timezone()).isEqualTo("Europe/Paris");
-        assertThat(weekly.deleteAfter()).isEqualTo("Never: kept until someone deletes it");
+        assertThat(weekly.deleteAfter()).isEqualTo("No expiry: kept until someone deletes them");
         assertThat(weekly.coldStorageAfter()).isEqualTo("Never");
         assertThat(weekly.startWindow()).isEqualTo("not given (AWS's default is 8 hours)");
         assertThat(weekly.completionWindow()).isEqualTo("not given (AWS's default is 7 days)");
         PlanDetail.Rule monthly = d.rules().get(1);
         assertThat(monthly.continuous()).startsWith("On:");
-        assertThat(monthly.copies().get(0).deleteAfter()).isEqualTo("Never: kept until someone deletes it");
+        assertThat(monthly.copies().get(0).deleteAfter()).isEqualTo("No expiry: kept until someone deletes them");
 
         PlanRow erp = vm.rows().stream().filter(r -> "erp-daily".equals(r.name())).findFirst().orElseThrow();
         vm.open(erp.arn());
@@ -161,7 +161,7 @@ class HollowCaptureTest {
         assertThat(j.resourceTypeText()).isEqualTo("not reported");
         assertThat(j.minutes()).isNull();
         assertThat(j.durationText()).isEqualTo("—");
-        assertThat(j.validationText()).isEqualTo("No result posted");
+        assertThat(j.validationText()).isEqualTo("Not validated");
         vm.sortBy(RestoreJobColumn.DURATION, false);
         assertThat(vm.rows().get(vm.rows().size() - 1).jobId()).isEqualTo("hollow-job");
         vm.sortBy(RestoreJobColumn.STATUS, true);

@@ -141,16 +141,16 @@ class PlansViewModelTest {
         assertThat(rule.scheduleAsWritten()).isEqualTo("cron(0 3 ? * * *)");
         assertThat(rule.startWindow()).isEqualTo("within 1 hour of the scheduled time");
         assertThat(rule.completionWindow()).isEqualTo("within 7 days of the start");
-        assertThat(rule.deleteAfter()).isEqualTo("After 35 days");
+        assertThat(rule.deleteAfter()).isEqualTo("35 days, then deleted");
         assertThat(rule.coldStorageAfter()).isEqualTo("Never");
         assertThat(rule.continuous()).isEqualTo("Off");
         assertThat(rule.targetVaultArn()).isEqualTo(SHOP_PROD_VAULT);
         assertThat(rule.targetInCapture()).isTrue();
         assertThat(rule.copies()).extracting(PlanDetail.Copy::vaultName, PlanDetail.Copy::where, PlanDetail.Copy::deleteAfter)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("central-eu-west-1", "another account, same region", "After 180 days"),
-                        org.assertj.core.groups.Tuple.tuple("central-eu-central-1", "another account and region", "After 35 days"),
-                        org.assertj.core.groups.Tuple.tuple("central-airgap-eu-west-1", "another account, same region", "After 60 days"));
+                        org.assertj.core.groups.Tuple.tuple("central-eu-west-1", "another account, same region", "180 days, then deleted"),
+                        org.assertj.core.groups.Tuple.tuple("central-eu-central-1", "another account and region", "35 days, then deleted"),
+                        org.assertj.core.groups.Tuple.tuple("central-airgap-eu-west-1", "another account, same region", "60 days, then deleted"));
         assertThat(rule.copies().get(0).vaultArn()).isEqualTo(CENTRAL_EU_WEST);
         assertThat(d.selections()).hasSize(1);
         PlanDetail.Selection sel = d.selections().get(0);
@@ -163,7 +163,7 @@ class PlansViewModelTest {
         vm.open(row("shop-long-term").arn());
         assertThat(vm.detail().rules()).extracting(PlanDetail.Rule::schedule)
                 .containsExactly("every Sunday at 05:00 UTC", "on the 1st of every month at 06:00 UTC");
-        assertThat(vm.detail().rules().get(1).copies().get(0).deleteAfter()).isEqualTo("Never: kept until someone deletes it");
+        assertThat(vm.detail().rules().get(1).copies().get(0).deleteAfter()).isEqualTo("No expiry: kept until someone deletes them");
         assertThat(vm.detail().findings()).anyMatch(r -> r.checkId().equals("IMM-06") && r.status() == Status.FAIL);
         assertThat(vm.detail().worst()).isEqualTo(Severity.MEDIUM);
 

@@ -64,9 +64,10 @@ class RestoreJobsViewModelTest {
         assertThat(test.durationText()).doesNotContain("target");
         assertThat(test.createdByText()).isEqualTo("shop_weekly_restore_test");
         assertThat(vm.rows()).filteredOn(r -> "FAILED".equals(r.job().status())).singleElement()
-                .satisfies(r -> assertThat(r.statusText()).isEqualTo("Failed"));
+                .satisfies(r -> assertThat(r.statusText()).isEqualTo("Failed"))
+                .satisfies(r -> assertThat(r.validationText()).as("a restore that failed has nothing to validate").isEqualTo("—"));
         assertThat(vm.rows()).filteredOn(r -> r.byRestoreTest() && r.job().validationStatus() == null && "COMPLETED".equals(r.job().status()))
-                .isNotEmpty().allMatch(r -> r.validationText().equals("No result posted"));
+                .isNotEmpty().allMatch(r -> r.validationText().equals("Not validated"));
         assertThat(vm.rows()).filteredOn(r -> "FAILED".equals(r.job().validationStatus())).singleElement()
                 .satisfies(r -> assertThat(r.failed()).isTrue());
     }
@@ -92,10 +93,12 @@ class RestoreJobsViewModelTest {
         vm.sortBy(RestoreJobColumn.DURATION, true);
         assertThat(vm.rows().get(12).minutes()).isEqualTo(1140);
         vm.sortBy(RestoreJobColumn.VALIDATION, true);
-        // "—" (a restore by hand expects no validation) counts as blank: last whichever the direction.
-        assertThat(vm.rows().get(12).byRestoreTest()).isFalse();
+        // "—" (a restore by hand or one that failed: nothing to validate) counts as blank: last whichever the direction.
+        assertThat(vm.rows().subList(11, 13)).extracting(RestoreJobRow::validationText).containsOnly("—");
+        assertThat(vm.rows().get(0).validationText()).isEqualTo("Failed");
         vm.sortBy(RestoreJobColumn.VALIDATION, false);
-        assertThat(vm.rows().get(12).byRestoreTest()).isFalse();
+        assertThat(vm.rows().subList(11, 13)).extracting(RestoreJobRow::validationText).containsOnly("—");
+        assertThat(vm.rows().get(0).validationText()).isEqualTo("Passed");
         vm.sortBy(RestoreJobColumn.CREATED, true);
         assertThat(vm.rows()).isSortedAccordingTo((a, b) -> a.created().compareTo(b.created()));
     }
