@@ -167,7 +167,7 @@ public final class RestoreJobsView implements Screen {
         empty.getStyleClass().add(BrowseStyles.PLACEHOLDER);
         empty.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> ctx.catalog() == null
                 ? "Open an estate to see its restore jobs." : vm.textProperty().get().isBlank()
-                        ? "No restore job in this scope (AWS lists the jobs of the last 30 days)." : "No restore job matches the filter.",
+                        ? "No restore job in this scope (AWS lists recent jobs only)." : "No restore job matches the filter.",
                 ctx.workspace().catalogProperty(), vm.textProperty()));
         table.setPlaceholder(empty);
     }

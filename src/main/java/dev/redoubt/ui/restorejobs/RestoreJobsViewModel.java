@@ -100,7 +100,7 @@ public final class RestoreJobsViewModel implements Routable {
                 return; // the user went elsewhere meanwhile
             }
             detail.set(d.orElse(null));
-            problem.set(d.isPresent() ? null : "This capture holds no restore job " + jobId + ". AWS lists restore jobs of the last 30 days only; it may be older, or read in another scan.");
+            problem.set(d.isPresent() ? null : "This capture holds no restore job " + jobId + ". AWS lists recent restore jobs only: it may be older, or from another scan.");
         }, t -> {
             detail.set(null);
             problem.set("Could not read the restore job: " + FailureText.of("", t, null).text());

@@ -286,7 +286,7 @@ public final class RestoreTestsView implements Screen {
         String when = o.jobs() == 0 || d.jobs().isEmpty() ? "" : " (" + Formats.dateTime(d.jobs().get(0).created(), zone()) + ")";
         String text = o.kind() == TestOutcome.Kind.NONE
                 ? (d.lastRun() == null ? "This plan has never run: it proves nothing yet." : "No job of its last run (" + Formats.date(d.lastRun(), zone())
-                        + ") is in the capture: AWS lists the restore jobs of the last 30 days.")
+                        + ") is in the capture: AWS lists recent restore jobs only.")
                 : "Latest run" + when + ": " + o.text().toLowerCase(java.util.Locale.ROOT) + ".";
         Label l = new Label(text);
         l.setId(ID_VERDICT);
@@ -339,7 +339,7 @@ public final class RestoreTestsView implements Screen {
     /** The plan's jobs, newest first: when, what, the outcome and the duration against the target; each opens its job page. */
     private Node jobs(TestPlanDetail d) {
         if (d.jobs().isEmpty()) {
-            return muted("No job of this plan in the capture (AWS lists the restore jobs of the last 30 days).");
+            return muted("No job of this plan in the capture (AWS lists recent restore jobs only).");
         }
         GridPane grid = new GridPane();
         grid.setId(ID_JOBS);
