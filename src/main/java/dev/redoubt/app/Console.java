@@ -3,6 +3,8 @@ package dev.redoubt.app;
 import dev.redoubt.services.ScanPlan;
 import dev.redoubt.ui.Theme;
 import dev.redoubt.ui.browse.BrowseContext;
+import dev.redoubt.ui.organization.OrganizationView;
+import dev.redoubt.ui.organization.OrganizationViewModel;
 import dev.redoubt.ui.findings.FindingsView;
 import dev.redoubt.ui.findings.FindingsViewModel;
 import dev.redoubt.ui.navigation.Destinations;
@@ -28,7 +30,18 @@ import dev.redoubt.ui.signin.Browser;
 import dev.redoubt.ui.workspace.ConsoleActions;
 import dev.redoubt.ui.workspace.Notices;
 import dev.redoubt.ui.workspace.Workspace;
+import atlantafx.base.theme.Styles;
+import dev.redoubt.ui.palette.PaletteView;
+import dev.redoubt.ui.palette.PaletteViewModel;
+import dev.redoubt.ui.workspace.Notice;
 import java.util.List;
+import javafx.scene.control.Button;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2OutlinedMZ;
 import javafx.beans.binding.Bindings;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -66,6 +79,7 @@ public final class Console {
         });
 
         BrowseContext browse = new BrowseContext(actions, shell, browser);
+        OrganizationViewModel organization = new OrganizationViewModel(browse);
         PlansViewModel plans = new PlansViewModel(browse);
         RestoreTestsViewModel restoreTests = new RestoreTestsViewModel(browse);
         RestoreJobsViewModel restoreJobs = new RestoreJobsViewModel(browse);
@@ -78,6 +92,8 @@ public final class Console {
                                 workspace.connectionProperty(), workspace.scanProgressProperty())),
                 new ScreenEntry(Destinations.OVERVIEW, () -> new OverviewView(overview), overview.badgeProperty(), hasEstate),
                 new ScreenEntry(Destinations.FINDINGS, () -> new FindingsView(findings), findings.failingBadge(), hasEstate),
+                new ScreenEntry(Destinations.ORGANIZATION, () -> new OrganizationView(organization), organization.badge(), hasEstate,
+                        organization::open),
                 new ScreenEntry(Destinations.PLANS, () -> new PlansView(plans), null, hasEstate, plans::open),
                 new ScreenEntry(Destinations.RESTORE_TESTS, () -> new RestoreTestsView(restoreTests), null, hasEstate, restoreTests::open),
                 new ScreenEntry(Destinations.RESTORE_JOBS, () -> new RestoreJobsView(restoreJobs), null, hasEstate, restoreJobs::open));
@@ -91,6 +107,30 @@ public final class Console {
                 view.hideModal();
             }
         });
+        PaletteViewModel palette = new PaletteViewModel(browse);
+        PaletteView paletteView = new PaletteView(palette);
+        Runnable openPalette = () -> {
+            if (palette.show()) {
+                view.showModal(paletteView.root());
+                paletteView.focus();
+            } else {
+                notices.post(Notice.of(Notice.Kind.INFO, "Nothing to search yet", "Open the demo, a capture or a scan first."));
+            }
+        };
+        palette.openProperty().addListener((o, was, open) -> {
+            if (!open && view.showsModal(paletteView.root())) {
+                view.hideModal();
+            }
+        });
+        view.addShortcut(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN), openPalette);
+        Button search = new Button("Jump to…", new FontIcon(Material2OutlinedMZ.SEARCH));
+        search.setId("openPalette");
+        search.getStyleClass().addAll(Styles.FLAT);
+        search.setTooltip(new Tooltip("Jump to an account, vault, key or resource by name, ID or ARN (Ctrl+K)"));
+        search.setFocusTraversable(false);
+        search.disableProperty().bind(workspace.catalogProperty().isNull());
+        search.setOnAction(e -> openPalette.run());
+        view.addHeaderAction(search);
         shell.select(Destinations.START);
         return new Console(actions, shell, view, workspace);
     }

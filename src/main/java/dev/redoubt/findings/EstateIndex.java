@@ -409,6 +409,11 @@ public final class EstateIndex {
         return "arn:aws:iam::" + accountId + ":root";
     }
 
+    /** Every ReadError recorded for a scope: a resource ARN, "account/region", or an account ID. */
+    public List<ReadError> readErrorsAt(String scope) {
+        return readErrors.getOrDefault(scope, List.of());
+    }
+
     /**
      * The first ReadError that names one of the operations for this resource, its account and
      * region, or its account; null when everything was read.

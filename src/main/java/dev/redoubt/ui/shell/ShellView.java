@@ -79,6 +79,8 @@ public final class ShellView {
     private final ModalPane modal = new ModalPane();
     private final ListView<NavigationItem> navigation;
     private Screen current;
+    private final Map<javafx.scene.input.KeyCombination, Runnable> shortcuts = new LinkedHashMap<>();
+    private final HBox headerActions = new HBox(6);
 
     public ShellView(ShellViewModel viewModel, List<ScreenEntry> screens) {
         this.viewModel = viewModel;
@@ -97,6 +99,13 @@ public final class ShellView {
         root.getChildren().addAll(frame, modal);
         // Back and forward as in a browser: Alt+Left/Right and the mouse's side buttons, wherever the focus is.
         root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            for (var s : shortcuts.entrySet()) {
+                if (s.getKey().match(e)) {
+                    s.getValue().run();
+                    e.consume();
+                    return;
+                }
+            }
             if (e.isAltDown() && !e.isControlDown() && !e.isShiftDown() && (e.getCode() == KeyCode.LEFT || e.getCode() == KeyCode.RIGHT)) {
                 if (e.getCode() == KeyCode.LEFT) {
                     viewModel.back();
@@ -132,6 +141,21 @@ public final class ShellView {
     /** The screen on show, once built. */
     public Screen current() {
         return current;
+    }
+
+    /** Runs {@code action} on a key combination, wherever the focus is in the window. */
+    public void addShortcut(javafx.scene.input.KeyCombination combination, Runnable action) {
+        shortcuts.put(combination, action);
+    }
+
+    /** Adds a button to the header, before the mode badge (the search's). */
+    public void addHeaderAction(Node node) {
+        headerActions.getChildren().add(node);
+    }
+
+    /** Hides the dialog shown, when it is {@code content}. */
+    public boolean showsModal(Node content) {
+        return modal.isDisplay() && modal.getContent() == content;
     }
 
     /** Shows a dialog over the window (the SSO sign-in); the window behind stays visible but inactive. */
@@ -240,7 +264,9 @@ public final class ShellView {
         history.setAlignment(Pos.CENTER_LEFT);
         history.setMinWidth(Region.USE_PREF_SIZE);
 
-        HBox bar = new HBox(icon, product, history, new Separator(Orientation.VERTICAL), estateBox, new Spacer(), mode, identity);
+        headerActions.setAlignment(Pos.CENTER_LEFT);
+        headerActions.setMinWidth(Region.USE_PREF_SIZE);
+        HBox bar = new HBox(icon, product, history, new Separator(Orientation.VERTICAL), estateBox, new Spacer(), headerActions, mode, identity);
         bar.setId(ID_TOP_BAR);
         bar.getStyleClass().add(StyleClasses.TOP_BAR);
         return bar;

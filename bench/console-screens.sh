@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Issue 13's screen benchmark: the console (headless, Monocle) with the generated 200,000-point estate
+# open; the time each screen takes to open (first visit and again), and its detail pages, from the
+# click to the content on screen with its background work done. Goal: under 1 s each.
+# BENCH_POINTS sets the estate's size.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./mvnw -B -q verify -Pbench -Dtest='ScreenOpenBenchmark' -Dsurefire.failIfNoSpecifiedTests=false \
+    -Dbench.recoveryPoints="${BENCH_POINTS:-200000}" 2>&1 | grep '^BENCH' || true
