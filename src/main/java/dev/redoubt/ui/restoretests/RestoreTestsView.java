@@ -224,7 +224,7 @@ public final class RestoreTestsView implements Screen {
     }
 
     private DetailPane detail(TestPlanDetail d) {
-        DetailPane pane = new DetailPane(ctx, Destinations.RESTORE_TESTS);
+        DetailPane pane = new DetailPane(ctx, Destinations.RESTORE_TESTS, "All restore testing plans");
         pane.header("Restore testing plan", d.name(), account(d.accountName(), d.accountId()) + " · " + d.region() + " · " + d.schedule(), d.arn());
         pane.add(verdict(d));
         pane.section("Recent jobs", jobs(d));
