@@ -10,6 +10,12 @@ import dev.redoubt.ui.findings.FindingsViewModel;
 import dev.redoubt.ui.navigation.Destinations;
 import dev.redoubt.ui.overview.OverviewView;
 import dev.redoubt.ui.overview.OverviewViewModel;
+import dev.redoubt.ui.plans.PlansView;
+import dev.redoubt.ui.plans.PlansViewModel;
+import dev.redoubt.ui.restorejobs.RestoreJobsView;
+import dev.redoubt.ui.restorejobs.RestoreJobsViewModel;
+import dev.redoubt.ui.restoretests.RestoreTestsView;
+import dev.redoubt.ui.restoretests.RestoreTestsViewModel;
 import dev.redoubt.ui.scan.ScanView;
 import dev.redoubt.ui.scan.ScanViewModel;
 import dev.redoubt.ui.shell.ScreenEntry;
@@ -77,6 +83,9 @@ public final class Console {
         BrowseContext browse = new BrowseContext(actions, shell, browser);
         OrganizationViewModel organization = new OrganizationViewModel(browse);
         VaultsViewModel vaults = new VaultsViewModel(browse);
+        PlansViewModel plans = new PlansViewModel(browse);
+        RestoreTestsViewModel restoreTests = new RestoreTestsViewModel(browse);
+        RestoreJobsViewModel restoreJobs = new RestoreJobsViewModel(browse);
 
         var hasEstate = workspace.estateProperty().isNotNull();
         List<ScreenEntry> screens = List.of(
@@ -88,7 +97,10 @@ public final class Console {
                 new ScreenEntry(Destinations.FINDINGS, () -> new FindingsView(findings), findings.failingBadge(), hasEstate),
                 new ScreenEntry(Destinations.ORGANIZATION, () -> new OrganizationView(organization), organization.badge(), hasEstate,
                         organization::open),
-                new ScreenEntry(Destinations.VAULTS, () -> new VaultsView(vaults), vaults.badge(), hasEstate, vaults::open));
+                new ScreenEntry(Destinations.VAULTS, () -> new VaultsView(vaults), vaults.badge(), hasEstate, vaults::open),
+                new ScreenEntry(Destinations.PLANS, () -> new PlansView(plans), null, hasEstate, plans::open),
+                new ScreenEntry(Destinations.RESTORE_TESTS, () -> new RestoreTestsView(restoreTests), null, hasEstate, restoreTests::open),
+                new ScreenEntry(Destinations.RESTORE_JOBS, () -> new RestoreJobsView(restoreJobs), null, hasEstate, restoreJobs::open));
         screens.forEach(s -> shell.addDestination(s.destination(), s.badge(), s.available(), s.route()));
         ShellView view = new ShellView(shell, screens);
         actions.signInPromptProperty().addListener((o, old, prompt) -> {
