@@ -379,8 +379,9 @@ public final class VaultsView implements Screen {
         answer.setWrapText(true);
         answer.getStyleClass().add(VaultsStyles.ANSWER);
         text.getChildren().add(answer);
-        if (!a.reasons().isEmpty()) {
-            Label reason = new Label(a.reasons().get(0));
+        String first = firstNewReason(a);
+        if (first != null) {
+            Label reason = new Label(first);
             reason.setWrapText(true);
             reason.getStyleClass().add(BrowseStyles.MUTED);
             text.getChildren().add(reason);
@@ -402,6 +403,18 @@ public final class VaultsView implements Screen {
         row.setAlignment(Pos.TOP_LEFT);
         row.getStyleClass().add(BrowseStyles.verdict(a.level().css()));
         return row;
+    }
+
+    /** The first reason that says more than the answer (a reason whose point the answer already makes is skipped). */
+    static String firstNewReason(VaultDetail.Answer a) {
+        for (String r : a.reasons()) {
+            int colon = r.lastIndexOf(": ");
+            String point = colon < 0 ? r : r.substring(colon + 2);
+            if (!a.answer().contains(point)) {
+                return r;
+            }
+        }
+        return null;
     }
 
     private void properties(DetailPane pane, VaultDetail d) {
