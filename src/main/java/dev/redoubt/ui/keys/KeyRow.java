@@ -1,0 +1,43 @@
+package dev.redoubt.ui.keys;
+
+import dev.redoubt.findings.Severity;
+import dev.redoubt.findings.access.KeyKind;
+import java.util.List;
+
+/**
+ * One line of the keys list: a key of the estate, or a key that vaults and recovery points use but
+ * the estate does not hold (AWS-owned keys, keys of accounts that were not scanned), said so.
+ *
+ * @param id          what the key's page is opened with: its ARN, or {@code aws-owned:<vault ARN>} for an
+ *                    AWS-owned key whose ARN AWS does not tell
+ * @param arn         the key's ARN, null when not known
+ * @param name        the alias ("alias/central-backup"), else the key ID, else "AWS-owned key"
+ * @param kindText    "Customer-managed", "AWS-managed", "AWS-owned", "Not in the scan"
+ * @param state       "Enabled", "Disabled", "Deletion on 4 Dec 2026", "not read"...
+ * @param stateLevel  "good", "warn", "bad" or "unknown", for the state's colour
+ * @param vaults      the vaults whose key it is or whose recovery points it encrypts (ARNs)
+ * @param points      how many recovery points it encrypts
+ * @param worst       the worst failing finding about the key, or null
+ * @param inEstate    false for keys the estate does not hold
+ */
+public record KeyRow(String id, String arn, String name, String keyId, String description, String accountId, String account, String region,
+                     KeyKind kind, String kindText, String state, String stateLevel, String rotation, String multiRegion,
+                     List<String> vaults, List<String> vaultNames, long points, Severity worst, boolean inEstate, String search) {
+    public KeyRow {
+        vaults = List.copyOf(vaults);
+        vaultNames = List.copyOf(vaultNames);
+    }
+
+    /** "central-eu-west-1", "3 vaults", "—". */
+    public String vaultsText() {
+        return vaultNames.isEmpty() ? "—" : vaultNames.size() == 1 ? vaultNames.get(0) : vaultNames.size() + " vaults";
+    }
+
+    /** "northwind-backup (536470192834)", or the ID alone. */
+    public String accountText() {
+        if (accountId == null || accountId.isEmpty()) {
+            return account == null ? "—" : account;
+        }
+        return account == null || account.equals(accountId) ? accountId : account + " (" + accountId + ")";
+    }
+}
