@@ -7,6 +7,8 @@ import dev.redoubt.ui.organization.OrganizationView;
 import dev.redoubt.ui.organization.OrganizationViewModel;
 import dev.redoubt.ui.findings.FindingsView;
 import dev.redoubt.ui.findings.FindingsViewModel;
+import dev.redoubt.ui.keys.KeysView;
+import dev.redoubt.ui.keys.KeysViewModel;
 import dev.redoubt.ui.navigation.Destinations;
 import dev.redoubt.ui.overview.OverviewView;
 import dev.redoubt.ui.overview.OverviewViewModel;
@@ -74,6 +76,10 @@ public final class Console {
 
         BrowseContext browse = new BrowseContext(actions, shell, browser);
         OrganizationViewModel organization = new OrganizationViewModel(browse);
+        KeysViewModel keys = new KeysViewModel(browse, query -> {
+            findings.open(query);
+            shell.select(Destinations.FINDINGS);
+        });
 
         var hasEstate = workspace.estateProperty().isNotNull();
         List<ScreenEntry> screens = List.of(
@@ -84,7 +90,8 @@ public final class Console {
                 new ScreenEntry(Destinations.OVERVIEW, () -> new OverviewView(overview), overview.badgeProperty(), hasEstate),
                 new ScreenEntry(Destinations.FINDINGS, () -> new FindingsView(findings), findings.failingBadge(), hasEstate),
                 new ScreenEntry(Destinations.ORGANIZATION, () -> new OrganizationView(organization), organization.badge(), hasEstate,
-                        organization::open));
+                        organization::open),
+                new ScreenEntry(Destinations.KEYS, () -> new KeysView(keys), keys.badge(), hasEstate, keys::open));
         screens.forEach(s -> shell.addDestination(s.destination(), s.badge(), s.available(), s.route()));
         ShellView view = new ShellView(shell, screens);
         actions.signInPromptProperty().addListener((o, old, prompt) -> {

@@ -173,8 +173,8 @@ final class KeysIndex {
         Severity worst = c.worstFailing(k.arn());
         String search = String.join(" ", aliases) + " " + k.arn() + " " + keyId + " " + nz(m.description()) + " " + k.accountId() + " " + nz(account)
                 + " " + k.region() + " " + kindText + " " + state[0] + " " + String.join(" ", vaultNames);
-        return new KeyRow(k.arn(), k.arn(), name, keyId, m.description(), k.accountId(), account, k.region(), kind, kindText, state[0], state[1],
-                rotation, multi, vaults, vaultNames, uses.pointsOf(k.arn()), worst, true, search.toLowerCase(Locale.ROOT));
+        return new KeyRow(k.arn(), k.arn(), name, keyId, keyId, m.description(), k.accountId(), account, k.region(), kind, kindText, state[0], state[1],
+                m.deletionDate() == null || !state[0].equals("Pending deletion") ? null : Formats.date(m.deletionDate(), zone), rotation, multi, vaults, vaultNames, vaultsDetail(c, vaults, k.accountId()), uses.pointsOf(k.arn()), worst, true, search.toLowerCase(Locale.ROOT));
     }
 
     /** A key that vaults or recovery points name but the estate does not hold. */
@@ -194,7 +194,7 @@ final class KeysIndex {
         String state;
         String rotation;
         if (awsOwned) {
-            name = "AWS-owned key" + (vaultNames.size() == 1 ? " of " + vaultNames.get(0) : "");
+            name = "AWS-owned key";
             accountId = null;
             account = "AWS";
             kind = KeyKind.AWS_OWNED;
@@ -211,10 +211,11 @@ final class KeysIndex {
             rotation = Formats.NOT_READ;
         }
         String keyId = arn == null ? null : keyIdOf(arn);
-        String search = (name + " " + nz(arn) + " " + nz(accountId) + " " + nz(account) + " " + nz(region) + " " + kindText + " " + state + " "
+        String subtitle = awsOwned ? (vaultNames.size() == 1 ? "of vault " + vaultNames.get(0) : keyId) : keyId;
+        String search = (name + " " + nz(subtitle) + " " + nz(arn) + " " + nz(accountId) + " " + nz(account) + " " + nz(region) + " " + kindText + " " + state + " "
                 + String.join(" ", vaultNames)).toLowerCase(Locale.ROOT);
-        return new KeyRow(id, arn, name, keyId, null, accountId, account, region, kind, kindText, state, awsOwned ? "good" : "unknown", rotation,
-                awsOwned ? "—" : Formats.NOT_READ, vaults, vaultNames, points, arn == null ? null : c.worstFailing(arn), false, search);
+        return new KeyRow(id, arn, name, subtitle, keyId, null, accountId, account, region, kind, kindText, state, awsOwned ? "good" : "unknown", null, rotation,
+                awsOwned ? "—" : Formats.NOT_READ, vaults, vaultNames, vaultsDetail(c, vaults, accountId), points, arn == null ? null : c.worstFailing(arn), false, search);
     }
 
     private static boolean isAwsOwned(EstateIndex x, String arn, List<String> vaults) {
@@ -232,6 +233,20 @@ final class KeysIndex {
             }
         }
         return false;
+    }
+
+    /** "and 2 more" when several vaults use the key; "in northwind-backup" when its one vault is in another account; else "". */
+    static String vaultsDetail(EstateCatalog c, List<String> vaults, String keyAccount) {
+        if (vaults.size() > 1) {
+            return "and " + (vaults.size() - 1) + " more";
+        }
+        if (vaults.size() == 1) {
+            VaultRef v = c.index().vault(vaults.get(0));
+            if (v != null && !v.accountId().equals(keyAccount)) {
+                return "in " + c.accountName(v.accountId());
+            }
+        }
+        return "";
     }
 
     static List<String> aliases(KmsKey key) {
@@ -271,8 +286,7 @@ final class KeysIndex {
         return switch (m.keyState()) {
             case "Enabled" -> new String[] {"Enabled", "good"};
             case "Disabled" -> new String[] {"Disabled", "bad"};
-            case "PendingDeletion", "PendingReplicaDeletion" -> new String[] {m.deletionDate() == null ? "Pending deletion"
-                    : "Deletion on " + Formats.date(m.deletionDate(), zone), "bad"};
+            case "PendingDeletion", "PendingReplicaDeletion" -> new String[] {"Pending deletion", "bad"};
             case "PendingImport" -> new String[] {"Waiting for key material", "bad"};
             case "Unavailable" -> new String[] {"Unavailable (key store disconnected)", "bad"};
             case "Creating" -> new String[] {"Being created", "warn"};

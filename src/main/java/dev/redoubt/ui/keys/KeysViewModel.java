@@ -87,6 +87,10 @@ public final class KeysViewModel {
         }, ctx.workspace().catalogProperty());
     }
 
+    public BrowseContext context() {
+        return ctx;
+    }
+
     /** Subscribes to the catalog and the scope, and lists the keys if either changed since the last visit. */
     public void activate() {
         if (active) {

@@ -73,6 +73,10 @@ class KeysViewModelTest {
         return vm.rows().stream().filter(r -> r.name().equals(name) && account.equals(r.accountId())).findFirst().orElseThrow();
     }
 
+    KeyRow owned(String vaultArn) {
+        return vm.rows().stream().filter(r -> r.id().equals("aws-owned:" + vaultArn)).findFirst().orElseThrow();
+    }
+
     KeyRow row(String name) {
         return vm.rows().stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
     }
@@ -87,11 +91,13 @@ class KeysViewModelTest {
             assertThat(vm.rows()).filteredOn(KeyRow::inEstate).hasSize((int) held);
             assertThat(row("alias/aws/backup", SHOP).kind()).isEqualTo(KeyKind.AWS_MANAGED);
             assertThat(row("alias/central-backup-eu-west-1").kindText()).isEqualTo("Customer-managed");
-            KeyRow owned = row("AWS-owned key of central-airgap-eu-west-1");
+            KeyRow owned = owned(AIR_GAP);
             assertThat(owned.inEstate()).isFalse();
             assertThat(owned.kind()).isEqualTo(KeyKind.AWS_OWNED);
             assertThat(owned.state()).isEqualTo("Held by AWS");
             assertThat(owned.account()).isEqualTo("AWS");
+            assertThat(owned.name()).isEqualTo("AWS-owned key");
+            assertThat(owned.subtitle()).isEqualTo("of vault central-airgap-eu-west-1");
             assertThat(owned.vaults()).containsExactly(AIR_GAP);
             assertThat(owned.points()).isPositive();
             assertThat(vm.countTextProperty().get()).isEqualTo(vm.rows().size() + " of " + vm.rows().size() + " keys");
@@ -102,11 +108,13 @@ class KeysViewModelTest {
         @DisplayName("state, rotation, vaults and recovery points in words, the worst failing finding")
         void columnsInWords() {
             KeyRow dev = row("alias/dev-backup");
-            assertThat(dev.state()).isEqualTo("Deletion on 4 Dec 2026");
+            assertThat(dev.state()).isEqualTo("Pending deletion");
+            assertThat(dev.stateLine()).isEqualTo("Deletion on 4 Dec 2026");
             assertThat(dev.stateLevel()).isEqualTo("bad");
             assertThat(dev.rotation()).isEqualTo("Off");
             assertThat(dev.worst()).isEqualTo(Severity.CRITICAL);
             assertThat(row("alias/legacy-crm").state()).isEqualTo("Disabled");
+            assertThat(row("alias/legacy-crm").stateLine()).isEqualTo("Rotates every 365 days");
             assertThat(row("alias/shop-us-data").rotation()).isEqualTo("Not possible (imported material)");
             KeyRow central = row("alias/central-backup-eu-west-1");
             assertThat(central.rotation()).isEqualTo("Every 365 days");
@@ -167,7 +175,7 @@ class KeysViewModelTest {
             int all = vm.rows().size();
             console.workspace.scopeProperty().set(BrowseScope.account("northwind-backup", BACKUP));
             assertThat(vm.rows()).extracting(KeyRow::name)
-                    .contains("alias/central-backup-eu-west-1", "AWS-owned key of central-airgap-eu-west-1",
+                    .contains("alias/central-backup-eu-west-1", "AWS-owned key",
                             // kept by the security and shop accounts, used by the backup account's vaults
                             "alias/central-airgap-keyed", "alias/central-archive")
                     .doesNotContain("alias/dev-backup", "alias/shop-prod-data");
@@ -260,7 +268,7 @@ class KeysViewModelTest {
         @Test
         @DisplayName("an AWS-owned key: AWS holds it, nobody in the organization can disable it; its vault and points")
         void awsOwnedKey() {
-            KeyRow r = row("AWS-owned key of central-airgap-eu-west-1");
+            KeyRow r = owned(AIR_GAP);
             vm.open(r.id());
             KeyDetail d = vm.detail();
             assertThat(d.inEstate()).isFalse();
