@@ -124,7 +124,7 @@ final class KeyDetails {
             title = "AWS-owned key" + (uses.vaults.size() == 1 ? " of " + uses.vaults.get(0).name() : "");
             subtitle = "AWS holds this key in an account of its own: nobody in the organization can read its policy, use it directly, disable it or delete it.";
             if (arn != null) {
-                facts.add(Fact.of("Key ARN", arn));
+                facts.add(new Fact("Key ARN", arn, arn));
             }
             facts.add(Fact.of("Held by", "AWS, on behalf of AWS Backup"));
             facts.add(Fact.of("Policy and grants", "Not visible to the organization"));
@@ -135,7 +135,7 @@ final class KeyDetails {
             String account = parsed == null ? null : parsed.account();
             title = arn.contains(":alias/") ? arn.substring(arn.indexOf(":alias/") + 1) : KeysIndex.keyIdOf(arn);
             subtitle = "A key that vaults or recovery points use, which this scan does not hold.";
-            facts.add(Fact.of("Key ARN", arn));
+            facts.add(new Fact("Key ARN", arn, arn));
             if (account != null && !account.isEmpty()) {
                 facts.add(new Fact("Account", KeyAccess.accountPhrase(x, account), x.account(account) == null ? null : account));
             }

@@ -3,6 +3,7 @@ package dev.redoubt.ui.keys;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import dev.redoubt.findings.Severity;
+import dev.redoubt.ui.browse.ArnLink;
 import dev.redoubt.ui.browse.BrowseStyles;
 import dev.redoubt.ui.browse.Formats;
 import dev.redoubt.ui.browse.ListHeader;
@@ -251,6 +252,7 @@ public final class KeysView implements Screen {
                 // as the KMS console lists aliases: without the "alias/" prefix
                 link.setText(r.name().startsWith("alias/") ? r.name().substring(6) : r.name());
                 link.setTooltip(new Tooltip(r.arn() != null ? r.arn() : "AWS does not tell the ARN of an AWS-owned key"));
+                link.setContextMenu(r.arn() == null ? null : ArnLink.menu(vm.context(), r.arn()));
                 link.setId("key-" + r.id().replaceAll("[^A-Za-z0-9_-]", "_"));
                 id.setText(r.subtitle() == null ? "" : r.subtitle());
                 setGraphic(box);

@@ -138,6 +138,24 @@ class KeysViewModelTest {
         }
 
         @Test
+        @DisplayName("recovery points are counted per key when a vault holds points of several keys (copies keep their source's key)")
+        void countsPointsPerKeyInAMixedVault() {
+            EstateFixture f = new EstateFixture();
+            ObjectNode v = f.vault(EstateFixture.BACKUP, EstateFixture.REGION, "mixed");
+            String own = v.get("EncryptionKeyArn").asText();
+            String other = EstateFixture.arnOfKey(f.key(EstateFixture.PROD, EstateFixture.REGION));
+            String vol = EstateFixture.volume(EstateFixture.PROD, EstateFixture.REGION, "1");
+            for (String key : List.of(own, own, other, own, other, other, other)) {
+                f.point(v, vol, EstateFixture.NOW.minusSeconds(3600)).put("EncryptionKeyArn", key);
+            }
+            KeysIndex.Uses uses = KeysIndex.uses(new dev.redoubt.findings.EstateIndex(f.estate(), dev.redoubt.findings.FindingsSettings.DEFAULTS,
+                    EstateFixture.NOW));
+            assertThat(uses.pointsOf(own)).isEqualTo(3);
+            assertThat(uses.pointsOf(other)).isEqualTo(4);
+            assertThat(uses.vaultsOf(other)).containsExactly(EstateFixture.arnOf(v));
+        }
+
+        @Test
         @DisplayName("the text filter keeps the keys with every word, in any case; nothing matching says so")
         void textFilter() {
             vm.textProperty().set("SHOP-prod alias/aws");
