@@ -12,6 +12,12 @@ import dev.redoubt.ui.keys.KeysViewModel;
 import dev.redoubt.ui.navigation.Destinations;
 import dev.redoubt.ui.overview.OverviewView;
 import dev.redoubt.ui.overview.OverviewViewModel;
+import dev.redoubt.ui.plans.PlansView;
+import dev.redoubt.ui.plans.PlansViewModel;
+import dev.redoubt.ui.restorejobs.RestoreJobsView;
+import dev.redoubt.ui.restorejobs.RestoreJobsViewModel;
+import dev.redoubt.ui.restoretests.RestoreTestsView;
+import dev.redoubt.ui.restoretests.RestoreTestsViewModel;
 import dev.redoubt.ui.scan.ScanView;
 import dev.redoubt.ui.scan.ScanViewModel;
 import dev.redoubt.ui.shell.ScreenEntry;
@@ -29,6 +35,8 @@ import dev.redoubt.ui.workspace.Workspace;
 import atlantafx.base.theme.Styles;
 import dev.redoubt.ui.palette.PaletteView;
 import dev.redoubt.ui.palette.PaletteViewModel;
+import dev.redoubt.ui.vaults.VaultsView;
+import dev.redoubt.ui.vaults.VaultsViewModel;
 import dev.redoubt.ui.workspace.Notice;
 import java.util.List;
 import javafx.scene.control.Button;
@@ -76,10 +84,14 @@ public final class Console {
 
         BrowseContext browse = new BrowseContext(actions, shell, browser);
         OrganizationViewModel organization = new OrganizationViewModel(browse);
+        VaultsViewModel vaults = new VaultsViewModel(browse);
         KeysViewModel keys = new KeysViewModel(browse, query -> {
             findings.open(query);
             shell.select(Destinations.FINDINGS);
         });
+        PlansViewModel plans = new PlansViewModel(browse);
+        RestoreTestsViewModel restoreTests = new RestoreTestsViewModel(browse);
+        RestoreJobsViewModel restoreJobs = new RestoreJobsViewModel(browse);
 
         var hasEstate = workspace.estateProperty().isNotNull();
         List<ScreenEntry> screens = List.of(
@@ -91,7 +103,11 @@ public final class Console {
                 new ScreenEntry(Destinations.FINDINGS, () -> new FindingsView(findings), findings.failingBadge(), hasEstate),
                 new ScreenEntry(Destinations.ORGANIZATION, () -> new OrganizationView(organization), organization.badge(), hasEstate,
                         organization::open),
-                new ScreenEntry(Destinations.KEYS, () -> new KeysView(keys), keys.badge(), hasEstate, keys::open));
+                new ScreenEntry(Destinations.VAULTS, () -> new VaultsView(vaults), vaults.badge(), hasEstate, vaults::open),
+                new ScreenEntry(Destinations.KEYS, () -> new KeysView(keys), keys.badge(), hasEstate, keys::open),
+                new ScreenEntry(Destinations.PLANS, () -> new PlansView(plans), null, hasEstate, plans::open),
+                new ScreenEntry(Destinations.RESTORE_TESTS, () -> new RestoreTestsView(restoreTests), null, hasEstate, restoreTests::open),
+                new ScreenEntry(Destinations.RESTORE_JOBS, () -> new RestoreJobsView(restoreJobs), null, hasEstate, restoreJobs::open));
         screens.forEach(s -> shell.addDestination(s.destination(), s.badge(), s.available(), s.route()));
         ShellView view = new ShellView(shell, screens);
         actions.signInPromptProperty().addListener((o, old, prompt) -> {
