@@ -7,6 +7,8 @@ import dev.redoubt.ui.organization.OrganizationView;
 import dev.redoubt.ui.organization.OrganizationViewModel;
 import dev.redoubt.ui.findings.FindingsView;
 import dev.redoubt.ui.findings.FindingsViewModel;
+import dev.redoubt.ui.keys.KeysView;
+import dev.redoubt.ui.keys.KeysViewModel;
 import dev.redoubt.ui.navigation.Destinations;
 import dev.redoubt.ui.overview.OverviewView;
 import dev.redoubt.ui.overview.OverviewViewModel;
@@ -83,6 +85,10 @@ public final class Console {
         BrowseContext browse = new BrowseContext(actions, shell, browser);
         OrganizationViewModel organization = new OrganizationViewModel(browse);
         VaultsViewModel vaults = new VaultsViewModel(browse);
+        KeysViewModel keys = new KeysViewModel(browse, query -> {
+            findings.open(query);
+            shell.select(Destinations.FINDINGS);
+        });
         PlansViewModel plans = new PlansViewModel(browse);
         RestoreTestsViewModel restoreTests = new RestoreTestsViewModel(browse);
         RestoreJobsViewModel restoreJobs = new RestoreJobsViewModel(browse);
@@ -98,6 +104,7 @@ public final class Console {
                 new ScreenEntry(Destinations.ORGANIZATION, () -> new OrganizationView(organization), organization.badge(), hasEstate,
                         organization::open),
                 new ScreenEntry(Destinations.VAULTS, () -> new VaultsView(vaults), vaults.badge(), hasEstate, vaults::open),
+                new ScreenEntry(Destinations.KEYS, () -> new KeysView(keys), keys.badge(), hasEstate, keys::open),
                 new ScreenEntry(Destinations.PLANS, () -> new PlansView(plans), null, hasEstate, plans::open),
                 new ScreenEntry(Destinations.RESTORE_TESTS, () -> new RestoreTestsView(restoreTests), null, hasEstate, restoreTests::open),
                 new ScreenEntry(Destinations.RESTORE_JOBS, () -> new RestoreJobsView(restoreJobs), null, hasEstate, restoreJobs::open));

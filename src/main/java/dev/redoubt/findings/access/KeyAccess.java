@@ -266,7 +266,7 @@ public final class KeyAccess {
     }
 
     /** "shop-prod (111122223333, production)", "111122223333 (workload)", "account 999988887777 (outside the organization)". */
-    static String accountPhrase(EstateIndex x, String id) {
+    public static String accountPhrase(EstateIndex x, String id) {
         Account a = x.account(id);
         if (a == null && !x.inOrganization(id)) {
             return "account " + id + " (outside the organization)";
@@ -281,7 +281,7 @@ public final class KeyAccess {
     }
 
     /** A principal ARN (or a service principal) in words: "role BackupAdmin of backup (333…, backup)". */
-    static String principalPhrase(EstateIndex x, String principal) {
+    public static String principalPhrase(EstateIndex x, String principal) {
         if (principal == null || principal.isBlank()) {
             return "an unnamed principal";
         }
@@ -320,7 +320,7 @@ public final class KeyAccess {
     }
 
     /** "backup.eu-west-1.amazonaws.com" as "AWS Backup in eu-west-1"; "backup.amazonaws.com" as "AWS Backup". */
-    static String serviceName(String host) {
+    public static String serviceName(String host) {
         String[] parts = host.split("\\.");
         String name = SERVICE_NAMES.getOrDefault(parts[0], parts[0]);
         return parts.length >= 4 && host.endsWith(".amazonaws.com") ? name + " in " + parts[1] : name;

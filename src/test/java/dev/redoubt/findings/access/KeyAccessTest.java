@@ -446,6 +446,38 @@ class KeyAccessTest {
     }
 
     @Nested
+    @DisplayName("Who holds a key")
+    class Kinds {
+        @Test
+        @DisplayName("KeyManager decides; without it an alias/aws/... alias says AWS-managed; else not read, never customer-managed by default")
+        void kindOfAHeldKey() {
+            OneKey k = new OneKey(OWN_ROOT);
+            ObjectNode m = (ObjectNode) k.key.get("KeyMetadata");
+            assertThat(kind(k)).isEqualTo(KeyKind.CUSTOMER_MANAGED);
+            m.put("KeyManager", "AWS");
+            assertThat(kind(k)).isEqualTo(KeyKind.AWS_MANAGED);
+            m.remove("KeyManager");
+            assertThat(kind(k)).isEqualTo(KeyKind.NOT_READ);
+            k.key.withArray("Aliases").addObject().put("AliasName", "alias/aws/backup");
+            assertThat(kind(k)).isEqualTo(KeyKind.AWS_MANAGED);
+        }
+
+        @Test
+        @DisplayName("a vault's AWS_OWNED_KMS_KEY is AWS-owned; a key the estate does not hold is not read")
+        void kindOfANamedKey() {
+            EstateIndex x = new OneKey(OWN_ROOT).index();
+            assertThat(KeyKind.of(x, null, EstateIndex.AWS_OWNED_KEY)).isEqualTo(KeyKind.AWS_OWNED);
+            assertThat(KeyKind.of(x, "arn:aws:kms:eu-west-1:444455556666:key/x", "CUSTOMER_MANAGED_KMS_KEY")).isEqualTo(KeyKind.NOT_READ);
+            assertThat(KeyKind.AWS_OWNED.text()).isEqualTo("AWS-owned");
+        }
+
+        private KeyKind kind(OneKey k) {
+            EstateIndex x = k.index();
+            return KeyKind.of(x.key(arnOfKey(k.key)).key());
+        }
+    }
+
+    @Nested
     @DisplayName("On the Northwind demo")
     class Northwind {
         final EstateIndex x = new EstateIndex(NorthwindDemo.build(), FindingsSettings.DEFAULTS, NorthwindDemo.CAPTURED_AT);
