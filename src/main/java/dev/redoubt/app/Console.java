@@ -18,6 +18,8 @@ import dev.redoubt.ui.restorejobs.RestoreJobsView;
 import dev.redoubt.ui.restorejobs.RestoreJobsViewModel;
 import dev.redoubt.ui.restoretests.RestoreTestsView;
 import dev.redoubt.ui.restoretests.RestoreTestsViewModel;
+import dev.redoubt.ui.recoverypoints.RecoveryPointsView;
+import dev.redoubt.ui.recoverypoints.RecoveryPointsViewModel;
 import dev.redoubt.ui.scan.ScanView;
 import dev.redoubt.ui.scan.ScanViewModel;
 import dev.redoubt.ui.shell.ScreenEntry;
@@ -92,6 +94,7 @@ public final class Console {
         PlansViewModel plans = new PlansViewModel(browse);
         RestoreTestsViewModel restoreTests = new RestoreTestsViewModel(browse);
         RestoreJobsViewModel restoreJobs = new RestoreJobsViewModel(browse);
+        RecoveryPointsViewModel recoveryPoints = new RecoveryPointsViewModel(browse);
 
         var hasEstate = workspace.estateProperty().isNotNull();
         List<ScreenEntry> screens = List.of(
@@ -104,6 +107,8 @@ public final class Console {
                 new ScreenEntry(Destinations.ORGANIZATION, () -> new OrganizationView(organization), organization.badge(), hasEstate,
                         organization::open),
                 new ScreenEntry(Destinations.VAULTS, () -> new VaultsView(vaults), vaults.badge(), hasEstate, vaults::open),
+                new ScreenEntry(Destinations.RECOVERY_POINTS, () -> new RecoveryPointsView(recoveryPoints), recoveryPoints.badge(), hasEstate,
+                        recoveryPoints::open),
                 new ScreenEntry(Destinations.KEYS, () -> new KeysView(keys), keys.badge(), hasEstate, keys::open),
                 new ScreenEntry(Destinations.PLANS, () -> new PlansView(plans), null, hasEstate, plans::open),
                 new ScreenEntry(Destinations.RESTORE_TESTS, () -> new RestoreTestsView(restoreTests), null, hasEstate, restoreTests::open),

@@ -543,9 +543,13 @@ public final class Restorability {
 
     // ---- copies
 
-    /** PASS when a usable recovery point of the resource exists in another account or region than the point's vault. */
+    /** True when a recovery point of the resource that may be restored exists in another account or region than the point's vault. */
     public boolean hasCopyElsewhere(PointRef p) {
-        String resource = p.point().resourceArn();
+        return hasCopyElsewhere(p.point().resourceArn(), p.vault().accountId(), p.vault().region());
+    }
+
+    /** True when a recovery point of the resource that may be restored exists in another account or region than these. */
+    public boolean hasCopyElsewhere(String resource, String accountId, String region) {
         if (resource == null) {
             return false;
         }
@@ -553,7 +557,7 @@ public final class Restorability {
         if (where == null) {
             return false;
         }
-        String here = p.vault().accountId() + "/" + p.vault().region();
+        String here = accountId + "/" + region;
         // A set holds two places or more: at least one is not this one.
         return !(where instanceof String s) || !s.equals(here);
     }

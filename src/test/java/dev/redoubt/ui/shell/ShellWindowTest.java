@@ -53,7 +53,7 @@ class ShellWindowTest {
         ListView<NavigationItem> navigation = robot.lookup("#navigation").queryListView();
 
         assertThat(navigation.getItems()).extracting(NavigationItem::title).containsExactly("Start", "Scan", "Overview", "Findings", "Organization",
-                "Vaults", "Keys", "Backup plans", "Restore testing", "Restore jobs");
+                "Vaults", "Recovery points", "Keys", "Backup plans", "Restore testing", "Restore jobs");
         assertThat(fixture.console.shell().selected()).contains(Destinations.START);
         assertThat(navigation.getItems()).filteredOn(NavigationItem::available).extracting(NavigationItem::title).containsExactly("Start");
         assertThat(fixture.console.shell().select(Destinations.OVERVIEW)).isFalse();
