@@ -661,14 +661,14 @@ public final class KeyAccess {
                 reasons.add("No statement of the key policy allows " + String.join(", ", actions) + " to a principal of the organization's accounts or "
                         + "outside it" + (q == Question.DISABLE_OR_DELETE_KEY ? "" : ", and no grant gives it"));
             }
-            return new AccessAnswer(q, reach, sentence(reach, verb + only(sorted, worst), sorted), who, List.copyOf(reasons), allowing,
+            return new AccessAnswer(q, reach, sentence(reach, verbOf(sorted, worst, verb), sorted), who, List.copyOf(reasons), allowing,
                     denyStatements.keySet());
         }
 
-        /** " (create grants only)" when the widest reach has only some of the question's actions. */
-        private String only(List<Entry> sorted, Level worst) {
+        /** The question's verb, or, when the widest reach has only some of its actions, those ("create grants on the key"). */
+        private String verbOf(List<Entry> sorted, Level worst, String verb) {
             if (worst == null) {
-                return "";
+                return verb;
             }
             Set<String> got = new LinkedHashSet<>();
             for (Entry e : sorted) {
@@ -676,7 +676,12 @@ public final class KeyAccess {
                     got.addAll(e.actions);
                 }
             }
-            return got.containsAll(actions) ? "" : " (" + String.join(", ", actions.stream().filter(got::contains).map(KeyAccess::words).toList()) + " only)";
+            if (got.containsAll(actions)) {
+                return verb;
+            }
+            List<String> parts = actions.stream().filter(got::contains).map(KeyAccess::doing).toList();
+            return parts.size() == 1 ? parts.get(0)
+                    : String.join(", ", parts.subList(0, parts.size() - 1)) + " or " + parts.get(parts.size() - 1);
         }
 
         private String sentence(Reach reach, String verb, List<Entry> sorted) {
@@ -813,6 +818,21 @@ public final class KeyAccess {
             text = c.toString();
         }
         return c.ifExists() ? text + " (or absent)" : text;
+    }
+
+    /** An action as what one can do, for an answer's sentence: "create grants on the key". */
+    private static String doing(String action) {
+        return switch (action) {
+            case "kms:PutKeyPolicy" -> "change the key's policy";
+            case "kms:CreateGrant" -> "create grants on the key";
+            case "kms:RevokeGrant" -> "revoke the key's grants";
+            case "kms:ReplicateKey" -> "replicate the key to another region";
+            case "kms:DisableKey" -> "disable the key";
+            case "kms:ScheduleKeyDeletion" -> "schedule the key's deletion";
+            case "kms:DeleteImportedKeyMaterial" -> "delete the key's imported material";
+            case "kms:Decrypt" -> "decrypt with the key";
+            default -> "call " + action;
+        };
     }
 
     /** An action in the words of the answers: "revoke grants". */

@@ -288,7 +288,7 @@ class KeyAccessTest {
                     .ask(Question.ADMINISTER_KEY);
             assertThat(a.reach()).isEqualTo(Reach.WORKLOAD_ACCOUNTS);
             assertThat(a.who()).contains("Role app of " + PROD_NAME + ", if its IAM allows it (create grants only)");
-            assertThat(a.answer()).startsWith("Workload accounts can change the key's policy or grants (create grants only): shop-prod.");
+            assertThat(a.answer()).startsWith("Workload accounts can create grants on the key: shop-prod.");
         }
 
         @Test
@@ -305,7 +305,10 @@ class KeyAccessTest {
             OneKey k = new OneKey(OWN_ROOT, allow("Replicate", root(PROD), "\"kms:ReplicateKey\"", null));
             ((ObjectNode) k.key.get("KeyMetadata")).put("MultiRegion", true);
             AccessAnswer a = k.ask(Question.ADMINISTER_KEY);
-            assertThat(a.answer()).contains("or replicate it to another region");
+            assertThat(a.answer()).startsWith("Workload accounts can replicate the key to another region: shop-prod.")
+                    .endsWith("Also: backup.");
+            assertThat(a.question()).isEqualTo(Question.ADMINISTER_KEY);
+            assertThat(a.reasons()).anySatisfy(r -> assertThat(r).contains("kms:PutKeyPolicy, kms:CreateGrant, kms:RevokeGrant, kms:ReplicateKey"));
             assertThat(a.who()).contains("Any principal of " + PROD_NAME + " whose IAM allows it (replicate the key only)");
             ((ObjectNode) k.key.get("KeyMetadata")).put("MultiRegion", false);
             assertThat(k.ask(Question.ADMINISTER_KEY).reach()).isEqualTo(Reach.BACKUP_DOMAIN_ONLY);
@@ -359,7 +362,7 @@ class KeyAccessTest {
             ((ObjectNode) k.key.get("KeyMetadata")).put("Origin", "EXTERNAL");
             AccessAnswer a = k.ask(Question.DISABLE_OR_DELETE_KEY);
             assertThat(a.reach()).isEqualTo(Reach.WORKLOAD_ACCOUNTS);
-            assertThat(a.answer()).contains("or delete its imported key material");
+            assertThat(a.answer()).startsWith("Workload accounts can delete the key's imported material: shop-prod.");
             assertThat(a.who()).contains("Any principal of " + PROD_NAME + " whose IAM allows it (delete the imported key material only)");
         }
 

@@ -95,6 +95,16 @@ class KeysScreenTest {
         assertThat(fixture.console.shell().placeProperty().get()).isEqualTo(Place.of(Destinations.KEYS, table.getItems().get(0).arn()));
         assertThat(robot.lookup("#" + KeyDetailPane.ID).query().isVisible()).isTrue();
 
+        // what depends on the key: its vault, a link to the vault's page
+        robot.interact(() -> robot.from(robot.lookup("#" + KeyDetailPane.ID_DEPENDENTS).queryAs(Node.class)).lookup(".hyperlink")
+                .queryAllAs(javafx.scene.control.Hyperlink.class).stream().filter(h -> h.getText().equals("central-us-east-1")).findFirst()
+                .orElseThrow().fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fixture.console.shell().placeProperty().get())
+                .isEqualTo(Place.of(Destinations.VAULTS, "arn:aws:backup:us-east-1:536470192834:backup-vault:central-us-east-1"));
+        robot.interact(() -> fixture.console.shell().back());
+        WaitForAsyncUtils.waitForFxEvents();
+
         robot.interact(() -> robot.lookup("#" + DetailPane.ID_BACK_TO_LIST).queryButton().fire());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#" + KeysView.ID_LIST).query().isVisible()).isTrue();
