@@ -15,6 +15,11 @@ public record PointRow(RecoveryPoint point, Vault vault, Resource resource, Key 
     /** A vault as the rows share it. */
     public record Vault(int id, EstateIndex.VaultRef ref, String arn, String name, String accountId, String accountName, String region,
                         String search) {
+        /** Short: the vault's record holds all its recovery points. */
+        @Override
+        public String toString() {
+            return "Vault[" + arn + "]";
+        }
     }
 
     /** A protected resource as the rows share it (type and name as its points report them). */
@@ -27,6 +32,12 @@ public record PointRow(RecoveryPoint point, Vault vault, Resource resource, Key 
 
     public String arn() {
         return point.recoveryPointArn();
+    }
+
+    /** Short, for messages: the ARN, the resource and the vault (the records behind them are large). */
+    @Override
+    public String toString() {
+        return "PointRow[" + arn() + ", " + resourceName() + ", " + vault.name() + ", #" + position + "]";
     }
 
     public EstateIndex.PointRef ref() {

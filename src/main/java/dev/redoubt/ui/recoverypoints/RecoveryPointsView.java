@@ -80,6 +80,10 @@ public final class RecoveryPointsView implements Screen {
     private final List<TableColumn<PointRow, PointRow>> columns = new ArrayList<>();
     private final RecoveryPointPage page;
     private boolean syncingSort;
+    private boolean fittedResources;
+    private javafx.scene.text.Font font;
+    /** An invisible label styled as the screen's text: its font measures the names. */
+    private final Label fontProbe = new Label();
 
     public RecoveryPointsView(RecoveryPointsViewModel viewModel) {
         this.vm = Objects.requireNonNull(viewModel, "viewModel");
@@ -123,6 +127,7 @@ public final class RecoveryPointsView implements Screen {
         table.setId(ID_TABLE);
         table.getStyleClass().addAll(BrowseStyles.TABLE, Tweaks.EDGE_TO_EDGE, Styles.DENSE);
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        table.setTableMenuButtonVisible(true); // the "+" at the right of the header hides and shows columns
         table.setItems(vm.rows());
         columns();
         Label placeholder = new Label();
@@ -156,12 +161,29 @@ public final class RecoveryPointsView implements Screen {
             }
             return true;
         });
+        // Names differ per estate: once its choices are listed, the name columns take the width of their longest names.
+        vm.vaultChoices().addListener((ListChangeListener<Choice>) c -> {
+            fittedResources = false;
+            fitColumns();
+        });
+        vm.rows().addListener((ListChangeListener<PointRow>) c -> {
+            if (!fittedResources) {
+                fitColumns();
+            }
+        });
+        table.widthProperty().addListener((o, a, w) -> {
+            if (!fittedResources) {
+                fitColumns();
+            }
+        });
         vm.sortProperty().addListener((o, a, s) -> showSort(s));
         showSort(vm.sortProperty().get());
         Label hint = new Label("Double-click a recovery point (or press Enter) for its page: whether it can be restored, its copies, its restore tests.");
         hint.getStyleClass().add(BrowseStyles.MUTED);
         VBox.setVgrow(table, Priority.ALWAYS);
-        list.getChildren().addAll(header.root(), more, resourceChip, table, hint);
+        fontProbe.setManaged(false);
+        fontProbe.setVisible(false);
+        list.getChildren().addAll(header.root(), more, resourceChip, table, hint, fontProbe);
 
         detail.setId(ID_DETAIL);
         root.getChildren().addAll(list, detail);
@@ -229,6 +251,37 @@ public final class RecoveryPointsView implements Screen {
         c.setCellFactory(col -> new TextCell(id, text, tip));
         c.setComparator((a, b) -> 0); // never used: the view model sorts
         columns.add(c);
+    }
+
+    /** Widens the name columns to their longest names (at most 340 pixels; the tooltip has the rest), once the table is styled. */
+    private void fitColumns() {
+        if (fontProbe.getScene() == null || table.getWidth() <= 0) {
+            return; // not on screen yet: the cells' font is not known
+        }
+        fontProbe.applyCss();
+        font = fontProbe.getFont();
+        fit(PointSort.Column.VAULT, vm.vaultChoices().stream().map(c -> Formats.shortArn(c.value())).toList());
+        fit(PointSort.Column.ACCOUNT, vm.accountChoices().stream().map(c -> c.label().replace(" (" + c.value() + ")", "")).toList());
+        fit(PointSort.Column.KEY, vm.keyChoices().stream().map(c -> c.label().replaceAll(" · .*", "")).toList());
+        List<PointRow> sample = vm.rows().subList(0, Math.min(2_000, vm.rows().size()));
+        if (!sample.isEmpty()) {
+            fit(PointSort.Column.RESOURCE, sample.stream().map(PointRow::resourceName).toList());
+            fittedResources = true;
+        }
+    }
+
+    private void fit(PointSort.Column id, List<String> texts) {
+        TableColumn<PointRow, PointRow> c = columns.stream().filter(x -> x.getUserData() == id).findFirst().orElseThrow();
+        javafx.scene.text.Text probe = new javafx.scene.text.Text();
+        probe.setFont(font);
+        double widest = 0;
+        for (String t : texts) {
+            probe.setText(t);
+            widest = Math.max(widest, probe.getLayoutBounds().getWidth());
+        }
+        if (widest > 0) {
+            c.setPrefWidth(Math.max(c.getPrefWidth(), Math.min(340, Math.ceil(widest) + 22)));
+        }
     }
 
     private void showSort(PointSort s) {

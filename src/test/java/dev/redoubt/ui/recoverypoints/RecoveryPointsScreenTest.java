@@ -100,6 +100,9 @@ class RecoveryPointsScreenTest {
         assertThat(table.getSortOrder()).extracting(c -> c.getUserData()).containsExactly(PointSort.Column.VAULT);
         robot.clickOn(robot.lookup(".column-header").match(n -> n.getId() != null && n.getId().equals("col-created")).queryAs(Node.class));
         waitUntil(() -> table.getItems().size() == orders && isSortedByCreatedAscending(table));
+        robot.clickOn(robot.lookup(".column-header").match(n -> n.getId() != null && n.getId().equals("col-created")).queryAs(Node.class));
+        waitUntil(() -> table.getItems().size() == orders && !isSortedByCreatedAscending(table));
+        assertThat(fixture.console.shell().placeProperty().get()).isEqualTo(Place.of(Destinations.RECOVERY_POINTS));
         Screenshots.write(fixture.scene, "recovery-points");
 
         // The shop's order database point that a restore test used: its page.
