@@ -7,9 +7,17 @@ import dev.redoubt.ui.organization.OrganizationView;
 import dev.redoubt.ui.organization.OrganizationViewModel;
 import dev.redoubt.ui.findings.FindingsView;
 import dev.redoubt.ui.findings.FindingsViewModel;
+import dev.redoubt.ui.keys.KeysView;
+import dev.redoubt.ui.keys.KeysViewModel;
 import dev.redoubt.ui.navigation.Destinations;
 import dev.redoubt.ui.overview.OverviewView;
 import dev.redoubt.ui.overview.OverviewViewModel;
+import dev.redoubt.ui.plans.PlansView;
+import dev.redoubt.ui.plans.PlansViewModel;
+import dev.redoubt.ui.restorejobs.RestoreJobsView;
+import dev.redoubt.ui.restorejobs.RestoreJobsViewModel;
+import dev.redoubt.ui.restoretests.RestoreTestsView;
+import dev.redoubt.ui.restoretests.RestoreTestsViewModel;
 import dev.redoubt.ui.recoverypoints.RecoveryPointsView;
 import dev.redoubt.ui.recoverypoints.RecoveryPointsViewModel;
 import dev.redoubt.ui.scan.ScanView;
@@ -29,6 +37,8 @@ import dev.redoubt.ui.workspace.Workspace;
 import atlantafx.base.theme.Styles;
 import dev.redoubt.ui.palette.PaletteView;
 import dev.redoubt.ui.palette.PaletteViewModel;
+import dev.redoubt.ui.vaults.VaultsView;
+import dev.redoubt.ui.vaults.VaultsViewModel;
 import dev.redoubt.ui.workspace.Notice;
 import java.util.List;
 import javafx.scene.control.Button;
@@ -76,6 +86,14 @@ public final class Console {
 
         BrowseContext browse = new BrowseContext(actions, shell, browser);
         OrganizationViewModel organization = new OrganizationViewModel(browse);
+        VaultsViewModel vaults = new VaultsViewModel(browse);
+        KeysViewModel keys = new KeysViewModel(browse, query -> {
+            findings.open(query);
+            shell.select(Destinations.FINDINGS);
+        });
+        PlansViewModel plans = new PlansViewModel(browse);
+        RestoreTestsViewModel restoreTests = new RestoreTestsViewModel(browse);
+        RestoreJobsViewModel restoreJobs = new RestoreJobsViewModel(browse);
         RecoveryPointsViewModel recoveryPoints = new RecoveryPointsViewModel(browse);
 
         var hasEstate = workspace.estateProperty().isNotNull();
@@ -88,8 +106,13 @@ public final class Console {
                 new ScreenEntry(Destinations.FINDINGS, () -> new FindingsView(findings), findings.failingBadge(), hasEstate),
                 new ScreenEntry(Destinations.ORGANIZATION, () -> new OrganizationView(organization), organization.badge(), hasEstate,
                         organization::open),
+                new ScreenEntry(Destinations.VAULTS, () -> new VaultsView(vaults), vaults.badge(), hasEstate, vaults::open),
                 new ScreenEntry(Destinations.RECOVERY_POINTS, () -> new RecoveryPointsView(recoveryPoints), recoveryPoints.badge(), hasEstate,
-                        recoveryPoints::open));
+                        recoveryPoints::open),
+                new ScreenEntry(Destinations.KEYS, () -> new KeysView(keys), keys.badge(), hasEstate, keys::open),
+                new ScreenEntry(Destinations.PLANS, () -> new PlansView(plans), null, hasEstate, plans::open),
+                new ScreenEntry(Destinations.RESTORE_TESTS, () -> new RestoreTestsView(restoreTests), null, hasEstate, restoreTests::open),
+                new ScreenEntry(Destinations.RESTORE_JOBS, () -> new RestoreJobsView(restoreJobs), null, hasEstate, restoreJobs::open));
         screens.forEach(s -> shell.addDestination(s.destination(), s.badge(), s.available(), s.route()));
         ShellView view = new ShellView(shell, screens);
         actions.signInPromptProperty().addListener((o, old, prompt) -> {

@@ -1,6 +1,7 @@
 package dev.redoubt.estate.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,8 +90,14 @@ final class Policy {
             return this;
         }
 
+        /** Adds a condition; conditions of the same operator share one block, as IAM writes them (the second key no longer replaces the first). */
         Statement when(String operator, String key, Object value) {
-            conditions.with(operator, Json.object().with(key, value));
+            JsonNode block = conditions.node().get(operator);
+            if (block instanceof ObjectNode existing) {
+                existing.setAll(Json.object().with(key, value).node());
+            } else {
+                conditions.with(operator, Json.object().with(key, value));
+            }
             hasConditions = true;
             return this;
         }

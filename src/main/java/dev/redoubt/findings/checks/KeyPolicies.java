@@ -22,17 +22,18 @@ import java.util.Set;
 /**
  * What the key-policy checks (ACC-05, ACC-12) share: which vaults are the separate domain, and
  * which workload accounts (or anyone) a key policy lets do what, asked of the policy evaluator with
- * Deny statements and conditions included.
+ * Deny statements and conditions included. Public for the console's answers (findings.access.KeyAccess),
+ * which ask the same probes of every account.
  */
-final class KeyPolicies {
+public final class KeyPolicies {
     /** "*" in results: any AWS account, outside the organization included. */
-    static final String ANYONE = "*";
+    public static final String ANYONE = "*";
 
     private KeyPolicies() {
     }
 
     /** An account ID outside the organization (and the estate), standing for "any other AWS account". */
-    static String outsider(EstateIndex x) {
+    public static String outsider(EstateIndex x) {
         long id = 999_999_999_999L;
         while (x.inOrganization(Long.toString(id)) || x.account(Long.toString(id)) != null) {
             id--;
@@ -185,7 +186,7 @@ final class KeyPolicies {
     }
 
     /** The 12-digit accounts a policy names: in principals, and in account and principal-ARN conditions. */
-    static Set<String> accountsNamed(PolicyDocument doc) {
+    public static Set<String> accountsNamed(PolicyDocument doc) {
         Set<String> out = new LinkedHashSet<>();
         for (Statement s : doc.statements()) {
             for (String p : s.awsPrincipals()) {

@@ -28,13 +28,20 @@ public final class DetailPane {
 
     private final BrowseContext ctx;
     private final Destination list;
+    private final String backLabel;
     private final VBox content = new VBox(18);
     private final ScrollPane scroll = new ScrollPane(content);
 
     /** {@code list}: the screen whose list "back to the list" returns to. */
     public DetailPane(BrowseContext ctx, Destination list) {
+        this(ctx, list, "All " + list.title().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** {@code backLabel}: what the button back to the list says ("All restore testing plans"). */
+    public DetailPane(BrowseContext ctx, Destination list, String backLabel) {
         this.ctx = ctx;
         this.list = list;
+        this.backLabel = backLabel;
         content.getStyleClass().add(BrowseStyles.DETAIL);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("edge-to-edge");
@@ -42,7 +49,7 @@ public final class DetailPane {
 
     /** The head of the page: "Backup vault" over "shop-prod-vault", a line under it, and the ARN's buttons. */
     public DetailPane header(String kind, String title, String subtitle, String arn) {
-        Button back = new Button("All " + list.title().toLowerCase(java.util.Locale.ROOT), new FontIcon(Material2OutlinedAL.ARROW_BACK));
+        Button back = new Button(backLabel, new FontIcon(Material2OutlinedAL.ARROW_BACK));
         back.setId(ID_BACK_TO_LIST);
         back.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
         back.setOnAction(e -> ctx.navigator().open(Place.of(list)));

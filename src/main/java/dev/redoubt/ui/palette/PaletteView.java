@@ -133,7 +133,11 @@ public final class PaletteView {
             title.setStyle("-fx-font-weight: bold;");
             title.setMinWidth(Region.USE_PREF_SIZE);
             detail.getStyleClass().add(BrowseStyles.MUTED);
+            detail.setMinWidth(0);
+            HBox.setHgrow(detail, Priority.ALWAYS);
             box.setAlignment(Pos.CENTER_LEFT);
+            // The cells take the list's width (a long key ID is cut with an ellipsis, not scrolled to).
+            setPrefWidth(0);
         }
 
         @Override

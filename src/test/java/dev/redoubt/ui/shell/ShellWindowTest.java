@@ -52,7 +52,8 @@ class ShellWindowTest {
     void opensOnTheStartScreenWithTheEstateScreensWaitingForAnEstate(FxRobot robot) {
         ListView<NavigationItem> navigation = robot.lookup("#navigation").queryListView();
 
-        assertThat(navigation.getItems()).extracting(NavigationItem::title).containsExactly("Start", "Scan", "Overview", "Findings");
+        assertThat(navigation.getItems()).extracting(NavigationItem::title).containsExactly("Start", "Scan", "Overview", "Findings", "Organization",
+                "Vaults", "Recovery points", "Keys", "Backup plans", "Restore testing", "Restore jobs");
         assertThat(fixture.console.shell().selected()).contains(Destinations.START);
         assertThat(navigation.getItems()).filteredOn(NavigationItem::available).extracting(NavigationItem::title).containsExactly("Start");
         assertThat(fixture.console.shell().select(Destinations.OVERVIEW)).isFalse();
