@@ -3,225 +3,38 @@ package dev.redoubt.ui.restorejobs;
 import dev.redoubt.services.BrowseScope;
 import dev.redoubt.services.EstateCatalog;
 import dev.redoubt.ui.browse.BrowseContext;
-import dev.redoubt.ui.browse.Formats;
+import dev.redoubt.ui.browse.BrowseList;
 import dev.redoubt.ui.navigation.Destinations;
-import dev.redoubt.ui.navigation.Place;
-import dev.redoubt.ui.navigation.Routable;
-import dev.redoubt.ui.workspace.FailureText;
 import java.util.List;
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
-import javafx.beans.value.ChangeListener;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 
 /**
  * The restore jobs screen's state and commands: the restore jobs in scope (by hand and by restore
- * testing plans), filtered by text and sorted by a column (off the FX thread, published with one
- * setAll), newest first; one job in full when the shell opens it (its ID). Subscribes to the workspace between {@link #activate()} and {@link #deactivate()}.
+ * testing plans), newest first, filtered by text and sorted by a column; one job in full when the
+ * shell opens it (its ID); see {@link BrowseList}.
  */
-public final class RestoreJobsViewModel implements Routable {
-    private final BrowseContext ctx;
-    private final ObservableList<RestoreJobRow> rows = FXCollections.observableArrayList();
-    private final StringProperty text = new SimpleStringProperty("");
-    private final ObjectProperty<RestoreJobColumn> sortColumn = new SimpleObjectProperty<>(RestoreJobColumn.CREATED);
-    private final ObjectProperty<Boolean> ascending = new SimpleObjectProperty<>(false);
-    private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper working = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyObjectWrapper<RestoreJobRow> detail = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyStringWrapper target = new ReadOnlyStringWrapper();
-    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper();
-    private final ChangeListener<Object> reload = (o, old, now) -> reload();
-    private boolean active;
-    private List<RestoreJobRow> all = List.of();
-    private EstateCatalog listed;
-    private BrowseScope listedScope;
-    private long loads;
-    private long views;
-
+public final class RestoreJobsViewModel extends BrowseList<RestoreJobRow, RestoreJobColumn, RestoreJobRow> {
     public RestoreJobsViewModel(BrowseContext ctx) {
-        this.ctx = ctx;
-        text.addListener((o, old, now) -> recompute());
-        sortColumn.addListener((o, old, now) -> recompute());
-        ascending.addListener((o, old, now) -> recompute());
+        super(ctx, Destinations.RESTORE_JOBS, new Words("restore job", "restore jobs",
+                "AWS lists recent restore jobs only: it may be older, or from another scan."), RestoreJobColumn.CREATED, false);
     }
 
-    public BrowseContext context() {
-        return ctx;
-    }
-
-    /** Subscribes to the workspace (its catalog and scope) and lists the jobs if they changed since the last visit. */
-    public void activate() {
-        if (active) {
-            return;
-        }
-        active = true;
-        ctx.workspace().catalogProperty().addListener(reload);
-        ctx.workspace().scopeProperty().addListener(reload);
-        if (listed != ctx.catalog() || listedScope != ctx.workspace().scope()) {
-            reload();
-        }
-    }
-
-    public void deactivate() {
-        if (!active) {
-            return;
-        }
-        active = false;
-        ctx.workspace().catalogProperty().removeListener(reload);
-        ctx.workspace().scopeProperty().removeListener(reload);
-    }
-
-    /** Shows one job in full (its ID), or the list (null) as the user left it. Only the shell calls it. */
     @Override
-    public void open(String jobId) {
-        target.set(jobId);
-        if (jobId == null) {
-            detail.set(null);
-            problem.set(null);
-            return;
-        }
-        EstateCatalog catalog = ctx.catalog();
-        if (catalog == null) {
-            detail.set(null);
-            problem.set("Open an estate to see its restore jobs.");
-            return;
-        }
-        ctx.actions().tasks().run("Reading the restore job", false, c -> java.util.Optional.ofNullable(RestoreJobList.find(catalog, jobId)), d -> {
-            if (!jobId.equals(target.get())) {
-                return; // the user went elsewhere meanwhile
-            }
-            detail.set(d.orElse(null));
-            problem.set(d.isPresent() ? null : "This capture holds no restore job " + jobId + ". AWS lists recent restore jobs only: it may be older, or from another scan.");
-        }, t -> {
-            detail.set(null);
-            problem.set("Could not read the restore job: " + FailureText.of("", t, null).text());
-        });
+    protected List<RestoreJobRow> list(EstateCatalog catalog, BrowseScope scope) {
+        return RestoreJobList.rows(catalog, scope);
     }
 
-    /** Goes to a job's page (recorded in the history, so back returns to the list). */
-    public void show(RestoreJobRow row) {
-        if (row != null && row.jobId() != null) {
-            ctx.navigator().open(Place.of(Destinations.RESTORE_JOBS, row.jobId()));
-        }
+    @Override
+    protected List<RestoreJobRow> view(List<RestoreJobRow> base, String filter, RestoreJobColumn column, boolean ascending) {
+        return RestoreJobList.view(base, filter, column, ascending);
     }
 
-    /** Back to the list, through the history. */
-    public void showList() {
-        ctx.navigator().open(Place.of(Destinations.RESTORE_JOBS));
+    @Override
+    protected RestoreJobRow find(EstateCatalog catalog, String jobId) {
+        return RestoreJobList.find(catalog, jobId);
     }
 
-    /** Shows the whole organization again. */
-    public void clearScope() {
-        ctx.workspace().scopeProperty().set(BrowseScope.ALL);
-    }
-
-    public void sortBy(RestoreJobColumn column, boolean ascendingOrder) {
-        sortColumn.set(column == null ? RestoreJobColumn.CREATED : column);
-        ascending.set(ascendingOrder);
-    }
-
-    // ---- properties
-
-    /** The jobs shown: in scope, filtered, sorted. Replaced with one setAll per change. */
-    public ObservableList<RestoreJobRow> rows() {
-        return rows;
-    }
-
-    public StringProperty textProperty() {
-        return text;
-    }
-
-    public ObjectProperty<RestoreJobColumn> sortColumnProperty() {
-        return sortColumn;
-    }
-
-    public ObjectProperty<Boolean> ascendingProperty() {
-        return ascending;
-    }
-
-    /** "3 of 12 restore jobs". */
-    public ReadOnlyStringProperty countTextProperty() {
-        return countText.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty workingProperty() {
-        return working.getReadOnlyProperty();
-    }
-
-    /** The job shown in full, or null while the list shows. */
-    public ReadOnlyObjectProperty<RestoreJobRow> detailProperty() {
-        return detail.getReadOnlyProperty();
-    }
-
-    public RestoreJobRow detail() {
-        return detail.get();
-    }
-
-    /** The job ID the shell asked to show (null: the list). */
-    public ReadOnlyStringProperty targetProperty() {
-        return target.getReadOnlyProperty();
-    }
-
-    /** Why the job asked for cannot be shown, in a sentence; null when it can. */
-    public ReadOnlyStringProperty problemProperty() {
-        return problem.getReadOnlyProperty();
-    }
-
-    // ---- the pipeline
-
-    private void reload() {
-        EstateCatalog catalog = ctx.catalog();
-        BrowseScope scope = ctx.workspace().scope();
-        listed = catalog;
-        listedScope = scope;
-        if (target.get() != null) {
-            open(target.get()); // the same job in the new audit (after a suppression, say)
-        }
-        if (catalog == null) {
-            all = List.of();
-            rows.clear();
-            countText.set("");
-            return;
-        }
-        long gen = ++loads;
-        working.set(true);
-        ctx.actions().tasks().run("Listing the restore jobs", false, c -> RestoreJobList.rows(catalog, scope), r -> {
-            if (gen != loads) {
-                return;
-            }
-            all = r;
-            recompute();
-        }, this::failed);
-    }
-
-    private void recompute() {
-        List<RestoreJobRow> base = all;
-        String filter = text.get();
-        RestoreJobColumn column = sortColumn.get();
-        boolean up = ascending.get() == null || ascending.get();
-        long gen = ++views;
-        working.set(true);
-        ctx.actions().tasks().run("Filtering the restore jobs", false, c -> RestoreJobList.view(base, filter, column, up), v -> {
-            if (gen != views) {
-                return;
-            }
-            working.set(false);
-            rows.setAll(v);
-            countText.set(Formats.count(v.size()) + " of " + Formats.count(base.size()) + (base.size() == 1 ? " restore job" : " restore jobs"));
-        }, this::failed);
-    }
-
-    private void failed(Throwable t) {
-        working.set(false);
-        ctx.actions().notices().post(FailureText.of("Could not list the restore jobs", t, null));
+    @Override
+    protected String targetOf(RestoreJobRow row) {
+        return row.jobId();
     }
 }

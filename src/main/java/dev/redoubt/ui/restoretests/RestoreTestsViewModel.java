@@ -3,233 +3,47 @@ package dev.redoubt.ui.restoretests;
 import dev.redoubt.services.BrowseScope;
 import dev.redoubt.services.EstateCatalog;
 import dev.redoubt.ui.browse.BrowseContext;
-import dev.redoubt.ui.browse.Formats;
+import dev.redoubt.ui.browse.BrowseList;
 import dev.redoubt.ui.navigation.Destinations;
 import dev.redoubt.ui.navigation.Place;
-import dev.redoubt.ui.navigation.Routable;
 import dev.redoubt.ui.restorejobs.RestoreJobRow;
-import dev.redoubt.ui.workspace.FailureText;
 import java.util.List;
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
-import javafx.beans.value.ChangeListener;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 
 /**
- * The restore testing screen's state and commands: the restore testing plans in scope with the
- * outcome of their latest run, filtered by text and sorted by a column (off the FX thread, published
- * with one setAll); one plan in full, with its recent jobs, when the shell opens it. Subscribes to the workspace between {@link #activate()} and {@link #deactivate()}.
+ * The restore testing screen's state and commands: the restore testing plans in scope, filtered by
+ * text and sorted by a column, and one plan in full when the shell opens it (its ARN), with its
+ * recent jobs; see {@link BrowseList}.
  */
-public final class RestoreTestsViewModel implements Routable {
-    private final BrowseContext ctx;
-    private final ObservableList<TestPlanRow> rows = FXCollections.observableArrayList();
-    private final StringProperty text = new SimpleStringProperty("");
-    private final ObjectProperty<TestPlanColumn> sortColumn = new SimpleObjectProperty<>(TestPlanColumn.NAME);
-    private final ObjectProperty<Boolean> ascending = new SimpleObjectProperty<>(true);
-    private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper working = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyObjectWrapper<TestPlanDetail> detail = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyStringWrapper target = new ReadOnlyStringWrapper();
-    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper();
-    private final ChangeListener<Object> reload = (o, old, now) -> reload();
-    private boolean active;
-    private List<TestPlanRow> all = List.of();
-    private EstateCatalog listed;
-    private BrowseScope listedScope;
-    private long loads;
-    private long views;
-
+public final class RestoreTestsViewModel extends BrowseList<TestPlanRow, TestPlanColumn, TestPlanDetail> {
     public RestoreTestsViewModel(BrowseContext ctx) {
-        this.ctx = ctx;
-        text.addListener((o, old, now) -> recompute());
-        sortColumn.addListener((o, old, now) -> recompute());
-        ascending.addListener((o, old, now) -> recompute());
+        super(ctx, Destinations.RESTORE_TESTS, new Words("restore testing plan", "restore testing plans",
+                "It may have been deleted, or read in another scan."), TestPlanColumn.NAME, true);
     }
 
-    public BrowseContext context() {
-        return ctx;
-    }
-
-    /** Subscribes to the workspace (its catalog and scope) and lists the plans if they changed since the last visit. */
-    public void activate() {
-        if (active) {
-            return;
-        }
-        active = true;
-        ctx.workspace().catalogProperty().addListener(reload);
-        ctx.workspace().scopeProperty().addListener(reload);
-        if (listed != ctx.catalog() || listedScope != ctx.workspace().scope()) {
-            reload();
-        }
-    }
-
-    public void deactivate() {
-        if (!active) {
-            return;
-        }
-        active = false;
-        ctx.workspace().catalogProperty().removeListener(reload);
-        ctx.workspace().scopeProperty().removeListener(reload);
-    }
-
-    /** Shows one plan in full (its ARN), or the list (null) as the user left it. Only the shell calls it. */
-    @Override
-    public void open(String arn) {
-        target.set(arn);
-        if (arn == null) {
-            detail.set(null);
-            problem.set(null);
-            return;
-        }
-        EstateCatalog catalog = ctx.catalog();
-        if (catalog == null) {
-            detail.set(null);
-            problem.set("Open an estate to see its restore testing plans.");
-            return;
-        }
-        ctx.actions().tasks().run("Reading the restore testing plan", false, c -> java.util.Optional.ofNullable(TestPlanList.detail(catalog, arn)), d -> {
-            if (!arn.equals(target.get())) {
-                return; // the user went elsewhere meanwhile
-            }
-            detail.set(d.orElse(null));
-            problem.set(d.isPresent() ? null : "This capture holds no restore testing plan " + arn + ". It may have been deleted, or read in another scan.");
-        }, t -> {
-            detail.set(null);
-            problem.set("Could not read the restore testing plan: " + FailureText.of("", t, null).text());
-        });
-    }
-
-    /** Goes to a plan's page (recorded in the history, so back returns to the list). */
-    public void show(TestPlanRow row) {
-        if (row != null && row.arn() != null) {
-            ctx.navigator().open(Place.of(Destinations.RESTORE_TESTS, row.arn()));
-        }
-    }
-
-    /** Goes to a restore job's page (recorded in the history, so back returns to this plan). */
+    /** Goes to a recent job's page (recorded in the history, so back returns to the plan). */
     public void showJob(RestoreJobRow job) {
         if (job != null && job.jobId() != null) {
-            ctx.navigator().open(Place.of(Destinations.RESTORE_JOBS, job.jobId()));
+            context().navigator().open(Place.of(Destinations.RESTORE_JOBS, job.jobId()));
         }
     }
 
-    /** Back to the list, through the history. */
-    public void showList() {
-        ctx.navigator().open(Place.of(Destinations.RESTORE_TESTS));
+    @Override
+    protected List<TestPlanRow> list(EstateCatalog catalog, BrowseScope scope) {
+        return TestPlanList.rows(catalog, scope);
     }
 
-    /** Shows the whole organization again. */
-    public void clearScope() {
-        ctx.workspace().scopeProperty().set(BrowseScope.ALL);
+    @Override
+    protected List<TestPlanRow> view(List<TestPlanRow> base, String filter, TestPlanColumn column, boolean ascending) {
+        return TestPlanList.view(base, filter, column, ascending);
     }
 
-    public void sortBy(TestPlanColumn column, boolean ascendingOrder) {
-        sortColumn.set(column == null ? TestPlanColumn.NAME : column);
-        ascending.set(ascendingOrder);
+    @Override
+    protected TestPlanDetail find(EstateCatalog catalog, String arn) {
+        return TestPlanList.detail(catalog, arn);
     }
 
-    // ---- properties
-
-    /** The plans shown: in scope, filtered, sorted. Replaced with one setAll per change. */
-    public ObservableList<TestPlanRow> rows() {
-        return rows;
-    }
-
-    public StringProperty textProperty() {
-        return text;
-    }
-
-    public ObjectProperty<TestPlanColumn> sortColumnProperty() {
-        return sortColumn;
-    }
-
-    public ObjectProperty<Boolean> ascendingProperty() {
-        return ascending;
-    }
-
-    /** "3 of 12 restore testing plans". */
-    public ReadOnlyStringProperty countTextProperty() {
-        return countText.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty workingProperty() {
-        return working.getReadOnlyProperty();
-    }
-
-    /** The plan shown in full, or null while the list shows. */
-    public ReadOnlyObjectProperty<TestPlanDetail> detailProperty() {
-        return detail.getReadOnlyProperty();
-    }
-
-    public TestPlanDetail detail() {
-        return detail.get();
-    }
-
-    /** The ARN the shell asked to show (null: the list). */
-    public ReadOnlyStringProperty targetProperty() {
-        return target.getReadOnlyProperty();
-    }
-
-    /** Why the plan asked for cannot be shown, in a sentence; null when it can. */
-    public ReadOnlyStringProperty problemProperty() {
-        return problem.getReadOnlyProperty();
-    }
-
-    // ---- the pipeline
-
-    private void reload() {
-        EstateCatalog catalog = ctx.catalog();
-        BrowseScope scope = ctx.workspace().scope();
-        listed = catalog;
-        listedScope = scope;
-        if (target.get() != null) {
-            open(target.get()); // the same plan in the new audit (after a suppression, say)
-        }
-        if (catalog == null) {
-            all = List.of();
-            rows.clear();
-            countText.set("");
-            return;
-        }
-        long gen = ++loads;
-        working.set(true);
-        ctx.actions().tasks().run("Listing the restore testing plans", false, c -> TestPlanList.rows(catalog, scope), r -> {
-            if (gen != loads) {
-                return;
-            }
-            all = r;
-            recompute();
-        }, this::failed);
-    }
-
-    private void recompute() {
-        List<TestPlanRow> base = all;
-        String filter = text.get();
-        TestPlanColumn column = sortColumn.get();
-        boolean up = ascending.get() == null || ascending.get();
-        long gen = ++views;
-        working.set(true);
-        ctx.actions().tasks().run("Filtering the restore testing plans", false, c -> TestPlanList.view(base, filter, column, up), v -> {
-            if (gen != views) {
-                return;
-            }
-            working.set(false);
-            rows.setAll(v);
-            countText.set(Formats.count(v.size()) + " of " + Formats.count(base.size()) + (base.size() == 1 ? " restore testing plan" : " restore testing plans"));
-        }, this::failed);
-    }
-
-    private void failed(Throwable t) {
-        working.set(false);
-        ctx.actions().notices().post(FailureText.of("Could not list the restore testing plans", t, null));
+    @Override
+    protected String targetOf(TestPlanRow row) {
+        return row.arn();
     }
 }
