@@ -7,6 +7,7 @@ import dev.redoubt.ui.StyleClasses;
 import dev.redoubt.ui.browse.ArnLink;
 import dev.redoubt.ui.browse.BrowseContext;
 import dev.redoubt.ui.browse.BrowseStyles;
+import dev.redoubt.ui.browse.BrowseTables;
 import dev.redoubt.ui.browse.DetailPane;
 import dev.redoubt.ui.browse.FactGrid;
 import dev.redoubt.ui.browse.Formats;
@@ -20,20 +21,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.MouseButton;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -130,30 +126,8 @@ public final class PlansView implements Screen {
                 r -> r.lastExecution() == null ? dim("never") : text(Formats.sortable(r.lastExecution(), zone()), relative(r.lastExecution())));
         TableColumn<PlanRow, PlanRow> worst = column(PlanColumn.WORST, 120, r -> SeverityLabel.of(r.worst()));
         table.getColumns().setAll(List.of(name, account, region, rules, vaults, last, worst));
-        table.setSortPolicy(t -> {
-            if (t.getSortOrder().isEmpty()) {
-                vm.sortBy(PlanColumn.NAME, true);
-            } else {
-                TableColumn<PlanRow, ?> c = t.getSortOrder().get(0);
-                vm.sortBy((PlanColumn) c.getUserData(), c.getSortType() == TableColumn.SortType.ASCENDING);
-            }
-            return true;
-        });
-        table.setRowFactory(t -> {
-            TableRow<PlanRow> row = new TableRow<>();
-            row.setOnMouseClicked(e -> {
-                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && row.getItem() != null) {
-                    vm.show(row.getItem());
-                }
-            });
-            return row;
-        });
-        table.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ENTER && table.getSelectionModel().getSelectedItem() != null) {
-                vm.show(table.getSelectionModel().getSelectedItem());
-                e.consume();
-            }
-        });
+        BrowseTables.sortThrough(table, (PlanColumn c, Boolean up) -> vm.sortBy(c, up), PlanColumn.NAME, true);
+        BrowseTables.opensRows(table, vm::show);
         Label empty = new Label();
         empty.getStyleClass().add(BrowseStyles.PLACEHOLDER);
         empty.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> ctx.catalog() == null
@@ -163,21 +137,8 @@ public final class PlansView implements Screen {
         table.setPlaceholder(empty);
     }
 
-    private TableColumn<PlanRow, PlanRow> column(PlanColumn key, double width, Function<PlanRow, Node> cell) {
-        TableColumn<PlanRow, PlanRow> c = new TableColumn<>(key.title());
-        c.setUserData(key);
-        c.setPrefWidth(width);
-        c.setMinWidth(Math.min(width, 70));
-        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue()));
-        c.setCellFactory(col -> new TableCell<>() {
-            @Override
-            protected void updateItem(PlanRow item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(null);
-                setGraphic(empty || item == null ? null : cell.apply(item));
-            }
-        });
-        return c;
+    private static TableColumn<PlanRow, PlanRow> column(PlanColumn key, double width, Function<PlanRow, Node> cell) {
+        return BrowseTables.column(key, key.title(), width, cell);
     }
 
     // ---- one plan

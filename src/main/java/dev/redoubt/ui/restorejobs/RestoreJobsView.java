@@ -5,6 +5,7 @@ import dev.redoubt.services.EstateCatalog;
 import dev.redoubt.ui.browse.ArnLink;
 import dev.redoubt.ui.browse.BrowseContext;
 import dev.redoubt.ui.browse.BrowseStyles;
+import dev.redoubt.ui.browse.BrowseTables;
 import dev.redoubt.ui.browse.DetailPane;
 import dev.redoubt.ui.browse.FactGrid;
 import dev.redoubt.ui.browse.Formats;
@@ -17,20 +18,15 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.MouseButton;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -139,30 +135,8 @@ public final class RestoreJobsView implements Screen {
                 ? ArnLink.of(ctx, r.testingPlanArn(), r.testingPlanName()) : dim("manual"));
         table.getColumns().setAll(List.of(id, account, resource, created, duration, status, by));
         table.setFixedCellSize(46);
-        table.setSortPolicy(t -> {
-            if (t.getSortOrder().isEmpty()) {
-                vm.sortBy(RestoreJobColumn.CREATED, false);
-            } else {
-                TableColumn<RestoreJobRow, ?> c = t.getSortOrder().get(0);
-                vm.sortBy((RestoreJobColumn) c.getUserData(), c.getSortType() == TableColumn.SortType.ASCENDING);
-            }
-            return true;
-        });
-        table.setRowFactory(t -> {
-            TableRow<RestoreJobRow> row = new TableRow<>();
-            row.setOnMouseClicked(e -> {
-                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && row.getItem() != null) {
-                    vm.show(row.getItem());
-                }
-            });
-            return row;
-        });
-        table.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ENTER && table.getSelectionModel().getSelectedItem() != null) {
-                vm.show(table.getSelectionModel().getSelectedItem());
-                e.consume();
-            }
-        });
+        BrowseTables.sortThrough(table, (RestoreJobColumn c, Boolean up) -> vm.sortBy(c, up), RestoreJobColumn.CREATED, false);
+        BrowseTables.opensRows(table, vm::show);
         Label empty = new Label();
         empty.getStyleClass().add(BrowseStyles.PLACEHOLDER);
         empty.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> ctx.catalog() == null
@@ -172,21 +146,8 @@ public final class RestoreJobsView implements Screen {
         table.setPlaceholder(empty);
     }
 
-    private TableColumn<RestoreJobRow, RestoreJobRow> column(RestoreJobColumn key, double width, Function<RestoreJobRow, Node> cell) {
-        TableColumn<RestoreJobRow, RestoreJobRow> c = new TableColumn<>(key.title());
-        c.setUserData(key);
-        c.setPrefWidth(width);
-        c.setMinWidth(Math.min(width, 70));
-        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue()));
-        c.setCellFactory(col -> new TableCell<>() {
-            @Override
-            protected void updateItem(RestoreJobRow item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(null);
-                setGraphic(empty || item == null ? null : cell.apply(item));
-            }
-        });
-        return c;
+    private static TableColumn<RestoreJobRow, RestoreJobRow> column(RestoreJobColumn key, double width, Function<RestoreJobRow, Node> cell) {
+        return BrowseTables.column(key, key.title(), width, cell);
     }
 
     // ---- one job

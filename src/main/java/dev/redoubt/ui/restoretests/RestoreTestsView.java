@@ -7,6 +7,7 @@ import dev.redoubt.ui.StyleClasses;
 import dev.redoubt.ui.browse.ArnLink;
 import dev.redoubt.ui.browse.BrowseContext;
 import dev.redoubt.ui.browse.BrowseStyles;
+import dev.redoubt.ui.browse.BrowseTables;
 import dev.redoubt.ui.browse.DetailPane;
 import dev.redoubt.ui.browse.FactGrid;
 import dev.redoubt.ui.browse.Formats;
@@ -23,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.HPos;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -31,13 +31,9 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.MouseButton;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -135,30 +131,8 @@ public final class RestoreTestsView implements Screen {
         TableColumn<TestPlanRow, TestPlanRow> worst = column(TestPlanColumn.WORST, 125, r -> SeverityLabel.of(r.worst()));
         table.getColumns().setAll(List.of(name, account, last, selections, outcome, worst));
         table.setFixedCellSize(46);
-        table.setSortPolicy(t -> {
-            if (t.getSortOrder().isEmpty()) {
-                vm.sortBy(TestPlanColumn.NAME, true);
-            } else {
-                TableColumn<TestPlanRow, ?> c = t.getSortOrder().get(0);
-                vm.sortBy((TestPlanColumn) c.getUserData(), c.getSortType() == TableColumn.SortType.ASCENDING);
-            }
-            return true;
-        });
-        table.setRowFactory(t -> {
-            TableRow<TestPlanRow> row = new TableRow<>();
-            row.setOnMouseClicked(e -> {
-                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && row.getItem() != null) {
-                    vm.show(row.getItem());
-                }
-            });
-            return row;
-        });
-        table.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ENTER && table.getSelectionModel().getSelectedItem() != null) {
-                vm.show(table.getSelectionModel().getSelectedItem());
-                e.consume();
-            }
-        });
+        BrowseTables.sortThrough(table, (TestPlanColumn c, Boolean up) -> vm.sortBy(c, up), TestPlanColumn.NAME, true);
+        BrowseTables.opensRows(table, vm::show);
         Label empty = new Label();
         empty.getStyleClass().add(BrowseStyles.PLACEHOLDER);
         empty.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> ctx.catalog() == null
@@ -168,21 +142,8 @@ public final class RestoreTestsView implements Screen {
         table.setPlaceholder(empty);
     }
 
-    private TableColumn<TestPlanRow, TestPlanRow> column(TestPlanColumn key, double width, Function<TestPlanRow, Node> cell) {
-        TableColumn<TestPlanRow, TestPlanRow> c = new TableColumn<>(key.title());
-        c.setUserData(key);
-        c.setPrefWidth(width);
-        c.setMinWidth(Math.min(width, 70));
-        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue()));
-        c.setCellFactory(col -> new TableCell<>() {
-            @Override
-            protected void updateItem(TestPlanRow item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(null);
-                setGraphic(empty || item == null ? null : cell.apply(item));
-            }
-        });
-        return c;
+    private static TableColumn<TestPlanRow, TestPlanRow> column(TestPlanColumn key, double width, Function<TestPlanRow, Node> cell) {
+        return BrowseTables.column(key, key.title(), width, cell);
     }
 
     /** The latest run's outcome as a coloured chip. */
