@@ -113,7 +113,7 @@ final class KeyDetailPane {
             Hyperlink show = new Hyperlink("Mark in the policy");
             show.setTooltip(new javafx.scene.control.Tooltip("Marks the statements that decide this answer in the key policy below"));
             show.setOnAction(e -> {
-                viewer.show(d.policy(), marks(a.allowing(), a.denying()));
+                viewer.show(d.policy(), PolicyViewer.marks(a));
                 show.setVisited(false);
                 reveal(viewer.root());
             });

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.redoubt.findings.access.AccessAnswer;
 import dev.redoubt.ui.browse.BrowseStyles;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -44,7 +45,22 @@ public final class PolicyViewer {
         /** Keeps others out (the protection). */
         DENIES,
         /** Worth a look. */
-        NOTE
+        NOTE,
+        /** Denies, but the answer shows a way round it (the policy itself can be removed, the lock lifted first). */
+        GOT_ROUND
+    }
+
+    /**
+     * The marks of an answer: its Allow statements as the risk; its Deny statements as the
+     * protection only when the power stays out of reach (nobody, or the backup domain alone), else
+     * as a protection that can be got round.
+     */
+    public static Map<Integer, Mark> marks(AccessAnswer answer) {
+        Map<Integer, Mark> marks = new java.util.LinkedHashMap<>();
+        boolean held = answer.reach() == AccessAnswer.Reach.NOBODY || answer.reach() == AccessAnswer.Reach.BACKUP_DOMAIN_ONLY;
+        answer.denying().forEach(i -> marks.put(i, held ? Mark.DENIES : Mark.GOT_ROUND));
+        answer.allowing().forEach(i -> marks.put(i, Mark.ALLOWS));
+        return marks;
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -111,6 +127,7 @@ public final class PolicyViewer {
         boolean allows = false;
         boolean denies = false;
         boolean notes = false;
+        boolean gotRound = false;
         int first = -1;
         for (var m : marks.entrySet()) {
             int i = m.getKey();
@@ -120,11 +137,12 @@ public final class PolicyViewer {
             String style = switch (m.getValue()) {
                 case ALLOWS -> "policy-allows";
                 case DENIES -> "policy-denies";
-                case NOTE -> "policy-note";
+                case NOTE, GOT_ROUND -> "policy-note";
             };
             allows |= m.getValue() == Mark.ALLOWS;
             denies |= m.getValue() == Mark.DENIES;
             notes |= m.getValue() == Mark.NOTE;
+            gotRound |= m.getValue() == Mark.GOT_ROUND;
             for (int line = statements.get(i)[0]; line <= statements.get(i)[1]; line++) {
                 area.setParagraphStyle(line, List.of(style));
             }
@@ -139,6 +157,9 @@ public final class PolicyViewer {
         }
         if (notes) {
             legend.getChildren().add(legendItem("policy-legend-note", "worth a look"));
+        }
+        if (gotRound) {
+            legend.getChildren().add(legendItem("policy-legend-note", "denies, but can be got round (see why)"));
         }
         legend.setVisible(!legend.getChildren().isEmpty());
         legend.setManaged(legend.isVisible());

@@ -506,10 +506,7 @@ public final class VaultsView implements Screen {
                 viewer.showProblem(d.policyProblem() == null ? "The access policy was not read." : d.policyProblem());
                 return;
             }
-            Map<Integer, PolicyViewer.Mark> marks = new HashMap<>();
-            a.denying().forEach(i -> marks.put(i, PolicyViewer.Mark.DENIES));
-            a.allowing().forEach(i -> marks.put(i, PolicyViewer.Mark.ALLOWS));
-            viewer.show(d.policyText(), marks);
+            viewer.show(d.policyText(), PolicyViewer.marks(a));
         };
         group.selectedToggleProperty().addListener((o, was, now) -> {
             if (now != null) {

@@ -2,7 +2,10 @@ package dev.redoubt.ui.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.redoubt.findings.access.AccessAnswer;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -51,6 +54,16 @@ class PolicyViewerTest {
         assertThat(((javafx.scene.Parent) v[0].root()).getChildrenUnmodifiable().stream()
                 .filter(n -> n instanceof javafx.scene.control.Label l && l.isVisible()).map(n -> ((javafx.scene.control.Label) n).getText()).toList())
                 .anySatisfy(t -> assertThat(t).startsWith("This policy is not valid JSON"));
+    }
+
+    @Test
+    void aDenyIsMarkedAsProtectionOnlyWhenThePowerStaysOutOfReach() {
+        AccessAnswer held = new AccessAnswer(AccessAnswer.Question.DELETE_RECOVERY_POINTS, AccessAnswer.Reach.NOBODY, "Nobody", List.of(), List.of(),
+                Set.of(), Set.of(1));
+        AccessAnswer gotRound = new AccessAnswer(AccessAnswer.Question.DELETE_RECOVERY_POINTS, AccessAnswer.Reach.WORKLOAD_ACCOUNTS,
+                "Any principal of shop-prod, once the policy is removed", List.of("shop-prod"), List.of(), Set.of(0), Set.of(1));
+        assertThat(PolicyViewer.marks(held)).containsExactly(Map.entry(1, PolicyViewer.Mark.DENIES));
+        assertThat(PolicyViewer.marks(gotRound)).containsOnly(Map.entry(1, PolicyViewer.Mark.GOT_ROUND), Map.entry(0, PolicyViewer.Mark.ALLOWS));
     }
 
     private static int indexOf(String[] lines, String text) {
