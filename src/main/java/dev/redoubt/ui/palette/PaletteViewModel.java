@@ -2,7 +2,6 @@ package dev.redoubt.ui.palette;
 
 import dev.redoubt.services.EstateCatalog;
 import dev.redoubt.ui.browse.BrowseContext;
-import java.util.List;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -100,14 +99,5 @@ public final class PaletteViewModel {
             status.set(found.isEmpty() ? "No match for \u201c" + q.trim() + "\u201d" : q.isBlank() ? "Type a name, an ID or an ARN"
                     : found.size() >= PaletteIndex.LIMIT ? "The first " + found.size() + " matches" : found.size() + (found.size() == 1 ? " match" : " matches"));
         }, t -> status.set("Search failed: " + t.getMessage()));
-    }
-
-    /** For tests: the index's size once built, or -1. */
-    int indexed() {
-        return index == null ? -1 : index.size();
-    }
-
-    List<PaletteEntry> now() {
-        return List.copyOf(matches);
     }
 }

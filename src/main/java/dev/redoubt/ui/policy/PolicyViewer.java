@@ -220,7 +220,6 @@ public final class PolicyViewer {
         Matcher m = TOKENS.matcher(text);
         StyleSpansBuilder<Collection<String>> spans = new StyleSpansBuilder<>();
         int last = 0;
-        boolean any = false;
         while (m.find()) {
             String style;
             if (m.group("KEY") != null) {
@@ -236,12 +235,8 @@ public final class PolicyViewer {
             spans.add(List.of(), m.start() - last);
             spans.add(List.of(style), m.end() - m.start());
             last = m.end();
-            any = true;
         }
         spans.add(List.of(), text.length() - last);
-        if (!any && text.isEmpty()) {
-            return spans.create();
-        }
         return spans.create();
     }
 

@@ -153,7 +153,7 @@ public final class ShellView {
         headerActions.getChildren().add(node);
     }
 
-    /** Hides the dialog shown, when it is {@code content}. */
+    /** True while {@code content} is the dialog on show. */
     public boolean showsModal(Node content) {
         return modal.isDisplay() && modal.getContent() == content;
     }
