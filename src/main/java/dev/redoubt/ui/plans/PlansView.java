@@ -10,8 +10,8 @@ import dev.redoubt.ui.browse.BrowseStyles;
 import dev.redoubt.ui.browse.BrowseTables;
 import dev.redoubt.ui.browse.DetailPane;
 import dev.redoubt.ui.browse.FactGrid;
+import dev.redoubt.ui.browse.ListAndPage;
 import dev.redoubt.ui.browse.Formats;
-import dev.redoubt.ui.browse.ListHeader;
 import dev.redoubt.ui.browse.SeverityLabel;
 import dev.redoubt.ui.navigation.Destinations;
 import dev.redoubt.ui.shell.Screen;
@@ -24,7 +24,6 @@ import java.util.function.Function;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
@@ -32,11 +31,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.material2.Material2OutlinedAL;
 
 /**
  * The backup plans screen: the plans in scope as a table (filter, sort by any column), and one
@@ -54,36 +49,21 @@ public final class PlansView implements Screen {
 
     private final PlansViewModel vm;
     private final BrowseContext ctx;
-    private final StackPane root = new StackPane();
-    private final VBox list = new VBox();
-    private final StackPane page = new StackPane();
-    private final TableView<PlanRow> table = new TableView<>();
+    private final ListAndPage<PlanRow, PlanDetail> frame;
+    private final TableView<PlanRow> table;
 
     public PlansView(PlansViewModel viewModel) {
         this.vm = Objects.requireNonNull(viewModel, "viewModel");
         this.ctx = vm.context();
-        root.setId(ID);
-        BrowseStyles.apply(root);
-
-        ListHeader header = new ListHeader(ctx, "Backup plans", "Filter by name, account, region, vault, rule or schedule", ID_FILTER);
-        header.filter().textProperty().bindBidirectional(vm.textProperty());
-        header.count().textProperty().bind(vm.countTextProperty());
+        frame = new ListAndPage<>(vm, ID, "Backup plans", "Filter by name, account, region, vault, rule or schedule", ID_FILTER, ID_TABLE, ID_DETAIL);
+        table = frame.table();
         buildTable();
-        VBox.setVgrow(table, Priority.ALWAYS);
-        list.getChildren().setAll(header.root(), table);
-
-        page.setId(ID_DETAIL);
-        root.getChildren().setAll(list, page);
-        list.visibleProperty().bind(vm.targetProperty().isNull());
-        page.visibleProperty().bind(vm.targetProperty().isNotNull());
-        vm.detailProperty().addListener((o, old, now) -> showPage());
-        vm.problemProperty().addListener((o, old, now) -> showPage());
-        showPage();
+        frame.pages(d -> detail(d).root(), ID_PROBLEM, "All backup plans");
     }
 
     @Override
     public Parent root() {
-        return root;
+        return frame.root();
     }
 
     @Override
@@ -99,10 +79,6 @@ public final class PlansView implements Screen {
     // ---- the list
 
     private void buildTable() {
-        table.setId(ID_TABLE);
-        table.getStyleClass().add(BrowseStyles.TABLE);
-        table.setItems(vm.rows());
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<PlanRow, PlanRow> name = column(PlanColumn.NAME, 190, r -> {
             Hyperlink link = new Hyperlink(r.name());
             link.getStyleClass().add(BrowseStyles.ARN_LINK);
@@ -128,13 +104,7 @@ public final class PlansView implements Screen {
         table.getColumns().setAll(List.of(name, account, region, rules, vaults, last, worst));
         BrowseTables.sortThrough(table, (PlanColumn c, Boolean up) -> vm.sortBy(c, up), PlanColumn.NAME, true);
         BrowseTables.opensRows(table, vm::show);
-        Label empty = new Label();
-        empty.getStyleClass().add(BrowseStyles.PLACEHOLDER);
-        empty.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> ctx.catalog() == null
-                ? "Open an estate to see its backup plans." : vm.textProperty().get().isBlank()
-                        ? "No backup plan in this scope." : "No backup plan matches the filter.",
-                ctx.workspace().catalogProperty(), vm.textProperty()));
-        table.setPlaceholder(empty);
+        frame.placeholder("Open an estate to see its backup plans.", "No backup plan in this scope.", "No backup plan matches the filter.");
     }
 
     private static TableColumn<PlanRow, PlanRow> column(PlanColumn key, double width, Function<PlanRow, Node> cell) {
@@ -142,30 +112,6 @@ public final class PlansView implements Screen {
     }
 
     // ---- one plan
-
-    private void showPage() {
-        PlanDetail d = vm.detail();
-        if (d != null) {
-            page.getChildren().setAll(detail(d).root());
-        } else if (vm.problemProperty().get() != null) {
-            page.getChildren().setAll(problem(vm.problemProperty().get()));
-        } else {
-            page.getChildren().clear();
-        }
-    }
-
-    private Node problem(String message) {
-        Label text = new Label(message);
-        text.setId(ID_PROBLEM);
-        text.setWrapText(true);
-        text.getStyleClass().add(BrowseStyles.PLACEHOLDER);
-        Button back = new Button("All backup plans", new FontIcon(Material2OutlinedAL.ARROW_BACK));
-        back.setOnAction(e -> vm.showList());
-        VBox box = new VBox(12, text, back);
-        box.setAlignment(Pos.CENTER);
-        box.setMaxWidth(560);
-        return box;
-    }
 
     private DetailPane detail(PlanDetail d) {
         DetailPane pane = new DetailPane(ctx, Destinations.PLANS);

@@ -8,8 +8,8 @@ import dev.redoubt.ui.browse.BrowseStyles;
 import dev.redoubt.ui.browse.BrowseTables;
 import dev.redoubt.ui.browse.DetailPane;
 import dev.redoubt.ui.browse.FactGrid;
+import dev.redoubt.ui.browse.ListAndPage;
 import dev.redoubt.ui.browse.Formats;
-import dev.redoubt.ui.browse.ListHeader;
 import dev.redoubt.ui.navigation.Destinations;
 import dev.redoubt.ui.navigation.Place;
 import dev.redoubt.ui.shell.Screen;
@@ -21,17 +21,12 @@ import java.util.function.Function;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.material2.Material2OutlinedAL;
 
 /**
  * The restore jobs screen: every restore job in scope as a table (duration against the
@@ -51,20 +46,14 @@ public final class RestoreJobsView implements Screen {
 
     private final RestoreJobsViewModel vm;
     private final BrowseContext ctx;
-    private final StackPane root = new StackPane();
-    private final VBox list = new VBox();
-    private final StackPane page = new StackPane();
-    private final TableView<RestoreJobRow> table = new TableView<>();
+    private final ListAndPage<RestoreJobRow, RestoreJobRow> frame;
+    private final TableView<RestoreJobRow> table;
 
     public RestoreJobsView(RestoreJobsViewModel viewModel) {
         this.vm = Objects.requireNonNull(viewModel, "viewModel");
         this.ctx = vm.context();
-        root.setId(ID);
-        BrowseStyles.apply(root);
-
-        ListHeader header = new ListHeader(ctx, "Restore jobs", "Filter by job, account, resource, status, validation or plan", ID_FILTER);
-        header.filter().textProperty().bindBidirectional(vm.textProperty());
-        header.count().textProperty().bind(vm.countTextProperty());
+        frame = new ListAndPage<>(vm, ID, "Restore jobs", "Filter by job, account, resource, status, validation or plan", ID_FILTER, ID_TABLE, ID_DETAIL);
+        table = frame.table();
         Label target = new Label();
         target.getStyleClass().add(BrowseStyles.MUTED);
         target.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
@@ -72,23 +61,14 @@ public final class RestoreJobsView implements Screen {
             return c == null ? "" : "Restore-time target: " + RestoreJobWords.minutes((long) c.index().thresholds().maxRestoreMinutes())
                     + " (maxRestoreMinutes)";
         }, ctx.workspace().catalogProperty()));
-        header.filters().getChildren().add(target);
+        frame.header().filters().getChildren().add(target);
         buildTable();
-        VBox.setVgrow(table, Priority.ALWAYS);
-        list.getChildren().setAll(header.root(), table);
-
-        page.setId(ID_DETAIL);
-        root.getChildren().setAll(list, page);
-        list.visibleProperty().bind(vm.targetProperty().isNull());
-        page.visibleProperty().bind(vm.targetProperty().isNotNull());
-        vm.detailProperty().addListener((o, old, now) -> showPage());
-        vm.problemProperty().addListener((o, old, now) -> showPage());
-        showPage();
+        frame.pages(d -> detail(d).root(), ID_PROBLEM, "All restore jobs");
     }
 
     @Override
     public Parent root() {
-        return root;
+        return frame.root();
     }
 
     @Override
@@ -104,10 +84,6 @@ public final class RestoreJobsView implements Screen {
     // ---- the list
 
     private void buildTable() {
-        table.setId(ID_TABLE);
-        table.getStyleClass().add(BrowseStyles.TABLE);
-        table.setItems(vm.rows());
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<RestoreJobRow, RestoreJobRow> id = column(RestoreJobColumn.JOB_ID, 80, r -> {
             Hyperlink link = new Hyperlink(shortId(r.jobId()));
             link.getStyleClass().add(BrowseStyles.ARN_LINK);
@@ -137,13 +113,7 @@ public final class RestoreJobsView implements Screen {
         table.setFixedCellSize(46);
         BrowseTables.sortThrough(table, (RestoreJobColumn c, Boolean up) -> vm.sortBy(c, up), RestoreJobColumn.CREATED, false);
         BrowseTables.opensRows(table, vm::show);
-        Label empty = new Label();
-        empty.getStyleClass().add(BrowseStyles.PLACEHOLDER);
-        empty.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> ctx.catalog() == null
-                ? "Open an estate to see its restore jobs." : vm.textProperty().get().isBlank()
-                        ? "No restore job in this scope (AWS lists recent jobs only)." : "No restore job matches the filter.",
-                ctx.workspace().catalogProperty(), vm.textProperty()));
-        table.setPlaceholder(empty);
+        frame.placeholder("Open an estate to see its restore jobs.", "No restore job in this scope (AWS lists recent jobs only).", "No restore job matches the filter.");
     }
 
     private static TableColumn<RestoreJobRow, RestoreJobRow> column(RestoreJobColumn key, double width, Function<RestoreJobRow, Node> cell) {
@@ -151,26 +121,6 @@ public final class RestoreJobsView implements Screen {
     }
 
     // ---- one job
-
-    private void showPage() {
-        RestoreJobRow r = vm.detail();
-        if (r != null) {
-            page.getChildren().setAll(detail(r).root());
-        } else if (vm.problemProperty().get() != null) {
-            Label text = new Label(vm.problemProperty().get());
-            text.setId(ID_PROBLEM);
-            text.setWrapText(true);
-            text.getStyleClass().add(BrowseStyles.PLACEHOLDER);
-            Button back = new Button("All restore jobs", new FontIcon(Material2OutlinedAL.ARROW_BACK));
-            back.setOnAction(e -> vm.showList());
-            VBox box = new VBox(12, text, back);
-            box.setAlignment(Pos.CENTER);
-            box.setMaxWidth(560);
-            page.getChildren().setAll(box);
-        } else {
-            page.getChildren().clear();
-        }
-    }
 
     private DetailPane detail(RestoreJobRow r) {
         RestoreJob j = r.job();

@@ -10,8 +10,8 @@ import dev.redoubt.ui.browse.BrowseStyles;
 import dev.redoubt.ui.browse.BrowseTables;
 import dev.redoubt.ui.browse.DetailPane;
 import dev.redoubt.ui.browse.FactGrid;
+import dev.redoubt.ui.browse.ListAndPage;
 import dev.redoubt.ui.browse.Formats;
-import dev.redoubt.ui.browse.ListHeader;
 import dev.redoubt.ui.browse.SeverityLabel;
 import dev.redoubt.ui.navigation.Destinations;
 import dev.redoubt.ui.restorejobs.RestoreJobNodes;
@@ -28,7 +28,6 @@ import javafx.geometry.HPos;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
@@ -37,11 +36,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.material2.Material2OutlinedAL;
 
 /**
  * The restore testing screen: the restore testing plans in scope with their schedule in words, last
@@ -60,36 +55,21 @@ public final class RestoreTestsView implements Screen {
 
     private final RestoreTestsViewModel vm;
     private final BrowseContext ctx;
-    private final StackPane root = new StackPane();
-    private final VBox list = new VBox();
-    private final StackPane page = new StackPane();
-    private final TableView<TestPlanRow> table = new TableView<>();
+    private final ListAndPage<TestPlanRow, TestPlanDetail> frame;
+    private final TableView<TestPlanRow> table;
 
     public RestoreTestsView(RestoreTestsViewModel viewModel) {
         this.vm = Objects.requireNonNull(viewModel, "viewModel");
         this.ctx = vm.context();
-        root.setId(ID);
-        BrowseStyles.apply(root);
-
-        ListHeader header = new ListHeader(ctx, "Restore testing", "Filter by name, account, region, schedule or outcome", ID_FILTER);
-        header.filter().textProperty().bindBidirectional(vm.textProperty());
-        header.count().textProperty().bind(vm.countTextProperty());
+        frame = new ListAndPage<>(vm, ID, "Restore testing", "Filter by name, account, region, schedule or outcome", ID_FILTER, ID_TABLE, ID_DETAIL);
+        table = frame.table();
         buildTable();
-        VBox.setVgrow(table, Priority.ALWAYS);
-        list.getChildren().setAll(header.root(), table);
-
-        page.setId(ID_DETAIL);
-        root.getChildren().setAll(list, page);
-        list.visibleProperty().bind(vm.targetProperty().isNull());
-        page.visibleProperty().bind(vm.targetProperty().isNotNull());
-        vm.detailProperty().addListener((o, old, now) -> showPage());
-        vm.problemProperty().addListener((o, old, now) -> showPage());
-        showPage();
+        frame.pages(d -> detail(d).root(), ID_PROBLEM, "All restore testing plans");
     }
 
     @Override
     public Parent root() {
-        return root;
+        return frame.root();
     }
 
     @Override
@@ -105,10 +85,6 @@ public final class RestoreTestsView implements Screen {
     // ---- the list
 
     private void buildTable() {
-        table.setId(ID_TABLE);
-        table.getStyleClass().add(BrowseStyles.TABLE);
-        table.setItems(vm.rows());
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         // Two lines per row, so that every column fits a laptop's width: the second line is the lesser fact.
         TableColumn<TestPlanRow, TestPlanRow> name = column(TestPlanColumn.NAME, 240, r -> {
             Hyperlink link = new Hyperlink(r.name());
@@ -133,13 +109,7 @@ public final class RestoreTestsView implements Screen {
         table.setFixedCellSize(46);
         BrowseTables.sortThrough(table, (TestPlanColumn c, Boolean up) -> vm.sortBy(c, up), TestPlanColumn.NAME, true);
         BrowseTables.opensRows(table, vm::show);
-        Label empty = new Label();
-        empty.getStyleClass().add(BrowseStyles.PLACEHOLDER);
-        empty.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> ctx.catalog() == null
-                ? "Open an estate to see its restore testing plans." : vm.textProperty().get().isBlank()
-                        ? "No restore testing plan in this scope: nothing here proves the backups restore." : "No restore testing plan matches the filter.",
-                ctx.workspace().catalogProperty(), vm.textProperty()));
-        table.setPlaceholder(empty);
+        frame.placeholder("Open an estate to see its restore testing plans.", "No restore testing plan in this scope: nothing here proves the backups restore.", "No restore testing plan matches the filter.");
     }
 
     private static TableColumn<TestPlanRow, TestPlanRow> column(TestPlanColumn key, double width, Function<TestPlanRow, Node> cell) {
@@ -163,26 +133,6 @@ public final class RestoreTestsView implements Screen {
     }
 
     // ---- one plan
-
-    private void showPage() {
-        TestPlanDetail d = vm.detail();
-        if (d != null) {
-            page.getChildren().setAll(detail(d).root());
-        } else if (vm.problemProperty().get() != null) {
-            Label text = new Label(vm.problemProperty().get());
-            text.setId(ID_PROBLEM);
-            text.setWrapText(true);
-            text.getStyleClass().add(BrowseStyles.PLACEHOLDER);
-            Button back = new Button("All restore testing plans", new FontIcon(Material2OutlinedAL.ARROW_BACK));
-            back.setOnAction(e -> vm.showList());
-            VBox box = new VBox(12, text, back);
-            box.setAlignment(Pos.CENTER);
-            box.setMaxWidth(560);
-            page.getChildren().setAll(box);
-        } else {
-            page.getChildren().clear();
-        }
-    }
 
     private DetailPane detail(TestPlanDetail d) {
         DetailPane pane = new DetailPane(ctx, Destinations.RESTORE_TESTS, "All restore testing plans");
