@@ -4,6 +4,7 @@ import dev.redoubt.journal.SqliteJournal;
 import dev.redoubt.services.ActivityJournal;
 import dev.redoubt.services.AuditService;
 import dev.redoubt.services.DemoService;
+import dev.redoubt.services.DrillService;
 import dev.redoubt.services.EstateService;
 import dev.redoubt.services.ScanService;
 import dev.redoubt.services.Services;
@@ -39,6 +40,7 @@ public final class AppContext implements AutoCloseable {
     private AuditService audits;
     private SuppressionService suppressions;
     private DemoService demo;
+    private DrillService drills;
     private boolean closed;
 
     public AppContext(Map<String, String> env, Clock clock) {
@@ -144,9 +146,16 @@ public final class AppContext implements AutoCloseable {
         return demo;
     }
 
+    public synchronized DrillService drills() {
+        if (drills == null) {
+            drills = new DrillService(clock, activity(), settings());
+        }
+        return drills;
+    }
+
     /** Every service, for the window's view models. */
     public Services services() {
-        return new Services(signIn(), estates(), scans(), audits(), suppressions(), demo(), activity());
+        return new Services(signIn(), estates(), scans(), audits(), suppressions(), demo(), activity(), drills());
     }
 
     /** Takes {@code resource} into the context: it is closed with the context, before what was built earlier. */
