@@ -436,8 +436,9 @@ public final class DrillService {
                 }
                 metadata = Preflight.propose(aws, fixed == null ? Map.of() : fixed.metadata(), d.state.id());
             }
-            String role = inputs != null && inputs.iamRoleArn() != null && !inputs.iamRoleArn().isBlank() ? inputs.iamRoleArn().strip()
+            String proposed = inputs != null && inputs.iamRoleArn() != null && !inputs.iamRoleArn().isBlank() ? inputs.iamRoleArn().strip()
                     : fixed != null && fixed.iamRoleArn() != null ? fixed.iamRoleArn() : proposeRole(index, v.account, m.member().resourceArn());
+            String role = proposed == null && point != null ? point.iamRoleArn() : proposed; // the role that made the backup, kept on the point
             String keyArn = point != null && point.encryptionKeyArn() != null ? point.encryptionKeyArn() : vault == null ? null : vault.encryptionKeyArn();
             String keyType = point != null && point.encryptionKeyType() != null ? point.encryptionKeyType() : vault == null ? null : vault.encryptionKeyType();
             String keyState = null;
