@@ -111,6 +111,11 @@ public final class DrillService {
         return states().stream().map(DrillReplay::summary).toList();
     }
 
+    /** Every drill rebuilt from the journal, newest first. */
+    public List<DrillState> all() {
+        return states();
+    }
+
     /** One drill rebuilt from the journal; {@code id} may be a unique prefix. BAD_INPUT when none or ambiguous. */
     public DrillState show(String id) {
         return load(id).state;
