@@ -35,7 +35,6 @@ import dev.redoubt.estate.RecoveryPoint;
 import dev.redoubt.estate.RestoreJob;
 import dev.redoubt.estate.RestoreTestingPlan;
 import dev.redoubt.estate.RestoreTestingSelection;
-import dev.redoubt.files.SafeFiles;
 import dev.redoubt.findings.EstateIndex;
 import dev.redoubt.findings.Status;
 import dev.redoubt.journal.Entry;
@@ -751,9 +750,9 @@ public final class DrillService {
         String html = reports.html(d.state, d.entries, fingerprint);
         try {
             byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
-            SafeFiles.writeAtomically(target, out -> out.write(bytes), false);
+            dev.redoubt.files.OutputFile.write(target, out -> out.write(bytes), true);
         } catch (IOException e) {
-            throw new ServiceFailure(ServiceFailure.Kind.BAD_INPUT, target + ": cannot be written (" + e.getMessage()
+            throw new ServiceFailure(ServiceFailure.Kind.BAD_INPUT, target + ": the drill report cannot be written (" + e.getMessage()
                     + "); choose a folder you may write to", ServiceFailure.facts("file", target.toString()), e);
         }
         return target;
