@@ -164,12 +164,25 @@ final class BackupWrites {
         return switch (t) {
             case "EBS" -> "arn:aws:ec2" + prefix + "volume/vol-" + suffix;
             case "EC2" -> "arn:aws:ec2" + prefix + "instance/i-" + suffix;
-            case "RDS", "Aurora" -> "arn:aws:rds" + prefix + "db:" + metadata.getOrDefault("DBInstanceIdentifier", "restored-" + suffix);
-            case "DynamoDB" -> "arn:aws:dynamodb" + prefix + "table/" + metadata.getOrDefault("targetTableName", "restored-" + suffix);
+            case "RDS" -> "arn:aws:rds" + prefix + "db:" + value(metadata, "DBInstanceIdentifier", "restored-" + suffix);
+            case "Aurora", "DocumentDB", "Neptune" -> "arn:aws:rds" + prefix + "cluster:" + value(metadata, "DBClusterIdentifier", "restored-" + suffix);
+            case "DynamoDB" -> "arn:aws:dynamodb" + prefix + "table/" + value(metadata, "targetTableName", "restored-" + suffix);
             case "EFS" -> "arn:aws:elasticfilesystem" + prefix + "file-system/fs-" + suffix;
-            case "S3" -> "arn:aws:s3:::" + metadata.getOrDefault("DestinationBucketName", "restored-" + suffix);
+            case "S3" -> "arn:aws:s3:::" + value(metadata, "DestinationBucketName", "restored-" + suffix);
             default -> "arn:aws:backup" + prefix + "restored-resource/" + suffix;
         };
+    }
+
+    /** A metadata value by key, the key's case ignored ("key values are not case sensitive": the inferred-metadata page). */
+    private static String value(Map<String, String> metadata, String key, String otherwise) {
+        if (metadata != null) {
+            for (Map.Entry<String, String> e : metadata.entrySet()) {
+                if (e.getKey().equalsIgnoreCase(key) && e.getValue() != null && !e.getValue().isBlank()) {
+                    return e.getValue();
+                }
+            }
+        }
+        return otherwise;
     }
 
     /**
