@@ -58,6 +58,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void drillsAreFreeOfFacesAndAdapters() {
+        noClasses().that().resideInAPackage("dev.redoubt.drills..")
+                .should().dependOnClassesThat().resideInAnyPackage("software.amazon.awssdk..", "javafx..", "java.sql..", "picocli..",
+                        "dev.redoubt.app..", "dev.redoubt.ui..", "dev.redoubt.aws..", "dev.redoubt.sandbox..", "dev.redoubt.services..",
+                        "dev.redoubt.report..")
+                .because("a drill's steps, state and checks are plain Java that the service runs and both faces show")
+                .check(classes);
+    }
+
+    @Test
     void viewModelsHoldNoNodes() {
         noClasses().that().resideInAPackage("dev.redoubt.ui..").and().haveSimpleNameEndingWith("ViewModel")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "org.controlsfx..", "atlantafx..")
