@@ -106,13 +106,22 @@ class DrillServiceTest {
                 d = drills.cleanUp(alice, id, i, List.of(d.members().get(i).createdResourceArn()), true, null);
             }
             assertThat(d.members()).allMatch(m -> m.validation().successful());
-            assertThat(d.members()).extracting(MemberState::validationSentToAws).containsOnly("SUCCESSFUL");
+            // AWS takes validation results only for restore testing jobs: the refusal is recorded and the drill goes on.
+            assertThat(d.members()).extracting(MemberState::validationSentToAws).containsOnly((String) null);
+            assertThat(d.steps()).filteredOn(s -> s.step() == DrillStep.VALIDATE).hasSize(2)
+                    .allSatisfy(s -> assertThat(s.text()).contains("AWS did not take the result").contains("InvalidRequestException"));
             d = drills.summarize(alice, id, "Restored within target");
             assertThat(d.status()).isEqualTo(DrillStatus.AWAITING_SIGN_OFF);
 
             assertThatThrownBy(() -> drills.signOff(alice, id, null)).isInstanceOf(ServiceFailure.class)
                     .hasMessageContaining("cannot sign it off");
-            try (Connection bob = f.other(DrillFixture.SHOP, "AuditReadOnly", Mode.AUDITOR)) {
+            try (Connection aliceAgain = f.app.demo().connectAnotherPerson("alice", c -> { }, Cancellation.none())) {
+                assertThat(aliceAgain.identity().arn()).isNotEqualTo(alice.identity().arn());
+                assertThatThrownBy(() -> drills.signOff(aliceAgain, id, null)).as("the operator in another role is still the operator")
+                        .isInstanceOf(ServiceFailure.class).hasMessageContaining("cannot sign it off");
+            }
+            try (Connection bob = f.app.demo().connectAnotherPerson("bob", c -> { }, Cancellation.none())) {
+                assertThat(bob.identity().arn()).endsWith("/bob");
                 d = drills.signOff(bob, id, "Reviewed");
                 assertThat(d.signer()).isEqualTo(bob.identity().arn());
             }
