@@ -568,11 +568,14 @@ public final class DrillService {
             }
             // The next member starts when the one before completed; one that failed stops the group.
             List<MemberState> ms = d.state.members();
-            boolean confirmed = d.state.steps().stream().anyMatch(s -> s.step() == DrillStep.CONFIRM);
+            boolean confirmed = confirmed(d.state);
             for (int i = 0; i < ms.size() && confirmed; i++) {
                 MemberState m = ms.get(i);
                 if (m.jobStatus() != null) {
                     continue;
+                }
+                if (!Preflight.passable(m.preflight())) {
+                    break; // never started without a preflight that passed (a point chosen again after the confirmation)
                 }
                 if (i == 0 || "COMPLETED".equals(ms.get(i - 1).jobStatus())) {
                     start(operator, d, i);
@@ -861,6 +864,20 @@ public final class DrillService {
         o.put("durationMs", ms);
         fill.accept(o);
         journal.drillStep(actor, subject == null ? d.state.members().get(0).member().resourceArn() : subject, o);
+    }
+
+    /** Confirmed, and nothing chosen or preflighted again since: a restore may start. */
+    private static boolean confirmed(DrillState s) {
+        long confirm = -1;
+        long prepared = -1;
+        for (StepRecord r : s.steps()) {
+            if (r.step() == DrillStep.CONFIRM) {
+                confirm = r.seq();
+            } else if (r.step() == DrillStep.CHOOSE || r.step() == DrillStep.PREFLIGHT) {
+                prepared = r.seq();
+            }
+        }
+        return confirm > prepared;
     }
 
     private void start(Connection operator, Loaded d, int member) {

@@ -148,6 +148,25 @@ class DrillRunTest {
         }
     }
 
+    @Test
+    void pollingNeverStartsARestoreBeforeTheConfirmationNorAfterAPointIsChosenAgain() {
+        try (DrillFixture f = DrillFixture.open(dir)) {
+            EstateCatalog catalog = f.catalog();
+            DrillService drills = f.drills();
+            Connection alice = f.operator();
+            String orders = DrillFixture.arnOf(catalog, "shop-orders");
+            String id = prepared(drills, alice, catalog, "Orders", List.of(orders));
+            assertThat(drills.poll(alice, id).status()).isEqualTo(DrillStatus.PREPARING);
+            assertThat(f.sandbox().requestLog().entries()).noneMatch(e -> e.operation().equals("StartRestoreJob"));
+
+            drills.choose(alice, id, 0, drills.choices(catalog, orders).get(1).recoveryPointArn(), catalog);
+            assertThat(drills.poll(alice, id).status()).isEqualTo(DrillStatus.PREPARING);
+            assertThatThrownBy(() -> drills.confirmAndStart(alice, id, "shop-orders")).isInstanceOf(ServiceFailure.class)
+                    .hasMessageContaining("preflight of shop-orders has not run");
+            assertThat(f.sandbox().requestLog().entries()).noneMatch(e -> e.operation().equals("StartRestoreJob"));
+        }
+    }
+
     private static void enableKeys(JsonNode node) {
         if (node.isObject()) {
             ObjectNode o = (ObjectNode) node;
