@@ -167,6 +167,41 @@ class DrillRunTest {
         }
     }
 
+    @Test
+    void aRunbooksRoleMetadataAndChecksCarryIntoTheDrillAndADrillSavesAsARunbook() throws Exception {
+        try (DrillFixture f = DrillFixture.open(dir)) {
+            EstateCatalog catalog = f.catalog();
+            DrillService drills = f.drills();
+            Connection alice = f.operator();
+            String orders = DrillFixture.arnOf(catalog, "shop-orders");
+            String web = DrillFixture.arnOf(catalog, "shop-web-data-1");
+            String role = "arn:aws:iam::645019283746:role/service-role/RedoubtDrillRestore";
+            Path file = dir.resolve("shop.json");
+            drills.writeRunbook(new dev.redoubt.drills.Runbook("shop", "orders, then the web volume", List.of(
+                    new dev.redoubt.drills.Runbook.Member(orders, role, Map.of("DBInstanceClass", "db.t3.medium"), List.of("The order page loads")),
+                    new dev.redoubt.drills.Runbook.Member(web, null, null, null))), file);
+
+            DrillState d = drills.begin(alice, drills.plan(catalog, drills.readRunbook(file)));
+            assertThat(d.runbookName()).isEqualTo("shop");
+            assertThat(d.title()).isEqualTo("shop");
+            drills.choose(alice, d.id(), 0, drills.choices(catalog, orders).get(0).recoveryPointArn(), catalog);
+            MemberState m = drills.preflight(alice, d.id(), 0, null, catalog).members().get(0);
+            assertThat(m.metadata()).containsEntry("DBInstanceClass", "db.t3.medium")
+                    .hasEntrySatisfying("DBInstanceIdentifier", v -> assertThat(v).startsWith("redoubt-drill-" + d.id() + "-"));
+            assertThat(m.iamRoleArn()).as("the runbook's role over the one the estate suggests").isEqualTo(role);
+            assertThat(drills.runbookChecks(d.id(), 0)).containsExactly("The order page loads");
+            assertThat(drills.runbookChecks(d.id(), 1)).isEmpty();
+
+            // After a restart the runbook's settings still come from the journal (the begin entry).
+            try (DrillFixture again = f.restart()) {
+                assertThat(again.drills().runbookChecks(d.id(), 0)).containsExactly("The order page loads");
+            }
+            dev.redoubt.drills.Runbook saved = drills.runbookOf(d.id());
+            assertThat(saved.members()).extracting(dev.redoubt.drills.Runbook.Member::resourceArn).containsExactly(orders, web);
+            assertThat(saved.members().get(0).checks()).containsExactly("The order page loads");
+        }
+    }
+
     private static void enableKeys(JsonNode node) {
         if (node.isObject()) {
             ObjectNode o = (ObjectNode) node;
