@@ -427,7 +427,7 @@ public final class DrillService {
                 if (transientOrLocal(f)) {
                     throw f;
                 }
-                metadataError = (f.fact("errorCode") == null ? "" : f.fact("errorCode") + ": ") + f.getMessage();
+                metadataError = awsReason(f);
             }
             Runbook.Member fixed = d.runbook(member);
             Map<String, String> metadata;
@@ -620,7 +620,7 @@ public final class DrillService {
                     if (f.kind() == ServiceFailure.Kind.CANCELLED || f.kind() == ServiceFailure.Kind.READ_ONLY) {
                         throw f;
                     }
-                    awsError = (f.fact("errorCode") == null ? "" : f.fact("errorCode") + ": ") + f.getMessage();
+                    awsError = awsReason(f);
                 }
             }
             String sentToAws = sent;
@@ -894,7 +894,7 @@ public final class DrillService {
             if (transientOrLocal(f)) {
                 throw f;
             }
-            error = (f.fact("errorCode") == null ? "" : f.fact("errorCode") + ": ") + f.getMessage();
+            error = awsReason(f);
         }
         String id = jobId;
         String why = error;
@@ -970,6 +970,12 @@ public final class DrillService {
         } catch (RuntimeException e) {
             throw Failures.translate(e);
         }
+    }
+
+    /** AWS's code and message, the code once. */
+    private static String awsReason(ServiceFailure f) {
+        String code = f.fact("errorCode");
+        return code == null || f.getMessage().contains(code) ? f.getMessage() : code + ": " + f.getMessage();
     }
 
     /** Failures that are not AWS's answer about this drill: thrown to the caller, nothing journaled. */

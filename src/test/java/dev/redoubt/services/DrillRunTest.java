@@ -202,6 +202,34 @@ class DrillRunTest {
         }
     }
 
+    @Test
+    void aPointInAnotherAccountsVaultIsReadAndRestoredThereWithTheSameRole() {
+        try (DrillFixture f = DrillFixture.open(dir)) {
+            EstateCatalog catalog = f.catalog();
+            DrillService drills = f.drills();
+            Connection alice = f.operator();
+            assertThat(alice.identity().accountId()).as("the demo signs in to the central backup account").isNotEqualTo(DrillFixture.SHOP);
+            String orders = DrillFixture.arnOf(catalog, "shop-orders");
+            String inShop = drills.choices(catalog, orders).stream().filter(c -> c.vaultAccountId().equals(DrillFixture.SHOP)
+                    && "COMPLETED".equals(c.status())).findFirst().orElseThrow().recoveryPointArn();
+            DrillState d = drills.begin(alice, drills.plan(catalog, null, List.of(orders)));
+            drills.choose(alice, d.id(), 0, inShop, catalog);
+            MemberState m = drills.preflight(alice, d.id(), 0, null, catalog).members().get(0);
+            assertThat(m.preflight()).filteredOn(p -> p.id().equals("metadata")).singleElement()
+                    .satisfies(p -> assertThat(p.verdict()).isEqualTo(dev.redoubt.findings.Status.PASS));
+            assertThat(m.preflight()).filteredOn(p -> p.id().equals("isolated-target")).singleElement()
+                    .satisfies(p -> assertThat(p.reason()).contains("redoubt-drill-" + d.id()));
+            long before = f.sandbox().requestLog().lastSeq();
+            drills.confirmAndStart(alice, d.id(), "shop-orders");
+            f.advance(Duration.ofMinutes(30));
+            DrillState done = drills.poll(alice, d.id());
+            assertThat(done.members().get(0).jobStatus()).isEqualTo("COMPLETED");
+            assertThat(done.members().get(0).createdResourceArn()).contains(":" + DrillFixture.SHOP + ":").contains("redoubt-drill-" + d.id());
+            assertThat(f.sandbox().requestLog().since(before)).filteredOn(e -> e.operation().equals("StartRestoreJob")).singleElement()
+                    .satisfies(e -> assertThat(e.principal()).contains(DrillFixture.SHOP).contains("BackupOperator"));
+        }
+    }
+
     private static void enableKeys(JsonNode node) {
         if (node.isObject()) {
             ObjectNode o = (ObjectNode) node;
