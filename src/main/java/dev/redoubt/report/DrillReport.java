@@ -123,9 +123,17 @@ public final class DrillReport {
      * sorted by seq here), {@code journalKeyFingerprint} the journal key's ({@code sha256:…}; null when unknown).
      */
     public static String html(DrillState drill, List<Entry> entries, String journalKeyFingerprint) {
+        return html(drill, entries, journalKeyFingerprint, null);
+    }
+
+    /**
+     * As above, with the RTO target to measure the drill against (the team's restore-time threshold); null takes
+     * the one the drill's entries recorded ({@code rtoTargetMs} of its summary or begin step), if any.
+     */
+    public static String html(DrillState drill, List<Entry> entries, String journalKeyFingerprint, Duration rtoTarget) {
         List<Entry> sorted = new ArrayList<>(entries);
         sorted.sort(Comparator.comparingLong(Entry::seq));
-        return new Page(drill, sorted, journalKeyFingerprint).write();
+        return new Page(drill, sorted, journalKeyFingerprint, rtoTarget).write();
     }
 
     // ------------------------------------------------------------------------------------------------ the page
@@ -164,7 +172,8 @@ public final class DrillReport {
             .step .words{margin:3px 0}
             .ev{font-size:12px;margin:4px 0}.ev th{font-size:11px}.ev td{padding:2px 6px}
             .over{color:var(--fail);font-weight:700}.within{color:var(--pass);font-weight:700}
-            .gap td{color:var(--muted);font-style:italic}
+            .gap td{color:var(--muted);font-style:italic}.nw{white-space:nowrap}
+            .members td{font-size:13px}.members .mono{font-size:11px}.members td:nth-child(2){width:26%}.members td:nth-child(3),.members td:nth-child(4){width:24%}
             ol.how>li{margin:0 0 12px}
             footer{margin-top:36px;color:var(--muted);font-size:12px;border-top:1px solid var(--line);padding-top:10px}
             @media print{main{max-width:none;padding:0}body{font-size:11px}h2{break-after:avoid}pre.lines{font-size:8px}
@@ -180,14 +189,14 @@ public final class DrillReport {
         private final Map<Long, StepRecord> stepsBySeq = new HashMap<>();
         private final Duration rtoTarget;
 
-        Page(DrillState d, List<Entry> entries, String fingerprint) {
+        Page(DrillState d, List<Entry> entries, String fingerprint, Duration target) {
             this.d = d;
             this.entries = entries;
             this.fingerprint = fingerprint;
             for (StepRecord s : d.steps()) {
                 stepsBySeq.put(s.seq(), s);
             }
-            this.rtoTarget = rtoTarget(entries);
+            this.rtoTarget = target != null ? target : rtoTarget(entries);
         }
 
         private void p(String s) {
@@ -288,7 +297,7 @@ public final class DrillReport {
                 p("<p>No resources.</p>\n");
                 return;
             }
-            p("<table><tr><th>#</th><th>Resource</th><th>Recovery point</th><th>Restore job</th><th class=\"n\">RTO</th><th class=\"n\">RPO</th><th>Validation</th><th>Clean-up</th></tr>");
+            p("<table class=\"members\"><tr><th>#</th><th>Resource</th><th>Recovery point</th><th>Restore job</th><th class=\"n\">RTO</th><th class=\"n\">RPO</th><th>Validation and clean-up</th></tr>");
             for (MemberState m : d.members()) {
                 var mem = m.member();
                 p("<tr><td>" + (mem.order() + 1) + "</td><td><b>" + esc(mem.resourceName()) + "</b> " + esc(mem.resourceType()) + "<br><span class=\"mono arn\">"
@@ -303,9 +312,9 @@ public final class DrillReport {
                 String val = m.validation() == null ? "<i>not validated</i>"
                         : (m.validation().successful() ? "<span class=\"badge PASS\">PASSED</span>" : "<span class=\"badge FAIL\">NOT PASSED</span>")
                         + (m.validationSentToAws() == null ? "<br><span class=\"sub\">not sent to AWS</span>" : "<br><span class=\"sub\">sent to AWS: " + esc(m.validationSentToAws()) + "</span>");
-                p("<td>" + val + "</td>");
-                p("<td>" + (m.cleanUpConfirmed() ? "confirmed" : "<i>not confirmed</i>") + (m.cleanedUp() == null || m.cleanedUp().isEmpty() ? ""
-                        : "<br>" + m.cleanedUp().size() + " deleted") + "</td></tr>");
+                int deleted = m.cleanedUp() == null ? 0 : m.cleanedUp().size();
+                p("<td>" + val + "<br>" + (m.cleanUpConfirmed() ? "clean-up confirmed" + (deleted == 0 ? "" : " (" + deleted + " deleted)") : "<i>clean-up not confirmed</i>")
+                        + "</td></tr>");
             }
             p("</table>\n");
         }
@@ -329,7 +338,8 @@ public final class DrillReport {
                 if (det.path("rehearsal").asBoolean(false)) {
                     p("<span class=\"badge REH\">REHEARSAL</span>");
                 }
-                p("<span class=\"when\">" + esc(time(e.time())) + (took == null ? "" : " · " + esc(duration(took)) + " after the step before") + " · by "
+                boolean first = e == entries.get(0);
+                p("<span class=\"when\">" + esc(time(e.time())) + (first || took == null ? "" : " · " + esc(duration(took)) + " after the step before") + " · by "
                         + identity(e.actor()) + " · entry " + e.seq() + "</span></div>");
                 p("<div class=\"words\">");
                 words(step, det, e);
@@ -372,11 +382,15 @@ public final class DrillReport {
                         + (det.path("suggested").asBoolean(false) ? "; the one Redoubt suggested." : "; chosen by the operator (not the suggested one)."));
                 case PREFLIGHT -> {
                     p("Preflight" + (det.hasNonNull("iamRoleArn") ? " with the restore role <span class=\"mono arn\">" + esc(det.get("iamRoleArn").asText()) + "</span>" : "") + ":");
-                    p("<table class=\"ev\"><tr><th>Verdict</th><th>Item</th><th>Reason</th><th>What to do</th></tr>");
+                    boolean fixes = false;
+                    for (JsonNode it : det.path("items")) {
+                        fixes |= !it.path("fix").asText("").isBlank();
+                    }
+                    p("<table class=\"ev\"><tr><th>Verdict</th><th>Item</th><th>Reason</th>" + (fixes ? "<th>What to do</th>" : "") + "</tr>");
                     for (JsonNode it : det.path("items")) {
                         String v = it.path("verdict").asText("UNKNOWN");
                         p("<tr><td><span class=\"badge " + cls(v) + "\">" + esc(v) + "</span></td><td>" + esc(it.path("title").asText(it.path("id").asText(""))) + "</td><td>"
-                                + esc(it.path("reason").asText("")) + "</td><td>" + esc(it.path("fix").asText("")) + "</td></tr>");
+                                + esc(it.path("reason").asText("")) + "</td>" + (fixes ? "<td>" + esc(it.path("fix").asText("")) + "</td>" : "") + "</tr>");
                     }
                     p("</table>");
                     mapTable("Restore metadata", det.path("metadata"));
@@ -474,7 +488,7 @@ public final class DrillReport {
                             + " other journal entries (not of this drill); the chain through them is checked by <span class=\"mono\">redoubt journal verify</span> or an export</td></tr>");
                 }
                 JsonNode det = details(e);
-                p("<tr><td class=\"n\">" + e.seq() + "</td><td class=\"mono\">" + esc(iso(e.time())) + "</td><td>" + esc(det.path("step").asText(e.action()))
+                p("<tr><td class=\"n\">" + e.seq() + "</td><td class=\"mono nw\">" + esc(iso(e.time())) + "</td><td>" + esc(det.path("step").asText(e.action()))
                         + "</td><td class=\"mono hash\">" + esc(e.hash()) + "</td><td class=\"mono hash\">" + esc(e.prev()) + "</td></tr>");
                 before = e;
             }
@@ -486,7 +500,6 @@ public final class DrillReport {
         }
 
         private void howToVerify() {
-            String first = entries.isEmpty() ? "FIRST" : String.valueOf(entries.get(0).seq());
             Entry last = entries.isEmpty() ? null : entries.get(entries.size() - 1);
             String fp = fingerprint == null ? "sha256:…" : fingerprint;
             String from = entries.isEmpty() ? "START" : iso(entries.get(0).time());
@@ -515,8 +528,9 @@ public final class DrillReport {
                     + "chains back through these entries. Compare the fingerprint with one you obtained independently (the installation's <span class=\"mono\">settings.json</span>, "
                     + "<span class=\"mono\">redoubt journal verify</span> run there, an earlier export) and keep the last entry's seq and hash"
                     + (last == null ? "" : " (" + last.seq() + ", <span class=\"mono arn\">" + esc(last.hash()) + "</span>)")
-                    + " somewhere the machine's user cannot change: a journal rewritten afterwards cannot hold that hash. Entries " + esc(first) + " onwards were written "
-                    + "by the operator's and signer's sessions; see docs/journal.md, \"What is and is not detected\".</li>");
+                    + " somewhere the machine's user cannot change: a journal rewritten afterwards cannot hold that hash "
+                    + "(<span class=\"mono\">redoubt journal show --json | grep '\"seq\":" + (last == null ? "N" : last.seq()) + ",'</span> must print that line). "
+                    + "See docs/journal.md, \"What is and is not detected\".</li>");
             p("</ol>\n");
         }
 
