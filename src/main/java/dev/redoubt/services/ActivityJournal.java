@@ -29,6 +29,12 @@ public final class ActivityJournal {
     public static final String SUPPRESSION_ADDED = "suppression-added";
     public static final String SUPPRESSION_EXPIRED = "suppression-expired";
     public static final String SUPPRESSION_REMOVED = "suppression-removed";
+    /** Each step of a restore drill (docs/drills.md): the only record of a drill. */
+    public static final String DRILL_STEP = "drill-step";
+    /** The team changed how often each resource should be drilled. */
+    public static final String DRILL_CADENCE = "drill-cadence";
+    /** {@code kind} of the export entry of a drill report. */
+    public static final String DRILL_REPORT = "drill-report";
 
     private final Supplier<Journal> journal;
 
@@ -170,6 +176,29 @@ public final class ActivityJournal {
     public Entry reportExported(Actor actor, String file, String format, String resultsSha256) {
         EntryDraft d = EntryDraft.of(actor.who(), actor.mode(), actor.target(), EXPORT, file);
         d.detailsObject().put("kind", "report").put("file", file).put("format", format).put("resultsSha256", resultsSha256);
+        return journal.get().append(d);
+    }
+
+    /**
+     * One step of a drill ({@code details} as docs/drills.md fixes them: drill, step, outcome, rehearsal,
+     * member, durationMs and the step's own members), recorded as it happens.
+     */
+    public Entry drillStep(Actor actor, String subject, ObjectNode details) {
+        EntryDraft d = new EntryDraft(actor.who(), actor.mode(), actor.target(), DRILL_STEP, subject, details);
+        return journal.get().append(d);
+    }
+
+    /** The drill cadence set in settings.json (days), with the value it replaced. */
+    public Entry drillCadence(Actor actor, String settingsFile, int days, int before) {
+        EntryDraft d = EntryDraft.of(actor.who(), actor.mode(), actor.target(), DRILL_CADENCE, settingsFile);
+        d.detailsObject().put("cadenceDays", days).put("previous", before);
+        return journal.get().append(d);
+    }
+
+    /** A drill report written to a file: recorded before the file is written. */
+    public Entry drillReportExported(Actor actor, String file, String drillId) {
+        EntryDraft d = EntryDraft.of(actor.who(), actor.mode(), actor.target(), EXPORT, file);
+        d.detailsObject().put("kind", DRILL_REPORT).put("file", file).put("drill", drillId).put("format", "html");
         return journal.get().append(d);
     }
 

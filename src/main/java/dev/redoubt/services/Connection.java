@@ -83,6 +83,42 @@ public final class Connection implements AutoCloseable {
         }
     }
 
+    /**
+     * The SDK clients to act in {@code accountId}: the sign-in's own in its own account, else the role of
+     * the same name as the signed-in one in that account (SSO role credentials or sts:AssumeRole), as the
+     * scanner reaches other accounts.
+     */
+    dev.redoubt.aws.AwsClients clientsIn(String accountId) {
+        if (accountId == null || accountId.equals(identity.accountId())) {
+            return session.clients();
+        }
+        String role = session.profile().ssoRoleName();
+        if (role == null) {
+            role = roleNameOf(identity.arn());
+        }
+        if (role == null) {
+            throw new ServiceFailure(ServiceFailure.Kind.ACCESS_DENIED, "the signed-in identity " + identity.arn()
+                    + " is not a role, so Redoubt cannot take the same role in account " + accountId + "; sign in to that account",
+                    ServiceFailure.facts("account", accountId), null);
+        }
+        return session.clientsFor(accountId, role);
+    }
+
+    /** The role's name in an assumed-role or role ARN; null for users and roots. */
+    static String roleNameOf(String arn) {
+        if (arn == null) {
+            return null;
+        }
+        int i = arn.indexOf(":assumed-role/");
+        if (i >= 0) {
+            String rest = arn.substring(i + ":assumed-role/".length());
+            int slash = rest.indexOf('/');
+            return slash < 0 ? rest : rest.substring(0, slash);
+        }
+        i = arn.indexOf(":role/");
+        return i < 0 ? null : arn.substring(arn.lastIndexOf('/') + 1);
+    }
+
     Session session() {
         return session;
     }
