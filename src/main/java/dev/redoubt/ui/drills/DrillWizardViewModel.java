@@ -329,7 +329,7 @@ public final class DrillWizardViewModel {
                     : WizardStep.PREFLIGHT;
             case RESTORING -> WizardStep.MONITOR;
             case VALIDATING -> s.members().stream().anyMatch(m -> "COMPLETED".equals(m.jobStatus()) && m.validation() == null) ? WizardStep.VALIDATE
-                    : s.members().stream().anyMatch(m -> m.cleanedUp() == null) ? WizardStep.CLEAN_UP : WizardStep.SUMMARY;
+                    : s.steps().stream().noneMatch(r -> r.step() == dev.redoubt.drills.DrillStep.CLEANUP) ? WizardStep.CLEAN_UP : WizardStep.SUMMARY;
             case AWAITING_SIGN_OFF, SIGNED_OFF, ABANDONED -> WizardStep.SIGN_OFF;
         };
     }
