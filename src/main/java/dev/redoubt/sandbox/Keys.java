@@ -61,6 +61,12 @@ final class Keys {
         return issued;
     }
 
+    /** Every temporary pair valid {@code by} longer (the sandbox's clock skipped ahead while their holders stayed signed in). */
+    void extendTemporary(java.time.Duration by) {
+        byKeyId.replaceAll((id, i) -> i.temporary() ? new Issued(i.accessKeyId(), i.secretAccessKey(), i.sessionToken(),
+                i.expiration().plus(by), i.principal()) : i);
+    }
+
     Issued lookup(String accessKeyId) {
         return byKeyId.get(accessKeyId);
     }

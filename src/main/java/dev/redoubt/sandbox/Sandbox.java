@@ -43,9 +43,13 @@ public final class Sandbox implements AutoCloseable {
     private final SandboxClock clock;
     private final RequestLog log;
     private final List<SandboxCredential> credentials;
+    private final SignIns signIns;
+    private final Keys keys;
 
     private Sandbox(HttpServer server, ThreadPoolExecutor executor, World world, SandboxClock clock, RequestLog log,
-                    List<SandboxCredential> credentials) {
+                    List<SandboxCredential> credentials, SignIns signIns, Keys keys) {
+        this.signIns = signIns;
+        this.keys = keys;
         this.server = server;
         this.executor = executor;
         this.world = world;
@@ -101,7 +105,7 @@ public final class Sandbox implements AutoCloseable {
                 }, new ThreadPoolExecutor.CallerRunsPolicy());
         executor.allowCoreThreadTimeOut(true);
         server.setExecutor(executor);
-        Sandbox sandbox = new Sandbox(server, executor, world, clock, log, Collections.unmodifiableList(credentials));
+        Sandbox sandbox = new Sandbox(server, executor, world, clock, log, Collections.unmodifiableList(credentials), signIns, keys);
         server.createContext("/", new Dispatcher(world, keys, handlers, log, faults, new ControlApi(sandbox),
                 new Pages(sandbox, world, signIns), signIns, internalErrors, new LocalOnly(server.getAddress().getPort()), Clock.systemUTC()));
         server.start();
@@ -212,6 +216,23 @@ public final class Sandbox implements AutoCloseable {
     /** Moves the sandbox's clock forward: restore jobs progress, approval sessions and temporary credentials expire. */
     public void advanceClock(Duration by) {
         clock.advance(by);
+    }
+
+    /**
+     * Skips ahead: moves the clock forward as {@link #advanceClock} does (restore jobs progress,
+     * approval sessions expire), but the people signed in stay signed in: every temporary key and SSO
+     * access token issued so far is valid {@code by} longer, as if their clients had refreshed them
+     * meanwhile. For a rehearsal that should not wait out a restore job, without signing in again.
+     */
+    public void skipAhead(Duration by) {
+        world.lock.writeLock().lock();
+        try {
+            clock.advance(by);
+            keys.extendTemporary(by);
+            signIns.extendTokens(by);
+        } finally {
+            world.lock.writeLock().unlock();
+        }
     }
 
     World world() {
@@ -332,6 +353,52 @@ public final class Sandbox implements AutoCloseable {
         sb.append("\n[profile ").append(name).append("]\nregion = ").append(c.region()).append("\nendpoint_url = ").append(endpoint())
                 .append("\naws_access_key_id = ").append(c.accessKeyId()).append("\naws_secret_access_key = ").append(c.secretAccessKey())
                 .append('\n');
+    }
+
+    /** The SSO users' names, in the estate's order. */
+    public List<String> userNames() {
+        List<String> out = new ArrayList<>();
+        for (dev.redoubt.estate.SsoUser u : world.users()) {
+            if (u.userName() != null) {
+                out.add(u.userName());
+            }
+        }
+        return out;
+    }
+
+    /** The credentials of the roles an SSO user is assigned (and the account declares), in the estate's order; empty for an unknown user. */
+    public List<SandboxCredential> credentialsOf(String userName) {
+        dev.redoubt.estate.SsoUser u = userName == null ? null : world.userByName(userName);
+        List<SandboxCredential> out = new ArrayList<>();
+        if (u == null) {
+            return out;
+        }
+        for (dev.redoubt.estate.SsoAssignment a : World.nonNull(u.assignments())) {
+            SandboxCredential c = credential(a.accountId(), a.roleName());
+            if (c != null && !out.contains(c)) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Approves a pending device sign-in as an SSO user, as that user does on the verification page
+     * (for a sandbox that approves at once as its first user, this says who it is instead).
+     *
+     * @throws IllegalArgumentException when the user or the code is unknown, or the code was used or expired
+     */
+    public void approveDevice(String userCode, String userName) {
+        dev.redoubt.estate.SsoUser u = userName == null ? null : world.userByName(userName);
+        if (u == null) {
+            throw new IllegalArgumentException("no SSO user named " + userName + " (the sandbox's users: " + String.join(", ", userNames()) + ")");
+        }
+        SignIns.Device d = signIns.deviceByUserCode(userCode);
+        if (d == null || d.redeemed || !clock.instant().isBefore(d.expires)) {
+            throw new IllegalArgumentException("the device code " + userCode + " is unknown, used or expired");
+        }
+        d.denied = false;
+        d.approvedBy = u;
     }
 
     /** The ARNs of the approval sessions still pending, oldest first. */

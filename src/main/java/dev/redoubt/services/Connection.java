@@ -19,6 +19,8 @@ public final class Connection implements AutoCloseable {
     private final Clock captureClock;
     private final boolean demo;
     private final String estateName;
+    /** Run after the session closes (a second person's temporary token cache is deleted). */
+    private volatile Runnable afterClose = () -> { };
 
     Connection(Session session, Identity identity, Mode mode, Clock captureClock, boolean demo, String estateName) {
         this.session = session;
@@ -137,8 +139,20 @@ public final class Connection implements AutoCloseable {
         }
     }
 
+    /** This connection, doing {@code cleanup} once its session is closed. */
+    Connection afterClose(Runnable cleanup) {
+        this.afterClose = cleanup;
+        return this;
+    }
+
     @Override
     public void close() {
-        session.close();
+        try {
+            session.close();
+        } finally {
+            Runnable r = afterClose;
+            afterClose = () -> { };
+            r.run();
+        }
     }
 }

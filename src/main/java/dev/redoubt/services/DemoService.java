@@ -63,6 +63,96 @@ public final class DemoService implements AutoCloseable {
     }
 
     /**
+     * Signs a second person of the demo in, in the same window, for a sign-off: the sandbox's device
+     * sign-in is approved as the demo's SSO user {@code userName} (bob, say) instead of its first user,
+     * into a temporary token cache of its own, so the operator's sign-in and connection are left as
+     * they are. The connection is in auditor mode, with a role the user is assigned (the read-only
+     * role of the demo's home account when the user has it). Journaled as every demo sign-in is.
+     *
+     * @throws ServiceFailure BAD_INPUT when the demo has no such user or the user has no role in it
+     */
+    public Connection connectAnotherPerson(String userName, Consumer<DeviceCode> prompt, Cancellation cancel) {
+        Sandbox s = start();
+        Estate e;
+        synchronized (this) {
+            e = estate;
+        }
+        SandboxCredential role = signerRole(s, userName);
+        String profile = "sso-" + Sandbox.profileName(role);
+        java.nio.file.Path cache = SignInService.temporaryTokenCache();
+        try {
+            SignInService signIn = new SignInService(AwsConfigFiles.isolated(dir.resolve("aws-config"), cache), java.util.Map.of(), clock, journal);
+            signIn.signInWithSso(profile, code -> {
+                try {
+                    s.approveDevice(code.userCode(), userName);
+                } catch (IllegalArgumentException refused) {
+                    throw new ServiceFailure(ServiceFailure.Kind.SIGN_IN_REQUIRED, "the demo could not sign " + userName + " in: "
+                            + refused.getMessage() + "; start the sign-in again", ServiceFailure.facts("user", userName), refused);
+                }
+                prompt.accept(code);
+            }, cancel);
+            return signIn.connect(profile, Mode.AUDITOR, Clock.fixed(e.capturedAt(), ZoneOffset.UTC), true, e.name())
+                    .afterClose(() -> SignInService.deleteQuietly(cache));
+        } catch (RuntimeException ex) {
+            SignInService.deleteQuietly(cache);
+            throw ex;
+        }
+    }
+
+    /** The role a second person signs in with: the home account's read-only role if assigned, else any read-only role, else the first. */
+    private static SandboxCredential signerRole(Sandbox s, String userName) {
+        if (userName == null || !s.userNames().contains(userName)) {
+            throw new ServiceFailure(ServiceFailure.Kind.BAD_INPUT, "the demo has no person named " + userName + "; its people are "
+                    + String.join(", ", s.userNames()), ServiceFailure.facts("user", String.valueOf(userName)), null);
+        }
+        java.util.List<SandboxCredential> roles = s.credentialsOf(userName);
+        if (roles.isEmpty()) {
+            throw new ServiceFailure(ServiceFailure.Kind.BAD_INPUT, userName + " has no role in any account of the demo, so cannot sign in",
+                    ServiceFailure.facts("user", userName), null);
+        }
+        String home = s.defaultCredential().accountId();
+        return roles.stream().filter(c -> c.accountId().equals(home) && c.roleName().equals(AUDITOR_ROLE)).findFirst()
+                .or(() -> roles.stream().filter(c -> c.roleName().equals(AUDITOR_ROLE)).findFirst())
+                .orElse(roles.get(0));
+    }
+
+    /**
+     * Moves the demo sandbox's clock forward by {@code by}, so a rehearsal's restore job (minutes on
+     * the sandbox's clock) moves on at once: "skip ahead". Only the demo's own sandbox has a clock to
+     * move: refused when the demo is not running. Whoever is signed in stays signed in.
+     *
+     * @throws ServiceFailure BAD_INPUT when {@code by} is not positive or more than a day; BAD_INPUT when the demo is not running
+     */
+    public synchronized void advanceClock(java.time.Duration by) {
+        if (by == null || by.isNegative() || by.isZero() || by.compareTo(java.time.Duration.ofDays(1)) > 0) {
+            throw new ServiceFailure(ServiceFailure.Kind.BAD_INPUT, "the demo's clock moves ahead by more than nothing and at most a day, not "
+                    + by, ServiceFailure.facts("problem", String.valueOf(by)), null);
+        }
+        if (sandbox == null) {
+            throw new ServiceFailure(ServiceFailure.Kind.BAD_INPUT, "only the demo's clock can be moved ahead, and the demo is not running",
+                    ServiceFailure.facts("problem", "not the demo"), null);
+        }
+        // skipped, not waited: the operator and the signer stay signed in (their sandbox credentials are extended)
+        sandbox.skipAhead(by);
+    }
+
+    /**
+     * Moves the clock for work done through {@code connection}: only a connection to the running demo
+     * has one to move (AWS's clock and another sandbox's are not Redoubt's to move).
+     *
+     * @throws ServiceFailure BAD_INPUT when the connection is not the running demo's
+     */
+    public synchronized void advanceClock(Connection connection, java.time.Duration by) {
+        if (connection == null || !connection.demo() || sandbox == null
+                || !sandbox.endpoint().toString().equals(connection.endpoint())) {
+            throw new ServiceFailure(ServiceFailure.Kind.BAD_INPUT, "only the demo's clock can be moved ahead; this connection is "
+                    + (connection == null ? "not open" : connection.demo() ? "to a demo that is no longer running" : "not the demo"),
+                    ServiceFailure.facts("problem", "not the demo"), null);
+        }
+        advanceClock(by);
+    }
+
+    /**
      * Gets the demo ready to open at once: builds the organization and loads the SDK clients it will
      * use, without opening a port or calling anything. The start screen asks for it in the background,
      * so "Explore the demo" does not pay for a cold start.

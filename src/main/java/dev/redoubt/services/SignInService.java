@@ -135,6 +135,51 @@ public final class SignInService {
         }
     }
 
+    /**
+     * Signs a second person in, in the same window, without touching the operator's sign-in: an SSO
+     * profile runs its device-code sign-in into a temporary token cache of its own (deleted when the
+     * connection closes), so the operator's cached token, shared with the AWS CLI, is neither read nor
+     * replaced; any other profile signs in with its own credentials. The connection is always in
+     * auditor mode (a sign-off writes nothing to AWS), and the sign-in is journaled as every sign-in
+     * is (the device-code sign-in, then the profile's). The caller compares identities: this does not
+     * know who the operator is.
+     */
+    public Connection signInAnotherPerson(String profileName, Consumer<DeviceCode> prompt, Cancellation cancel) {
+        ProfileInfo info = profile(profileName);
+        java.nio.file.Path cache = temporaryTokenCache();
+        try {
+            SignInService other = new SignInService(files.withSsoCacheDir(cache), env, clock, journal);
+            if (info.kind() == CredentialKind.SSO) {
+                other.signInWithSso(info.name(), prompt, cancel);
+            }
+            return other.signIn(info.name(), Mode.AUDITOR).afterClose(() -> deleteQuietly(cache));
+        } catch (RuntimeException e) {
+            deleteQuietly(cache);
+            throw e;
+        }
+    }
+
+    /** A fresh directory, readable by this user only, for a second person's SSO token. */
+    static java.nio.file.Path temporaryTokenCache() {
+        try {
+            return java.nio.file.Files.createTempDirectory("redoubt-second-sign-in-");
+        } catch (java.io.IOException e) {
+            throw new ServiceFailure(ServiceFailure.Kind.INTERNAL, "cannot create a temporary folder for the second sign-in ("
+                    + e.getMessage() + ")", null, e);
+        }
+    }
+
+    /** Deletes a temporary token cache and what is in it; what cannot be deleted is left (it holds only a short-lived token). */
+    static void deleteQuietly(java.nio.file.Path dir) {
+        try (java.util.stream.Stream<java.nio.file.Path> walk = java.nio.file.Files.walk(dir)) {
+            for (java.nio.file.Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.deleteIfExists(p);
+            }
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            // best effort: the token in it expires on its own
+        }
+    }
+
     /** The result of a device-code sign-in: until when it holds, and who it is when the profile names an account and role. */
     public record SsoSignIn(String profile, Instant expiresAt, String callerArn) {
     }

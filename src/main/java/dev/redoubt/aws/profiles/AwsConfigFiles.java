@@ -43,6 +43,15 @@ public final class AwsConfigFiles {
         return new AwsConfigFiles(Map.of(), ssoCacheDir, configFile, configFile.resolveSibling("credentials"), ssoCacheDir);
     }
 
+    /**
+     * The same config and credentials files with SSO tokens cached in {@code dir} instead: a second
+     * person signs in there, so the operator's cached sign-in (shared with the AWS CLI) is neither
+     * read nor overwritten.
+     */
+    public AwsConfigFiles withSsoCacheDir(Path dir) {
+        return new AwsConfigFiles(env, userHome, configFile(), credentialsFile(), dir);
+    }
+
     public Path configFile() {
         return configFile != null ? configFile : pathFromEnv("AWS_CONFIG_FILE", userHome.resolve(".aws").resolve("config"));
     }
