@@ -35,8 +35,8 @@ public record ResourceDrills(String resourceArn, String resourceName, String ver
         }
         String rehearsal = h.lastRehearsal() == null ? null
                 : Formats.date(h.lastRehearsal(), ZoneOffset.UTC) + " (" + Formats.relative(h.lastRehearsal(), now) + "), in the sandbox: not a verified restore.";
-        String count = h.drills() == 0 ? "No drill has restored this resource." : h.drills() == 1 ? "1 drill has restored this resource (rehearsals included)."
-                : Formats.count(h.drills()) + " drills have restored this resource (rehearsals included).";
+        String count = h.drills() == 0 ? "No drill of this resource yet." : h.drills() == 1 ? "1 drill of this resource, rehearsals included."
+                : Formats.count(h.drills()) + " drills of this resource, rehearsals included.";
         return new ResourceDrills(h.resourceArn(), h.resourceName(), verified, h.lastVerifiedDrill(), over, due, h.overdue(), rehearsal,
                 h.lastRehearsalDrill(), count, null);
     }
