@@ -87,7 +87,7 @@ class DrillReportDemoTest {
         f.advance(Duration.ofMinutes(3));
         drills.summarize(alice, id, "Both restored in order; the volume waited for the database as the runbook says.");
         f.advance(Duration.ofMinutes(20));
-        try (Connection bob = f.other(DrillFixture.SHOP, "AuditReadOnly", Mode.AUDITOR)) {
+        try (Connection bob = f.app.demo().connectAnotherPerson("bob", c -> { }, Cancellation.none())) {
             d = drills.signOff(bob, id, "I watched the restore and checked the row count.");
         }
         assertThat(d.status()).isEqualTo(DrillStatus.SIGNED_OFF);
@@ -102,7 +102,12 @@ class DrillReportDemoTest {
             DrillService drills = f.drills();
             DrillState d = drills.show(id);
             List<Entry> entries = drills.entries(id);
-            html = DrillReport.html(d, entries, f.app.journal().keyFingerprint());
+            // exported as the command line and the window do, through DrillService with this report writer (journaled first)
+            DrillService exporter = new DrillService(f.clock, f.app.activity(), f.app.settings(), DrillReport::html);
+            Path file = exporter.exportReport(f.operator().actor(), id, dir.resolve("drill.html"));
+            html = Files.readString(file, StandardCharsets.UTF_8);
+            assertThat(html).isEqualTo(DrillReport.html(d, entries, f.app.journal().keyFingerprint()));
+            assertThat(html).contains("Signed off by <b>bob</b>");
 
             assertThat(html).contains("<b>REHEARSAL</b> · run against the sandbox, not AWS: not evidence of a verified restore.")
                     .contains("<div class=\"word\">Rehearsal</div>").doesNotContain("Verified restore</div>")
@@ -131,6 +136,20 @@ class DrillReportDemoTest {
         assertThat(Screenshots.write(render(robot, html, 1000, 1400), "drill-report")).isNotEmptyFile();
     }
 
+    /** The page's height once two reads a pulse apart agree (WebKit lays the page out on the FX pulses after the load). */
+    private static int settledHeight(WebView view) throws Exception {
+        int[] last = {-1};
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            int h = WaitForAsyncUtils.asyncFx(() -> ((Number) view.getEngine().executeScript("document.documentElement.scrollHeight")).intValue())
+                    .get(10, TimeUnit.SECONDS);
+            boolean same = h > 0 && h == last[0];
+            last[0] = h;
+            return same;
+        });
+        return last[0];
+    }
+
     private static String esc(String line) {
         return line.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
     }
@@ -152,16 +171,12 @@ class DrillReportDemoTest {
             view[0].getEngine().loadContent(html);
         });
         assertThat(loaded.await(60, TimeUnit.SECONDS)).as("the page loaded").isTrue();
-        Thread.sleep(1000); // layout after the load
-        WaitForAsyncUtils.waitForFxEvents();
-        int full = WaitForAsyncUtils.asyncFx(() -> ((Number) view[0].getEngine().executeScript("document.documentElement.scrollHeight")).intValue())
-                .get(30, TimeUnit.SECONDS);
+        int full = settledHeight(view[0]);
         robot.interact(() -> {
             view[0].setPrefSize(width, Math.max(height, full));
             stage.setHeight(Math.max(height, full));
         });
-        Thread.sleep(1000); // paint at the page's whole height
-        WaitForAsyncUtils.waitForFxEvents();
+        settledHeight(view[0]); // laid out again at the page's whole height
         return WaitForAsyncUtils.asyncFx(() -> view[0].snapshot(null, null)).get(30, TimeUnit.SECONDS);
     }
 }
