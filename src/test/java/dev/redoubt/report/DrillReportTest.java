@@ -75,6 +75,27 @@ class DrillReportTest {
     }
 
     @Test
+    void aRestoreJobThatFailedMakesTheDrillFailedWithAwsReasonAndAnAbandonedDrillSaysWhy() {
+        fixture = new DrillFixture(home, false, "");
+        DrillState ok = fixture.state(DrillStatus.VALIDATING, null);
+        var m0 = ok.members().get(0);
+        var failedMember = new dev.redoubt.drills.MemberState(m0.member(), m0.recoveryPointArn(), m0.pointCreated(), m0.preflight(), m0.iamRoleArn(),
+                m0.metadata(), m0.restoreJobId(), null, "FAILED", "Access denied to KMS key: DisabledException", null, null, m0.rpo(), null, null,
+                java.util.List.of(), false);
+        DrillState failed = new DrillState(ok.id(), ok.title(), ok.runbookName(), false, "aws", ok.operator(), null, DrillStatus.VALIDATING, ok.started(),
+                null, java.util.List.of(failedMember, ok.members().get(1)), ok.steps(), null, null, null, false);
+        assertThat(DrillReport.verdict(failed)).isEqualTo(DrillReport.Verdict.FAILED);
+        assertThat(DrillReport.html(failed, fixture.entries, null)).contains("<div class=\"verdict FAILED\"><div class=\"word\">Failed</div>")
+                .contains("the restore job of shop-orders ended FAILED (AWS: Access denied to KMS key: DisabledException).")
+                .contains("<i>not measured (no restore job completed)</i>");
+
+        DrillState abandoned = new DrillState(ok.id(), ok.title(), ok.runbookName(), false, "aws", ok.operator(), null, DrillStatus.ABANDONED, ok.started(),
+                ok.started(), ok.members(), ok.steps(), ok.rto(), null, "the maintenance window closed", false);
+        assertThat(DrillReport.html(abandoned, fixture.entries, null)).contains("<div class=\"word\">Abandoned</div><div>The drill was given up: the maintenance window closed</div>")
+                .doesNotContain("Verified restore</div>");
+    }
+
+    @Test
     void everyStringFromTheJournalIsEscapedAndHiddenCharactersShowAsMarksOrEscapes() {
         String html = report(false, DrillStatus.SIGNED_OFF, DrillFixture.BOB);
         assertThat(html).doesNotContain("<script>").doesNotContain("\u202E").doesNotContain("\u001b")
