@@ -477,6 +477,7 @@ final class DrillWizardView {
         Button go = DrillNodes.primary("Next: confirm", ID_TO_CONFIRM);
         String blocker = vm.preflightBlocker();
         go.setDisable(blocker != null);
+        go.setOnAction(e -> vm.toConfirm());
         Label why = DrillNodes.muted(blocker == null ? "" : blocker);
         why.setMaxWidth(520);
         return new Node[] {lead("Before anything is restored: is the recovery point usable, its key enabled, the restore role there, the target "

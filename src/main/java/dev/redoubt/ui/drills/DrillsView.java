@@ -64,6 +64,7 @@ public final class DrillsView implements Screen {
         this.vm = viewModel;
         this.ctx = vm.context();
         root.setId(ID);
+        root.getProperties().put(DrillsView.class, this);
         DrillNodes.style(root);
         wizard = new DrillWizardView(vm, () -> chooser);
         buildList();
@@ -94,6 +95,15 @@ public final class DrillsView implements Screen {
     /** For tests: the report chooser as a plain function of the suggested name. */
     public void reportFile(Function<String, Path> c) {
         this.chooser = (owner, name) -> c.apply(name);
+    }
+
+    /** The view whose root is {@code node} (tests reach the screen the shell built through its node). */
+    public static DrillsView of(Node node) {
+        return (DrillsView) node.getProperties().get(DrillsView.class);
+    }
+
+    public DrillsViewModel viewModel() {
+        return vm;
     }
 
     @Override
