@@ -126,6 +126,13 @@ public final class DrillWords {
         return identity;
     }
 
+    /** Just the person: "alice" of an SSO session's ARN (where a column is narrow; the full identity on hover). */
+    public static String person(String identity) {
+        String w = who(identity);
+        int cut = w.indexOf(" (");
+        return cut > 0 ? w.substring(0, cut) : w;
+    }
+
     /** "BackupOperator" of "AWSReservedSSO_BackupOperator_0123abcd". */
     static String roleName(String role) {
         if (role.startsWith("AWSReservedSSO_")) {
