@@ -99,9 +99,13 @@ public final class RunbookFile {
         } catch (IOException e) {
             throw new Problem(file, null, "cannot be read (" + e.getMessage() + "); check its permissions", e);
         }
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.isBlank()) {
+            throw new Problem(file, null, "is empty; a runbook is a JSON object with format, name and members (docs/drills.md)", null);
+        }
         FileRunbook f;
         try {
-            f = MAPPER.readValue(new String(bytes, StandardCharsets.UTF_8), FileRunbook.class);
+            f = MAPPER.readValue(text, FileRunbook.class);
         } catch (JsonMappingException e) {
             throw new Problem(file, where(e), mappingProblem(e), e);
         } catch (JsonProcessingException e) {

@@ -35,7 +35,6 @@ import dev.redoubt.estate.RecoveryPoint;
 import dev.redoubt.estate.RestoreJob;
 import dev.redoubt.estate.RestoreTestingPlan;
 import dev.redoubt.estate.RestoreTestingSelection;
-import dev.redoubt.files.SafeFiles;
 import dev.redoubt.findings.EstateIndex;
 import dev.redoubt.findings.Status;
 import dev.redoubt.journal.Entry;
@@ -109,6 +108,11 @@ public final class DrillService {
     /** Every drill in the journal, newest first. */
     public List<DrillSummary> list() {
         return states().stream().map(DrillReplay::summary).toList();
+    }
+
+    /** Every drill rebuilt from the journal, newest first. */
+    public List<DrillState> all() {
+        return states();
     }
 
     /** One drill rebuilt from the journal; {@code id} may be a unique prefix. BAD_INPUT when none or ambiguous. */
@@ -436,8 +440,9 @@ public final class DrillService {
                 }
                 metadata = Preflight.propose(aws, fixed == null ? Map.of() : fixed.metadata(), d.state.id());
             }
-            String role = inputs != null && inputs.iamRoleArn() != null && !inputs.iamRoleArn().isBlank() ? inputs.iamRoleArn().strip()
+            String proposed = inputs != null && inputs.iamRoleArn() != null && !inputs.iamRoleArn().isBlank() ? inputs.iamRoleArn().strip()
                     : fixed != null && fixed.iamRoleArn() != null ? fixed.iamRoleArn() : proposeRole(index, v.account, m.member().resourceArn());
+            String role = proposed == null && point != null ? point.iamRoleArn() : proposed; // the role that made the backup, kept on the point
             String keyArn = point != null && point.encryptionKeyArn() != null ? point.encryptionKeyArn() : vault == null ? null : vault.encryptionKeyArn();
             String keyType = point != null && point.encryptionKeyType() != null ? point.encryptionKeyType() : vault == null ? null : vault.encryptionKeyType();
             String keyState = null;
@@ -745,9 +750,9 @@ public final class DrillService {
         String html = reports.html(d.state, d.entries, fingerprint);
         try {
             byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
-            SafeFiles.writeAtomically(target, out -> out.write(bytes), false);
+            dev.redoubt.files.OutputFile.write(target, out -> out.write(bytes), true);
         } catch (IOException e) {
-            throw new ServiceFailure(ServiceFailure.Kind.BAD_INPUT, target + ": cannot be written (" + e.getMessage()
+            throw new ServiceFailure(ServiceFailure.Kind.BAD_INPUT, target + ": the drill report cannot be written (" + e.getMessage()
                     + "); choose a folder you may write to", ServiceFailure.facts("file", target.toString()), e);
         }
         return target;

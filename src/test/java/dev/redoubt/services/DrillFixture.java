@@ -54,11 +54,28 @@ final class DrillFixture implements AutoCloseable {
     final Path home;
     final TestClock clock;
     final AppContext app;
+    /** A sandbox that outlives this run of Redoubt (for restarts); null: the demo's own. */
+    private final Sandbox external;
 
     DrillFixture(Path home, TestClock clock) {
+        this(home, clock, null);
+    }
+
+    DrillFixture(Path home, TestClock clock, Sandbox external) {
         this.home = home;
         this.clock = clock;
+        this.external = external;
         this.app = new AppContext(Map.of("REDOUBT_HOME", home.toString(), "HOME", home.resolveSibling(home.getFileName() + "-user").toString()), clock);
+    }
+
+    /** A run of Redoubt on {@code home} against a sandbox the test started (it survives the run's end). */
+    static DrillFixture against(Path home, TestClock clock, Sandbox sandbox) {
+        return new DrillFixture(home, clock, sandbox);
+    }
+
+    /** A sandbox serving the demo on {@code clock}, for a test to start and close itself. */
+    static Sandbox demoSandbox(TestClock clock) throws java.io.IOException {
+        return Sandbox.start(dev.redoubt.sandbox.SandboxOptions.inProcess(NorthwindDemo.build(), clock).withAsCaptured(true));
     }
 
     static DrillFixture open(Path dir) {
@@ -84,16 +101,27 @@ final class DrillFixture implements AutoCloseable {
 
     /** Another identity than the demo's SSO user: the static keys of a role of the sandbox, signed in through its profile. */
     Connection other(String accountId, String role, Mode mode) {
-        Sandbox s = app.demo().start();
+        Sandbox s = sandbox();
         SandboxCredential c = s.credential(accountId, role);
-        Path dir = app.paths().home().resolve("demo");
+        if (c == null) {
+            throw new IllegalArgumentException("the sandbox has no role " + role + " in " + accountId);
+        }
+        Path dir = app.paths().home().resolve(external != null ? "external" : "demo");
+        if (external != null) {
+            try {
+                java.nio.file.Files.createDirectories(dir);
+                java.nio.file.Files.writeString(dir.resolve("aws-config"), external.awsConfig());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
         SignInService signIn = new SignInService(AwsConfigFiles.isolated(dir.resolve("aws-config"), dir.resolve("sso-cache")), Map.of(), clock,
                 app.activity());
         return signIn.connect(Sandbox.profileName(c), mode, clock, true, NorthwindDemo.NAME);
     }
 
     Sandbox sandbox() {
-        return app.demo().start();
+        return external != null ? external : app.demo().start();
     }
 
     /** Moves Redoubt's and the sandbox's time on together. */

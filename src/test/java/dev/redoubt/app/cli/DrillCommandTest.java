@@ -1,0 +1,140 @@
+package dev.redoubt.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.redoubt.app.AppContext;
+import dev.redoubt.journal.EntryQuery;
+import dev.redoubt.journal.Mode;
+import dev.redoubt.journal.Target;
+import dev.redoubt.services.Actor;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** 'redoubt drill list|show|report|history' over drills journaled in the home. */
+class DrillCommandTest {
+    private static final String OP = "arn:aws:sts::645019283746:assumed-role/BackupOperator/alice";
+    private static final String SIGNER = "arn:aws:sts::111122223333:assumed-role/AuditReadOnly/bob";
+    private static final String DB = "arn:aws:rds:eu-west-1:645019283746:db:shop-orders";
+
+    @TempDir
+    Path dir;
+
+    private Path home() {
+        return dir.resolve("home");
+    }
+
+    /** Journals a signed-off rehearsal of shop-orders and an unfinished drill, as a run of the window would. */
+    private void journalDrills() {
+        Map<String, String> env = Map.of("REDOUBT_HOME", home().toString(), "HOME", home().resolveSibling("home-user").toString());
+        try (AppContext app = new AppContext(env, Clock.fixed(Instant.parse("2026-11-28T09:30:00Z"), ZoneOffset.UTC))) {
+            Actor op = new Actor(OP, Mode.OPERATOR, Target.sandbox());
+            String[][] steps = {{"begin", "-1"}, {"start-restore", "0"}, {"wait", "0"}, {"validate", "0"}, {"summary", "-1"}, {"sign-off", "-1"}};
+            for (String[] s : steps) {
+                ObjectNode d = step("c0ffee01", s[0], Integer.parseInt(s[1]));
+                switch (s[0]) {
+                    case "begin" -> d.put("title", "Shop orders <rehearsal>").putArray("members").addObject().put("order", 0).put("resourceArn", DB)
+                            .put("resourceType", "RDS").put("resourceName", "shop-orders").put("accountId", "645019283746").put("region", "eu-west-1");
+                    case "start-restore" -> d.put("restoreJobId", "JOB-1");
+                    case "wait" -> d.put("restoreJobId", "JOB-1").put("status", "COMPLETED").put("rtoMs", 252_000)
+                            .put("jobCreated", "2026-11-28T09:31:00Z").put("jobCompleted", "2026-11-28T09:35:12Z");
+                    case "validate" -> d.putArray("checks").addObject().put("id", "db-connect").put("text", "connects").put("outcome", "PASSED");
+                    case "sign-off" -> d.put("signer", SIGNER).put("operator", OP).put("statement", "ok");
+                    default -> { }
+                }
+                app.activity().drillStep(s[0].equals("sign-off") ? new Actor(SIGNER, Mode.AUDITOR, Target.sandbox()) : op, DB, d);
+            }
+            ObjectNode begin = step("beef0002", "begin", -1).put("title", "Half done");
+            begin.putArray("members").addObject().put("order", 0).put("resourceArn", DB).put("resourceType", "RDS").put("resourceName", "shop-orders");
+            app.activity().drillStep(op, DB, begin);
+        }
+    }
+
+    private static ObjectNode step(String drill, String step, int member) {
+        ObjectNode d = JsonNodeFactory.instance.objectNode().put("drill", drill).put("step", step).put("outcome", "ok").put("rehearsal", true);
+        if (member >= 0) {
+            d.put("member", member);
+        }
+        return d;
+    }
+
+    @Test
+    void listShowsEachDrillMarkedAsARehearsalWithItsOperatorSignerAndRto() {
+        journalDrills();
+        CliRun r = CliRun.run(home(), "drill", "list");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("ID", "TITLE", "STATUS", "OPERATOR", "SIGNER", "RTO");
+        assertThat(r.out()).contains("c0ffee01").contains("REHEARSAL, signed off").contains("alice").contains("bob").contains("4 min 12 s");
+        assertThat(r.out()).contains("beef0002").contains("REHEARSAL, preparing, interrupted");
+        assertThat(r.err()).contains("1 drill was interrupted");
+    }
+
+    @Test
+    void showPrintsStepsWithTimesDurationsActorsAndHashesAndAsJson() throws Exception {
+        journalDrills();
+        CliRun r = CliRun.run(home(), "drill", "show", "c0ff");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("REHEARSAL against the sandbox: not evidence of a verified restore.");
+        assertThat(r.out()).contains("sign-off").contains("Signed off by " + SIGNER).contains("JOB-1").contains("completed in 4 min 12 s");
+        CliRun j = CliRun.run(home(), "drill", "show", "c0ffee01", "--json");
+        JsonNode json = new ObjectMapper().readTree(j.out());
+        assertThat(json.path("rehearsal").asBoolean()).isTrue();
+        assertThat(json.path("verified").asBoolean()).isFalse();
+        assertThat(json.path("steps")).hasSize(6);
+        assertThat(json.path("steps").get(5).path("hash").asText()).hasSize(64);
+        assertThat(json.path("rtoMs").asLong()).isEqualTo(252_000);
+    }
+
+    @Test
+    void aDrillThatDoesNotExistOrIsAmbiguousIsAClearUsageError() {
+        journalDrills();
+        CliRun none = CliRun.run(home(), "drill", "show", "zzz");
+        assertThat(none.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(none.err()).contains("no drill has the id zzz");
+        assertThat(none.noStackTrace()).isTrue();
+        CliRun ambiguous = CliRun.run(home(), "drill", "show", "");
+        assertThat(ambiguous.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(ambiguous.noStackTrace()).isTrue();
+    }
+
+    @Test
+    void reportIsJournaledFirstThenWritten() throws Exception {
+        journalDrills();
+        Path out = dir.resolve("drill.html");
+        CliRun r = CliRun.run(home(), "drill", "report", "c0ffee01", "--output", out.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(Files.readString(out)).contains("REHEARSAL").contains("Shop orders &lt;rehearsal&gt;");
+        Map<String, String> env = Map.of("REDOUBT_HOME", home().toString(), "HOME", home().resolveSibling("home-user").toString());
+        try (AppContext app = new AppContext(env, Clock.systemUTC())) {
+            assertThat(app.journal().read(new EntryQuery(null, null, "export", null, 0))).singleElement().satisfies(e -> {
+                assertThat(e.detailsTree().path("kind").asText()).isEqualTo("drill-report");
+                assertThat(e.detailsTree().path("drill").asText()).isEqualTo("c0ffee01");
+                assertThat(e.detailsTree().path("file").asText()).isEqualTo(out.toAbsolutePath().normalize().toString());
+            });
+        }
+        CliRun journal = CliRun.run(home(), "drill", "report", "c0ffee01", "--output", home().resolve("journal.db").toString());
+        assertThat(journal.exitCode()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void historyListsOverdueResourcesFirstWithTheLastRehearsalApart() {
+        journalDrills();
+        CliRun r = CliRun.run(home(), "drill", "history", "--demo");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("RESOURCE", "LAST VERIFIED", "OVERDUE", "LAST REHEARSAL");
+        String orders = r.out().lines().filter(l -> l.startsWith("shop-orders ")).findFirst().orElseThrow();
+        assertThat(orders).contains("never").contains("OVERDUE").contains("(c0ffee01)");
+        assertThat(r.out()).contains("resources overdue for a verified restore drill (every 180 days");
+        CliRun missing = CliRun.run(home(), "drill", "history");
+        assertThat(missing.exitCode()).isEqualTo(ExitCodes.USAGE);
+    }
+}
