@@ -98,7 +98,11 @@ final class BackupWrites {
             job.put("RecoveryPointCreationDate", p.creationDate().toString());
         }
         job.put("IsParent", false);
-        String failure = keyFailure(w, p.encryptionKeyArn() != null ? p.encryptionKeyArn() : found.vault().json.path("EncryptionKeyArn").asText(null));
+        // AWS Backup assumes the restore role before it reads a byte: a role it cannot assume fails the job first
+        String failure = roleFailure(w, c.account(), r.iamRoleArn());
+        if (failure == null) {
+            failure = keyFailure(w, p.encryptionKeyArn() != null ? p.encryptionKeyArn() : found.vault().json.path("EncryptionKeyArn").asText(null));
+        }
         RestoreJobEntry entry = RestoreJobEntry.started(job, now, running, failure, createdResourceArn(c, type, r.metadata(), id),
                 r.idempotencyToken());
         cell.restoreJobs.add(entry);
@@ -110,6 +114,27 @@ final class BackupWrites {
         String hex = HexFormat.of().formatHex(h, 0, 16).toUpperCase(Locale.ROOT);
         return hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-" + hex.substring(16, 20) + "-"
                 + hex.substring(20, 32);
+    }
+
+    /**
+     * Why AWS Backup cannot assume the restore role, or null when it can. StartRestoreJob accepts a
+     * request without IamRoleArn (the botocore and SDK models require only RecoveryPointArn and
+     * Metadata), so neither case refuses the call: the job is created and fails, as a job whose role
+     * cannot be assumed does. The wording of an unknown role follows the error AWS Backup records when
+     * it cannot assume a job's role ("The provided role arn:aws:iam::...:role/... cannot be assumed by
+     * AWS Backup.", errorCode AccessDenied, seen in CloudTrail: awslabs/landing-zone-accelerator-on-aws
+     * issue 194); the missing-role wording is the sandbox's own. A role is known when the estate has it
+     * in the calling account (World.knowsRole): a role of another account cannot be passed.
+     */
+    static String roleFailure(World w, String account, String roleArn) {
+        if (roleArn == null || roleArn.isBlank()) {
+            return "Access denied: No IAM role was given for this restore (IamRoleArn), so AWS Backup has no role to assume to create "
+                    + "the restored resource.";
+        }
+        if (!w.knowsRole(account, roleArn)) {
+            return "Access denied: The provided role " + Wire.printable(roleArn) + " cannot be assumed by AWS Backup.";
+        }
+        return null;
     }
 
     /** Why a restore from data under this key fails, in the words KMS uses, or null when the key is usable or unknown. */
@@ -139,16 +164,41 @@ final class BackupWrites {
         return switch (t) {
             case "EBS" -> "arn:aws:ec2" + prefix + "volume/vol-" + suffix;
             case "EC2" -> "arn:aws:ec2" + prefix + "instance/i-" + suffix;
-            case "RDS", "Aurora" -> "arn:aws:rds" + prefix + "db:" + metadata.getOrDefault("DBInstanceIdentifier", "restored-" + suffix);
-            case "DynamoDB" -> "arn:aws:dynamodb" + prefix + "table/" + metadata.getOrDefault("targetTableName", "restored-" + suffix);
+            case "RDS" -> "arn:aws:rds" + prefix + "db:" + value(metadata, "DBInstanceIdentifier", "restored-" + suffix);
+            case "Aurora", "DocumentDB", "Neptune" -> "arn:aws:rds" + prefix + "cluster:" + value(metadata, "DBClusterIdentifier", "restored-" + suffix);
+            case "DynamoDB" -> "arn:aws:dynamodb" + prefix + "table/" + value(metadata, "targetTableName", "restored-" + suffix);
             case "EFS" -> "arn:aws:elasticfilesystem" + prefix + "file-system/fs-" + suffix;
-            case "S3" -> "arn:aws:s3:::" + metadata.getOrDefault("DestinationBucketName", "restored-" + suffix);
+            case "S3" -> "arn:aws:s3:::" + value(metadata, "DestinationBucketName", "restored-" + suffix);
             default -> "arn:aws:backup" + prefix + "restored-resource/" + suffix;
         };
     }
 
+    /** A metadata value by key, the key's case ignored ("key values are not case sensitive": the inferred-metadata page). */
+    private static String value(Map<String, String> metadata, String key, String otherwise) {
+        if (metadata != null) {
+            for (Map.Entry<String, String> e : metadata.entrySet()) {
+                if (e.getKey().equalsIgnoreCase(key) && e.getValue() != null && !e.getValue().isBlank()) {
+                    return e.getValue();
+                }
+            }
+        }
+        return otherwise;
+    }
+
+    /**
+     * PutRestoreValidationResult: "your independent self-run restore test validation results" (the API
+     * reference), reported for a job a restore testing plan started once it completes (the developer
+     * guide's "Restore testing validation": a validation that runs "when a restore testing job
+     * completes"). So the sandbox takes it only for a restore-testing job that is COMPLETED, and
+     * answers any other job with InvalidRequestException (an error the operation's model lists). That
+     * AWS refuses an on-demand job is inferred from those two pages, not observed.
+     */
     private static JsonNode putValidation(Call c, PutRestoreValidationResultRequest r) {
         RestoreJobEntry job = BackupApi.restoreJob(c, r.restoreJobId());
+        if (!job.byRestoreTesting()) {
+            throw BackupApi.invalidRequest("Restore job " + job.id() + " was not started by a restore testing plan; validation results "
+                    + "can only be put on restore testing jobs.");
+        }
         String status = job.status(c.estateNow());
         if (!"COMPLETED".equals(status)) {
             throw BackupApi.invalidRequest("Restore job " + job.id() + " is " + status + "; validation results can only be put on a "

@@ -45,6 +45,16 @@ final class RestoreJobEntry {
         return new RestoreJobEntry(json, true, created, running, failure, createdResourceArn, idempotencyToken);
     }
 
+    /** The IamRoleArn of a job read from the estate (null for one started in the sandbox: its role proves nothing). */
+    String estateRoleArn() {
+        return started ? null : base.path("IamRoleArn").asText(null);
+    }
+
+    /** True for a job a restore testing plan started (CreatedBy.RestoreTestingPlanArn). */
+    boolean byRestoreTesting() {
+        return !base.path("CreatedBy").path("RestoreTestingPlanArn").asText("").isEmpty();
+    }
+
     String idempotencyToken() {
         return idempotencyToken;
     }

@@ -49,7 +49,22 @@ final class RestoreMetadata {
                 m.put("RequireIMDSv2", "true");
                 m.put("DisableApiTermination", "false");
             }
-            case "RDS", "Aurora" -> {
+            case "Aurora" -> {
+                // an Aurora point restores a cluster (the inferred-metadata table's "RDS, Aurora ... clusters" row)
+                m.put("DBClusterIdentifier", id + "-restored");
+                m.put("Engine", "aurora-postgresql");
+                m.put("EngineVersion", "15.4");
+                m.put("EngineMode", "provisioned");
+                m.put("AvailabilityZones", "[\"" + region + "a\",\"" + region + "b\",\"" + region + "c\"]");
+                m.put("DBSubnetGroupName", "default");
+                m.put("VpcSecurityGroupIds", "[\"sg-0123456789abcdef0\"]");
+                m.put("Port", "5432");
+                m.put("StorageEncrypted", String.valueOf(key != null));
+                if (key != null) {
+                    m.put("KmsKeyId", key);
+                }
+            }
+            case "RDS" -> {
                 m.put("DBInstanceIdentifier", id + "-restored");
                 m.put("DBInstanceClass", "db.m6g.large");
                 m.put("Engine", "postgres");
@@ -92,20 +107,65 @@ final class RestoreMetadata {
         return m;
     }
 
-    /** What restore testing infers for a point: the placement keys a test restore needs. */
+    /**
+     * What restore testing infers for a point (GetRestoreTestingInferredMetadata): the keys and values
+     * of AWS's table "Restore testing inferred metadata" in the AWS Backup developer guide
+     * (docs.aws.amazon.com/aws-backup/latest/devguide/restore-testing-inferred-metadata.html), one row
+     * per resource type. Names AWS sets "to a random value starting with awsbackup-restore-test-" are
+     * derived from the point's ARN here, so the same point always infers the same name.
+     */
     static JsonNode inferred(RecoveryPoint p) {
         ObjectNode m = JSON.objectNode();
         Arn resource = Arn.parse(p.resourceArn());
         String region = resource != null && !resource.region().isEmpty() ? resource.region() : "us-east-1";
+        String id = resource == null ? "resource" : resource.resource().substring(resource.resource().lastIndexOf('/') + 1)
+                .replaceFirst("^[a-z]+:", "");
+        String name = "awsbackup-restore-test-" + Keys.base32(SigV4.hmac("redoubt-sandbox/restore-test-name".getBytes(
+                java.nio.charset.StandardCharsets.UTF_8), String.valueOf(p.recoveryPointArn())), 12).toLowerCase(Locale.ROOT);
+        JsonNode own = p.unknown() == null ? null : p.unknown().get("RestoreMetadata");
         switch (p.resourceType() == null ? "" : p.resourceType()) {
-            case "EBS" -> m.put("availabilityZone", region + "a");
-            case "EC2" -> m.put("InstanceType", "m6i.large");
-            case "RDS", "Aurora" -> m.put("AvailabilityZone", region + "a");
-            case "DynamoDB" -> m.put("targetTableName", "restore-test");
-            case "EFS" -> m.put("newFileSystem", "true");
-            case "S3" -> m.put("NewBucket", "true");
+            case "DynamoDB" -> {
+                m.put("deletionProtection", "false");
+                m.put("encryptionType", "Default");
+                m.put("targetTableName", name);
+            }
+            case "EBS" -> {
+                m.put("availabilityZone", region + "a");
+                m.put("encrypted", "true");
+            }
+            case "EC2" -> {
+                m.put("disableApiTermination", "false");
+                m.put("instanceType", own != null && own.hasNonNull("InstanceType") ? own.get("InstanceType").asText() : "m6i.large");
+                m.put("requiredImdsV2", "true");
+            }
+            case "EFS" -> {
+                m.put("encrypted", "true");
+                m.put("file-system-id", id);
+                m.put("kmsKeyId", "alias/aws/elasticfilesystem");
+                m.put("newFileSystem", "true");
+                m.put("performanceMode", "generalPurpose");
+            }
+            case "Aurora", "DocumentDB", "Neptune" -> {
+                m.put("availabilityZones", "[\"" + region + "a\",\"" + region + "b\",\"" + region + "c\"]");
+                m.put("dbClusterIdentifier", name);
+                m.put("engine", own != null && own.hasNonNull("Engine") ? own.get("Engine").asText()
+                        : "Aurora".equals(p.resourceType()) ? "aurora-postgresql" : p.resourceType().toLowerCase(Locale.ROOT));
+            }
+            case "RDS" -> {
+                m.put("dbInstanceIdentifier", name);
+                m.put("deletionProtection", "false");
+                m.put("multiAz", "false");
+                m.put("publiclyAccessible", "false");
+            }
+            case "S3" -> {
+                m.put("destinationBucketName", name);
+                m.put("encrypted", "true");
+                m.put("encryptionType", "SSE-S3");
+                m.put("newBucket", "true");
+                m.put("restoreACLs", "true");
+            }
             default -> {
-                // nothing to infer
+                // nothing inferred: AWS cannot infer a complete set for every type (the same page names FSx)
             }
         }
         return m;

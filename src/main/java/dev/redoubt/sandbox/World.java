@@ -141,6 +141,60 @@ final class World {
         return accounts.get(id);
     }
 
+    /** "account/roleName" of every role the estate knows, computed on first use (the estate's own, never a started job's). */
+    private java.util.Set<String> knownRoles;
+
+    /**
+     * True when {@code roleArn} names a role the estate knows in {@code accountId}: one of the account's
+     * Roles, or a role the estate shows in use there (a backup selection's, a restore testing
+     * selection's, a captured restore job's or a recovery point's IamRoleArn). IAM role names are unique
+     * in an account whatever their path, so the path is not compared.
+     */
+    boolean knowsRole(String accountId, String roleArn) {
+        Arn arn = roleArn == null ? null : Arn.parse(roleArn);
+        if (arn == null || !"iam".equals(arn.service()) || !arn.resource().startsWith("role/") || !accountId.equals(arn.account())) {
+            return false;
+        }
+        java.util.Set<String> known = knownRoles;
+        if (known == null) {
+            known = new java.util.HashSet<>();
+            for (Account a : accounts()) {
+                for (dev.redoubt.estate.AccountRole r : Sandbox.roles(a)) {
+                    known.add(a.id() + "/" + r.roleName());
+                }
+            }
+            for (Cell c : cells()) {
+                java.util.List<String> arns = new ArrayList<>();
+                for (dev.redoubt.estate.BackupPlan p : c.plans) {
+                    for (dev.redoubt.estate.BackupSelection sel : nonNull(p.selections())) {
+                        arns.add(sel.backupSelection() == null ? null : sel.backupSelection().iamRoleArn());
+                    }
+                }
+                for (dev.redoubt.estate.RestoreTestingPlan p : c.restoreTestingPlans) {
+                    for (dev.redoubt.estate.RestoreTestingSelection sel : nonNull(p.selections())) {
+                        arns.add(sel.iamRoleArn());
+                    }
+                }
+                for (RestoreJobEntry j : c.restoreJobs) {
+                    arns.add(j.estateRoleArn());
+                }
+                for (VaultEntry v : c.vaults.values()) {
+                    for (RecoveryPoint p : v.points) {
+                        arns.add(p.iamRoleArn());
+                    }
+                }
+                for (String r : arns) {
+                    Arn parsed = r == null ? null : Arn.parse(r);
+                    if (parsed != null && parsed.resource().startsWith("role/")) {
+                        known.add(parsed.account() + "/" + parsed.resource().substring(parsed.resource().lastIndexOf('/') + 1));
+                    }
+                }
+            }
+            knownRoles = known;
+        }
+        return known.contains(accountId + "/" + arn.resource().substring(arn.resource().lastIndexOf('/') + 1));
+    }
+
     OrgTree orgTree() {
         return orgTree;
     }

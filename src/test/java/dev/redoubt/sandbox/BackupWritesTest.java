@@ -29,6 +29,8 @@ import software.amazon.awssdk.services.mpa.model.SessionStatus;
 class BackupWritesTest {
     private static final String LAG_ARN = "arn:aws:backup:eu-west-1:222222222222:backup-vault:central-lag";
     private static final String TEAM = "arn:aws:mpa:eu-west-1:333333333333:approval-team/team0001abcd";
+    private static final String ROLE = "arn:aws:iam::222222222222:role/service-role/AWSBackupDefaultServiceRole";
+    private static final String TESTING_JOB = "7D2A1C3B-0000-4000-8000-000000000001";
     private SandboxFixture fx;
     private BackupClient operator;
 
@@ -76,24 +78,57 @@ class BackupWritesTest {
         assertThat(done.createdResourceArn()).startsWith("arn:aws:ec2:eu-west-1:222222222222:volume/vol-");
         assertThat(done.completionDate()).isBefore(fx.sandbox.clock().instant());
         assertThat(operator.listRestoreJobs(r -> r.byStatus(RestoreJobStatus.COMPLETED)).restoreJobs()).hasSize(2);
-        operator.putRestoreValidationResult(r -> r.restoreJobId(id).validationStatus(RestoreValidationStatus.SUCCESSFUL)
+        // an on-demand job takes no validation result, even completed: only restore testing jobs do
+        assertThatThrownBy(() -> operator.putRestoreValidationResult(r -> r.restoreJobId(id).validationStatus(RestoreValidationStatus.SUCCESSFUL)))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("restore testing");
+        operator.putRestoreValidationResult(r -> r.restoreJobId(TESTING_JOB).validationStatus(RestoreValidationStatus.SUCCESSFUL)
                 .validationStatusMessage("smoke test passed"));
-        assertThat(job(id).validationStatus()).isEqualTo(RestoreValidationStatus.SUCCESSFUL);
-        assertThat(job(id).validationStatusMessage()).isEqualTo("smoke test passed");
-        String again = operator.startRestoreJob(r -> r.recoveryPointArn(rp).metadata(Map.of()).idempotencyToken("t-1")).restoreJobId();
-        assertThat(operator.startRestoreJob(r -> r.recoveryPointArn(rp).metadata(Map.of()).idempotencyToken("t-1")).restoreJobId()).isEqualTo(again);
+        assertThat(job(TESTING_JOB).validationStatus()).isEqualTo(RestoreValidationStatus.SUCCESSFUL);
+        assertThat(job(TESTING_JOB).validationStatusMessage()).isEqualTo("smoke test passed");
+        String again = operator.startRestoreJob(r -> r.recoveryPointArn(rp).metadata(Map.of()).iamRoleArn(ROLE).idempotencyToken("t-1"))
+                .restoreJobId();
+        assertThat(operator.startRestoreJob(r -> r.recoveryPointArn(rp).metadata(Map.of()).iamRoleArn(ROLE).idempotencyToken("t-1"))
+                .restoreJobId()).isEqualTo(again);
     }
 
     @Test
     void aRestoreFromDataUnderADisabledOrDeletedKeyFailsAsKmsWould() {
-        String disabled = operator.startRestoreJob(r -> r.recoveryPointArn(point("EBS", "b002")).metadata(Map.of())).restoreJobId();
-        String deleting = operator.startRestoreJob(r -> r.recoveryPointArn(point("EBS", "b003")).metadata(Map.of())).restoreJobId();
+        String disabled = operator.startRestoreJob(r -> r.recoveryPointArn(point("EBS", "b002")).metadata(Map.of()).iamRoleArn(ROLE))
+                .restoreJobId();
+        String deleting = operator.startRestoreJob(r -> r.recoveryPointArn(point("EBS", "b003")).metadata(Map.of()).iamRoleArn(ROLE))
+                .restoreJobId();
         fx.sandbox.advanceClock(Duration.ofMinutes(5));
         assertThat(job(disabled).status()).isEqualTo(RestoreJobStatus.FAILED);
         assertThat(job(disabled).statusMessage()).contains("is disabled").contains("DisabledException");
         assertThat(job(deleting).status()).isEqualTo(RestoreJobStatus.FAILED);
         assertThat(job(deleting).statusMessage()).contains("pending deletion").contains("KMSInvalidStateException");
         assertThat(job(deleting).createdResourceArn()).isNull();
+    }
+
+    @Test
+    void aRestoreWithoutARoleOrWithARoleTheAccountDoesNotHaveFailsAsAccessDenied() {
+        String rp = point("EBS", "b001");
+        String none = operator.startRestoreJob(r -> r.recoveryPointArn(rp).metadata(Map.of())).restoreJobId();
+        String unknown = operator.startRestoreJob(r -> r.recoveryPointArn(rp).metadata(Map.of())
+                .iamRoleArn("arn:aws:iam::222222222222:role/NoSuchRestoreRole")).restoreJobId();
+        String otherAccount = operator.startRestoreJob(r -> r.recoveryPointArn(rp).metadata(Map.of())
+                .iamRoleArn("arn:aws:iam::444444444444:role/service-role/AWSBackupDefaultServiceRole")).restoreJobId();
+        String declared = operator.startRestoreJob(r -> r.recoveryPointArn(rp).metadata(Map.of())
+                .iamRoleArn("arn:aws:iam::222222222222:role/BackupOperator")).restoreJobId();
+        String disabledKeyUnknownRole = operator.startRestoreJob(r -> r.recoveryPointArn(point("EBS", "b002")).metadata(Map.of())
+                .iamRoleArn("arn:aws:iam::222222222222:role/NoSuchRestoreRole")).restoreJobId();
+        assertThat(job(unknown).status()).as("accepted, then fails once it runs").isEqualTo(RestoreJobStatus.PENDING);
+        fx.sandbox.advanceClock(Duration.ofHours(1));
+        assertThat(job(none).status()).isEqualTo(RestoreJobStatus.FAILED);
+        assertThat(job(none).statusMessage()).startsWith("Access denied:").contains("IamRoleArn");
+        assertThat(job(none).iamRoleArn()).isNull();
+        assertThat(job(unknown).status()).isEqualTo(RestoreJobStatus.FAILED);
+        assertThat(job(unknown).statusMessage()).isEqualTo("Access denied: The provided role "
+                + "arn:aws:iam::222222222222:role/NoSuchRestoreRole cannot be assumed by AWS Backup.");
+        assertThat(job(unknown).createdResourceArn()).isNull();
+        assertThat(job(otherAccount).status()).isEqualTo(RestoreJobStatus.FAILED);
+        assertThat(job(declared).status()).isEqualTo(RestoreJobStatus.COMPLETED);
+        assertThat(job(disabledKeyUnknownRole).statusMessage()).as("the role is assumed before the key is used").contains("cannot be assumed");
     }
 
     @Test
@@ -137,8 +172,8 @@ class BackupWritesTest {
                         assertThat(m.vaultState()).isEqualTo(VaultState.AVAILABLE);
                         assertThat(m.approvalDate()).isNotNull();
                     });
-            String restored = workload.startRestoreJob(r -> r.recoveryPointArn(points.get(0).recoveryPointArn()).metadata(Map.of()))
-                    .restoreJobId();
+            String restored = workload.startRestoreJob(r -> r.recoveryPointArn(points.get(0).recoveryPointArn()).metadata(Map.of())
+                    .iamRoleArn("arn:aws:iam::444444444444:role/service-role/AWSBackupDefaultServiceRole")).restoreJobId();
             fx.sandbox.advanceClock(Duration.ofHours(2));
             assertThat(workload.describeRestoreJob(r -> r.restoreJobId(restored)).status()).isEqualTo(RestoreJobStatus.COMPLETED);
 

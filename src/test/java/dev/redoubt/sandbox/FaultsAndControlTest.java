@@ -111,7 +111,8 @@ class FaultsAndControlTest {
             assertThat(call(fx, "GET", "/_sandbox/clock", null).path("offsetSeconds").asLong()).isEqualTo(3600);
             String rp = operator.listRecoveryPointsByBackupVault(r -> r.backupVaultName("central-standard").byResourceType("EBS"))
                     .recoveryPoints().get(0).recoveryPointArn();
-            String job = operator.startRestoreJob(r -> r.recoveryPointArn(rp).metadata(Map.of())).restoreJobId();
+            String job = operator.startRestoreJob(r -> r.recoveryPointArn(rp).metadata(Map.of())
+                    .iamRoleArn("arn:aws:iam::222222222222:role/service-role/AWSBackupDefaultServiceRole")).restoreJobId();
             assertThat(call(fx, "POST", "/_sandbox/clock/advance?seconds=7200", "{}").path("advancedSeconds").asLong()).isEqualTo(7200);
             assertThat(operator.describeRestoreJob(r -> r.restoreJobId(job)).status()).isEqualTo(RestoreJobStatus.COMPLETED);
 
