@@ -666,7 +666,7 @@ final class DrillWizardView {
             if (m.validation() != null) {
                 Label done = DrillNodes.chip(m.validation().successful() ? "Validation passed" : "Validation did not pass",
                         m.validation().successful() ? "good" : "bad");
-                Label aws = DrillNodes.wrapped(awsWords(m));
+                Label aws = DrillNodes.wrapped(awsWords(s, member));
                 aws.setId("drillValidationAws-" + i);
                 card.getChildren().add(DrillNodes.row(done, aws));
             }
@@ -680,14 +680,15 @@ final class DrillWizardView {
                 + "The outcome is sent to AWS (PutRestoreValidationResult) where the job takes it."), cards, next(go)};
     }
 
-    private static String awsWords(MemberState m) {
-        String sent = m.validationSentToAws();
-        if (sent == null) {
-            return "Not sent to AWS: this restore job does not take a validation result.";
+    private static String awsWords(DrillState s, int member) {
+        MemberState m = s.members().get(member);
+        StepRecord last = null;
+        for (StepRecord r : s.steps()) {
+            if (r.step() == DrillStep.VALIDATE && r.member() == member) {
+                last = r;
+            }
         }
-        String aws = m.lastSeen() == null || m.lastSeen().validationStatus() == null ? null : m.lastSeen().validationStatus();
-        return "AWS accepted the validation result (" + ("SUCCESSFUL".equals(sent) ? "successful" : "failed") + ")"
-                + (aws == null ? "." : "; the job's validation status is now " + aws.toLowerCase(java.util.Locale.ROOT) + ".");
+        return DrillWords.validationToAws(m.validationSentToAws(), last == null ? null : last.text());
     }
 
     // ---- 6 clean up

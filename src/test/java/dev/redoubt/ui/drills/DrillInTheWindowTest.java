@@ -163,7 +163,7 @@ class DrillInTheWindowTest {
             robot.interact(() -> robot.lookup("#drillRecordValidation-" + member).queryButton().fire());
             waitUntil("the validation of member " + m, () -> !w.busyProperty().get() && w.drill().members().get(member).validation() != null);
         }
-        assertThat(robot.lookup("#drillValidationAws-0").queryAs(Label.class).getText()).startsWith("AWS accepted the validation result");
+        assertThat(robot.lookup("#drillValidationAws-0").queryAs(Label.class).getText()).startsWith("Recorded in the journal; AWS did not take the result");
         Screenshots.write(fixture.scene, "drill-validate");
 
         robot.interact(() -> robot.lookup("#" + DrillWizardView.ID_TO_CLEAN_UP).queryButton().fire());
