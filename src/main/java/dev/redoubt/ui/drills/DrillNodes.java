@@ -187,51 +187,57 @@ final class DrillNodes {
 
     /** Each journaled step: time, what, resource, duration, who, outcome, the entry's seq and short hash. */
     static GridPane steps(DrillState s, ZoneId zone) {
-        GridPane g = grid("When", "Step", "Resource", "Took", "Who", "Outcome", "Journal entry");
+        GridPane g = grid(1, "When", "Step", "Resource", "Took", "Who", "Outcome", "Journal entry");
         g.setId(ID_STEPS);
         int row = 1;
         for (StepRecord r : s.steps()) {
             String member = r.member() >= 0 && r.member() < s.members().size() ? s.members().get(r.member()).member().resourceName() : "";
-            Label step = wrapped(DrillWords.step(r.step()) + (r.text() == null || r.text().isBlank() ? "" : ": " + r.text()));
-            step.setMaxWidth(340);
+            Label step = wrapped(r.text() == null || r.text().isBlank() ? DrillWords.step(r.step()) : r.text());
+            step.setTooltip(new javafx.scene.control.Tooltip(DrillWords.step(r.step())));
             Label outcome = chip(DrillWords.outcome(r.outcome()), "failed".equals(r.outcome()) ? "bad" : "skipped".equals(r.outcome()) ? "neutral" : "good");
             Label entry = new Label("#" + r.seq() + " · " + DrillWords.shortHash(r.hash()));
             entry.getStyleClass().add("drill-mono");
             entry.setTooltip(new javafx.scene.control.Tooltip("Journal entry " + r.seq() + ", hash " + r.hash()));
-            g.addRow(row++, new Label(Formats.dateTime(r.time(), zone).replaceFirst("^\\d+ \\w+ \\d+ ", "")), step, muted(member),
-                    new Label(DrillWords.duration(r.duration())), new Label(DrillWords.who(r.actor())), outcome, entry);
+            Label who = new Label(DrillWords.person(r.actor()));
+            who.setTooltip(new javafx.scene.control.Tooltip(r.actor()));
+            g.addRow(row++, new Label(TIME.format(r.time().atZone(zone))), step, muted(member),
+                    new Label(DrillWords.duration(r.duration())), who, outcome, entry);
         }
-        topAlign(g);
+        fit(g, 1);
         return g;
     }
 
+    private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss", java.util.Locale.ROOT);
+
     /** Each member: the resource, its recovery point, restore job, status, RTO, RPO, validation. */
-    static GridPane members(BrowseContext ctx, DrillState s) {
-        GridPane g = grid("Order", "Resource", "Restore job", "Status", "RTO", "RPO", "Validation");
+    static GridPane members(BrowseContext ctx, DrillState s, ZoneId zone) {
+        GridPane g = grid(1, "Order", "Resource", "Restore job", "Status", "RTO", "RPO", "Validation");
         g.setId(ID_MEMBERS);
         int row = 1;
         for (MemberState m : s.members()) {
-            VBox resource = new VBox(2, ArnLink.of(ctx, m.member().resourceArn(), m.member().resourceName()),
-                    muted(m.recoveryPointArn() == null ? "no recovery point chosen" : "from " + Formats.shortArn(m.recoveryPointArn())));
+            Label from = muted(m.recoveryPointArn() == null ? "no recovery point chosen" : m.pointCreated() == null ? "from " + Formats.shortArn(m.recoveryPointArn())
+                    : "from the recovery point of " + Formats.dateTime(m.pointCreated(), zone));
+            from.setTooltip(new javafx.scene.control.Tooltip(m.recoveryPointArn()));
+            VBox resource = new VBox(2, ArnLink.of(ctx, m.member().resourceArn(), m.member().resourceName()), from);
             Label job = new Label(m.restoreJobId() == null ? Formats.NONE : m.restoreJobId());
             job.getStyleClass().add("drill-mono");
             VBox status = new VBox(2, jobChip(m.jobStatus()));
-            if (m.jobStatusMessage() != null && !m.jobStatusMessage().isBlank()) {
+            if (m.jobStatusMessage() != null && !m.jobStatusMessage().isBlank() && !"COMPLETED".equals(m.jobStatus())) {
                 Label why = wrapped(m.jobStatusMessage());
                 why.setMaxWidth(260);
                 status.getChildren().add(why);
             }
             String validation = m.validation() == null ? "Not checked"
                     : (m.validation().successful() ? "Passed" : "Did not pass")
-                    + (m.validationSentToAws() == null ? "" : " · sent to AWS");
+                    + (m.validationSentToAws() == null ? "" : ", sent to AWS");
             g.addRow(row++, new Label(String.valueOf(m.member().order() + 1)), resource, job, status, new Label(DrillWords.duration(m.rto())),
                     new Label(DrillWords.duration(m.rpo())), new Label(validation));
         }
-        topAlign(g);
+        fit(g, 1);
         return g;
     }
 
-    private static GridPane grid(String... headers) {
+    private static GridPane grid(int grow, String... headers) {
         GridPane g = new GridPane();
         g.setHgap(16);
         g.setVgap(6);
@@ -243,16 +249,24 @@ final class DrillNodes {
             g.add(h, i, 0);
             ColumnConstraints c = new ColumnConstraints();
             c.setHalignment(HPos.LEFT);
-            if (i == 1) {
-                c.setHgrow(Priority.SOMETIMES);
+            if (i == grow) {
+                c.setHgrow(Priority.ALWAYS);
+                c.setMinWidth(160);
             }
             g.getColumnConstraints().add(c);
         }
         return g;
     }
 
-    private static void topAlign(GridPane g) {
-        g.getChildren().forEach(n -> GridPane.setValignment(n, VPos.TOP));
+    /** Every column but the one that grows keeps its text whole; the growing one wraps. */
+    private static void fit(GridPane g, int grow) {
+        for (Node n : g.getChildren()) {
+            GridPane.setValignment(n, VPos.TOP);
+            Integer col = GridPane.getColumnIndex(n);
+            if ((col == null ? 0 : col) != grow && n instanceof Region r) {
+                r.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
     }
 
     /** "Sign off as a second person…": who (their own identity, signed in here), the statement, then the sign-in and the sign-off. */

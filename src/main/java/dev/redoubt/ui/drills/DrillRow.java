@@ -8,8 +8,8 @@ import dev.redoubt.ui.browse.Formats;
 /** One line of the drills list, in words. */
 public record DrillRow(DrillSummary drill, String statusText, String operator, String signer, String started, String rto, String members) {
     static DrillRow of(DrillSummary d, ZoneId zone) {
-        return new DrillRow(d, DrillWords.status(d.status(), d.interrupted()), DrillWords.who(d.operator()),
-                d.signer() == null ? "—" : DrillWords.who(d.signer()), Formats.dateTime(d.started(), zone), DrillWords.duration(d.rto()),
+        return new DrillRow(d, DrillWords.status(d.status(), d.interrupted()), DrillWords.person(d.operator()),
+                d.signer() == null ? "—" : DrillWords.person(d.signer()), Formats.dateTime(d.started(), zone), DrillWords.duration(d.rto()),
                 d.members() == 1 ? "1 resource" : d.members() + " resources");
     }
 

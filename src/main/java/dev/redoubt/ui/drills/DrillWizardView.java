@@ -253,7 +253,7 @@ final class DrillWizardView {
         filter.textProperty().bindBidirectional(vm.filterProperty());
         ListView<ResourceChoice> all = new ListView<>(vm.resources());
         all.setId(ID_RESOURCES);
-        all.setPrefHeight(300);
+        all.setPrefHeight(280);
         all.setCellFactory(l -> new ResourceCell(false));
         all.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2) {
@@ -268,7 +268,7 @@ final class DrillWizardView {
 
         ListView<ResourceChoice> group = new ListView<>(vm.group());
         group.setId(ID_GROUP);
-        group.setPrefHeight(300);
+        group.setPrefHeight(280);
         group.setCellFactory(l -> new ResourceCell(true));
         Label none = DrillNodes.muted("Add the resources to restore. Several make a recovery group, restored in this order (a database before its volumes).");
         none.setPadding(new Insets(8));
@@ -323,12 +323,18 @@ final class DrillWizardView {
                 setGraphic(null);
                 return;
             }
+            setPrefWidth(0);
             Label name = new Label((inGroup ? (getIndex() + 1) + ". " : "") + r.name());
+            name.setMinWidth(0);
             name.getStyleClass().add("drill-resource-name");
-            Label line = DrillNodes.muted(r.typeText() + " · " + (r.accountName() == null ? r.accountId() : r.accountName()) + " · " + r.region()
-                    + (inGroup ? "" : " · " + r.points() + (r.points() == 1 ? " recovery point" : " recovery points")));
+            Label line = DrillNodes.muted(inGroup ? r.typeText() + " · " + r.region() : r.typeText() + " · "
+                    + (r.accountName() == null ? r.accountId() : r.accountName()) + " · " + r.region() + " · " + r.points()
+                    + (r.points() == 1 ? " recovery point" : " recovery points"));
+            line.setTooltip(new javafx.scene.control.Tooltip(r.arn()));
             line.setWrapText(false);
+            line.setMinWidth(0);
             VBox text = new VBox(1, name, line);
+            text.setMinWidth(0);
             HBox.setHgrow(text, Priority.ALWAYS);
             HBox box = new HBox(6, text);
             box.setAlignment(Pos.CENTER_LEFT);
@@ -477,6 +483,7 @@ final class DrillWizardView {
         Button go = DrillNodes.primary("Next: confirm", ID_TO_CONFIRM);
         String blocker = vm.preflightBlocker();
         go.setDisable(blocker != null);
+        go.setOnAction(e -> vm.toConfirm());
         Label why = DrillNodes.muted(blocker == null ? "" : blocker);
         why.setMaxWidth(520);
         return new Node[] {lead("Before anything is restored: is the recovery point usable, its key enabled, the restore role there, the target "
@@ -537,9 +544,12 @@ final class DrillWizardView {
             facts.add("Restore job", m.restoreJobId() == null ? (startedMember(s, i) ? "Not started: AWS refused it" : "Waits for the resource before it")
                     : m.restoreJobId());
             Instant started = startedAt(s, i);
-            if (started != null) {
-                Instant until = status != null && !"PENDING".equals(status) && !"RUNNING".equals(status) ? endedAt(s, i) : now;
-                facts.add("Elapsed", DrillWords.duration(Duration.between(started, until == null ? now : until)));
+            boolean running = "PENDING".equals(status) || "RUNNING".equals(status);
+            if (started != null && running) {
+                Duration here = Duration.between(started, now);
+                Duration skipped = vm.skippedSince(started);
+                facts.add("Elapsed", skipped.isZero() ? DrillWords.duration(here)
+                        : DrillWords.duration(here.plus(skipped)) + " (" + DrillWords.duration(skipped) + " of it skipped ahead on the sandbox's clock)");
             }
             if (job != null && job.expectedCompletionMinutes() != null && !"COMPLETED".equals(status)) {
                 facts.add("Expected completion", "in about " + DrillWords.duration(Duration.ofMinutes(job.expectedCompletionMinutes())) + " (AWS's estimate)");
@@ -656,7 +666,7 @@ final class DrillWizardView {
             if (m.validation() != null) {
                 Label done = DrillNodes.chip(m.validation().successful() ? "Validation passed" : "Validation did not pass",
                         m.validation().successful() ? "good" : "bad");
-                Label aws = DrillNodes.wrapped(awsWords(m));
+                Label aws = DrillNodes.wrapped(awsWords(s, member));
                 aws.setId("drillValidationAws-" + i);
                 card.getChildren().add(DrillNodes.row(done, aws));
             }
@@ -670,14 +680,15 @@ final class DrillWizardView {
                 + "The outcome is sent to AWS (PutRestoreValidationResult) where the job takes it."), cards, next(go)};
     }
 
-    private static String awsWords(MemberState m) {
-        String sent = m.validationSentToAws();
-        if (sent == null) {
-            return "Not sent to AWS: this restore job does not take a validation result.";
+    private static String awsWords(DrillState s, int member) {
+        MemberState m = s.members().get(member);
+        StepRecord last = null;
+        for (StepRecord r : s.steps()) {
+            if (r.step() == DrillStep.VALIDATE && r.member() == member) {
+                last = r;
+            }
         }
-        String aws = m.lastSeen() == null || m.lastSeen().validationStatus() == null ? null : m.lastSeen().validationStatus();
-        return "AWS accepted the validation result (" + ("SUCCESSFUL".equals(sent) ? "successful" : "failed") + ")"
-                + (aws == null ? "." : "; the job's validation status is now " + aws.toLowerCase(java.util.Locale.ROOT) + ".");
+        return DrillWords.validationToAws(m.validationSentToAws(), last == null ? null : last.text());
     }
 
     // ---- 6 clean up
@@ -735,7 +746,7 @@ final class DrillWizardView {
         close.disableProperty().bind(vm.busyProperty());
         close.setOnAction(e -> vm.summarize());
         return new Node[] {lead("The drill's numbers, each step's duration and who did it. Closing writes the summary; a second person then signs it off."),
-                DrillNodes.card(facts), DrillNodes.card(DrillNodes.heading("Steps"), DrillNodes.steps(s, zone())), notes, next(close)};
+                DrillNodes.card(facts), new Label("Notes"), notes, next(close), DrillNodes.card(DrillNodes.heading("Steps"), DrillNodes.steps(s, zone()))};
     }
 
     // ---- 8 sign-off
@@ -755,7 +766,8 @@ final class DrillWizardView {
         }
         buttons.getChildren().add(DrillNodes.exportButton(parent, s, chooser, null));
         return new Node[] {lead("A second person signs the drill off with their own identity: both are recorded. Then export the report for the "
-                + "auditor's file."), DrillNodes.card(who), buttons, form};
+                + "auditor's file."), DrillNodes.card(who), buttons, form,
+                DrillNodes.card(DrillNodes.heading("Resources, in restore order"), DrillNodes.members(ctx, s, zone()))};
     }
 
     @SuppressWarnings("unused")

@@ -229,6 +229,8 @@ public final class DrillWizardViewModel {
     private final ReadOnlyBooleanWrapper following = new ReadOnlyBooleanWrapper();
     private boolean polling;
     private Instant lastPoll;
+    /** When this window moved the sandbox's clock on (its own clock's time), for the elapsed times of a rehearsal. */
+    private final List<Instant> skips = new ArrayList<>();
 
     // validate, clean up, summary
     private final ObservableList<MemberCheck> checks = FXCollections.observableArrayList();
@@ -283,6 +285,7 @@ public final class DrillWizardViewModel {
         furthest = WizardStep.CHOOSE;
         step.set(WizardStep.CHOOSE);
         openedAt = ctx.clock().instant();
+        skips.clear();
         now.set(openedAt);
         loadResources();
         pointAsked = pointArn;
@@ -299,6 +302,7 @@ public final class DrillWizardViewModel {
         info.set(null);
         typed.set("");
         openedAt = state.started();
+        skips.clear();
         now.set(ctx.clock().instant());
         setDrill(state);
         loadResources();
@@ -799,9 +803,15 @@ public final class DrillWizardViewModel {
             rehearsal.skipAhead(SKIP);
             return Boolean.TRUE;
         }, ok -> {
+            skips.add(ctx.clock().instant());
             lastPoll = null;
             poll();
         }, "Could not move the sandbox's clock");
+    }
+
+    /** How far this window moved the sandbox's clock on since {@code from} (a rehearsal's jobs run on that clock). */
+    public Duration skippedSince(Instant from) {
+        return SKIP.multipliedBy(skips.stream().filter(t -> from == null || !t.isBefore(from)).count());
     }
 
     /** True when every job ended: the restored data can be checked. */

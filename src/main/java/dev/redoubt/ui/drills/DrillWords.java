@@ -88,6 +88,23 @@ public final class DrillWords {
         };
     }
 
+    /**
+     * Whether AWS took the validation result (PutRestoreValidationResult), from what the journal says:
+     * {@code sent} SUCCESSFUL / FAILED, or the validate step's text with AWS's refusal.
+     */
+    public static String validationToAws(String sent, String stepText) {
+        if (sent != null) {
+            return "AWS accepted the validation result (" + ("SUCCESSFUL".equals(sent) ? "successful" : "failed") + ").";
+        }
+        String marker = "AWS did not take the result: ";
+        if (stepText != null && stepText.contains(marker)) {
+            String why = stepText.substring(stepText.indexOf(marker) + marker.length()).strip();
+            return "Recorded in the journal; AWS did not take the result (" + (why.endsWith(".") ? why.substring(0, why.length() - 1) : why)
+                    + "). AWS takes validation results only for restores started by a restore testing plan.";
+        }
+        return "Recorded in the journal; not sent to AWS.";
+    }
+
     /** A restore job's status: PENDING is "Waiting to start". */
     public static String job(String status) {
         if (status == null || status.isBlank()) {
@@ -99,6 +116,7 @@ public final class DrillWords {
             case "COMPLETED" -> "Completed";
             case "FAILED" -> "Failed";
             case "ABORTED" -> "Stopped by AWS";
+            case "SKIPPED" -> "Not started: the one before it failed";
             default -> capitalized(status);
         };
     }
@@ -124,6 +142,13 @@ public final class DrillWords {
             return name.substring(name.lastIndexOf('/') + 1);
         }
         return identity;
+    }
+
+    /** Just the person: "alice" of an SSO session's ARN (where a column is narrow; the full identity on hover). */
+    public static String person(String identity) {
+        String w = who(identity);
+        int cut = w.indexOf(" (");
+        return cut > 0 ? w.substring(0, cut) : w;
     }
 
     /** "BackupOperator" of "AWSReservedSSO_BackupOperator_0123abcd". */

@@ -64,6 +64,7 @@ public final class DrillsView implements Screen {
         this.vm = viewModel;
         this.ctx = vm.context();
         root.setId(ID);
+        root.getProperties().put(DrillsView.class, this);
         DrillNodes.style(root);
         wizard = new DrillWizardView(vm, () -> chooser);
         buildList();
@@ -94,6 +95,15 @@ public final class DrillsView implements Screen {
     /** For tests: the report chooser as a plain function of the suggested name. */
     public void reportFile(Function<String, Path> c) {
         this.chooser = (owner, name) -> c.apply(name);
+    }
+
+    /** The view whose root is {@code node} (tests reach the screen the shell built through its node). */
+    public static DrillsView of(Node node) {
+        return (DrillsView) node.getProperties().get(DrillsView.class);
+    }
+
+    public DrillsViewModel viewModel() {
+        return vm;
     }
 
     @Override
@@ -151,19 +161,19 @@ public final class DrillsView implements Screen {
         table.setId(ID_TABLE);
         table.getStyleClass().add(BrowseStyles.TABLE);
         table.setItems(vm.rows());
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setFixedCellSize(46);
         Label empty = new Label("No drill yet. Start one with New drill, or from a recovery point's page (Restore drill…).");
         empty.getStyleClass().add(BrowseStyles.PLACEHOLDER);
         table.setPlaceholder(empty);
         table.getColumns().setAll(java.util.List.of(
                 column("Drill", 300, this::titleCell),
-                column("Status", 170, r -> DrillNodes.chip(r.statusText(), statusLevel(r))),
-                column("Operator", 170, r -> lines(r.operator(), r.members())),
-                column("Signed off by", 150, r -> new Label(r.signer())),
-                column("Started", 130, r -> new Label(r.started())),
-                column("Measured RTO", 110, r -> new Label(r.rto())),
-                column("", 190, this::actions)));
+                column("Status", 150, r -> DrillNodes.chip(r.statusText(), statusLevel(r))),
+                column("Operator", 90, r -> new Label(r.operator())),
+                column("Signed off by", 115, r -> new Label(r.signer())),
+                column("Started", 140, r -> new Label(r.started())),
+                column("Measured RTO", 125, r -> new Label(r.rto())),
+                column("", 150, this::actions)));
         table.setRowFactory(t -> {
             javafx.scene.control.TableRow<DrillRow> row = new javafx.scene.control.TableRow<>();
             row.setOnMouseClicked(e -> {
@@ -183,12 +193,17 @@ public final class DrillsView implements Screen {
         link.getStyleClass().add(BrowseStyles.ARN_LINK);
         link.setOnAction(e -> vm.show(r));
         link.setId("drillRow-" + r.id());
-        HBox h = new HBox(6, link);
-        h.setAlignment(Pos.CENTER_LEFT);
+        link.setTooltip(new Tooltip(r.drill().title()));
+        Label what = new Label(r.members());
+        what.getStyleClass().add(BrowseStyles.MUTED);
+        HBox second = new HBox(6, what);
+        second.setAlignment(Pos.CENTER_LEFT);
         if (r.drill().rehearsal()) {
-            h.getChildren().add(DrillNodes.rehearsalChip());
+            second.getChildren().add(DrillNodes.rehearsalChip());
         }
-        return h;
+        VBox v = new VBox(1, link, second);
+        v.setAlignment(Pos.CENTER_LEFT);
+        return v;
     }
 
     private Node actions(DrillRow r) {
@@ -325,7 +340,7 @@ public final class DrillsView implements Screen {
             facts.add("Notes", s.notes());
         }
         facts.add("Drill ID", s.id());
-        pane.section("Resources, in restore order", DrillNodes.members(ctx, s));
+        pane.section("Resources, in restore order", DrillNodes.members(ctx, s, zone));
         pane.section("Steps (each one a journal entry)", DrillNodes.steps(s, zone));
         record.getChildren().setAll(pane.root());
     }
