@@ -612,6 +612,42 @@ public final class DrillReport {
         return verify(x, inJournal);
     }
 
+    /**
+     * As {@link #verify(String, Journal)}, against journal entries given as their canonical JSON lines: an export's
+     * {@code entries.jsonl} (after {@code journal verify --bundle}) or what {@code journal show --json} prints. Lines of other
+     * actions or drills are passed over; a line that is not an entry is a problem.
+     */
+    public static ReportCheck verify(String html, List<String> journalLines) {
+        Extracted x;
+        try {
+            x = extract(html);
+        } catch (IllegalArgumentException e) {
+            return new ReportCheck(null, 0, 0, List.of(e.getMessage()));
+        }
+        List<Entry> drill = new ArrayList<>();
+        int n = 0;
+        for (String line : journalLines) {
+            n++;
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                JsonNode o = MAPPER.readTree(line);
+                if (!"drill-step".equals(o.path("action").asText()) || !x.drillId().equals(o.path("details").path("drill").asText(null))) {
+                    continue;
+                }
+                drill.add(new Entry(o.path("seq").asLong(), Instant.parse(o.path("time").asText()), o.path("actor").asText(), o.path("session").asText(),
+                        dev.redoubt.journal.Mode.fromWire(o.path("mode").asText()), o.path("target").asText(), o.path("action").asText(),
+                        o.path("subject").isNull() ? null : o.path("subject").asText(),
+                        new JsonCanonicalizer(MAPPER.writeValueAsString(o.path("details"))).getEncodedString(), o.path("prev").asText(),
+                        o.path("hash").asText()));
+            } catch (IOException | RuntimeException e) {
+                return new ReportCheck(x.drillId(), x.lines().size(), 0, List.of("line " + n + " of the journal's lines is not a journal entry"));
+            }
+        }
+        return verify(x, drill);
+    }
+
     /** As {@link #verify(String, Journal)}, against the drill's entries already read from a journal (or an export's entries.jsonl). */
     public static ReportCheck verify(Extracted report, List<Entry> drillEntries) {
         List<String> problems = new ArrayList<>();

@@ -117,6 +117,21 @@ class DrillReportDemoTest {
             assertThat(check.problems()).isEmpty();
             assertThat(check.entries()).isEqualTo(entries.size()).isGreaterThan(12);
 
+            // against an export of the drill's time, verified as a bundle first, as an auditor would with the zip only
+            Path zip = dir.resolve("drill-export.zip");
+            dev.redoubt.journal.JournalExport.export(f.app.journal(), entries.get(0).time(), entries.get(entries.size() - 1).time(), zip, "offline",
+                    Mode.AUDITOR);
+            assertThat(dev.redoubt.journal.BundleVerifier.verify(zip, Optional.of(f.app.journal().keyFingerprint())).ok()).isTrue();
+            List<String> exported;
+            try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(zip.toFile())) {
+                exported = new String(z.getInputStream(z.getEntry("entries.jsonl")).readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+            }
+            assertThat(DrillReport.verify(html, exported).problems()).isEmpty();
+            long lastSeq = entries.get(entries.size() - 1).seq();
+            assertThat(DrillReport.verify(html, exported.stream().filter(l -> !l.contains("\"seq\":" + lastSeq + ",")).toList()).message())
+                    .as("an export that stops before the drill's last entry").startsWith("entry " + entries.get(entries.size() - 1).seq()
+                            + " of the report is not an entry of drill");
+
             // one entry changed in the report: its hash no longer holds
             String line = DrillReport.extract(html).lines().get(3);
             String changed = line.replace("\"outcome\":\"ok\"", "\"outcome\":\"skipped\"");
