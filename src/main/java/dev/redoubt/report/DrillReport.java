@@ -471,7 +471,7 @@ public final class DrillReport {
                 return;
             }
             p("<table class=\"ev\"><tr><th colspan=\"2\">" + esc(title) + "</th></tr>");
-            map.fields().forEachRemaining(f -> p("<tr><td class=\"mono\">" + esc(f.getKey()) + "</td><td class=\"mono arn\">" + esc(text(f.getValue())) + "</td></tr>"));
+            map.properties().forEach(f -> p("<tr><td class=\"mono\">" + esc(f.getKey()) + "</td><td class=\"mono arn\">" + esc(text(f.getValue())) + "</td></tr>"));
             p("</table>");
         }
 
