@@ -3,6 +3,8 @@ package dev.redoubt.app;
 import dev.redoubt.services.ScanPlan;
 import dev.redoubt.ui.Theme;
 import dev.redoubt.ui.browse.BrowseContext;
+import dev.redoubt.ui.drills.DrillsView;
+import dev.redoubt.ui.drills.DrillsViewModel;
 import dev.redoubt.ui.organization.OrganizationView;
 import dev.redoubt.ui.organization.OrganizationViewModel;
 import dev.redoubt.ui.findings.FindingsView;
@@ -95,6 +97,7 @@ public final class Console {
         RestoreTestsViewModel restoreTests = new RestoreTestsViewModel(browse);
         RestoreJobsViewModel restoreJobs = new RestoreJobsViewModel(browse);
         RecoveryPointsViewModel recoveryPoints = new RecoveryPointsViewModel(browse);
+        DrillsViewModel drills = new DrillsViewModel(browse, new DrillPeople(ctx.services(), workspace), new DrillPeople.Rehearsal(ctx.services()));
 
         var hasEstate = workspace.estateProperty().isNotNull();
         List<ScreenEntry> screens = List.of(
@@ -112,7 +115,8 @@ public final class Console {
                 new ScreenEntry(Destinations.KEYS, () -> new KeysView(keys), keys.badge(), hasEstate, keys::open),
                 new ScreenEntry(Destinations.PLANS, () -> new PlansView(plans), null, hasEstate, plans::open),
                 new ScreenEntry(Destinations.RESTORE_TESTS, () -> new RestoreTestsView(restoreTests), null, hasEstate, restoreTests::open),
-                new ScreenEntry(Destinations.RESTORE_JOBS, () -> new RestoreJobsView(restoreJobs), null, hasEstate, restoreJobs::open));
+                new ScreenEntry(Destinations.RESTORE_JOBS, () -> new RestoreJobsView(restoreJobs), null, hasEstate, restoreJobs::open),
+                new ScreenEntry(Destinations.DRILLS, () -> new DrillsView(drills), drills.badge(), null, drills::open));
         screens.forEach(s -> shell.addDestination(s.destination(), s.badge(), s.available(), s.route()));
         ShellView view = new ShellView(shell, screens);
         actions.signInPromptProperty().addListener((o, old, prompt) -> {

@@ -8,6 +8,7 @@ import dev.redoubt.ui.browse.BrowseContext;
 import dev.redoubt.ui.browse.BrowseStyles;
 import dev.redoubt.ui.browse.DetailPane;
 import dev.redoubt.ui.browse.FactGrid;
+import dev.redoubt.ui.drills.DrillsViewModel;
 import dev.redoubt.ui.navigation.Destinations;
 import dev.redoubt.ui.navigation.Place;
 import javafx.geometry.HPos;
@@ -38,6 +39,7 @@ final class RecoveryPointPage {
     static final String ID_RESTORES = "pointRestores";
     static final String ID_FACTS = "pointFacts";
     static final String ID_PROBLEM = "pointProblem";
+    static final String ID_RESTORE_DRILL = "pointRestoreDrill";
 
     private final BrowseContext ctx;
 
@@ -49,6 +51,7 @@ final class RecoveryPointPage {
         DetailPane pane = new DetailPane(ctx, Destinations.RECOVERY_POINTS)
                 .header("Recovery point", d.title(), d.subtitle(), d.row().arn());
         pane.add(verdict(d.verdict()));
+        pane.add(drillButton(d));
 
         LifecycleTimeline timeline = new LifecycleTimeline(d.timeline());
         timeline.setId(ID_TIMELINE);
@@ -56,6 +59,7 @@ final class RecoveryPointPage {
 
         pane.section("Copies in other accounts and regions", copies(d));
         pane.section("Restores of this recovery point", restores(d));
+        pane.section("Restore drills of this resource", drills(d));
 
         FactGrid facts = pane.facts("Properties");
         facts.setId(ID_FACTS);
@@ -67,6 +71,38 @@ final class RecoveryPointPage {
             }
         }
         return pane.root();
+    }
+
+    /** "Restore drill…": the drill wizard on this point's resource and this point; operators only. */
+    private Node drillButton(PointDetail d) {
+        Button drill = new Button("Restore drill…", new FontIcon(Material2OutlinedAL.ASSIGNMENT_TURNED_IN));
+        drill.setId(ID_RESTORE_DRILL);
+        String resource = d.row().resourceArn();
+        drill.setOnAction(e -> ctx.navigator().open(Place.of(Destinations.DRILLS, DrillsViewModel.newDrillTarget(resource, d.row().arn()))));
+        javafx.beans.binding.BooleanBinding notOperator = javafx.beans.binding.Bindings.createBooleanBinding(() -> {
+            var c = ctx.workspace().connection();
+            return c == null || c.mode() != dev.redoubt.journal.Mode.OPERATOR;
+        }, ctx.workspace().connectionProperty());
+        drill.disableProperty().bind(notOperator.or(javafx.beans.binding.Bindings.createBooleanBinding(() -> resource == null)));
+        Label why = new Label("Sign in as an operator to run a drill");
+        why.getStyleClass().add(BrowseStyles.MUTED);
+        why.visibleProperty().bind(notOperator);
+        Label what = new Label("Restore this recovery point step by step, timed, journaled and signed off by a second person.");
+        what.getStyleClass().add(BrowseStyles.MUTED);
+        what.visibleProperty().bind(notOperator.not());
+        javafx.scene.layout.StackPane words = new javafx.scene.layout.StackPane(why, what);
+        words.setAlignment(Pos.CENTER_LEFT);
+        javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(10, drill, words);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
+    /** The resource's drill history, read in the background (its own section class, apart from the drill button). */
+    private Node drills(PointDetail d) {
+        ResourceDrillsViewModel vm = new ResourceDrillsViewModel(ctx);
+        ResourceDrillsSection section = new ResourceDrillsSection(vm);
+        vm.load(d.row().resourceArn());
+        return section.node();
     }
 
     Node problem(String text) {

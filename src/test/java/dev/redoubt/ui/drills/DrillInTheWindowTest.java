@@ -1,0 +1,214 @@
+package dev.redoubt.ui.drills;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.redoubt.drills.DrillState;
+import dev.redoubt.drills.DrillStatus;
+import dev.redoubt.journal.Mode;
+import dev.redoubt.ui.overview.OverviewView;
+import dev.redoubt.ui.start.StartView;
+import dev.redoubt.ui.support.ConsoleFixture;
+import dev.redoubt.ui.support.Screenshots;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * A restore drill clicked through in the window on the demo: shop-orders and shop-web-data-1 as one
+ * recovery group, preflight, the name typed, the restore followed (skipping ahead on the sandbox's
+ * clock) until it completed, validated, cleaned up, summarized, signed off by bob, the report
+ * exported; and an auditor who may look but not start.
+ */
+@ExtendWith(ApplicationExtension.class)
+class DrillInTheWindowTest {
+    @TempDir
+    static Path dir;
+
+    private ConsoleFixture fixture;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        fixture = ConsoleFixture.create(dir.resolve(String.valueOf(System.nanoTime())));
+        fixture.show(stage);
+    }
+
+    @AfterEach
+    void close() {
+        fixture.close();
+    }
+
+    private void openDemo(FxRobot robot, Mode mode) throws Exception {
+        robot.interact(() -> fixture.console.workspace().modeProperty().set(mode));
+        robot.clickOn("#" + StartView.ID_OPEN_DEMO);
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> robot.lookup("#" + OverviewView.ID_RESULTS_DIGEST).tryQuery().isPresent()
+                && !robot.lookup("#" + OverviewView.ID_RESULTS_DIGEST).queryAs(TextField.class).getText().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private DrillsViewModel drills(FxRobot robot) {
+        return DrillsView.of(robot.lookup("#" + DrillsView.ID).query()).viewModel();
+    }
+
+    private static void settle() throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void waitUntil(String what, java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("waited for " + what + "; the wizard says: " + fixture.console.shell().notices(), e);
+        }
+        settle();
+    }
+
+    /** Presses a button wherever the page has scrolled it (the robot clicks only what is on screen). */
+    private static void press(FxRobot robot, String id) {
+        Button b = robot.lookup("#" + id).queryButton();
+        assertThat(b.isDisabled()).as(id + " enabled").isFalse();
+        robot.interact(b::fire);
+    }
+
+    private void add(FxRobot robot, String name) throws Exception {
+        robot.interact(() -> robot.lookup("#" + DrillWizardView.ID_FILTER).queryAs(TextField.class).setText(name));
+        settle();
+        ListView<ResourceChoice> list = robot.lookup("#" + DrillWizardView.ID_RESOURCES).queryListView();
+        robot.interact(() -> list.getSelectionModel().select(list.getItems().stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow()));
+        robot.clickOn("#" + DrillWizardView.ID_ADD);
+        settle();
+    }
+
+    @Test
+    void anOperatorRehearsesARecoveryGroupAndBobSignsItOff(FxRobot robot) throws Exception {
+        openDemo(robot, Mode.OPERATOR);
+        robot.clickOn("#nav-drills");
+        settle();
+        DrillsViewModel vm = drills(robot);
+        DrillWizardViewModel w = vm.wizard();
+        Path report = dir.resolve("drill-report.html");
+        robot.interact(() -> DrillsView.of(robot.lookup("#" + DrillsView.ID).query()).reportFile(name -> report));
+
+        robot.clickOn("#" + DrillsView.ID_NEW);
+        settle();
+        assertThat(robot.lookup("#" + DrillNodes.ID_REHEARSAL_BANNER).queryAs(Label.class).getText()).isEqualTo(DrillWords.REHEARSAL_BANNER);
+        add(robot, "shop-orders");
+        add(robot, "shop-web-data-1");
+        robot.interact(() -> robot.lookup("#" + DrillWizardView.ID_FILTER).queryAs(TextField.class).setText(""));
+        assertThat(w.group()).extracting(ResourceChoice::name).containsExactly("shop-orders", "shop-web-data-1");
+        Screenshots.write(fixture.scene, "drill-choose");
+
+        robot.clickOn("#" + DrillWizardView.ID_BEGIN);
+        waitUntil("the recovery points", () -> w.drillId() != null && !w.choices().isEmpty() && !w.busyProperty().get());
+        press(robot, DrillWizardView.ID_TO_PREFLIGHT);
+        waitUntil("the preflight", () -> w.step() == WizardStep.PREFLIGHT && !w.busyProperty().get());
+        assertThat(robot.lookup("#drillPreflight-0-point-usable").queryAs(Label.class).getText()).isEqualTo("Pass");
+        Screenshots.write(fixture.scene, "drill-preflight");
+        press(robot, DrillWizardView.ID_PREFLIGHT_AGAIN);
+        waitUntil("the preflight again", () -> !w.busyProperty().get());
+
+        press(robot, DrillWizardView.ID_TO_CONFIRM);
+        settle();
+        assertThat(w.step()).as("the confirmation: " + w.errorProperty().get()).isEqualTo(WizardStep.CONFIRM);
+        Button start = robot.lookup("#" + DrillWizardView.ID_START).queryButton();
+        assertThat(start.isDisabled()).as("nothing typed yet").isTrue();
+        robot.clickOn("#" + DrillWizardView.ID_CONFIRM_TEXT).write("shop-orders");
+        assertThat(start.isDisabled()).as("not the drill's name").isTrue();
+        robot.interact(() -> robot.lookup("#" + DrillWizardView.ID_CONFIRM_TEXT).queryAs(TextField.class).setText(w.expectedProperty().get()));
+        assertThat(start.isDisabled()).isFalse();
+        press(robot, DrillWizardView.ID_START);
+        waitUntil("the restore to start", () -> w.step() == WizardStep.MONITOR && !w.busyProperty().get());
+        assertThat(w.drill().status()).isEqualTo(DrillStatus.RESTORING);
+
+        boolean shot = false;
+        for (int i = 0; i < 40 && !w.jobsEnded(); i++) {
+            press(robot, DrillWizardView.ID_SKIP_AHEAD);
+            waitUntil("the clock to move", () -> !w.busyProperty().get());
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> w.drill().members().get(0).lastSeen() != null);
+            settle();
+            if (!shot && "COMPLETED".equals(w.drill().members().get(0).jobStatus()) && w.drill().members().get(1).lastSeen() != null
+                    && !w.drill().members().get(1).lastSeen().ended()) {
+                // the database restored, its volume on its way: the page at its most telling
+                Screenshots.write(fixture.scene, "drill-monitor");
+                shot = true;
+            }
+        }
+        assertThat(shot).as("the volume's job was seen running after the database's completed").isTrue();
+        waitUntil("every job to end", w::jobsEnded);
+        assertThat(w.drill().members()).allSatisfy(m -> assertThat(m.jobStatus()).isEqualTo("COMPLETED"));
+
+        press(robot, DrillWizardView.ID_TO_VALIDATE);
+        settle();
+        for (int m = 0; m < 2; m++) {
+            int member = m;
+            int checks = w.checks().stream().filter(c -> c.member() == member).findFirst().orElseThrow().lines().size();
+            for (int k = 0; k < checks; k++) {
+                robot.interact(() -> { });
+                Node passed = robot.lookup("#drillCheck-" + m + "-" + k + "-passed").query();
+                robot.interact(() -> ((javafx.scene.control.RadioButton) passed).fire());
+            }
+            robot.interact(() -> robot.lookup("#drillValidationNotes-" + member).queryAs(javafx.scene.control.TextArea.class).setText("Checked by hand."));
+            robot.interact(() -> robot.lookup("#drillRecordValidation-" + member).queryButton().fire());
+            waitUntil("the validation of member " + m, () -> !w.busyProperty().get() && w.drill().members().get(member).validation() != null);
+        }
+        assertThat(robot.lookup("#drillValidationAws-0").queryAs(Label.class).getText()).startsWith("Recorded in the journal; AWS did not take the result");
+        Screenshots.write(fixture.scene, "drill-validate");
+
+        robot.interact(() -> robot.lookup("#" + DrillWizardView.ID_TO_CLEAN_UP).queryButton().fire());
+        settle();
+        robot.interact(() -> robot.lookup("#" + DrillWizardView.ID_CLEAN_UP_CONFIRMED).queryAs(javafx.scene.control.CheckBox.class).setSelected(true));
+        robot.interact(() -> robot.lookup("#" + DrillWizardView.ID_RECORD_CLEAN_UP).queryButton().fire());
+        waitUntil("the summary", () -> w.step() == WizardStep.SUMMARY && !w.busyProperty().get());
+        robot.interact(() -> robot.lookup("#" + DrillWizardView.ID_SUMMARY_NOTES).queryAs(javafx.scene.control.TextArea.class)
+                .setText("Both restored well within the 12 h target."));
+        Screenshots.write(fixture.scene, "drill-summary");
+        robot.interact(() -> robot.lookup("#" + DrillWizardView.ID_SUMMARIZE).queryButton().fire());
+        waitUntil("the sign-off page", () -> w.step() == WizardStep.SIGN_OFF && !w.busyProperty().get());
+
+        robot.interact(() -> robot.lookup("#" + DrillNodes.ID_SIGN_OFF).queryButton().fire());
+        waitUntil("bob offered", () -> "bob".equals(vm.signerProperty().get()));
+        robot.interact(() -> robot.lookup("#" + DrillNodes.ID_SIGN_IN_AND_SIGN_OFF).queryButton().fire());
+        waitUntil("bob's sign-off", () -> w.drill().status() == DrillStatus.SIGNED_OFF);
+        DrillState signed = w.drill();
+        assertThat(signed.operator()).contains("alice");
+        assertThat(signed.signer()).contains("bob");
+        settle();
+        Screenshots.write(fixture.scene, "drill-signed-off");
+
+        robot.interact(vm::backToList);
+        waitUntil("the list", () -> vm.rows().stream().anyMatch(r -> r.id().equals(signed.id()) && r.statusText().equals("Signed off")));
+        Screenshots.write(fixture.scene, "drills-list");
+        robot.interact(() -> vm.show(vm.rows().get(0)));
+        waitUntil("the drill's record", () -> vm.pageProperty().get() == DrillsViewModel.Page.RECORD
+                && robot.lookup("#" + DrillsView.ID_RECORD).lookup("#" + DrillNodes.ID_STEPS).tryQuery().isPresent());
+        Screenshots.write(fixture.scene, "drill-record");
+
+        Button export = robot.from((Node) robot.lookup("#" + DrillsView.ID_RECORD).query()).lookup("#" + DrillNodes.ID_EXPORT).queryButton();
+        robot.interact(export::fire);
+        waitUntil("the report", () -> report.toFile().exists());
+        assertThat(report).content().contains(signed.id()).contains("REHEARSAL");
+    }
+
+    @Test
+    void anAuditorSeesDrillsButCannotStartOne(FxRobot robot) throws Exception {
+        openDemo(robot, Mode.AUDITOR);
+        robot.clickOn("#nav-drills");
+        settle();
+
+        assertThat(robot.lookup("#" + DrillsView.ID_NEW).queryButton().isDisabled()).isTrue();
+        assertThat(robot.lookup("#" + DrillsView.ID_WHY_NOT).queryAs(Label.class).getText()).isEqualTo("Sign in as an operator to run a drill");
+        assertThat(robot.lookup("#" + DrillsView.ID_NEW).queryButton().getTooltip().getText()).isEqualTo("Sign in as an operator to run a drill");
+    }
+}
