@@ -77,7 +77,7 @@ public final class DrillService {
     /** What a drill's sign-off says when the signer writes nothing. */
     public static final String DEFAULT_STATEMENT = "I reviewed this drill's steps, timings and evidence and accept it as recorded.";
 
-    /** Writes a drill's report as self-contained HTML (report.DrillReport once it is merged). */
+    /** Writes a drill's report as self-contained HTML (report.DrillReport; a test may give its own). */
     @FunctionalInterface
     public interface ReportWriter {
         String html(DrillState drill, List<Entry> entries, String journalKeyFingerprint);
@@ -93,7 +93,7 @@ public final class DrillService {
     private final Object lock = new Object();
 
     public DrillService(Clock clock, ActivityJournal journal, SettingsFile settings) {
-        this(clock, journal, settings, PlainDrillReport::html);
+        this(clock, journal, settings, dev.redoubt.report.DrillReport::html);
     }
 
     public DrillService(Clock clock, ActivityJournal journal, SettingsFile settings, ReportWriter reports) {
@@ -485,6 +485,7 @@ public final class DrillService {
                 o.put("iamRoleArn", role);
                 ObjectNode md = o.putObject("metadata");
                 metadata.forEach(md::put);
+                o.put("rtoTargetMs", Duration.ofMinutes(index.thresholds().maxRestoreMinutes()).toMillis());
             });
             return show(d.state.id());
         }
@@ -674,9 +675,20 @@ public final class DrillService {
                         : "a restore job is still running; summarize once every restore has ended", "drill", d.state.id());
             }
             Duration rto = d.state.rto();
+            Long target = null;
+            for (Entry e : d.entries) {
+                JsonNode x = e.detailsTree();
+                if (DrillStep.PREFLIGHT.spelling().equals(x.path("step").asText()) && x.hasNonNull("rtoTargetMs")) {
+                    target = x.path("rtoTargetMs").asLong();
+                }
+            }
+            Long rtoTarget = target;
             step(operator.actor(), d, DrillStep.SUMMARY, -1, "ok", d.state.members().get(0).member().resourceArn(), o -> {
                 o.put("notes", notes);
                 o.put("rtoMs", rto == null ? null : rto.toMillis());
+                if (rtoTarget != null) {
+                    o.put("rtoTargetMs", rtoTarget);
+                }
             });
             return show(d.state.id());
         }

@@ -35,7 +35,7 @@ class DrillServiceTest {
     Path dir;
 
     @Test
-    void aRecoveryGroupRestoresInOrderIsValidatedSignedOffByASecondPersonAndVerifies() {
+    void aRecoveryGroupRestoresInOrderIsValidatedSignedOffByASecondPersonAndVerifies() throws Exception {
         try (DrillFixture f = DrillFixture.open(dir)) {
             DrillService drills = f.drills();
             EstateCatalog catalog = f.catalog();
@@ -139,6 +139,14 @@ class DrillServiceTest {
             assertThat(rebuilt).isEqualTo(drills.show(id));
             assertThat(drills.show(id.substring(0, 4)).id()).isEqualTo(id);
             assertThat(drills.list()).extracting(s -> s.id()).contains(id);
+
+            // The report, written through the service, holds the drill's entries exactly as the journal has them.
+            Path report = f.drills().exportReport(alice.actor(), id, dir.resolve("drill.html"));
+            String html = java.nio.file.Files.readString(report);
+            assertThat(html).contains("REHEARSAL");
+            assertThat(dev.redoubt.report.DrillReport.verify(html, f.app.journal()).ok()).isTrue();
+            assertThat(f.app.journal().read(new EntryQuery(null, null, "export", null, 0))).singleElement()
+                    .satisfies(e -> assertThat(e.detailsTree().path("kind").asText()).isEqualTo("drill-report"));
         }
         try (DrillFixture again = DrillFixture.open(dir)) {
             Verification v = JournalVerifier.verify(again.app.paths().journalFiles(), Optional.empty());
