@@ -351,7 +351,7 @@ public final class DrillReplay {
 
     private static Map<String, String> strings(JsonNode o) {
         Map<String, String> out = new LinkedHashMap<>();
-        o.fields().forEachRemaining(f -> out.put(f.getKey(), f.getValue().asText()));
+        o.properties().forEach(f -> out.put(f.getKey(), f.getValue().asText()));
         return java.util.Collections.unmodifiableMap(out);
     }
 

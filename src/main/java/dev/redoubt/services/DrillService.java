@@ -804,7 +804,7 @@ public final class DrillService {
                 return null;
             }
             Map<String, String> md = new LinkedHashMap<>();
-            rb.path("metadata").fields().forEachRemaining(f -> md.put(f.getKey(), f.getValue().asText()));
+            rb.path("metadata").properties().forEach(f -> md.put(f.getKey(), f.getValue().asText()));
             List<String> checks = new ArrayList<>();
             rb.path("checks").forEach(c -> checks.add(c.asText()));
             return new Runbook.Member(m.path("resourceArn").asText(), rb.hasNonNull("iamRoleArn") ? rb.path("iamRoleArn").asText() : null, md, checks);

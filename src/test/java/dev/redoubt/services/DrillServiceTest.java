@@ -19,7 +19,6 @@ import dev.redoubt.findings.Status;
 import dev.redoubt.journal.Entry;
 import dev.redoubt.journal.EntryQuery;
 import dev.redoubt.journal.JournalVerifier;
-import dev.redoubt.journal.Mode;
 import dev.redoubt.journal.Verification;
 import java.nio.file.Path;
 import java.time.Duration;
