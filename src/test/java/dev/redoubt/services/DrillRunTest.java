@@ -230,6 +230,28 @@ class DrillRunTest {
         }
     }
 
+    @Test
+    void abandoningARestoringDrillNeedsAReasonRecordsTheJobLeftRunningInAwsAndEndsIt() {
+        try (DrillFixture f = DrillFixture.open(dir)) {
+            EstateCatalog catalog = f.catalog();
+            DrillService drills = f.drills();
+            Connection alice = f.operator();
+            String id = prepared(drills, alice, catalog, "Orders", List.of(DrillFixture.arnOf(catalog, "shop-orders")));
+            String job = drills.confirmAndStart(alice, id, "shop-orders").members().get(0).restoreJobId();
+            assertThatThrownBy(() -> drills.abandon(alice.actor(), id, " ")).isInstanceOf(ServiceFailure.class).hasMessageContaining("say why");
+
+            DrillState d = drills.abandon(alice.actor(), id, "Change freeze");
+            assertThat(d.status()).isEqualTo(DrillStatus.ABANDONED);
+            assertThat(d.abandonReason()).isEqualTo("Change freeze");
+            assertThat(drills.entries(id).get(drills.entries(id).size() - 1).detailsTree().path("jobsLeftRunning").get(0).asText()).isEqualTo(job);
+            int steps = d.steps().size();
+            f.advance(Duration.ofMinutes(30));
+            assertThat(drills.poll(alice, id).steps()).as("an abandoned drill is no longer followed").hasSize(steps);
+            assertThat(drills.unfinished()).isEmpty();
+            assertThatThrownBy(() -> drills.abandon(alice.actor(), id, "again")).isInstanceOf(ServiceFailure.class).hasMessageContaining("already abandoned");
+        }
+    }
+
     private static void enableKeys(JsonNode node) {
         if (node.isObject()) {
             ObjectNode o = (ObjectNode) node;
