@@ -111,6 +111,11 @@ final class DrillWizardView {
         vm.stepTimes().addListener((javafx.collections.ListChangeListener<DrillWizardViewModel.StepTime>) c -> renderSteps());
         vm.stepProperty().addListener((o, was, is) -> render(true));
         vm.drillProperty().addListener((o, was, is) -> render(false));
+        vm.choices().addListener((javafx.collections.ListChangeListener<DrillWizardViewModel.MemberChoices>) c -> {
+            if (vm.step() == WizardStep.CHOOSE) {
+                render(true);
+            }
+        });
         vm.nowProperty().addListener((o, was, is) -> {
             if (vm.step() == WizardStep.MONITOR) {
                 render(false);
@@ -368,7 +373,8 @@ final class DrillWizardView {
                     options.getChildren().add(DrillNodes.muted((mc.points().size() - 6) + " older recovery points not shown."));
                     break;
                 }
-                RadioButton rb = new RadioButton(Formats.dateTime(p.created(), zone()) + " · " + DrillWords.duration(p.age()) + " old");
+                RadioButton rb = new RadioButton(Formats.dateTime(p.created(), zone()) + " · RPO " + DrillWords.duration(p.age()));
+                rb.setTooltip(new javafx.scene.control.Tooltip(p.recoveryPointArn()));
                 rb.setId("drillPoint-" + mc.member() + "-" + (shown - 1));
                 rb.setToggleGroup(tg);
                 rb.setUserData(p.recoveryPointArn());
@@ -378,7 +384,7 @@ final class DrillWizardView {
                 if (p.suggested()) {
                     line.getChildren().add(DrillNodes.chip("Suggested", "good"));
                 }
-                Label where = DrillNodes.muted("RPO " + DrillWords.duration(p.age()) + " · vault " + p.vaultName() + " · " + p.region()
+                Label where = DrillNodes.muted("vault " + p.vaultName() + " · " + p.region()
                         + (p.note() == null || p.note().isBlank() ? "" : " · " + p.note()));
                 line.getChildren().add(where);
                 options.getChildren().add(line);
@@ -393,7 +399,7 @@ final class DrillWizardView {
             }
             cards.getChildren().add(DrillNodes.card(DrillNodes.heading((mc.member() + 1) + ". " + mc.resource().resourceName() + " · "
                     + dev.redoubt.ui.restorejobs.RestoreJobWords.resourceType(mc.resource().resourceType())), DrillNodes.muted(
-                    "Restore from which recovery point? Its age is the RPO this restore shows: the data written since it would be lost."), options));
+                    "Restore from which recovery point? Its age is the RPO this restore shows (RPO: the data written since it would be lost)."), options));
         }
         if (vm.choices().isEmpty()) {
             cards.getChildren().add(DrillNodes.muted("Listing the recovery points…"));
@@ -497,7 +503,7 @@ final class DrillWizardView {
         FactGrid what = new FactGrid();
         for (MemberState m : s.members()) {
             what.add((m.member().order() + 1) + ". " + m.member().resourceName(), "from the recovery point of " + Formats.dateTime(m.pointCreated(), zone())
-                    + " into " + m.member().accountId() + " · " + m.member().region() + (m.iamRoleArn() == null ? "" : " · role " + Formats.shortArn(m.iamRoleArn())));
+                    + ", restored in " + where(m) + (m.iamRoleArn() == null ? "" : " with the role " + m.iamRoleArn().substring(m.iamRoleArn().lastIndexOf('/') + 1)));
         }
         Label ask = new Label();
         ask.textProperty().bind(Bindings.concat("Type ", vm.expectedProperty(), " to confirm"));
@@ -513,6 +519,16 @@ final class DrillWizardView {
         Label note = DrillNodes.muted(s.rehearsal() ? "This starts restore jobs in the sandbox." : "This starts restore jobs in AWS: they create resources "
                 + "that cost money until they are deleted, and AWS cannot stop a restore job once it has started.");
         return new Node[] {lead("Check what will be restored, then type the name to start."), DrillNodes.card(what), ask, typed, note, next(start)};
+    }
+
+    /** Where a member's restore runs: the account and region of its recovery point's vault. */
+    private String where(MemberState m) {
+        dev.redoubt.services.EstateCatalog c = ctx.catalog();
+        dev.redoubt.findings.EstateIndex.PointRef p = c == null || m.recoveryPointArn() == null ? null : c.point(m.recoveryPointArn());
+        String account = p != null ? p.vault().where().accountId() : m.member().accountId();
+        String region = p != null ? p.vault().where().region() : m.member().region();
+        String name = c == null ? null : c.accountName(account);
+        return (name == null || name.equals(account) ? account : name + " (" + account + ")") + " · " + region;
     }
 
     // ---- 4 monitor
@@ -668,6 +684,8 @@ final class DrillWizardView {
                         m.validation().successful() ? "good" : "bad");
                 Label aws = DrillNodes.wrapped(awsWords(s, member));
                 aws.setId("drillValidationAws-" + i);
+                s.steps().stream().filter(r -> r.step() == DrillStep.VALIDATE && r.member() == member).reduce((a, b) -> b)
+                        .ifPresent(r -> aws.setTooltip(new javafx.scene.control.Tooltip(r.text())));
                 card.getChildren().add(DrillNodes.row(done, aws));
             }
             card.getChildren().add(next(record));
@@ -704,8 +722,12 @@ final class DrillWizardView {
             open.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
             open.setDisable(ctx.consoleUrl(m.createdResourceArn()).isEmpty());
             open.setOnAction(e -> ctx.openInAwsConsole(m.createdResourceArn()));
-            list.getChildren().add(DrillNodes.row(new Label(m.member().resourceName() + " restored as"),
-                    ArnLink.of(ctx, m.createdResourceArn(), m.createdResourceArn()), open));
+            Label name = new Label(m.member().resourceName() + " restored as");
+            name.setMinWidth(Region.USE_PREF_SIZE);
+            name.setPrefWidth(220);
+            javafx.scene.control.Control link = ArnLink.of(ctx, m.createdResourceArn(), Formats.shortArn(m.createdResourceArn()));
+            link.setMinWidth(Region.USE_PREF_SIZE);
+            list.getChildren().add(DrillNodes.row(name, link, new Spacer(), open));
         }
         CheckBox confirmed = new CheckBox("I deleted these resources (or handed them to their owner to delete)");
         confirmed.setId(ID_CLEAN_UP_CONFIRMED);

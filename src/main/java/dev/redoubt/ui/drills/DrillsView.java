@@ -163,17 +163,17 @@ public final class DrillsView implements Screen {
         table.setItems(vm.rows());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setFixedCellSize(46);
-        Label empty = new Label("No drill yet. Start one with New drill, or from a recovery point's page (Restore drill…).");
+        Label empty = new Label("No drill in the journal yet. An operator starts one with New drill, or with Restore drill… on a recovery point's page.");
         empty.getStyleClass().add(BrowseStyles.PLACEHOLDER);
         table.setPlaceholder(empty);
         table.getColumns().setAll(java.util.List.of(
-                column("Drill", 300, this::titleCell),
+                column("Drill", 270, this::titleCell),
                 column("Status", 150, r -> DrillNodes.chip(r.statusText(), statusLevel(r))),
                 column("Operator", 90, r -> new Label(r.operator())),
-                column("Signed off by", 115, r -> new Label(r.signer())),
+                column("Signed off by", 135, r -> new Label(r.signer())),
                 column("Started", 140, r -> new Label(r.started())),
-                column("Measured RTO", 125, r -> new Label(r.rto())),
-                column("", 150, this::actions)));
+                column("Measured RTO", 135, r -> new Label(r.rto())),
+                column("", 130, this::actions)));
         table.setRowFactory(t -> {
             javafx.scene.control.TableRow<DrillRow> row = new javafx.scene.control.TableRow<>();
             row.setOnMouseClicked(e -> {

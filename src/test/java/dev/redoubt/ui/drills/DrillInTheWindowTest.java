@@ -112,6 +112,7 @@ class DrillInTheWindowTest {
 
         robot.clickOn("#" + DrillWizardView.ID_BEGIN);
         waitUntil("the recovery points", () -> w.drillId() != null && !w.choices().isEmpty() && !w.busyProperty().get());
+        Screenshots.write(fixture.scene, "drill-choose-points");
         press(robot, DrillWizardView.ID_TO_PREFLIGHT);
         waitUntil("the preflight", () -> w.step() == WizardStep.PREFLIGHT && !w.busyProperty().get());
         assertThat(robot.lookup("#drillPreflight-0-point-usable").queryAs(Label.class).getText()).isEqualTo("Pass");
@@ -128,6 +129,7 @@ class DrillInTheWindowTest {
         assertThat(start.isDisabled()).as("not the drill's name").isTrue();
         robot.interact(() -> robot.lookup("#" + DrillWizardView.ID_CONFIRM_TEXT).queryAs(TextField.class).setText(w.expectedProperty().get()));
         assertThat(start.isDisabled()).isFalse();
+        Screenshots.write(fixture.scene, "drill-confirm");
         press(robot, DrillWizardView.ID_START);
         waitUntil("the restore to start", () -> w.step() == WizardStep.MONITOR && !w.busyProperty().get());
         assertThat(w.drill().status()).isEqualTo(DrillStatus.RESTORING);
@@ -169,6 +171,7 @@ class DrillInTheWindowTest {
         robot.interact(() -> robot.lookup("#" + DrillWizardView.ID_TO_CLEAN_UP).queryButton().fire());
         settle();
         robot.interact(() -> robot.lookup("#" + DrillWizardView.ID_CLEAN_UP_CONFIRMED).queryAs(javafx.scene.control.CheckBox.class).setSelected(true));
+        Screenshots.write(fixture.scene, "drill-cleanup");
         robot.interact(() -> robot.lookup("#" + DrillWizardView.ID_RECORD_CLEAN_UP).queryButton().fire());
         waitUntil("the summary", () -> w.step() == WizardStep.SUMMARY && !w.busyProperty().get());
         robot.interact(() -> robot.lookup("#" + DrillWizardView.ID_SUMMARY_NOTES).queryAs(javafx.scene.control.TextArea.class)
@@ -210,5 +213,6 @@ class DrillInTheWindowTest {
         assertThat(robot.lookup("#" + DrillsView.ID_NEW).queryButton().isDisabled()).isTrue();
         assertThat(robot.lookup("#" + DrillsView.ID_WHY_NOT).queryAs(Label.class).getText()).isEqualTo("Sign in as an operator to run a drill");
         assertThat(robot.lookup("#" + DrillsView.ID_NEW).queryButton().getTooltip().getText()).isEqualTo("Sign in as an operator to run a drill");
+        Screenshots.write(fixture.scene, "drills-auditor");
     }
 }
