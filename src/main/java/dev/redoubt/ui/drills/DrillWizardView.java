@@ -88,6 +88,12 @@ final class DrillWizardView {
     private final VBox head = new VBox(8);
     private WizardStep rendered;
     private String renderedFor;
+    private String renderedHead;
+    private final VBox monitorCards = new VBox(12);
+    private Button followButton;
+    private Button skipButton;
+    private Button validateButton;
+    private Label followingText;
 
     DrillWizardView(DrillsViewModel parent, Supplier<DrillNodes.ReportChooser> chooser) {
         this.parent = parent;
@@ -117,8 +123,13 @@ final class DrillWizardView {
             }
         });
         vm.nowProperty().addListener((o, was, is) -> {
-            if (vm.step() == WizardStep.MONITOR) {
-                render(false);
+            if (vm.step() == WizardStep.MONITOR && rendered == WizardStep.MONITOR) {
+                updateMonitor(vm.drill());
+            }
+        });
+        vm.followingProperty().addListener((o, was, is) -> {
+            if (vm.step() == WizardStep.MONITOR && rendered == WizardStep.MONITOR) {
+                updateMonitor(vm.drill());
             }
         });
         render(true);
@@ -176,9 +187,19 @@ final class DrillWizardView {
         if (!force && typing && step == rendered && key.equals(renderedFor)) {
             return;
         }
+        String headKey = step + "|" + key + "|" + (s != null && s.status() != null && s.status().finished());
+        if (!headKey.equals(renderedHead)) {
+            // the head holds the abandon form: rebuilt only when the page or the drill changes, never by a poll
+            renderHead(s);
+            renderedHead = headKey;
+        }
+        if (!force && step == WizardStep.MONITOR && rendered == WizardStep.MONITOR && key.equals(renderedFor)) {
+            // the buttons stay put while a poll refreshes the jobs (a click is never lost to a rebuild)
+            updateMonitor(s);
+            return;
+        }
         rendered = step;
         renderedFor = key;
-        renderHead(s);
         page.getChildren().setAll(switch (step) {
             case CHOOSE -> s == null ? chooseResources() : choosePoints(s);
             case PREFLIGHT -> preflight(s);
@@ -534,7 +555,46 @@ final class DrillWizardView {
     // ---- 4 monitor
 
     private Node[] monitor(DrillState s) {
-        VBox cards = new VBox(12);
+        followButton = DrillNodes.button("Stop following", ID_FOLLOW, Material2OutlinedMZ.PAUSE);
+        followButton.setOnAction(e -> {
+            if (vm.followingProperty().get()) {
+                vm.stopFollowing();
+            } else {
+                vm.follow();
+                vm.poll();
+            }
+        });
+        skipButton = DrillNodes.button("Skip ahead 1 min", ID_SKIP_AHEAD, Material2OutlinedMZ.SKIP_NEXT);
+        skipButton.setTooltip(new javafx.scene.control.Tooltip("A rehearsal only: moves the sandbox's clock a minute on"));
+        skipButton.disableProperty().bind(vm.busyProperty());
+        skipButton.setOnAction(e -> vm.skipAhead());
+        validateButton = DrillNodes.primary("Next: validate", ID_TO_VALIDATE);
+        validateButton.setOnAction(e -> vm.toValidate());
+        followingText = DrillNodes.muted("");
+        updateMonitor(s);
+        return new Node[] {lead("The restore jobs, live. Each resource is restored after the one before it completed."), monitorCards,
+                DrillNodes.muted(DrillWords.CANNOT_STOP), next(followingText, followButton, skipButton, validateButton)};
+    }
+
+    /** The jobs as last read, and the buttons' state: rebuilt cards, the same buttons. */
+    private void updateMonitor(DrillState s) {
+        if (s == null || followButton == null) {
+            return;
+        }
+        boolean following = vm.followingProperty().get();
+        followButton.setText(following ? "Stop following" : "Follow again");
+        followButton.setGraphic(new FontIcon(following ? Material2OutlinedMZ.PAUSE : Material2OutlinedMZ.PLAY_ARROW));
+        followButton.setDisable(s.status() != DrillStatus.RESTORING);
+        skipButton.setVisible(vm.canSkipAhead() && s.status() == DrillStatus.RESTORING);
+        skipButton.setManaged(skipButton.isVisible());
+        validateButton.setDisable(!vm.jobsEnded());
+        followingText.setText(following ? "Reading the jobs every 2 seconds." : s.status() == DrillStatus.RESTORING
+                ? "Not following: the jobs run on in AWS." : "Every restore job has ended.");
+        monitorCards.getChildren().setAll(jobCards(s));
+    }
+
+    private java.util.List<Node> jobCards(DrillState s) {
+        java.util.List<Node> cards = new java.util.ArrayList<>();
         Instant now = vm.nowProperty().get() == null ? ctx.clock().instant() : vm.nowProperty().get();
         for (int i = 0; i < s.members().size(); i++) {
             MemberState m = s.members().get(i);
@@ -549,16 +609,17 @@ final class DrillWizardView {
             Double pct = job == null ? null : job.percentDone();
             if ("COMPLETED".equals(status)) {
                 bar.setProgress(1);
-            } else if (status == null || "FAILED".equals(status) || "ABORTED".equals(status)) {
-                bar.setProgress(0);
-            } else {
+            } else if ("PENDING".equals(status) || "RUNNING".equals(status)) {
                 bar.setProgress(pct == null ? ProgressBar.INDETERMINATE_PROGRESS : pct / 100.0);
+            } else {
+                bar.setProgress(0);
             }
             Label percent = new Label(pct == null ? "" : Math.round(pct) + " %");
             percent.setMinWidth(Region.USE_PREF_SIZE);
             FactGrid facts = new FactGrid();
-            facts.add("Restore job", m.restoreJobId() == null ? (startedMember(s, i) ? "Not started: AWS refused it" : "Waits for the resource before it")
-                    : m.restoreJobId());
+            boolean refused = m.restoreJobId() == null && startedMember(s, i);
+            facts.add("Restore job", m.restoreJobId() != null ? m.restoreJobId() : refused ? "Not started: AWS refused it"
+                    : "SKIPPED".equals(status) ? "Not started" : "Waits for the resource before it");
             Instant started = startedAt(s, i);
             boolean running = "PENDING".equals(status) || "RUNNING".equals(status);
             if (started != null && running) {
@@ -571,14 +632,16 @@ final class DrillWizardView {
                 facts.add("Expected completion", "in about " + DrillWords.duration(Duration.ofMinutes(job.expectedCompletionMinutes())) + " (AWS's estimate)");
             }
             if (m.rto() != null) {
-                facts.add("Restore time (RTO)", DrillWords.duration(m.rto()));
+                facts.add("COMPLETED".equals(status) ? "Restore time (RTO)" : "Ran for", DrillWords.duration(m.rto()));
             }
             if (m.createdResourceArn() != null) {
                 facts.add("Restored as", ArnLink.of(ctx, m.createdResourceArn(), m.createdResourceArn()));
             }
             VBox card = DrillNodes.card(DrillNodes.row(DrillNodes.heading((i + 1) + ". " + m.member().resourceName()), chip), DrillNodes.row(bar, percent), facts);
-            if (m.jobStatusMessage() != null && !m.jobStatusMessage().isBlank()
-                    && ("FAILED".equals(status) || "ABORTED".equals(status) || m.restoreJobId() == null)) {
+            if (m.jobStatusMessage() != null && !m.jobStatusMessage().isBlank() && "SKIPPED".equals(status)) {
+                card.getChildren().add(DrillNodes.muted(m.jobStatusMessage() + "."));
+            } else if (m.jobStatusMessage() != null && !m.jobStatusMessage().isBlank()
+                    && ("FAILED".equals(status) || "ABORTED".equals(status) || refused)) {
                 Label why = new Label("AWS's reason: " + m.jobStatusMessage());
                 why.setId("drillJobReason-" + i);
                 why.setWrapText(true);
@@ -586,33 +649,9 @@ final class DrillWizardView {
                 why.getStyleClass().add(BrowseStyles.VERDICT_BAD);
                 card.getChildren().add(why);
             }
-            cards.getChildren().add(card);
+            cards.add(card);
         }
-        Button follow = DrillNodes.button(vm.followingProperty().get() ? "Stop following" : "Follow again", ID_FOLLOW,
-                vm.followingProperty().get() ? Material2OutlinedMZ.PAUSE : Material2OutlinedMZ.PLAY_ARROW);
-        follow.setDisable(s.status() != DrillStatus.RESTORING);
-        follow.setOnAction(e -> {
-            if (vm.followingProperty().get()) {
-                vm.stopFollowing();
-            } else {
-                vm.follow();
-                vm.poll();
-            }
-            render(true);
-        });
-        Button skip = DrillNodes.button("Skip ahead 1 min", ID_SKIP_AHEAD, Material2OutlinedMZ.SKIP_NEXT);
-        skip.setTooltip(new javafx.scene.control.Tooltip("A rehearsal only: moves the sandbox's clock a minute on"));
-        skip.setVisible(vm.canSkipAhead() && s.status() == DrillStatus.RESTORING);
-        skip.setManaged(skip.isVisible());
-        skip.disableProperty().bind(vm.busyProperty());
-        skip.setOnAction(e -> vm.skipAhead());
-        Button go = DrillNodes.primary("Next: validate", ID_TO_VALIDATE);
-        go.setDisable(!vm.jobsEnded());
-        go.setOnAction(e -> vm.toValidate());
-        Label following = DrillNodes.muted(vm.followingProperty().get() ? "Reading the jobs every 2 seconds." : s.status() == DrillStatus.RESTORING
-                ? "Not following: the jobs run on in AWS." : "Every restore job has ended.");
-        return new Node[] {lead("The restore jobs, live. Each resource is restored after the one before it completed."), cards,
-                DrillNodes.muted(DrillWords.CANNOT_STOP), next(following, follow, skip, go)};
+        return cards;
     }
 
     private static boolean startedMember(DrillState s, int member) {

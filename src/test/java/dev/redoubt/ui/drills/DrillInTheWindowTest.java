@@ -205,6 +205,60 @@ class DrillInTheWindowTest {
     }
 
     @Test
+    void aRestoreThatFailsShowsAwsReasonInPlace(FxRobot robot) throws Exception {
+        openDemo(robot, Mode.OPERATOR);
+        // A capture taken while the CRM key was still enabled; in the sandbox it is disabled now.
+        dev.redoubt.estate.EstateFile files = new dev.redoubt.estate.EstateFile();
+        com.fasterxml.jackson.databind.JsonNode tree = files.toTree(dev.redoubt.estate.demo.NorthwindDemo.build());
+        enableKeys(tree);
+        Path stale = dir.resolve("stale-" + System.nanoTime() + ".json");
+        files.write(files.fromTree(tree, "stale capture"), stale);
+        robot.interact(() -> fixture.console.actions().openCapture(stale));
+        waitUntil("the stale capture", () -> !fixture.console.workspace().busy() && fixture.console.workspace().estate().origin().file() != null
+                && fixture.console.workspace().estate().origin().file().equals(stale));
+        robot.clickOn("#nav-drills");
+        settle();
+        DrillsViewModel vm = drills(robot);
+        DrillWizardViewModel w = vm.wizard();
+        robot.clickOn("#" + DrillsView.ID_NEW);
+        settle();
+        robot.interact(() -> {
+            w.addByName("legacy-crm-db", "legacy-crm-files");
+            w.titleProperty().set("CRM");
+            w.begin();
+        });
+        waitUntil("the recovery points", () -> !w.choices().isEmpty() && !w.busyProperty().get());
+        press(robot, DrillWizardView.ID_TO_PREFLIGHT);
+        waitUntil("the preflight", () -> w.step() == WizardStep.PREFLIGHT && !w.busyProperty().get());
+        press(robot, DrillWizardView.ID_TO_CONFIRM);
+        robot.interact(() -> robot.lookup("#" + DrillWizardView.ID_CONFIRM_TEXT).queryAs(TextField.class).setText("CRM"));
+        press(robot, DrillWizardView.ID_START);
+        waitUntil("the restore to start", () -> w.step() == WizardStep.MONITOR && !w.busyProperty().get());
+        for (int i = 0; i < 10 && !w.jobsEnded(); i++) {
+            press(robot, DrillWizardView.ID_SKIP_AHEAD);
+            waitUntil("the clock to move", () -> !w.busyProperty().get());
+        }
+        waitUntil("the failure", () -> w.jobsEnded() && robot.lookup("#drillJobReason-0").tryQuery().isPresent());
+
+        assertThat(robot.lookup("#drillJobStatus-0").queryAs(Label.class).getText()).isEqualTo("Failed");
+        assertThat(robot.lookup("#drillJobReason-0").queryAs(Label.class).getText()).startsWith("AWS's reason: ").contains("is disabled");
+        assertThat(robot.lookup("#drillJobStatus-1").queryAs(Label.class).getText()).isEqualTo("Not started: the one before it failed");
+        Screenshots.write(fixture.scene, "drill-monitor-failed");
+    }
+
+    private static void enableKeys(com.fasterxml.jackson.databind.JsonNode node) {
+        if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
+            if ("Disabled".equals(o.path("KeyState").asText())) {
+                o.put("KeyState", "Enabled");
+                o.put("Enabled", true);
+            }
+            o.elements().forEachRemaining(DrillInTheWindowTest::enableKeys);
+        } else if (node.isArray()) {
+            node.elements().forEachRemaining(DrillInTheWindowTest::enableKeys);
+        }
+    }
+
+    @Test
     void anAuditorSeesDrillsButCannotStartOne(FxRobot robot) throws Exception {
         openDemo(robot, Mode.AUDITOR);
         robot.clickOn("#nav-drills");
