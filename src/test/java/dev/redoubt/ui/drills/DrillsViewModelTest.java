@@ -290,6 +290,42 @@ class DrillsViewModelTest {
     }
 
     @Test
+    void aRecoveryGroupIsSavedAsARunbookAndOpenedAgainInItsOrder() throws Exception {
+        try (TestConsole console = operatorInTheDemo(dir.resolve("runbook"))) {
+            DrillsViewModel vm = new DrillsViewModel(console.browse(), bob(console), null);
+            DrillWizardViewModel w = vm.wizard();
+            vm.open("new");
+            w.saveRunbook(dir.resolve("nothing.json"));
+            assertThat(w.errorProperty().get()).isEqualTo("Add at least one resource before saving a runbook.");
+            w.addByName("shop-web-data-1", "shop-orders");
+            w.moveUp(w.group().get(1));
+            assertThat(w.group()).extracting(ResourceChoice::name).containsExactly("shop-orders", "shop-web-data-1");
+            w.titleProperty().set("Shop: orders database and web volume");
+            Path file = dir.resolve("shop.runbook.json");
+            w.saveRunbook(file);
+            assertThat(w.errorProperty().get()).isNull();
+            assertThat(w.infoProperty().get()).startsWith("Runbook saved to");
+            assertThat(file).exists();
+
+            vm.open("new");
+            assertThat(w.group()).isEmpty();
+            w.openRunbook(file);
+            assertThat(w.errorProperty().get()).isNull();
+            assertThat(w.group()).extracting(ResourceChoice::name).containsExactly("shop-orders", "shop-web-data-1");
+            assertThat(w.titleProperty().get()).isEqualTo("Shop: orders database and web volume");
+            w.begin();
+            assertThat(w.drill().runbookName()).isEqualTo("Shop: orders database and web volume");
+
+            Path broken = dir.resolve("broken.json");
+            java.nio.file.Files.writeString(broken, "this is not JSON");
+            vm.open("new");
+            w.openRunbook(broken);
+            assertThat(w.errorProperty().get()).startsWith("Could not open the runbook: ").contains("broken.json").doesNotContain("Exception:");
+            assertThat(w.group()).isEmpty();
+        }
+    }
+
+    @Test
     void aDrillThatDoesNotExistSaysSoOnTheList() throws Exception {
         try (TestConsole console = TestConsole.create(dir.resolve("none"))) {
             DrillsViewModel vm = new DrillsViewModel(console.browse(), null, null);
