@@ -118,7 +118,7 @@ class DrillsViewModelTest {
             assertThat(w.drill().members()).allSatisfy(m -> assertThat(m.validation().successful()).isTrue());
             assertThat(w.drill().steps()).filteredOn(r -> r.step() == DrillStep.VALIDATE).hasSize(2)
                     .allSatisfy(r -> assertThat(DrillWords.validationToAws(w.drill().members().get(r.member()).validationSentToAws(), r.text()))
-                            .as("AWS takes validation results of restore testing jobs only").startsWith("Recorded in the journal; AWS did not take the result ("));
+                            .as("AWS takes validation results of restore testing jobs only").startsWith("Recorded in the journal; AWS did not take the result: it takes validation results only for restores started by a restore testing plan"));
 
             w.toCleanUp();
             assertThat(w.step()).isEqualTo(WizardStep.CLEAN_UP);
