@@ -101,10 +101,19 @@ class DrillInTheWindowTest {
         Path report = dir.resolve("drill-report.html");
         robot.interact(() -> DrillsView.of(robot.lookup("#" + DrillsView.ID).query()).reportFile(name -> report));
 
-        robot.clickOn("#" + DrillsView.ID_NEW);
-        settle();
+        assertThat(robot.lookup("#" + DrillsView.ID_NEW).queryButton().isDisabled()).as("an operator may start a drill").isFalse();
+
+        // From the page of shop-orders' suggested recovery point: "Restore drill…" opens the wizard on it.
+        var catalog = fixture.console.workspace().catalog();
+        String orders = catalog.index().protectedResources().stream().filter(r -> "shop-orders".equals(r.resource().resourceName()))
+                .findFirst().orElseThrow().resource().resourceArn();
+        String point = fixture.context.services().drills().choices(catalog, orders).get(0).recoveryPointArn();
+        robot.interact(() -> fixture.console.shell().open(dev.redoubt.ui.navigation.Place.of(dev.redoubt.ui.navigation.Destinations.RECOVERY_POINTS, point)));
+        waitUntil("the recovery point's page", () -> robot.lookup("#pointRestoreDrill").tryQuery().map(Node::isVisible).orElse(false));
+        press(robot, "pointRestoreDrill");
+        waitUntil("the wizard", () -> vm.pageProperty().get() == DrillsViewModel.Page.WIZARD);
         assertThat(robot.lookup("#" + DrillNodes.ID_REHEARSAL_BANNER).queryAs(Label.class).getText()).isEqualTo(DrillWords.REHEARSAL_BANNER);
-        add(robot, "shop-orders");
+        assertThat(w.group()).extracting(ResourceChoice::name).containsExactly("shop-orders");
         add(robot, "shop-web-data-1");
         robot.interact(() -> robot.lookup("#" + DrillWizardView.ID_FILTER).queryAs(TextField.class).setText(""));
         assertThat(w.group()).extracting(ResourceChoice::name).containsExactly("shop-orders", "shop-web-data-1");
@@ -112,6 +121,7 @@ class DrillInTheWindowTest {
 
         robot.clickOn("#" + DrillWizardView.ID_BEGIN);
         waitUntil("the recovery points", () -> w.drillId() != null && !w.choices().isEmpty() && !w.busyProperty().get());
+        assertThat(w.chosen()).containsEntry(0, point);
         Screenshots.write(fixture.scene, "drill-choose-points");
         press(robot, DrillWizardView.ID_TO_PREFLIGHT);
         waitUntil("the preflight", () -> w.step() == WizardStep.PREFLIGHT && !w.busyProperty().get());
