@@ -178,8 +178,9 @@ final class DrillWizardView {
 
     /** Builds the page anew when the step or the drill changed ({@code force}: the step changed; else keep a page being typed into). */
     private void render(boolean force) {
-        WizardStep step = vm.step();
         DrillState s = vm.drill();
+        // with no drill begun, only the first page has anything to show
+        WizardStep step = s == null ? WizardStep.CHOOSE : vm.step();
         String key = s == null ? "" : s.id();
         // Pages with fields keep what is typed: they are rebuilt only when the step changes or another drill is shown.
         boolean typing = step == WizardStep.CONFIRM || step == WizardStep.SUMMARY || step == WizardStep.CLEAN_UP

@@ -266,6 +266,8 @@ public final class DrillWizardViewModel {
     /** A new drill: the resource and recovery point asked for (either may be null), nothing journaled yet. */
     public void startNew(String resourceArn, String pointArn) {
         stopFollowing();
+        furthest = WizardStep.CHOOSE;
+        step.set(WizardStep.CHOOSE);
         drill.set(null);
         choices.clear();
         chosen.clear();

@@ -167,13 +167,13 @@ public final class DrillsView implements Screen {
         empty.getStyleClass().add(BrowseStyles.PLACEHOLDER);
         table.setPlaceholder(empty);
         table.getColumns().setAll(java.util.List.of(
-                column("Drill", 270, this::titleCell),
-                column("Status", 150, r -> DrillNodes.chip(r.statusText(), statusLevel(r))),
-                column("Operator", 90, r -> new Label(r.operator())),
-                column("Signed off by", 135, r -> new Label(r.signer())),
-                column("Started", 140, r -> new Label(r.started())),
-                column("Measured RTO", 135, r -> new Label(r.rto())),
-                column("", 130, this::actions)));
+                column("Drill", 240, this::titleCell),
+                column("Status", 140, r -> DrillNodes.chip(r.statusText(), statusLevel(r))),
+                column("Operator", 85, r -> new Label(r.operator())),
+                column("Signed off by", 115, r -> new Label(r.signer())),
+                column("Started", 135, r -> new Label(r.started())),
+                column("Measured RTO", 125, r -> new Label(r.rto())),
+                column("", 200, this::actions)));
         table.setRowFactory(t -> {
             javafx.scene.control.TableRow<DrillRow> row = new javafx.scene.control.TableRow<>();
             row.setOnMouseClicked(e -> {

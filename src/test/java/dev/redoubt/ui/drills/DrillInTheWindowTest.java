@@ -200,10 +200,20 @@ class DrillInTheWindowTest {
         settle();
         Screenshots.write(fixture.scene, "drill-signed-off");
 
+        // A second drill left at its first step: the list puts it on top, with Resume and Abandon.
+        robot.interact(vm::newDrill);
+        robot.interact(() -> {
+            w.addByName("erp-db");
+            w.begin();
+        });
+        waitUntil("the second drill", () -> w.drillId() != null && !w.drillId().equals(signed.id()) && !w.busyProperty().get());
+        String second = w.drillId();
         robot.interact(vm::backToList);
-        waitUntil("the list", () -> vm.rows().stream().anyMatch(r -> r.id().equals(signed.id()) && r.statusText().equals("Signed off")));
+        waitUntil("the list", () -> vm.rows().size() == 2 && vm.rows().stream().anyMatch(r -> r.id().equals(signed.id()) && r.statusText().equals("Signed off")));
+        assertThat(vm.rows()).extracting(DrillRow::id).containsExactly(second, signed.id());
+        assertThat(robot.lookup("#" + DrillsView.ID_RESUME + "-" + second).tryQuery()).isPresent();
         Screenshots.write(fixture.scene, "drills-list");
-        robot.interact(() -> vm.show(vm.rows().get(0)));
+        robot.interact(() -> vm.show(vm.rows().get(1)));
         waitUntil("the drill's record", () -> vm.pageProperty().get() == DrillsViewModel.Page.RECORD
                 && robot.lookup("#" + DrillsView.ID_RECORD).lookup("#" + DrillNodes.ID_STEPS).tryQuery().isPresent());
         Screenshots.write(fixture.scene, "drill-record");
