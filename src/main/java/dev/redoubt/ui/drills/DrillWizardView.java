@@ -446,7 +446,9 @@ final class DrillWizardView {
             for (PreflightItem p : m.preflight()) {
                 Label title = new Label(p.title());
                 title.getStyleClass().add("drill-item-title");
-                title.setMinWidth(Region.USE_PREF_SIZE);
+                title.setWrapText(true);
+                title.setMaxWidth(230);
+                title.setMinWidth(160);
                 VBox why = new VBox(2, DrillNodes.wrapped(p.reason()));
                 if (p.fix() != null && !p.fix().isBlank() && p.verdict() != dev.redoubt.findings.Status.PASS) {
                     Label fix = DrillNodes.wrapped("What to do: " + p.fix());

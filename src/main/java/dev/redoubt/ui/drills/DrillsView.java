@@ -167,12 +167,11 @@ public final class DrillsView implements Screen {
         empty.getStyleClass().add(BrowseStyles.PLACEHOLDER);
         table.setPlaceholder(empty);
         table.getColumns().setAll(java.util.List.of(
-                column("Drill", 240, this::titleCell),
-                column("Status", 140, r -> DrillNodes.chip(r.statusText(), statusLevel(r))),
-                column("Operator", 85, r -> new Label(r.operator())),
-                column("Signed off by", 115, r -> new Label(r.signer())),
-                column("Started", 135, r -> new Label(r.started())),
-                column("Measured RTO", 125, r -> new Label(r.rto())),
+                column("Drill", 260, this::titleCell),
+                column("Status", 150, r -> DrillNodes.chip(r.statusText(), statusLevel(r))),
+                column("Operator · signer", 150, r -> lines(r.operator(), r.drill().signer() == null ? "not signed off" : "signed off by " + r.signer())),
+                column("Started", 150, r -> new Label(r.started())),
+                column("Measured RTO", 130, r -> new Label(r.rto())),
                 column("", 200, this::actions)));
         table.setRowFactory(t -> {
             javafx.scene.control.TableRow<DrillRow> row = new javafx.scene.control.TableRow<>();
