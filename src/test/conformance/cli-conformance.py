@@ -186,6 +186,7 @@ class Conformance:
         self.organizations(org)
         self.sign_in()
         self.refusals()
+        self.restores()
 
     def region(self, who, account, region, cell):
         where = "%s/%s" % (account["Id"], region)
@@ -457,6 +458,103 @@ class Conformance:
         self.cli(("bad", "key"), "eu-west-1", "sts", "get-caller-identity", error="InvalidClientTokenId")
         self.creds[("bad", "secret")] = (saved[0], "x" * 40)
         self.cli(("bad", "secret"), "eu-west-1", "kms", "list-keys", error="SignatureDoesNotMatch")
+
+    # ------------------------------------------------------------------ restores (writes, on the sandbox's clock)
+
+    def operator(self, account):
+        for (a, role) in self.creds:
+            if a == account and any(r.get("RoleName") == role and r.get("Access") == "operator" for r in self.account(account).get("Roles", [])):
+                return (a, role)
+        return None
+
+    def advance_clock(self, seconds):
+        request = urllib.request.Request(self.endpoint + "/_sandbox/clock/advance?seconds=%d" % seconds, data=b"{}", method="POST",
+                                         headers={"Content-Type": "application/json"})
+        with urllib.request.urlopen(request, timeout=10) as answer:
+            return json.loads(answer.read().decode() or "{}")
+
+    def points(self, predicate):
+        """(account, region, vault name, point) of the estate's recovery points that satisfy predicate(account, region, vault, point)."""
+        out = []
+        for account in self.estate["Accounts"]:
+            for region, cell in account.get("Regions", {}).items():
+                keys = {k["KeyMetadata"]["Arn"]: k["KeyMetadata"] for k in cell.get("KmsKeys", []) if "KeyMetadata" in k}
+                for vault in cell.get("BackupVaults", []):
+                    for p in vault.get("RecoveryPoints", []):
+                        if predicate(account, keys, vault, p):
+                            out.append((account["Id"], region, vault["BackupVaultName"], p))
+        return out
+
+    def restores(self):
+        """StartRestoreJob, DescribeRestoreJob on the sandbox's clock, restore metadata, validation results, and the failures AWS
+        gives (a disabled key, a role AWS Backup cannot assume, a read-only role)."""
+        def usable(account, keys, vault, p):
+            key = keys.get(p.get("EncryptionKeyArn"))
+            return (p.get("Status") == "COMPLETED" and p.get("IamRoleArn") and vault.get("VaultType", "BACKUP_VAULT") == "BACKUP_VAULT"
+                    and (key is None or key.get("KeyState") == "Enabled") and self.operator(account["Id"]) is not None)
+        good = sorted(self.points(lambda a, k, v, p: usable(a, k, v, p) and p.get("ResourceType") == "RDS"),
+                      key=lambda f: str(f[3].get("CreationDate")))
+        self.check(bool(good), "the estate has an RDS recovery point to restore")
+        if not good:
+            return
+        account, region, vault, point = good[-1]
+        who = self.operator(account)
+        arn = point["RecoveryPointArn"]
+        meta = self.cli(who, region, "backup", "get-recovery-point-restore-metadata", "--backup-vault-name", vault, "--recovery-point-arn", arn)
+        self.check({"DBInstanceIdentifier", "DBInstanceClass", "Engine"} <= set(meta.get("RestoreMetadata", {})),
+                   "backup get-recovery-point-restore-metadata of an RDS point has RDS's keys")
+        inferred = self.cli(who, region, "backup", "get-restore-testing-inferred-metadata", "--backup-vault-name", vault,
+                            "--recovery-point-arn", arn).get("InferredMetadata", {})
+        self.check(str(inferred.get("dbInstanceIdentifier", "")).startswith("awsbackup-restore-test-") and inferred.get("multiAz") == "false",
+                   "backup get-restore-testing-inferred-metadata infers an RDS instance as AWS's table says (%s)" % inferred)
+        started = self.cli(who, region, "backup", "start-restore-job", "--recovery-point-arn", arn, "--iam-role-arn", point["IamRoleArn"],
+                           "--metadata", "DBInstanceIdentifier=redoubt-drill-conformance", "--idempotency-token", "conformance-1")
+        job = started.get("RestoreJobId")
+        self.check(bool(job), "backup start-restore-job")
+        again = self.cli(who, region, "backup", "start-restore-job", "--recovery-point-arn", arn, "--iam-role-arn", point["IamRoleArn"],
+                         "--metadata", "DBInstanceIdentifier=redoubt-drill-conformance", "--idempotency-token", "conformance-1")
+        self.check(again.get("RestoreJobId") == job, "backup start-restore-job with the same idempotency token starts nothing new")
+        pending = self.cli(who, region, "backup", "describe-restore-job", "--restore-job-id", job)
+        self.check(pending.get("Status") == "PENDING" and pending.get("RecoveryPointArn") == arn and pending.get("IamRoleArn") == point["IamRoleArn"],
+                   "backup describe-restore-job of a started job: PENDING (%s)" % pending.get("Status"))
+        unknown_role = "arn:aws:iam::%s:role/conformance-no-such-role" % account
+        refused_role = self.cli(who, region, "backup", "start-restore-job", "--recovery-point-arn", arn, "--iam-role-arn", unknown_role,
+                                "--metadata", "DBInstanceIdentifier=redoubt-drill-conformance-2").get("RestoreJobId")
+        disabled = self.points(lambda a, k, v, p: p.get("Status") == "COMPLETED" and p.get("IamRoleArn")
+                               and (k.get(p.get("EncryptionKeyArn")) or {}).get("KeyState") == "Disabled" and self.operator(a["Id"]))
+        self.check(bool(disabled), "the estate has a recovery point under a disabled key")
+        disabled_job = None
+        if disabled:
+            d_account, d_region, _, d_point = disabled[0]
+            disabled_job = (self.operator(d_account), d_region, self.cli(self.operator(d_account), d_region, "backup", "start-restore-job",
+                                                                        "--recovery-point-arn", d_point["RecoveryPointArn"], "--iam-role-arn",
+                                                                        d_point["IamRoleArn"], "--metadata", "a=b").get("RestoreJobId"))
+        self.advance_clock(2 * 3600)
+        done = self.cli(who, region, "backup", "describe-restore-job", "--restore-job-id", job)
+        self.check(done.get("Status") == "COMPLETED" and done.get("PercentDone") == "100.00%"
+                   and str(done.get("CreatedResourceArn", "")).endswith(":db:redoubt-drill-conformance"),
+                   "backup describe-restore-job after the clock moved: COMPLETED with the created resource (%s)" % done.get("CreatedResourceArn"))
+        failed = self.cli(who, region, "backup", "describe-restore-job", "--restore-job-id", refused_role)
+        self.check(failed.get("Status") == "FAILED" and "cannot be assumed by AWS Backup" in failed.get("StatusMessage", ""),
+                   "backup describe-restore-job of a job whose role AWS Backup cannot assume: FAILED (%s)" % failed.get("StatusMessage"))
+        if disabled_job and disabled_job[2]:
+            k = self.cli(disabled_job[0], disabled_job[1], "backup", "describe-restore-job", "--restore-job-id", disabled_job[2])
+            self.check(k.get("Status") == "FAILED" and "DisabledException" in k.get("StatusMessage", ""),
+                       "backup describe-restore-job of a restore under a disabled key: FAILED with KMS's reason (%s)" % k.get("StatusMessage"))
+        self.cli(who, region, "backup", "put-restore-validation-result", "--restore-job-id", job, "--validation-status", "SUCCESSFUL",
+                 error="InvalidRequestException")
+        testing = [(a["Id"], r, j) for a in self.estate["Accounts"] for r, c in a.get("Regions", {}).items() for j in c.get("RestoreJobs", [])
+                   if j.get("Status") == "COMPLETED" and (j.get("CreatedBy") or {}).get("RestoreTestingPlanArn") and self.operator(a["Id"])]
+        self.check(bool(testing), "the estate has a completed restore testing job")
+        if testing:
+            t_account, t_region, t_job = testing[0]
+            self.cli(self.reader(t_account), t_region, "backup", "put-restore-validation-result", "--restore-job-id", t_job["RestoreJobId"],
+                     "--validation-status", "FAILED", error="AccessDeniedException")
+            self.cli(self.operator(t_account), t_region, "backup", "put-restore-validation-result", "--restore-job-id", t_job["RestoreJobId"],
+                     "--validation-status", "SUCCESSFUL", "--validation-status-message", "conformance")
+            v = self.cli(self.operator(t_account), t_region, "backup", "describe-restore-job", "--restore-job-id", t_job["RestoreJobId"])
+            self.check(v.get("ValidationStatus") == "SUCCESSFUL" and v.get("ValidationStatusMessage") == "conformance",
+                       "backup put-restore-validation-result on a restore testing job, read back")
 
     def main(self):
         try:

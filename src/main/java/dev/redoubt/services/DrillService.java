@@ -77,7 +77,7 @@ public final class DrillService {
     /** What a drill's sign-off says when the signer writes nothing. */
     public static final String DEFAULT_STATEMENT = "I reviewed this drill's steps, timings and evidence and accept it as recorded.";
 
-    /** Writes a drill's report as self-contained HTML (report.DrillReport once it is merged). */
+    /** Writes a drill's report as self-contained HTML (report.DrillReport; a test may give its own). */
     @FunctionalInterface
     public interface ReportWriter {
         String html(DrillState drill, List<Entry> entries, String journalKeyFingerprint);
@@ -93,7 +93,7 @@ public final class DrillService {
     private final Object lock = new Object();
 
     public DrillService(Clock clock, ActivityJournal journal, SettingsFile settings) {
-        this(clock, journal, settings, PlainDrillReport::html);
+        this(clock, journal, settings, dev.redoubt.report.DrillReport::html);
     }
 
     public DrillService(Clock clock, ActivityJournal journal, SettingsFile settings, ReportWriter reports) {
@@ -427,7 +427,7 @@ public final class DrillService {
                 if (transientOrLocal(f)) {
                     throw f;
                 }
-                metadataError = (f.fact("errorCode") == null ? "" : f.fact("errorCode") + ": ") + f.getMessage();
+                metadataError = awsReason(f);
             }
             Runbook.Member fixed = d.runbook(member);
             Map<String, String> metadata;
@@ -485,6 +485,7 @@ public final class DrillService {
                 o.put("iamRoleArn", role);
                 ObjectNode md = o.putObject("metadata");
                 metadata.forEach(md::put);
+                o.put("rtoTargetMs", Duration.ofMinutes(index.thresholds().maxRestoreMinutes()).toMillis());
             });
             return show(d.state.id());
         }
@@ -568,11 +569,14 @@ public final class DrillService {
             }
             // The next member starts when the one before completed; one that failed stops the group.
             List<MemberState> ms = d.state.members();
-            boolean confirmed = d.state.steps().stream().anyMatch(s -> s.step() == DrillStep.CONFIRM);
+            boolean confirmed = confirmed(d.state);
             for (int i = 0; i < ms.size() && confirmed; i++) {
                 MemberState m = ms.get(i);
                 if (m.jobStatus() != null) {
                     continue;
+                }
+                if (!Preflight.passable(m.preflight())) {
+                    break; // never started without a preflight that passed (a point chosen again after the confirmation)
                 }
                 if (i == 0 || "COMPLETED".equals(ms.get(i - 1).jobStatus())) {
                     start(operator, d, i);
@@ -617,7 +621,7 @@ public final class DrillService {
                     if (f.kind() == ServiceFailure.Kind.CANCELLED || f.kind() == ServiceFailure.Kind.READ_ONLY) {
                         throw f;
                     }
-                    awsError = (f.fact("errorCode") == null ? "" : f.fact("errorCode") + ": ") + f.getMessage();
+                    awsError = awsReason(f);
                 }
             }
             String sentToAws = sent;
@@ -671,9 +675,20 @@ public final class DrillService {
                         : "a restore job is still running; summarize once every restore has ended", "drill", d.state.id());
             }
             Duration rto = d.state.rto();
+            Long target = null;
+            for (Entry e : d.entries) {
+                JsonNode x = e.detailsTree();
+                if (DrillStep.PREFLIGHT.spelling().equals(x.path("step").asText()) && x.hasNonNull("rtoTargetMs")) {
+                    target = x.path("rtoTargetMs").asLong();
+                }
+            }
+            Long rtoTarget = target;
             step(operator.actor(), d, DrillStep.SUMMARY, -1, "ok", d.state.members().get(0).member().resourceArn(), o -> {
                 o.put("notes", notes);
                 o.put("rtoMs", rto == null ? null : rto.toMillis());
+                if (rtoTarget != null) {
+                    o.put("rtoTargetMs", rtoTarget);
+                }
             });
             return show(d.state.id());
         }
@@ -863,6 +878,20 @@ public final class DrillService {
         journal.drillStep(actor, subject == null ? d.state.members().get(0).member().resourceArn() : subject, o);
     }
 
+    /** Confirmed, and nothing chosen or preflighted again since: a restore may start. */
+    private static boolean confirmed(DrillState s) {
+        long confirm = -1;
+        long prepared = -1;
+        for (StepRecord r : s.steps()) {
+            if (r.step() == DrillStep.CONFIRM) {
+                confirm = r.seq();
+            } else if (r.step() == DrillStep.CHOOSE || r.step() == DrillStep.PREFLIGHT) {
+                prepared = r.seq();
+            }
+        }
+        return confirm > prepared;
+    }
+
     private void start(Connection operator, Loaded d, int member) {
         MemberState m = d.state.members().get(member);
         Vault v = d.vault(member);
@@ -877,7 +906,7 @@ public final class DrillService {
             if (transientOrLocal(f)) {
                 throw f;
             }
-            error = (f.fact("errorCode") == null ? "" : f.fact("errorCode") + ": ") + f.getMessage();
+            error = awsReason(f);
         }
         String id = jobId;
         String why = error;
@@ -953,6 +982,12 @@ public final class DrillService {
         } catch (RuntimeException e) {
             throw Failures.translate(e);
         }
+    }
+
+    /** AWS's code and message, the code once. */
+    private static String awsReason(ServiceFailure f) {
+        String code = f.fact("errorCode");
+        return code == null || f.getMessage().contains(code) ? f.getMessage() : code + ": " + f.getMessage();
     }
 
     /** Failures that are not AWS's answer about this drill: thrown to the caller, nothing journaled. */

@@ -3,9 +3,15 @@ package dev.redoubt.arch;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.redoubt.journal.Entry;
+import dev.redoubt.journal.EntryQuery;
+import dev.redoubt.journal.Journal;
+import dev.redoubt.journal.Mode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -52,8 +58,27 @@ class ArchitectureTest {
     void findingsAndReportsNeedOnlyTheEstate() {
         noClasses().that().resideInAnyPackage("dev.redoubt.findings..", "dev.redoubt.report..")
                 .should().dependOnClassesThat().resideInAnyPackage("software.amazon.awssdk..", "javafx..", "java.sql..",
-                        "dev.redoubt.app..", "dev.redoubt.ui..", "dev.redoubt.aws..", "dev.redoubt.sandbox..", "dev.redoubt.journal..")
+                        "dev.redoubt.app..", "dev.redoubt.ui..", "dev.redoubt.aws..", "dev.redoubt.sandbox..")
                 .because("checks and reports judge an estate, whichever way it was obtained, and run with no AWS, UI or database code")
+                .check(classes);
+        noClasses().that().resideInAPackage("dev.redoubt.findings..")
+                .should().dependOnClassesThat().resideInAPackage("dev.redoubt.journal..")
+                .because("checks judge an estate and record nothing")
+                .check(classes);
+        noClasses().that().resideInAPackage("dev.redoubt.report..")
+                .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("dev.redoubt.journal..")
+                        .and(DescribedPredicate.not(JavaClass.Predicates.belongToAnyOf(Entry.class, EntryQuery.class, Journal.class, Mode.class))))
+                .because("the drill report shows and checks journal entries through the journal's port and its values, never its SQLite implementation")
+                .check(classes);
+    }
+
+    @Test
+    void drillsAreFreeOfFacesAndAdapters() {
+        noClasses().that().resideInAPackage("dev.redoubt.drills..")
+                .should().dependOnClassesThat().resideInAnyPackage("software.amazon.awssdk..", "javafx..", "java.sql..", "picocli..",
+                        "dev.redoubt.app..", "dev.redoubt.ui..", "dev.redoubt.aws..", "dev.redoubt.sandbox..", "dev.redoubt.services..",
+                        "dev.redoubt.report..")
+                .because("a drill's steps, state and checks are plain Java that the service runs and both faces show")
                 .check(classes);
     }
 

@@ -148,6 +148,88 @@ class DrillRunTest {
         }
     }
 
+    @Test
+    void pollingNeverStartsARestoreBeforeTheConfirmationNorAfterAPointIsChosenAgain() {
+        try (DrillFixture f = DrillFixture.open(dir)) {
+            EstateCatalog catalog = f.catalog();
+            DrillService drills = f.drills();
+            Connection alice = f.operator();
+            String orders = DrillFixture.arnOf(catalog, "shop-orders");
+            String id = prepared(drills, alice, catalog, "Orders", List.of(orders));
+            assertThat(drills.poll(alice, id).status()).isEqualTo(DrillStatus.PREPARING);
+            assertThat(f.sandbox().requestLog().entries()).noneMatch(e -> e.operation().equals("StartRestoreJob"));
+
+            drills.choose(alice, id, 0, drills.choices(catalog, orders).get(1).recoveryPointArn(), catalog);
+            assertThat(drills.poll(alice, id).status()).isEqualTo(DrillStatus.PREPARING);
+            assertThatThrownBy(() -> drills.confirmAndStart(alice, id, "shop-orders")).isInstanceOf(ServiceFailure.class)
+                    .hasMessageContaining("preflight of shop-orders has not run");
+            assertThat(f.sandbox().requestLog().entries()).noneMatch(e -> e.operation().equals("StartRestoreJob"));
+        }
+    }
+
+    @Test
+    void aRunbooksRoleMetadataAndChecksCarryIntoTheDrillAndADrillSavesAsARunbook() throws Exception {
+        try (DrillFixture f = DrillFixture.open(dir)) {
+            EstateCatalog catalog = f.catalog();
+            DrillService drills = f.drills();
+            Connection alice = f.operator();
+            String orders = DrillFixture.arnOf(catalog, "shop-orders");
+            String web = DrillFixture.arnOf(catalog, "shop-web-data-1");
+            String role = "arn:aws:iam::645019283746:role/service-role/RedoubtDrillRestore";
+            Path file = dir.resolve("shop.json");
+            drills.writeRunbook(new dev.redoubt.drills.Runbook("shop", "orders, then the web volume", List.of(
+                    new dev.redoubt.drills.Runbook.Member(orders, role, Map.of("DBInstanceClass", "db.t3.medium"), List.of("The order page loads")),
+                    new dev.redoubt.drills.Runbook.Member(web, null, null, null))), file);
+
+            DrillState d = drills.begin(alice, drills.plan(catalog, drills.readRunbook(file)));
+            assertThat(d.runbookName()).isEqualTo("shop");
+            assertThat(d.title()).isEqualTo("shop");
+            drills.choose(alice, d.id(), 0, drills.choices(catalog, orders).get(0).recoveryPointArn(), catalog);
+            MemberState m = drills.preflight(alice, d.id(), 0, null, catalog).members().get(0);
+            assertThat(m.metadata()).containsEntry("DBInstanceClass", "db.t3.medium")
+                    .hasEntrySatisfying("DBInstanceIdentifier", v -> assertThat(v).startsWith("redoubt-drill-" + d.id() + "-"));
+            assertThat(m.iamRoleArn()).as("the runbook's role over the one the estate suggests").isEqualTo(role);
+            assertThat(drills.runbookChecks(d.id(), 0)).containsExactly("The order page loads");
+            assertThat(drills.runbookChecks(d.id(), 1)).isEmpty();
+
+            // After a restart the runbook's settings still come from the journal (the begin entry).
+            try (DrillFixture again = f.restart()) {
+                assertThat(again.drills().runbookChecks(d.id(), 0)).containsExactly("The order page loads");
+            }
+            dev.redoubt.drills.Runbook saved = drills.runbookOf(d.id());
+            assertThat(saved.members()).extracting(dev.redoubt.drills.Runbook.Member::resourceArn).containsExactly(orders, web);
+            assertThat(saved.members().get(0).checks()).containsExactly("The order page loads");
+        }
+    }
+
+    @Test
+    void aPointInAnotherAccountsVaultIsReadAndRestoredThereWithTheSameRole() {
+        try (DrillFixture f = DrillFixture.open(dir)) {
+            EstateCatalog catalog = f.catalog();
+            DrillService drills = f.drills();
+            Connection alice = f.operator();
+            assertThat(alice.identity().accountId()).as("the demo signs in to the central backup account").isNotEqualTo(DrillFixture.SHOP);
+            String orders = DrillFixture.arnOf(catalog, "shop-orders");
+            String inShop = drills.choices(catalog, orders).stream().filter(c -> c.vaultAccountId().equals(DrillFixture.SHOP)
+                    && "COMPLETED".equals(c.status())).findFirst().orElseThrow().recoveryPointArn();
+            DrillState d = drills.begin(alice, drills.plan(catalog, null, List.of(orders)));
+            drills.choose(alice, d.id(), 0, inShop, catalog);
+            MemberState m = drills.preflight(alice, d.id(), 0, null, catalog).members().get(0);
+            assertThat(m.preflight()).filteredOn(p -> p.id().equals("metadata")).singleElement()
+                    .satisfies(p -> assertThat(p.verdict()).isEqualTo(dev.redoubt.findings.Status.PASS));
+            assertThat(m.preflight()).filteredOn(p -> p.id().equals("isolated-target")).singleElement()
+                    .satisfies(p -> assertThat(p.reason()).contains("redoubt-drill-" + d.id()));
+            long before = f.sandbox().requestLog().lastSeq();
+            drills.confirmAndStart(alice, d.id(), "shop-orders");
+            f.advance(Duration.ofMinutes(30));
+            DrillState done = drills.poll(alice, d.id());
+            assertThat(done.members().get(0).jobStatus()).isEqualTo("COMPLETED");
+            assertThat(done.members().get(0).createdResourceArn()).contains(":" + DrillFixture.SHOP + ":").contains("redoubt-drill-" + d.id());
+            assertThat(f.sandbox().requestLog().since(before)).filteredOn(e -> e.operation().equals("StartRestoreJob")).singleElement()
+                    .satisfies(e -> assertThat(e.principal()).contains(DrillFixture.SHOP).contains("BackupOperator"));
+        }
+    }
+
     private static void enableKeys(JsonNode node) {
         if (node.isObject()) {
             ObjectNode o = (ObjectNode) node;

@@ -35,7 +35,7 @@ class DrillServiceTest {
     Path dir;
 
     @Test
-    void aRecoveryGroupRestoresInOrderIsValidatedSignedOffByASecondPersonAndVerifies() {
+    void aRecoveryGroupRestoresInOrderIsValidatedSignedOffByASecondPersonAndVerifies() throws Exception {
         try (DrillFixture f = DrillFixture.open(dir)) {
             DrillService drills = f.drills();
             EstateCatalog catalog = f.catalog();
@@ -106,13 +106,22 @@ class DrillServiceTest {
                 d = drills.cleanUp(alice, id, i, List.of(d.members().get(i).createdResourceArn()), true, null);
             }
             assertThat(d.members()).allMatch(m -> m.validation().successful());
-            assertThat(d.members()).extracting(MemberState::validationSentToAws).containsOnly("SUCCESSFUL");
+            // AWS takes validation results only for restore testing jobs: the refusal is recorded and the drill goes on.
+            assertThat(d.members()).extracting(MemberState::validationSentToAws).containsOnly((String) null);
+            assertThat(d.steps()).filteredOn(s -> s.step() == DrillStep.VALIDATE).hasSize(2)
+                    .allSatisfy(s -> assertThat(s.text()).contains("AWS did not take the result").contains("InvalidRequestException"));
             d = drills.summarize(alice, id, "Restored within target");
             assertThat(d.status()).isEqualTo(DrillStatus.AWAITING_SIGN_OFF);
 
             assertThatThrownBy(() -> drills.signOff(alice, id, null)).isInstanceOf(ServiceFailure.class)
                     .hasMessageContaining("cannot sign it off");
-            try (Connection bob = f.other(DrillFixture.SHOP, "AuditReadOnly", Mode.AUDITOR)) {
+            try (Connection aliceAgain = f.app.demo().connectAnotherPerson("alice", c -> { }, Cancellation.none())) {
+                assertThat(aliceAgain.identity().arn()).isNotEqualTo(alice.identity().arn());
+                assertThatThrownBy(() -> drills.signOff(aliceAgain, id, null)).as("the operator in another role is still the operator")
+                        .isInstanceOf(ServiceFailure.class).hasMessageContaining("cannot sign it off");
+            }
+            try (Connection bob = f.app.demo().connectAnotherPerson("bob", c -> { }, Cancellation.none())) {
+                assertThat(bob.identity().arn()).endsWith("/bob");
                 d = drills.signOff(bob, id, "Reviewed");
                 assertThat(d.signer()).isEqualTo(bob.identity().arn());
             }
@@ -130,6 +139,14 @@ class DrillServiceTest {
             assertThat(rebuilt).isEqualTo(drills.show(id));
             assertThat(drills.show(id.substring(0, 4)).id()).isEqualTo(id);
             assertThat(drills.list()).extracting(s -> s.id()).contains(id);
+
+            // The report, written through the service, holds the drill's entries exactly as the journal has them.
+            Path report = f.drills().exportReport(alice.actor(), id, dir.resolve("drill.html"));
+            String html = java.nio.file.Files.readString(report);
+            assertThat(html).contains("REHEARSAL");
+            assertThat(dev.redoubt.report.DrillReport.verify(html, f.app.journal()).ok()).isTrue();
+            assertThat(f.app.journal().read(new EntryQuery(null, null, "export", null, 0))).singleElement()
+                    .satisfies(e -> assertThat(e.detailsTree().path("kind").asText()).isEqualTo("drill-report"));
         }
         try (DrillFixture again = DrillFixture.open(dir)) {
             Verification v = JournalVerifier.verify(again.app.paths().journalFiles(), Optional.empty());

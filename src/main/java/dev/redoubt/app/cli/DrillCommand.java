@@ -49,6 +49,11 @@ public final class DrillCommand implements Runnable {
         return (kind == null ? s : kind + ", " + s) + (d.interrupted() ? ", interrupted" : "");
     }
 
+    /** True when Redoubt's home holds no journal yet: nothing to read, and reading must not create one. */
+    static boolean noJournal(CliContext ctx) {
+        return !java.nio.file.Files.exists(ctx.existingPaths().journalFiles().database());
+    }
+
     /** The name part of an identity's ARN (an assumed role's session, a user's name), enough for a table. */
     static String who(String arn) {
         return arn == null ? "-" : DrillText.lastPart(arn);
@@ -64,7 +69,7 @@ public final class DrillCommand implements Runnable {
 
         @Override
         public void run() {
-            List<DrillState> drills = ctx.app().drills().all();
+            List<DrillState> drills = noJournal(ctx) ? List.of() : ctx.app().drills().all();
             PrintStream out = ctx.out();
             if (drills.isEmpty()) {
                 ctx.err().println("No drills in the journal yet: run one in the window (redoubt console).");
@@ -99,6 +104,10 @@ public final class DrillCommand implements Runnable {
 
         @Override
         public void run() {
+            if (noJournal(ctx)) {
+                throw new CliException(ExitCodes.USAGE, "no drill has the id " + id + ": there is no journal yet at "
+                        + ctx.existingPaths().journalFiles().database() + " (Redoubt creates it when it first records something)");
+            }
             DrillState d = ctx.app().drills().show(id);
             if (json) {
                 ctx.out().println(toJson(d));

@@ -57,6 +57,8 @@ final class OverviewStyles {
     static final String SHORTFALL = "shortfall";
     static final String UNREAD_GROUP = "unread-group";
     static final String AWS_MESSAGE = "aws-message";
+    static final String DRILLS_HEADLINE = "drills-headline";
+    static final String REHEARSAL_CHIP = "rehearsal";
 
     private OverviewStyles() {
     }

@@ -112,6 +112,7 @@ public final class OverviewView implements Screen {
     private final VBox activity = card(ID_ACTIVITY);
     private final VBox coverage = card(ID_COVERAGE);
     private final VBox unread = card(ID_UNREAD);
+    private final VBox drills = card(DrillsCard.ID_CARD);
     private final List<Pair> pairs = new ArrayList<>();
     private final GridPane facetGrid = new GridPane();
     private boolean wide = true;
@@ -149,7 +150,8 @@ public final class OverviewView implements Screen {
 
         content.setId(ID_CONTENT);
         content.getStyleClass().add(StyleClasses.SCREEN);
-        content.getChildren().setAll(header, partialBanner, scorecard, pair(heatMap, failures, 58), activity, pair(coverage, unread, 55));
+        new DrillsCard(viewModel, drills);
+        content.getChildren().setAll(header, partialBanner, scorecard, pair(heatMap, failures, 58), pair(coverage, drills, 55), activity, unread);
         scroll.setContent(content);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add(Tweaks.EDGE_TO_EDGE);

@@ -2,7 +2,10 @@ package dev.redoubt.ui.overview;
 
 import dev.redoubt.findings.Counts;
 import dev.redoubt.services.AuditRun;
+import dev.redoubt.services.DrillService;
 import dev.redoubt.ui.findings.FindingsQuery;
+import dev.redoubt.ui.navigation.Destinations;
+import dev.redoubt.ui.navigation.Place;
 import dev.redoubt.ui.workspace.ConsoleActions;
 import dev.redoubt.ui.workspace.FailureText;
 import java.util.function.Consumer;
@@ -26,7 +29,12 @@ public final class OverviewViewModel {
     private final ReadOnlyObjectWrapper<OverviewModel> model = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper computing = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper badge = new ReadOnlyStringWrapper("");
-    private final ChangeListener<AuditRun> auditChanged = (o, old, run) -> show(run);
+    private final ReadOnlyObjectWrapper<DrillsOverview> drills = new ReadOnlyObjectWrapper<>();
+    private final ChangeListener<AuditRun> auditChanged = (o, old, run) -> {
+        show(run);
+        loadDrills(run);
+    };
+    private long drillsLoad;
     private AuditRun shownFor;
     private AuditRun computingFor;
     private boolean active;
@@ -69,6 +77,49 @@ public final class OverviewViewModel {
         active = true;
         actions.workspace().auditProperty().addListener(auditChanged);
         show(actions.workspace().audit());
+        // A drill may have been run or signed off since the last visit: the history is read again each time.
+        loadDrills(actions.workspace().audit());
+    }
+
+    /** The "Restore drills" card; null while it is read or when no estate is open. */
+    public ReadOnlyObjectProperty<DrillsOverview> drillsProperty() {
+        return drills.getReadOnlyProperty();
+    }
+
+    public DrillsOverview drills() {
+        return drills.get();
+    }
+
+    /** The restore drills screen. */
+    public void openDrills() {
+        actions.navigator().open(Place.of(Destinations.DRILLS));
+    }
+
+    /** One drill on the restore drills screen. */
+    public void openDrill(String drillId) {
+        if (drillId != null) {
+            actions.navigator().open(Place.of(Destinations.DRILLS, drillId));
+        }
+    }
+
+    /** Reads the drill history of the estate on show (the journal), in the background. */
+    private void loadDrills(AuditRun run) {
+        long load = ++drillsLoad;
+        if (run == null) {
+            drills.set(null);
+            return;
+        }
+        DrillService service = actions.services().drills();
+        actions.tasks().run("Reading the restore drills", false, ctx -> DrillsOverview.of(service.history(run.index()), service.cadenceDays()), card -> {
+            if (load == drillsLoad) {
+                drills.set(card);
+            }
+        }, failure -> {
+            if (load == drillsLoad) {
+                var notice = FailureText.of("Could not read the restore drills", failure, actions::signIn);
+                drills.set(DrillsOverview.unreadable(notice.text()));
+            }
+        });
     }
 
     /** The screen is hidden: stop following the workspace. */

@@ -59,6 +59,7 @@ final class RecoveryPointPage {
 
         pane.section("Copies in other accounts and regions", copies(d));
         pane.section("Restores of this recovery point", restores(d));
+        pane.section("Restore drills of this resource", drills(d));
 
         FactGrid facts = pane.facts("Properties");
         facts.setId(ID_FACTS);
@@ -94,6 +95,14 @@ final class RecoveryPointPage {
         javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(10, drill, words);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
+    }
+
+    /** The resource's drill history, read in the background (its own section class, apart from the drill button). */
+    private Node drills(PointDetail d) {
+        ResourceDrillsViewModel vm = new ResourceDrillsViewModel(ctx);
+        ResourceDrillsSection section = new ResourceDrillsSection(vm);
+        vm.load(d.row().resourceArn());
+        return section.node();
     }
 
     Node problem(String text) {

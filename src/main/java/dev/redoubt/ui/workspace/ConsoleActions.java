@@ -64,6 +64,11 @@ public final class ConsoleActions {
         return workspace;
     }
 
+    /** Where screens send the user (the shell, with its history). */
+    public Navigator navigator() {
+        return navigator;
+    }
+
     public Notices notices() {
         return notices;
     }

@@ -95,15 +95,35 @@ class DrillCommandTest {
     }
 
     @Test
+    void withNoJournalYetListSaysSoAndCreatesNothing() {
+        CliRun r = CliRun.run(home(), "drill", "list");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.err()).contains("No drills in the journal yet");
+        CliRun show = CliRun.run(home(), "drill", "show", "c0ffee01");
+        assertThat(show.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(show.err()).contains("there is no journal yet");
+        assertThat(home()).doesNotExist();
+    }
+
+    @Test
     void aDrillThatDoesNotExistOrIsAmbiguousIsAClearUsageError() {
         journalDrills();
         CliRun none = CliRun.run(home(), "drill", "show", "zzz");
         assertThat(none.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(none.err()).contains("no drill has the id zzz");
         assertThat(none.noStackTrace()).isTrue();
-        CliRun ambiguous = CliRun.run(home(), "drill", "show", "");
+        CliRun blank = CliRun.run(home(), "drill", "show", " ");
+        assertThat(blank.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(blank.noStackTrace()).isTrue();
+        Map<String, String> env = Map.of("REDOUBT_HOME", home().toString(), "HOME", home().resolveSibling("home-user").toString());
+        try (AppContext app = new AppContext(env, Clock.systemUTC())) {
+            ObjectNode begin = step("c0ffee99", "begin", -1).put("title", "Another");
+            begin.putArray("members").addObject().put("order", 0).put("resourceArn", DB);
+            app.activity().drillStep(new Actor(OP, Mode.OPERATOR, Target.sandbox()), DB, begin);
+        }
+        CliRun ambiguous = CliRun.run(home(), "drill", "show", "c0ffee");
         assertThat(ambiguous.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(ambiguous.noStackTrace()).isTrue();
+        assertThat(ambiguous.err()).contains("c0ffee is the start of 2 drills' ids (c0ffee01, c0ffee99); give more of it");
     }
 
     @Test
