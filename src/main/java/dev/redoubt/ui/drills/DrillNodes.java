@@ -12,7 +12,6 @@ import dev.redoubt.ui.browse.BrowseStyles;
 import dev.redoubt.ui.browse.Formats;
 import java.nio.file.Path;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import javafx.geometry.HPos;
@@ -342,9 +341,5 @@ final class DrillNodes {
             }
         });
         return b;
-    }
-
-    static List<Node> none() {
-        return List.of();
     }
 }

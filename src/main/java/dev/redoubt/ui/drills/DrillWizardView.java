@@ -18,7 +18,6 @@ import dev.redoubt.ui.browse.BrowseStyles;
 import dev.redoubt.ui.browse.FactGrid;
 import dev.redoubt.ui.browse.Formats;
 import java.io.File;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -832,10 +831,5 @@ final class DrillWizardView {
         return new Node[] {lead("A second person signs the drill off with their own identity: both are recorded. Then export the report for the "
                 + "auditor's file."), DrillNodes.card(who), buttons, form,
                 DrillNodes.card(DrillNodes.heading("Resources, in restore order"), DrillNodes.members(ctx, s, zone()))};
-    }
-
-    @SuppressWarnings("unused")
-    private static Path none() {
-        return null;
     }
 }
