@@ -312,8 +312,12 @@ public final class DrillWizardViewModel {
         WizardStep at = stepFor(state);
         furthest = at;
         step.set(at);
+        fillInputs(state);
         if (at == WizardStep.CHOOSE || at == WizardStep.PREFLIGHT) {
             loadChoices(state, null);
+        }
+        if (at == WizardStep.VALIDATE) {
+            fillChecks(state);
         }
         if (at == WizardStep.CONFIRM) {
             expected.set(confirmation(state));

@@ -200,6 +200,8 @@ class DrillsViewModelTest {
             assertThat(w.step()).as("preflight passed before the restart: the confirmation is next; " + w.drill().members().get(0).preflight())
                     .isEqualTo(WizardStep.CONFIRM);
             assertThat(w.expectedProperty().get()).isEqualTo("shop-orders");
+            assertThat(w.inputs()).as("the role and metadata of the preflight before the restart").hasSize(1)
+                    .allSatisfy(in -> assertThat(in.roleProperty().get()).isNotBlank());
             assertThat(w.drill().members().get(0).recoveryPointArn()).isEqualTo(olderPoint);
             assertThat(w.drill().steps()).extracting(StepRecord::step).contains(DrillStep.RESUME);
 
