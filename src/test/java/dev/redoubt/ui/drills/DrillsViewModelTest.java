@@ -9,15 +9,10 @@ import dev.redoubt.drills.DrillStep;
 import dev.redoubt.drills.MemberState;
 import dev.redoubt.drills.StepRecord;
 import dev.redoubt.journal.Mode;
-import dev.redoubt.services.Cancellation;
-import dev.redoubt.services.Connection;
-import dev.redoubt.services.DeviceCode;
 import dev.redoubt.ui.navigation.Destinations;
 import dev.redoubt.ui.support.TestConsole;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,19 +21,9 @@ class DrillsViewModelTest {
     @TempDir
     Path dir;
 
-    /** The demo's second person: bob, through the demo's own sign-in, as the window wires it. */
+    /** The second person as the window wires it: the demo's SSO users, bob first. */
     private static DrillsViewModel.SecondPerson bob(TestConsole console) {
-        return new DrillsViewModel.SecondPerson() {
-            @Override
-            public List<String> choices(Connection operator) {
-                return List.of("bob", "carol");
-            }
-
-            @Override
-            public Connection signIn(Connection operator, String who, Consumer<DeviceCode> prompt, Cancellation cancel) {
-                return console.context.services().demo().connectAnotherPerson(who, prompt, cancel);
-            }
-        };
+        return new SecondPersonSignIn(console.context.services(), console.workspace);
     }
 
     private static TestConsole operatorInTheDemo(Path dir) throws Exception {
@@ -52,7 +37,7 @@ class DrillsViewModelTest {
     @Test
     void anOperatorRehearsesARecoveryGroupThatBobSignsOffAndExportsTheReport() throws Exception {
         try (TestConsole console = operatorInTheDemo(dir.resolve("console"))) {
-            DrillsViewModel vm = new DrillsViewModel(console.browse(), bob(console), by -> console.context.services().demo().advanceClock(by));
+            DrillsViewModel vm = new DrillsViewModel(console.browse(), bob(console), SecondPersonSignIn.rehearsal(console.context.services()));
             DrillWizardViewModel w = vm.wizard();
             assertThat(vm.whyNotRunProperty().get()).isNull();
 
@@ -228,7 +213,7 @@ class DrillsViewModelTest {
             console.actions.openCapture(stale);
             assertThat(console.workspace.connection().mode()).isEqualTo(Mode.OPERATOR);
 
-            DrillsViewModel vm = new DrillsViewModel(console.browse(), bob(console), by -> console.context.services().demo().advanceClock(by));
+            DrillsViewModel vm = new DrillsViewModel(console.browse(), bob(console), SecondPersonSignIn.rehearsal(console.context.services()));
             DrillWizardViewModel w = vm.wizard();
             vm.open("new");
             w.addByName("legacy-crm-db", "legacy-crm-files");
