@@ -5,6 +5,7 @@ import dev.redoubt.ui.Theme;
 import dev.redoubt.ui.browse.BrowseContext;
 import dev.redoubt.ui.drills.DrillsView;
 import dev.redoubt.ui.drills.DrillsViewModel;
+import dev.redoubt.ui.drills.SecondPersonSignIn;
 import dev.redoubt.ui.organization.OrganizationView;
 import dev.redoubt.ui.organization.OrganizationViewModel;
 import dev.redoubt.ui.findings.FindingsView;
@@ -97,7 +98,8 @@ public final class Console {
         RestoreTestsViewModel restoreTests = new RestoreTestsViewModel(browse);
         RestoreJobsViewModel restoreJobs = new RestoreJobsViewModel(browse);
         RecoveryPointsViewModel recoveryPoints = new RecoveryPointsViewModel(browse);
-        DrillsViewModel drills = new DrillsViewModel(browse, new DrillPeople(ctx.services(), workspace), new DrillPeople.Rehearsal(ctx.services()));
+        DrillsViewModel drills = new DrillsViewModel(browse, new SecondPersonSignIn(ctx.services(), workspace),
+                SecondPersonSignIn.rehearsal(ctx.services()));
 
         var hasEstate = workspace.estateProperty().isNotNull();
         List<ScreenEntry> screens = List.of(

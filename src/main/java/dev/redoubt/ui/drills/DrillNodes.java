@@ -12,7 +12,6 @@ import dev.redoubt.ui.browse.BrowseStyles;
 import dev.redoubt.ui.browse.Formats;
 import java.nio.file.Path;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import javafx.geometry.HPos;
@@ -219,8 +218,13 @@ final class DrillNodes {
                     : "from the recovery point of " + Formats.dateTime(m.pointCreated(), zone));
             from.setTooltip(new javafx.scene.control.Tooltip(m.recoveryPointArn()));
             VBox resource = new VBox(2, ArnLink.of(ctx, m.member().resourceArn(), m.member().resourceName()), from);
-            Label job = new Label(m.restoreJobId() == null ? Formats.NONE : m.restoreJobId());
+            String id = m.restoreJobId();
+            Label job = new Label(id == null ? Formats.NONE : id.length() > 14 ? id.substring(0, 13) + "…" : id);
             job.getStyleClass().add("drill-mono");
+            if (id != null) {
+                job.setTooltip(new javafx.scene.control.Tooltip("Restore job " + id));
+                job.setContextMenu(new javafx.scene.control.ContextMenu(copyItem(id)));
+            }
             VBox status = new VBox(2, jobChip(m.jobStatus()));
             if (m.jobStatusMessage() != null && !m.jobStatusMessage().isBlank() && !"COMPLETED".equals(m.jobStatus())) {
                 Label why = wrapped(m.jobStatusMessage());
@@ -235,6 +239,12 @@ final class DrillNodes {
         }
         fit(g, 1);
         return g;
+    }
+
+    private static javafx.scene.control.MenuItem copyItem(String text) {
+        javafx.scene.control.MenuItem copy = new javafx.scene.control.MenuItem("Copy the job ID", new FontIcon(Material2OutlinedAL.CONTENT_COPY));
+        copy.setOnAction(e -> ArnLink.copy(text));
+        return copy;
     }
 
     private static GridPane grid(int grow, String... headers) {
@@ -342,9 +352,5 @@ final class DrillNodes {
             }
         });
         return b;
-    }
-
-    static List<Node> none() {
-        return List.of();
     }
 }

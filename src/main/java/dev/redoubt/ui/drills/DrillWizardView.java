@@ -18,7 +18,6 @@ import dev.redoubt.ui.browse.BrowseStyles;
 import dev.redoubt.ui.browse.FactGrid;
 import dev.redoubt.ui.browse.Formats;
 import java.io.File;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -88,6 +87,12 @@ final class DrillWizardView {
     private final VBox head = new VBox(8);
     private WizardStep rendered;
     private String renderedFor;
+    private String renderedHead;
+    private final VBox monitorCards = new VBox(12);
+    private Button followButton;
+    private Button skipButton;
+    private Button validateButton;
+    private Label followingText;
 
     DrillWizardView(DrillsViewModel parent, Supplier<DrillNodes.ReportChooser> chooser) {
         this.parent = parent;
@@ -111,9 +116,19 @@ final class DrillWizardView {
         vm.stepTimes().addListener((javafx.collections.ListChangeListener<DrillWizardViewModel.StepTime>) c -> renderSteps());
         vm.stepProperty().addListener((o, was, is) -> render(true));
         vm.drillProperty().addListener((o, was, is) -> render(false));
+        vm.choices().addListener((javafx.collections.ListChangeListener<DrillWizardViewModel.MemberChoices>) c -> {
+            if (vm.step() == WizardStep.CHOOSE) {
+                render(true);
+            }
+        });
         vm.nowProperty().addListener((o, was, is) -> {
-            if (vm.step() == WizardStep.MONITOR) {
-                render(false);
+            if (vm.step() == WizardStep.MONITOR && rendered == WizardStep.MONITOR) {
+                updateMonitor(vm.drill());
+            }
+        });
+        vm.followingProperty().addListener((o, was, is) -> {
+            if (vm.step() == WizardStep.MONITOR && rendered == WizardStep.MONITOR) {
+                updateMonitor(vm.drill());
             }
         });
         render(true);
@@ -162,8 +177,9 @@ final class DrillWizardView {
 
     /** Builds the page anew when the step or the drill changed ({@code force}: the step changed; else keep a page being typed into). */
     private void render(boolean force) {
-        WizardStep step = vm.step();
         DrillState s = vm.drill();
+        // with no drill begun, only the first page has anything to show
+        WizardStep step = s == null ? WizardStep.CHOOSE : vm.step();
         String key = s == null ? "" : s.id();
         // Pages with fields keep what is typed: they are rebuilt only when the step changes or another drill is shown.
         boolean typing = step == WizardStep.CONFIRM || step == WizardStep.SUMMARY || step == WizardStep.CLEAN_UP
@@ -171,9 +187,19 @@ final class DrillWizardView {
         if (!force && typing && step == rendered && key.equals(renderedFor)) {
             return;
         }
+        String headKey = step + "|" + key + "|" + (s != null && s.status() != null && s.status().finished());
+        if (!headKey.equals(renderedHead)) {
+            // the head holds the abandon form: rebuilt only when the page or the drill changes, never by a poll
+            renderHead(s);
+            renderedHead = headKey;
+        }
+        if (!force && step == WizardStep.MONITOR && rendered == WizardStep.MONITOR && key.equals(renderedFor)) {
+            // the buttons stay put while a poll refreshes the jobs (a click is never lost to a rebuild)
+            updateMonitor(s);
+            return;
+        }
         rendered = step;
         renderedFor = key;
-        renderHead(s);
         page.getChildren().setAll(switch (step) {
             case CHOOSE -> s == null ? chooseResources() : choosePoints(s);
             case PREFLIGHT -> preflight(s);
@@ -368,7 +394,8 @@ final class DrillWizardView {
                     options.getChildren().add(DrillNodes.muted((mc.points().size() - 6) + " older recovery points not shown."));
                     break;
                 }
-                RadioButton rb = new RadioButton(Formats.dateTime(p.created(), zone()) + " · " + DrillWords.duration(p.age()) + " old");
+                RadioButton rb = new RadioButton(Formats.dateTime(p.created(), zone()) + " · RPO " + DrillWords.duration(p.age()));
+                rb.setTooltip(new javafx.scene.control.Tooltip(p.recoveryPointArn()));
                 rb.setId("drillPoint-" + mc.member() + "-" + (shown - 1));
                 rb.setToggleGroup(tg);
                 rb.setUserData(p.recoveryPointArn());
@@ -378,7 +405,7 @@ final class DrillWizardView {
                 if (p.suggested()) {
                     line.getChildren().add(DrillNodes.chip("Suggested", "good"));
                 }
-                Label where = DrillNodes.muted("RPO " + DrillWords.duration(p.age()) + " · vault " + p.vaultName() + " · " + p.region()
+                Label where = DrillNodes.muted("vault " + p.vaultName() + " · " + p.region()
                         + (p.note() == null || p.note().isBlank() ? "" : " · " + p.note()));
                 line.getChildren().add(where);
                 options.getChildren().add(line);
@@ -393,7 +420,7 @@ final class DrillWizardView {
             }
             cards.getChildren().add(DrillNodes.card(DrillNodes.heading((mc.member() + 1) + ". " + mc.resource().resourceName() + " · "
                     + dev.redoubt.ui.restorejobs.RestoreJobWords.resourceType(mc.resource().resourceType())), DrillNodes.muted(
-                    "Restore from which recovery point? Its age is the RPO this restore shows: the data written since it would be lost."), options));
+                    "Restore from which recovery point? Its age is the RPO this restore shows (RPO: the data written since it would be lost)."), options));
         }
         if (vm.choices().isEmpty()) {
             cards.getChildren().add(DrillNodes.muted("Listing the recovery points…"));
@@ -418,7 +445,9 @@ final class DrillWizardView {
             for (PreflightItem p : m.preflight()) {
                 Label title = new Label(p.title());
                 title.getStyleClass().add("drill-item-title");
-                title.setMinWidth(Region.USE_PREF_SIZE);
+                title.setWrapText(true);
+                title.setMaxWidth(230);
+                title.setMinWidth(160);
                 VBox why = new VBox(2, DrillNodes.wrapped(p.reason()));
                 if (p.fix() != null && !p.fix().isBlank() && p.verdict() != dev.redoubt.findings.Status.PASS) {
                     Label fix = DrillNodes.wrapped("What to do: " + p.fix());
@@ -497,7 +526,7 @@ final class DrillWizardView {
         FactGrid what = new FactGrid();
         for (MemberState m : s.members()) {
             what.add((m.member().order() + 1) + ". " + m.member().resourceName(), "from the recovery point of " + Formats.dateTime(m.pointCreated(), zone())
-                    + " into " + m.member().accountId() + " · " + m.member().region() + (m.iamRoleArn() == null ? "" : " · role " + Formats.shortArn(m.iamRoleArn())));
+                    + ", restored in " + where(m) + (m.iamRoleArn() == null ? "" : " with the role " + m.iamRoleArn().substring(m.iamRoleArn().lastIndexOf('/') + 1)));
         }
         Label ask = new Label();
         ask.textProperty().bind(Bindings.concat("Type ", vm.expectedProperty(), " to confirm"));
@@ -515,10 +544,59 @@ final class DrillWizardView {
         return new Node[] {lead("Check what will be restored, then type the name to start."), DrillNodes.card(what), ask, typed, note, next(start)};
     }
 
+    /** Where a member's restore runs: the account and region of its recovery point's vault. */
+    private String where(MemberState m) {
+        dev.redoubt.services.EstateCatalog c = ctx.catalog();
+        dev.redoubt.findings.EstateIndex.PointRef p = c == null || m.recoveryPointArn() == null ? null : c.point(m.recoveryPointArn());
+        String account = p != null ? p.vault().where().accountId() : m.member().accountId();
+        String region = p != null ? p.vault().where().region() : m.member().region();
+        String name = c == null ? null : c.accountName(account);
+        return (name == null || name.equals(account) ? account : name + " (" + account + ")") + " · " + region;
+    }
+
     // ---- 4 monitor
 
     private Node[] monitor(DrillState s) {
-        VBox cards = new VBox(12);
+        followButton = DrillNodes.button("Stop following", ID_FOLLOW, Material2OutlinedMZ.PAUSE);
+        followButton.setOnAction(e -> {
+            if (vm.followingProperty().get()) {
+                vm.stopFollowing();
+            } else {
+                vm.follow();
+                vm.poll();
+            }
+        });
+        skipButton = DrillNodes.button("Skip ahead 1 min", ID_SKIP_AHEAD, Material2OutlinedMZ.SKIP_NEXT);
+        skipButton.setTooltip(new javafx.scene.control.Tooltip("A rehearsal only: moves the sandbox's clock a minute on"));
+        skipButton.disableProperty().bind(vm.busyProperty());
+        skipButton.setOnAction(e -> vm.skipAhead());
+        validateButton = DrillNodes.primary("Next: validate", ID_TO_VALIDATE);
+        validateButton.setOnAction(e -> vm.toValidate());
+        followingText = DrillNodes.muted("");
+        updateMonitor(s);
+        return new Node[] {lead("The restore jobs, live. Each resource is restored after the one before it completed."), monitorCards,
+                DrillNodes.muted(DrillWords.CANNOT_STOP), next(followingText, followButton, skipButton, validateButton)};
+    }
+
+    /** The jobs as last read, and the buttons' state: rebuilt cards, the same buttons. */
+    private void updateMonitor(DrillState s) {
+        if (s == null || followButton == null) {
+            return;
+        }
+        boolean following = vm.followingProperty().get();
+        followButton.setText(following ? "Stop following" : "Follow again");
+        followButton.setGraphic(new FontIcon(following ? Material2OutlinedMZ.PAUSE : Material2OutlinedMZ.PLAY_ARROW));
+        followButton.setDisable(s.status() != DrillStatus.RESTORING);
+        skipButton.setVisible(vm.canSkipAhead() && s.status() == DrillStatus.RESTORING);
+        skipButton.setManaged(skipButton.isVisible());
+        validateButton.setDisable(!vm.jobsEnded());
+        followingText.setText(following ? "Reading the jobs every 2 seconds." : s.status() == DrillStatus.RESTORING
+                ? "Not following: the jobs run on in AWS." : "Every restore job has ended.");
+        monitorCards.getChildren().setAll(jobCards(s));
+    }
+
+    private java.util.List<Node> jobCards(DrillState s) {
+        java.util.List<Node> cards = new java.util.ArrayList<>();
         Instant now = vm.nowProperty().get() == null ? ctx.clock().instant() : vm.nowProperty().get();
         for (int i = 0; i < s.members().size(); i++) {
             MemberState m = s.members().get(i);
@@ -533,16 +611,17 @@ final class DrillWizardView {
             Double pct = job == null ? null : job.percentDone();
             if ("COMPLETED".equals(status)) {
                 bar.setProgress(1);
-            } else if (status == null || "FAILED".equals(status) || "ABORTED".equals(status)) {
-                bar.setProgress(0);
-            } else {
+            } else if ("PENDING".equals(status) || "RUNNING".equals(status)) {
                 bar.setProgress(pct == null ? ProgressBar.INDETERMINATE_PROGRESS : pct / 100.0);
+            } else {
+                bar.setProgress(0);
             }
             Label percent = new Label(pct == null ? "" : Math.round(pct) + " %");
             percent.setMinWidth(Region.USE_PREF_SIZE);
             FactGrid facts = new FactGrid();
-            facts.add("Restore job", m.restoreJobId() == null ? (startedMember(s, i) ? "Not started: AWS refused it" : "Waits for the resource before it")
-                    : m.restoreJobId());
+            boolean refused = m.restoreJobId() == null && startedMember(s, i);
+            facts.add("Restore job", m.restoreJobId() != null ? m.restoreJobId() : refused ? "Not started: AWS refused it"
+                    : "SKIPPED".equals(status) ? "Not started" : "Waits for the resource before it");
             Instant started = startedAt(s, i);
             boolean running = "PENDING".equals(status) || "RUNNING".equals(status);
             if (started != null && running) {
@@ -555,14 +634,16 @@ final class DrillWizardView {
                 facts.add("Expected completion", "in about " + DrillWords.duration(Duration.ofMinutes(job.expectedCompletionMinutes())) + " (AWS's estimate)");
             }
             if (m.rto() != null) {
-                facts.add("Restore time (RTO)", DrillWords.duration(m.rto()));
+                facts.add("COMPLETED".equals(status) ? "Restore time (RTO)" : "Ran for", DrillWords.duration(m.rto()));
             }
             if (m.createdResourceArn() != null) {
                 facts.add("Restored as", ArnLink.of(ctx, m.createdResourceArn(), m.createdResourceArn()));
             }
             VBox card = DrillNodes.card(DrillNodes.row(DrillNodes.heading((i + 1) + ". " + m.member().resourceName()), chip), DrillNodes.row(bar, percent), facts);
-            if (m.jobStatusMessage() != null && !m.jobStatusMessage().isBlank()
-                    && ("FAILED".equals(status) || "ABORTED".equals(status) || m.restoreJobId() == null)) {
+            if (m.jobStatusMessage() != null && !m.jobStatusMessage().isBlank() && "SKIPPED".equals(status)) {
+                card.getChildren().add(DrillNodes.muted(m.jobStatusMessage() + "."));
+            } else if (m.jobStatusMessage() != null && !m.jobStatusMessage().isBlank()
+                    && ("FAILED".equals(status) || "ABORTED".equals(status) || refused)) {
                 Label why = new Label("AWS's reason: " + m.jobStatusMessage());
                 why.setId("drillJobReason-" + i);
                 why.setWrapText(true);
@@ -570,33 +651,9 @@ final class DrillWizardView {
                 why.getStyleClass().add(BrowseStyles.VERDICT_BAD);
                 card.getChildren().add(why);
             }
-            cards.getChildren().add(card);
+            cards.add(card);
         }
-        Button follow = DrillNodes.button(vm.followingProperty().get() ? "Stop following" : "Follow again", ID_FOLLOW,
-                vm.followingProperty().get() ? Material2OutlinedMZ.PAUSE : Material2OutlinedMZ.PLAY_ARROW);
-        follow.setDisable(s.status() != DrillStatus.RESTORING);
-        follow.setOnAction(e -> {
-            if (vm.followingProperty().get()) {
-                vm.stopFollowing();
-            } else {
-                vm.follow();
-                vm.poll();
-            }
-            render(true);
-        });
-        Button skip = DrillNodes.button("Skip ahead 1 min", ID_SKIP_AHEAD, Material2OutlinedMZ.SKIP_NEXT);
-        skip.setTooltip(new javafx.scene.control.Tooltip("A rehearsal only: moves the sandbox's clock a minute on"));
-        skip.setVisible(vm.canSkipAhead() && s.status() == DrillStatus.RESTORING);
-        skip.setManaged(skip.isVisible());
-        skip.disableProperty().bind(vm.busyProperty());
-        skip.setOnAction(e -> vm.skipAhead());
-        Button go = DrillNodes.primary("Next: validate", ID_TO_VALIDATE);
-        go.setDisable(!vm.jobsEnded());
-        go.setOnAction(e -> vm.toValidate());
-        Label following = DrillNodes.muted(vm.followingProperty().get() ? "Reading the jobs every 2 seconds." : s.status() == DrillStatus.RESTORING
-                ? "Not following: the jobs run on in AWS." : "Every restore job has ended.");
-        return new Node[] {lead("The restore jobs, live. Each resource is restored after the one before it completed."), cards,
-                DrillNodes.muted(DrillWords.CANNOT_STOP), next(following, follow, skip, go)};
+        return cards;
     }
 
     private static boolean startedMember(DrillState s, int member) {
@@ -668,6 +725,8 @@ final class DrillWizardView {
                         m.validation().successful() ? "good" : "bad");
                 Label aws = DrillNodes.wrapped(awsWords(s, member));
                 aws.setId("drillValidationAws-" + i);
+                s.steps().stream().filter(r -> r.step() == DrillStep.VALIDATE && r.member() == member).reduce((a, b) -> b)
+                        .ifPresent(r -> aws.setTooltip(new javafx.scene.control.Tooltip(r.text())));
                 card.getChildren().add(DrillNodes.row(done, aws));
             }
             card.getChildren().add(next(record));
@@ -704,8 +763,12 @@ final class DrillWizardView {
             open.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
             open.setDisable(ctx.consoleUrl(m.createdResourceArn()).isEmpty());
             open.setOnAction(e -> ctx.openInAwsConsole(m.createdResourceArn()));
-            list.getChildren().add(DrillNodes.row(new Label(m.member().resourceName() + " restored as"),
-                    ArnLink.of(ctx, m.createdResourceArn(), m.createdResourceArn()), open));
+            Label name = new Label(m.member().resourceName() + " restored as");
+            name.setMinWidth(Region.USE_PREF_SIZE);
+            name.setPrefWidth(220);
+            javafx.scene.control.Control link = ArnLink.of(ctx, m.createdResourceArn(), Formats.shortArn(m.createdResourceArn()));
+            link.setMinWidth(Region.USE_PREF_SIZE);
+            list.getChildren().add(DrillNodes.row(name, link, new Spacer(), open));
         }
         CheckBox confirmed = new CheckBox("I deleted these resources (or handed them to their owner to delete)");
         confirmed.setId(ID_CLEAN_UP_CONFIRMED);
@@ -768,10 +831,5 @@ final class DrillWizardView {
         return new Node[] {lead("A second person signs the drill off with their own identity: both are recorded. Then export the report for the "
                 + "auditor's file."), DrillNodes.card(who), buttons, form,
                 DrillNodes.card(DrillNodes.heading("Resources, in restore order"), DrillNodes.members(ctx, s, zone()))};
-    }
-
-    @SuppressWarnings("unused")
-    private static Path none() {
-        return null;
     }
 }

@@ -266,6 +266,8 @@ public final class DrillWizardViewModel {
     /** A new drill: the resource and recovery point asked for (either may be null), nothing journaled yet. */
     public void startNew(String resourceArn, String pointArn) {
         stopFollowing();
+        furthest = WizardStep.CHOOSE;
+        step.set(WizardStep.CHOOSE);
         drill.set(null);
         choices.clear();
         chosen.clear();
@@ -310,8 +312,12 @@ public final class DrillWizardViewModel {
         WizardStep at = stepFor(state);
         furthest = at;
         step.set(at);
+        fillInputs(state);
         if (at == WizardStep.CHOOSE || at == WizardStep.PREFLIGHT) {
             loadChoices(state, null);
+        }
+        if (at == WizardStep.VALIDATE) {
+            fillChecks(state);
         }
         if (at == WizardStep.CONFIRM) {
             expected.set(confirmation(state));

@@ -99,8 +99,11 @@ public final class DrillWords {
         String marker = "AWS did not take the result: ";
         if (stepText != null && stepText.contains(marker)) {
             String why = stepText.substring(stepText.indexOf(marker) + marker.length()).strip();
-            return "Recorded in the journal; AWS did not take the result (" + (why.endsWith(".") ? why.substring(0, why.length() - 1) : why)
-                    + "). AWS takes validation results only for restores started by a restore testing plan.";
+            if (why.contains("restore testing")) {
+                return "Recorded in the journal; AWS did not take the result: it takes validation results only for restores started by a "
+                        + "restore testing plan, not for one started by hand.";
+            }
+            return "Recorded in the journal; AWS did not take the result: " + (why.endsWith(".") ? why : why + ".");
         }
         return "Recorded in the journal; not sent to AWS.";
     }

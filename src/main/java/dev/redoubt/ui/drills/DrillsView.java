@@ -30,7 +30,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2OutlinedAL;
 import org.kordamp.ikonli.material2.Material2OutlinedMZ;
 
@@ -163,17 +162,16 @@ public final class DrillsView implements Screen {
         table.setItems(vm.rows());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setFixedCellSize(46);
-        Label empty = new Label("No drill yet. Start one with New drill, or from a recovery point's page (Restore drill…).");
+        Label empty = new Label("No drill in the journal yet. An operator starts one with New drill, or with Restore drill… on a recovery point's page.");
         empty.getStyleClass().add(BrowseStyles.PLACEHOLDER);
         table.setPlaceholder(empty);
         table.getColumns().setAll(java.util.List.of(
-                column("Drill", 300, this::titleCell),
+                column("Drill", 260, this::titleCell),
                 column("Status", 150, r -> DrillNodes.chip(r.statusText(), statusLevel(r))),
-                column("Operator", 90, r -> new Label(r.operator())),
-                column("Signed off by", 115, r -> new Label(r.signer())),
-                column("Started", 140, r -> new Label(r.started())),
-                column("Measured RTO", 125, r -> new Label(r.rto())),
-                column("", 150, this::actions)));
+                column("Operator · signer", 150, r -> lines(r.operator(), r.drill().signer() == null ? "not signed off" : "signed off by " + r.signer())),
+                column("Started", 150, r -> new Label(r.started())),
+                column("Measured RTO", 130, r -> new Label(r.rto())),
+                column("", 200, this::actions)));
         table.setRowFactory(t -> {
             javafx.scene.control.TableRow<DrillRow> row = new javafx.scene.control.TableRow<>();
             row.setOnMouseClicked(e -> {

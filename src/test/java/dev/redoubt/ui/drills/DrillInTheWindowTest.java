@@ -101,10 +101,19 @@ class DrillInTheWindowTest {
         Path report = dir.resolve("drill-report.html");
         robot.interact(() -> DrillsView.of(robot.lookup("#" + DrillsView.ID).query()).reportFile(name -> report));
 
-        robot.clickOn("#" + DrillsView.ID_NEW);
-        settle();
+        assertThat(robot.lookup("#" + DrillsView.ID_NEW).queryButton().isDisabled()).as("an operator may start a drill").isFalse();
+
+        // From the page of shop-orders' suggested recovery point: "Restore drill…" opens the wizard on it.
+        var catalog = fixture.console.workspace().catalog();
+        String orders = catalog.index().protectedResources().stream().filter(r -> "shop-orders".equals(r.resource().resourceName()))
+                .findFirst().orElseThrow().resource().resourceArn();
+        String point = fixture.context.services().drills().choices(catalog, orders).get(0).recoveryPointArn();
+        robot.interact(() -> fixture.console.shell().open(dev.redoubt.ui.navigation.Place.of(dev.redoubt.ui.navigation.Destinations.RECOVERY_POINTS, point)));
+        waitUntil("the recovery point's page", () -> robot.lookup("#pointRestoreDrill").tryQuery().map(Node::isVisible).orElse(false));
+        press(robot, "pointRestoreDrill");
+        waitUntil("the wizard", () -> vm.pageProperty().get() == DrillsViewModel.Page.WIZARD);
         assertThat(robot.lookup("#" + DrillNodes.ID_REHEARSAL_BANNER).queryAs(Label.class).getText()).isEqualTo(DrillWords.REHEARSAL_BANNER);
-        add(robot, "shop-orders");
+        assertThat(w.group()).extracting(ResourceChoice::name).containsExactly("shop-orders");
         add(robot, "shop-web-data-1");
         robot.interact(() -> robot.lookup("#" + DrillWizardView.ID_FILTER).queryAs(TextField.class).setText(""));
         assertThat(w.group()).extracting(ResourceChoice::name).containsExactly("shop-orders", "shop-web-data-1");
@@ -112,6 +121,8 @@ class DrillInTheWindowTest {
 
         robot.clickOn("#" + DrillWizardView.ID_BEGIN);
         waitUntil("the recovery points", () -> w.drillId() != null && !w.choices().isEmpty() && !w.busyProperty().get());
+        assertThat(w.chosen()).containsEntry(0, point);
+        Screenshots.write(fixture.scene, "drill-choose-points");
         press(robot, DrillWizardView.ID_TO_PREFLIGHT);
         waitUntil("the preflight", () -> w.step() == WizardStep.PREFLIGHT && !w.busyProperty().get());
         assertThat(robot.lookup("#drillPreflight-0-point-usable").queryAs(Label.class).getText()).isEqualTo("Pass");
@@ -128,6 +139,7 @@ class DrillInTheWindowTest {
         assertThat(start.isDisabled()).as("not the drill's name").isTrue();
         robot.interact(() -> robot.lookup("#" + DrillWizardView.ID_CONFIRM_TEXT).queryAs(TextField.class).setText(w.expectedProperty().get()));
         assertThat(start.isDisabled()).isFalse();
+        Screenshots.write(fixture.scene, "drill-confirm");
         press(robot, DrillWizardView.ID_START);
         waitUntil("the restore to start", () -> w.step() == WizardStep.MONITOR && !w.busyProperty().get());
         assertThat(w.drill().status()).isEqualTo(DrillStatus.RESTORING);
@@ -169,6 +181,7 @@ class DrillInTheWindowTest {
         robot.interact(() -> robot.lookup("#" + DrillWizardView.ID_TO_CLEAN_UP).queryButton().fire());
         settle();
         robot.interact(() -> robot.lookup("#" + DrillWizardView.ID_CLEAN_UP_CONFIRMED).queryAs(javafx.scene.control.CheckBox.class).setSelected(true));
+        Screenshots.write(fixture.scene, "drill-cleanup");
         robot.interact(() -> robot.lookup("#" + DrillWizardView.ID_RECORD_CLEAN_UP).queryButton().fire());
         waitUntil("the summary", () -> w.step() == WizardStep.SUMMARY && !w.busyProperty().get());
         robot.interact(() -> robot.lookup("#" + DrillWizardView.ID_SUMMARY_NOTES).queryAs(javafx.scene.control.TextArea.class)
@@ -187,10 +200,20 @@ class DrillInTheWindowTest {
         settle();
         Screenshots.write(fixture.scene, "drill-signed-off");
 
+        // A second drill left at its first step: the list puts it on top, with Resume and Abandon.
+        robot.interact(vm::newDrill);
+        robot.interact(() -> {
+            w.addByName("erp-db");
+            w.begin();
+        });
+        waitUntil("the second drill", () -> w.drillId() != null && !w.drillId().equals(signed.id()) && !w.busyProperty().get());
+        String second = w.drillId();
         robot.interact(vm::backToList);
-        waitUntil("the list", () -> vm.rows().stream().anyMatch(r -> r.id().equals(signed.id()) && r.statusText().equals("Signed off")));
+        waitUntil("the list", () -> vm.rows().size() == 2 && vm.rows().stream().anyMatch(r -> r.id().equals(signed.id()) && r.statusText().equals("Signed off")));
+        assertThat(vm.rows()).extracting(DrillRow::id).containsExactly(second, signed.id());
+        assertThat(robot.lookup("#" + DrillsView.ID_RESUME + "-" + second).tryQuery()).isPresent();
         Screenshots.write(fixture.scene, "drills-list");
-        robot.interact(() -> vm.show(vm.rows().get(0)));
+        robot.interact(() -> vm.show(vm.rows().get(1)));
         waitUntil("the drill's record", () -> vm.pageProperty().get() == DrillsViewModel.Page.RECORD
                 && robot.lookup("#" + DrillsView.ID_RECORD).lookup("#" + DrillNodes.ID_STEPS).tryQuery().isPresent());
         Screenshots.write(fixture.scene, "drill-record");
@@ -202,6 +225,60 @@ class DrillInTheWindowTest {
     }
 
     @Test
+    void aRestoreThatFailsShowsAwsReasonInPlace(FxRobot robot) throws Exception {
+        openDemo(robot, Mode.OPERATOR);
+        // A capture taken while the CRM key was still enabled; in the sandbox it is disabled now.
+        dev.redoubt.estate.EstateFile files = new dev.redoubt.estate.EstateFile();
+        com.fasterxml.jackson.databind.JsonNode tree = files.toTree(dev.redoubt.estate.demo.NorthwindDemo.build());
+        enableKeys(tree);
+        Path stale = dir.resolve("stale-" + System.nanoTime() + ".json");
+        files.write(files.fromTree(tree, "stale capture"), stale);
+        robot.interact(() -> fixture.console.actions().openCapture(stale));
+        waitUntil("the stale capture", () -> !fixture.console.workspace().busy() && fixture.console.workspace().estate().origin().file() != null
+                && fixture.console.workspace().estate().origin().file().equals(stale));
+        robot.clickOn("#nav-drills");
+        settle();
+        DrillsViewModel vm = drills(robot);
+        DrillWizardViewModel w = vm.wizard();
+        robot.clickOn("#" + DrillsView.ID_NEW);
+        settle();
+        robot.interact(() -> {
+            w.addByName("legacy-crm-db", "legacy-crm-files");
+            w.titleProperty().set("CRM");
+            w.begin();
+        });
+        waitUntil("the recovery points", () -> !w.choices().isEmpty() && !w.busyProperty().get());
+        press(robot, DrillWizardView.ID_TO_PREFLIGHT);
+        waitUntil("the preflight", () -> w.step() == WizardStep.PREFLIGHT && !w.busyProperty().get());
+        press(robot, DrillWizardView.ID_TO_CONFIRM);
+        robot.interact(() -> robot.lookup("#" + DrillWizardView.ID_CONFIRM_TEXT).queryAs(TextField.class).setText("CRM"));
+        press(robot, DrillWizardView.ID_START);
+        waitUntil("the restore to start", () -> w.step() == WizardStep.MONITOR && !w.busyProperty().get());
+        for (int i = 0; i < 10 && !w.jobsEnded(); i++) {
+            press(robot, DrillWizardView.ID_SKIP_AHEAD);
+            waitUntil("the clock to move", () -> !w.busyProperty().get());
+        }
+        waitUntil("the failure", () -> w.jobsEnded() && robot.lookup("#drillJobReason-0").tryQuery().isPresent());
+
+        assertThat(robot.lookup("#drillJobStatus-0").queryAs(Label.class).getText()).isEqualTo("Failed");
+        assertThat(robot.lookup("#drillJobReason-0").queryAs(Label.class).getText()).startsWith("AWS's reason: ").contains("is disabled");
+        assertThat(robot.lookup("#drillJobStatus-1").queryAs(Label.class).getText()).isEqualTo("Not started: the one before it failed");
+        Screenshots.write(fixture.scene, "drill-monitor-failed");
+    }
+
+    private static void enableKeys(com.fasterxml.jackson.databind.JsonNode node) {
+        if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
+            if ("Disabled".equals(o.path("KeyState").asText())) {
+                o.put("KeyState", "Enabled");
+                o.put("Enabled", true);
+            }
+            o.elements().forEachRemaining(DrillInTheWindowTest::enableKeys);
+        } else if (node.isArray()) {
+            node.elements().forEachRemaining(DrillInTheWindowTest::enableKeys);
+        }
+    }
+
+    @Test
     void anAuditorSeesDrillsButCannotStartOne(FxRobot robot) throws Exception {
         openDemo(robot, Mode.AUDITOR);
         robot.clickOn("#nav-drills");
@@ -210,5 +287,6 @@ class DrillInTheWindowTest {
         assertThat(robot.lookup("#" + DrillsView.ID_NEW).queryButton().isDisabled()).isTrue();
         assertThat(robot.lookup("#" + DrillsView.ID_WHY_NOT).queryAs(Label.class).getText()).isEqualTo("Sign in as an operator to run a drill");
         assertThat(robot.lookup("#" + DrillsView.ID_NEW).queryButton().getTooltip().getText()).isEqualTo("Sign in as an operator to run a drill");
+        Screenshots.write(fixture.scene, "drills-auditor");
     }
 }

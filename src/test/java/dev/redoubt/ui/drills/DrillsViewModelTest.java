@@ -9,15 +9,10 @@ import dev.redoubt.drills.DrillStep;
 import dev.redoubt.drills.MemberState;
 import dev.redoubt.drills.StepRecord;
 import dev.redoubt.journal.Mode;
-import dev.redoubt.services.Cancellation;
-import dev.redoubt.services.Connection;
-import dev.redoubt.services.DeviceCode;
 import dev.redoubt.ui.navigation.Destinations;
 import dev.redoubt.ui.support.TestConsole;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,19 +21,9 @@ class DrillsViewModelTest {
     @TempDir
     Path dir;
 
-    /** The demo's second person: bob, through the demo's own sign-in, as the window wires it. */
+    /** The second person as the window wires it: the demo's SSO users, bob first. */
     private static DrillsViewModel.SecondPerson bob(TestConsole console) {
-        return new DrillsViewModel.SecondPerson() {
-            @Override
-            public List<String> choices(Connection operator) {
-                return List.of("bob", "carol");
-            }
-
-            @Override
-            public Connection signIn(Connection operator, String who, Consumer<DeviceCode> prompt, Cancellation cancel) {
-                return console.context.services().demo().connectAnotherPerson(who, prompt, cancel);
-            }
-        };
+        return new SecondPersonSignIn(console.context.services(), console.workspace);
     }
 
     private static TestConsole operatorInTheDemo(Path dir) throws Exception {
@@ -52,7 +37,7 @@ class DrillsViewModelTest {
     @Test
     void anOperatorRehearsesARecoveryGroupThatBobSignsOffAndExportsTheReport() throws Exception {
         try (TestConsole console = operatorInTheDemo(dir.resolve("console"))) {
-            DrillsViewModel vm = new DrillsViewModel(console.browse(), bob(console), by -> console.context.services().demo().advanceClock(by));
+            DrillsViewModel vm = new DrillsViewModel(console.browse(), bob(console), SecondPersonSignIn.rehearsal(console.context.services()));
             DrillWizardViewModel w = vm.wizard();
             assertThat(vm.whyNotRunProperty().get()).isNull();
 
@@ -118,7 +103,7 @@ class DrillsViewModelTest {
             assertThat(w.drill().members()).allSatisfy(m -> assertThat(m.validation().successful()).isTrue());
             assertThat(w.drill().steps()).filteredOn(r -> r.step() == DrillStep.VALIDATE).hasSize(2)
                     .allSatisfy(r -> assertThat(DrillWords.validationToAws(w.drill().members().get(r.member()).validationSentToAws(), r.text()))
-                            .as("AWS takes validation results of restore testing jobs only").startsWith("Recorded in the journal; AWS did not take the result ("));
+                            .as("AWS takes validation results of restore testing jobs only").startsWith("Recorded in the journal; AWS did not take the result: it takes validation results only for restores started by a restore testing plan"));
 
             w.toCleanUp();
             assertThat(w.step()).isEqualTo(WizardStep.CLEAN_UP);
@@ -200,6 +185,8 @@ class DrillsViewModelTest {
             assertThat(w.step()).as("preflight passed before the restart: the confirmation is next; " + w.drill().members().get(0).preflight())
                     .isEqualTo(WizardStep.CONFIRM);
             assertThat(w.expectedProperty().get()).isEqualTo("shop-orders");
+            assertThat(w.inputs()).as("the role and metadata of the preflight before the restart").hasSize(1)
+                    .allSatisfy(in -> assertThat(in.roleProperty().get()).isNotBlank());
             assertThat(w.drill().members().get(0).recoveryPointArn()).isEqualTo(olderPoint);
             assertThat(w.drill().steps()).extracting(StepRecord::step).contains(DrillStep.RESUME);
 
@@ -226,7 +213,7 @@ class DrillsViewModelTest {
             console.actions.openCapture(stale);
             assertThat(console.workspace.connection().mode()).isEqualTo(Mode.OPERATOR);
 
-            DrillsViewModel vm = new DrillsViewModel(console.browse(), bob(console), by -> console.context.services().demo().advanceClock(by));
+            DrillsViewModel vm = new DrillsViewModel(console.browse(), bob(console), SecondPersonSignIn.rehearsal(console.context.services()));
             DrillWizardViewModel w = vm.wizard();
             vm.open("new");
             w.addByName("legacy-crm-db", "legacy-crm-files");
@@ -286,6 +273,42 @@ class DrillsViewModelTest {
             vm.wizard().begin();
             assertThat(vm.wizard().errorProperty().get()).contains(DrillWords.OPERATOR_NEEDED);
             assertThat(console.context.services().drills().list()).isEmpty();
+        }
+    }
+
+    @Test
+    void aRecoveryGroupIsSavedAsARunbookAndOpenedAgainInItsOrder() throws Exception {
+        try (TestConsole console = operatorInTheDemo(dir.resolve("runbook"))) {
+            DrillsViewModel vm = new DrillsViewModel(console.browse(), bob(console), null);
+            DrillWizardViewModel w = vm.wizard();
+            vm.open("new");
+            w.saveRunbook(dir.resolve("nothing.json"));
+            assertThat(w.errorProperty().get()).isEqualTo("Add at least one resource before saving a runbook.");
+            w.addByName("shop-web-data-1", "shop-orders");
+            w.moveUp(w.group().get(1));
+            assertThat(w.group()).extracting(ResourceChoice::name).containsExactly("shop-orders", "shop-web-data-1");
+            w.titleProperty().set("Shop: orders database and web volume");
+            Path file = dir.resolve("shop.runbook.json");
+            w.saveRunbook(file);
+            assertThat(w.errorProperty().get()).isNull();
+            assertThat(w.infoProperty().get()).startsWith("Runbook saved to");
+            assertThat(file).exists();
+
+            vm.open("new");
+            assertThat(w.group()).isEmpty();
+            w.openRunbook(file);
+            assertThat(w.errorProperty().get()).isNull();
+            assertThat(w.group()).extracting(ResourceChoice::name).containsExactly("shop-orders", "shop-web-data-1");
+            assertThat(w.titleProperty().get()).isEqualTo("Shop: orders database and web volume");
+            w.begin();
+            assertThat(w.drill().runbookName()).isEqualTo("Shop: orders database and web volume");
+
+            Path broken = dir.resolve("broken.json");
+            java.nio.file.Files.writeString(broken, "this is not JSON");
+            vm.open("new");
+            w.openRunbook(broken);
+            assertThat(w.errorProperty().get()).startsWith("Could not open the runbook: ").contains("broken.json").doesNotContain("Exception:");
+            assertThat(w.group()).isEmpty();
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.redoubt.app;
+package dev.redoubt.ui.drills;
 
 import dev.redoubt.services.Cancellation;
 import dev.redoubt.services.Connection;
@@ -6,8 +6,6 @@ import dev.redoubt.services.DeviceCode;
 import dev.redoubt.services.ProfileInfo;
 import dev.redoubt.services.ServiceFailure;
 import dev.redoubt.services.Services;
-import dev.redoubt.ui.drills.DrillWizardViewModel;
-import dev.redoubt.ui.drills.DrillsViewModel;
 import dev.redoubt.ui.workspace.Workspace;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,19 +13,18 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The drills screen's second person and the sandbox's clock, wired here because only {@code app}
- * may reach the demo's sandbox: in the demo the second person is one of its SSO users (bob first);
- * against AWS, a profile of the AWS config. The second person signs in read-only: a sign-off changes
- * nothing in AWS.
+ * The second person of a sign-off, signed in in this window: in the demo one of its SSO users (bob
+ * first), against AWS a profile of the AWS config other than the operator's. They sign in read-only
+ * (a sign-off changes nothing in AWS), into a token cache of their own, leaving the operator signed in.
  */
-final class DrillPeople implements DrillsViewModel.SecondPerson {
+public final class SecondPersonSignIn implements DrillsViewModel.SecondPerson {
     /** The demo's SSO users who may sign off, bob (the one who is not alice) first. */
     static final List<String> DEMO_USERS = List.of("bob", "carol", "dave");
 
     private final Services services;
     private final Workspace workspace;
 
-    DrillPeople(Services services, Workspace workspace) {
+    public SecondPersonSignIn(Services services, Workspace workspace) {
         this.services = services;
         this.workspace = workspace;
     }
@@ -57,17 +54,8 @@ final class DrillPeople implements DrillsViewModel.SecondPerson {
         return services.signIn().signInAnotherPerson(who, prompt, cancel);
     }
 
-    /** A rehearsal's "skip ahead": the demo sandbox's clock moves on. */
-    static final class Rehearsal implements DrillWizardViewModel.Rehearsal {
-        private final Services services;
-
-        Rehearsal(Services services) {
-            this.services = services;
-        }
-
-        @Override
-        public void skipAhead(Duration by) {
-            services.demo().advanceClock(by);
-        }
+    /** A rehearsal's "skip ahead": the demo's clock moves on (refused by the demo service outside the running demo). */
+    public static DrillWizardViewModel.Rehearsal rehearsal(Services services) {
+        return (Duration by) -> services.demo().advanceClock(by);
     }
 }
