@@ -508,7 +508,9 @@ public final class DrillReport {
             p("<li><b>With Redoubt, on the machine that ran the drill.</b> <pre>redoubt journal verify --fingerprint " + esc(fp) + "</pre>"
                     + "checks the whole journal: the key is the one given, every checkpoint's signature holds, every entry matches its hash and follows the one before, "
                     + "none is missing, and the journal is not shorter than its checkpoints and its signed high-water mark say. It exits 0 and prints OK, or names the first problem and exits 3. "
-                    + "Then the journal must hold these very entries: <pre>redoubt journal show --json --action drill-step --from " + esc(from) + " --to " + esc(to)
+                    + "Then <pre>redoubt drill verify drill-" + esc(d.id()) + ".html</pre>(this file) checks that the journal holds exactly these entries: "
+                    + "same seq, same hash, same content, none added or left out. By hand: "
+                    + "<pre>redoubt journal show --json --action drill-step --from " + esc(from) + " --to " + esc(to)
                     + "</pre>prints them as the lines above (with the entries of other drills of that time); each line of this report must be there, character for character "
                     + "(a character written here as <span class=\"mono\">\\u…</span> reads the same once parsed).</li>");
             p("<li><b>With Redoubt, anywhere, from an export.</b> On the machine: <pre>redoubt journal export --from " + esc(from) + " --to " + esc(to) + " --out drill-" + esc(d.id()) + ".zip</pre>"

@@ -42,6 +42,7 @@ import dev.redoubt.journal.EntryQuery;
 import dev.redoubt.journal.Journal;
 import dev.redoubt.journal.Mode;
 import dev.redoubt.journal.SqliteJournal;
+import dev.redoubt.report.DrillReport;
 import dev.redoubt.settings.SettingsFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -771,6 +772,15 @@ public final class DrillService {
                     + "); choose a folder you may write to", ServiceFailure.facts("file", target.toString()), e);
         }
         return target;
+    }
+
+    /**
+     * Checks a drill report's entries against this journal: each line still hashes to its hash, and they are exactly
+     * the journal's entries of that drill (same seq, hash and content; none added or left out). The journal's own
+     * integrity is the journal verifier's: check it first.
+     */
+    public DrillReport.ReportCheck verifyReport(String html) {
+        return DrillReport.verify(html, journal.journal());
     }
 
     // ---------------------------------------------------------------- the steps' plumbing

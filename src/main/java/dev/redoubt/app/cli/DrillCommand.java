@@ -11,7 +11,10 @@ import dev.redoubt.drills.PreflightItem;
 import dev.redoubt.drills.ResourceHistory;
 import dev.redoubt.drills.StepRecord;
 import dev.redoubt.findings.Quoting;
+import dev.redoubt.journal.JournalVerifier;
 import dev.redoubt.journal.Target;
+import dev.redoubt.journal.Verification;
+import dev.redoubt.report.DrillReport;
 import dev.redoubt.services.Actor;
 import dev.redoubt.services.AuditService;
 import dev.redoubt.services.LoadedEstate;
@@ -32,7 +35,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "drill", mixinStandardHelpOptions = true,
         description = {"Read restore drills: each one rebuilt from its steps in the audit journal.",
                 "Drills are run in the window (redoubt console); a drill against the sandbox is a REHEARSAL and never counts as a verified restore."},
-        subcommands = {DrillCommand.ListDrills.class, DrillCommand.Show.class, DrillCommand.Report.class, DrillCommand.History.class})
+        subcommands = {DrillCommand.ListDrills.class, DrillCommand.Show.class, DrillCommand.Report.class, DrillCommand.VerifyReport.class,
+                DrillCommand.History.class})
 public final class DrillCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -181,7 +185,50 @@ public final class DrillCommand implements Runnable {
             DrillState d = ctx.app().drills().show(id);
             Path written = ctx.app().drills().exportReport(Actor.offline(Target.none()), d.id(), output);
             ctx.out().printf(Locale.ROOT, "Wrote the report of drill %s (%s%s) to %s%n", d.id(), d.title(), d.rehearsal() ? ", a REHEARSAL" : "", written);
-            ctx.out().println("Check the journal it quotes with: redoubt journal verify; open the report with: " + Quoting.sh(written.toString()));
+            ctx.out().println("Check it against the journal with: redoubt drill verify " + Quoting.sh(written.toString()));
+        }
+    }
+
+    @Command(name = "verify", mixinStandardHelpOptions = true,
+            description = {"Check a drill report against the journal it quotes.",
+                    "First the journal itself (as 'redoubt journal verify' does), then the report's entries: each line still hashes "
+                            + "to its hash, and the lines are exactly the journal's entries of that drill (same seq, hash and content, "
+                            + "none added or left out). Exit 0 when both hold, 3 at the first problem.",
+                    "Example: redoubt drill verify drill.html"})
+    static final class VerifyReport implements Runnable {
+        private final CliContext ctx;
+        @Parameters(paramLabel = "REPORT.html", description = "A report written by 'drill report' or the window's Export report.")
+        Path report;
+
+        VerifyReport(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public void run() {
+            String html;
+            try {
+                html = java.nio.file.Files.readString(report, java.nio.charset.StandardCharsets.UTF_8);
+            } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                throw new CliException(ExitCodes.USAGE, report + ": cannot read the report (" + e.getMessage()
+                        + "); give the path of an HTML file written by 'redoubt drill report'");
+            }
+            if (noJournal(ctx)) {
+                throw new CliException(ExitCodes.USAGE, "there is no journal at " + ctx.existingPaths().journalFiles().database()
+                        + " to check " + report + " against; run this where the drill was journaled (REDOUBT_HOME)");
+            }
+            Verification v = JournalVerifier.verify(ctx.existingPaths().journalFiles(), java.util.Optional.empty());
+            if (!v.ok()) {
+                throw new CliException(ExitCodes.VERIFICATION_FAILED, v.source() + ": the journal does not verify: " + v.problem().message()
+                        + "; the report cannot be checked against it", "problem kind: " + v.problem().kind(), null);
+            }
+            DrillReport.ReportCheck check = ctx.app().drills().verifyReport(html);
+            if (!check.ok()) {
+                throw new CliException(ExitCodes.VERIFICATION_FAILED, report + ": does not verify against the journal: " + check.message()
+                        + "; do not rely on this report");
+            }
+            ctx.out().println(report + ": " + check.message());
+            ctx.out().printf(Locale.ROOT, "journal %s: OK: %,d entries, key %s%n", v.source(), v.entries(), v.keyFingerprint());
         }
     }
 

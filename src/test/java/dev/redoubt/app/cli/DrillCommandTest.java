@@ -157,4 +157,26 @@ class DrillCommandTest {
         CliRun missing = CliRun.run(home(), "drill", "history");
         assertThat(missing.exitCode()).isEqualTo(ExitCodes.USAGE);
     }
+
+    @Test
+    void aWrittenReportVerifiesAgainstTheJournalAndATamperedOneDoesNot() throws Exception {
+        journalDrills();
+        Path out = dir.resolve("drill.html");
+        assertThat(CliRun.run(home(), "drill", "report", "c0ffee01", "--output", out.toString()).exitCode()).isZero();
+        CliRun ok = CliRun.run(home(), "drill", "verify", out.toString());
+        assertThat(ok.exitCode()).as(ok.err()).isZero();
+        assertThat(ok.out()).contains("OK: the report's 6 entries of drill c0ffee01 are the journal's").contains("journal ").contains(": OK: ");
+
+        String html = Files.readString(out);
+        Path tampered = dir.resolve("tampered.html");
+        Files.writeString(tampered, html.replace("&quot;rtoMs&quot;:252000", "&quot;rtoMs&quot;:152000").replace("\"rtoMs\":252000", "\"rtoMs\":152000"));
+        assertThat(Files.readString(tampered)).isNotEqualTo(html);
+        CliRun bad = CliRun.run(home(), "drill", "verify", tampered.toString());
+        assertThat(bad.exitCode()).isEqualTo(ExitCodes.VERIFICATION_FAILED);
+        assertThat(bad.err()).contains("does not verify against the journal").doesNotContain("Exception");
+
+        CliRun missing = CliRun.run(home(), "drill", "verify", dir.resolve("nowhere.html").toString());
+        assertThat(missing.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(missing.err()).contains("cannot read the report").doesNotContain("Exception");
+    }
 }
