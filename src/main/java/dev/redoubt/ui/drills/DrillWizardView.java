@@ -620,8 +620,8 @@ final class DrillWizardView {
             percent.setMinWidth(Region.USE_PREF_SIZE);
             FactGrid facts = new FactGrid();
             boolean refused = m.restoreJobId() == null && startedMember(s, i);
-            facts.add("Restore job", m.restoreJobId() != null ? m.restoreJobId() : refused ? "Not started: AWS refused it"
-                    : "SKIPPED".equals(status) ? "Not started" : "Waits for the resource before it");
+            facts.add("Restore job", m.restoreJobId() != null ? m.restoreJobId() : "SKIPPED".equals(status) ? "None: never started"
+                    : refused ? "Not started: AWS refused it" : "Waits for the resource before it");
             Instant started = startedAt(s, i);
             boolean running = "PENDING".equals(status) || "RUNNING".equals(status);
             if (started != null && running) {

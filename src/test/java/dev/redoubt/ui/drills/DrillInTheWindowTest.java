@@ -263,6 +263,8 @@ class DrillInTheWindowTest {
         assertThat(robot.lookup("#drillJobStatus-0").queryAs(Label.class).getText()).isEqualTo("Failed");
         assertThat(robot.lookup("#drillJobReason-0").queryAs(Label.class).getText()).startsWith("AWS's reason: ").contains("is disabled");
         assertThat(robot.lookup("#drillJobStatus-1").queryAs(Label.class).getText()).isEqualTo("Not started: the one before it failed");
+        java.util.List<String> texts = robot.lookup(".label").queryAllAs(Label.class).stream().map(Label::getText).toList();
+        assertThat(texts).as("the skipped member is not blamed on AWS").contains("None: never started").doesNotContain("Not started: AWS refused it");
         Screenshots.write(fixture.scene, "drill-monitor-failed");
     }
 
