@@ -13,28 +13,47 @@ public final class DrillText {
     private DrillText() {
     }
 
-    /** "4 min 12 s", "2 h 5 min", "3 d 4 h", "850 ms"; "-" for null. */
+    /** "850 ms", "45 s", "4 min 12 s", "2 h 5 min" (hours up to 48), "3 d 4 h"; "-" for null; a negative one with its sign. */
     public static String duration(Duration d) {
         if (d == null) {
             return "-";
         }
-        if (d.isNegative()) {
-            d = Duration.ZERO;
+        long ms = Math.abs(d.toMillis());
+        String sign = d.isNegative() ? "-" : "";
+        if (ms < 1000) {
+            return sign + ms + " ms";
         }
-        long s = d.getSeconds();
-        if (s < 1) {
-            return d.toMillis() + " ms";
-        }
+        long s = ms / 1000;
         if (s < 60) {
-            return s + " s";
+            return sign + s + " s";
         }
-        if (s < 3600) {
-            return (s / 60) + " min" + (s % 60 == 0 ? "" : " " + (s % 60) + " s");
+        long m = s / 60;
+        if (m < 60) {
+            return sign + m + " min" + (s % 60 == 0 ? "" : " " + s % 60 + " s");
         }
-        if (s < 86_400) {
-            return (s / 3600) + " h" + ((s % 3600) / 60 == 0 ? "" : " " + ((s % 3600) / 60) + " min");
+        long h = m / 60;
+        if (h < 48) {
+            return sign + h + " h" + (m % 60 == 0 ? "" : " " + m % 60 + " min");
         }
-        return (s / 86_400) + " d" + ((s % 86_400) / 3600 == 0 ? "" : " " + ((s % 86_400) / 3600) + " h");
+        return sign + h / 24 + " d" + (h % 24 == 0 ? "" : " " + h % 24 + " h");
+    }
+
+    /** A journaled step in words, the same in the window, the report and on the command line. */
+    public static String step(DrillStep step) {
+        return switch (step) {
+            case BEGIN -> "Drill opened";
+            case CHOOSE -> "Recovery point chosen";
+            case PREFLIGHT -> "Preflight";
+            case CONFIRM -> "Confirmed by typing the name";
+            case START_RESTORE -> "Restore started";
+            case WAIT -> "Restore job ended";
+            case VALIDATE -> "Restored data checked";
+            case CLEANUP -> "Cleaned up";
+            case SUMMARY -> "Summary written";
+            case SIGN_OFF -> "Signed off";
+            case ABANDON -> "Abandoned";
+            case RESUME -> "Resumed";
+        };
     }
 
     /** "2026-11-28 10:00:00 UTC"; "-" for null. */

@@ -7,6 +7,7 @@ import dev.redoubt.drills.CheckResult;
 import dev.redoubt.drills.DrillState;
 import dev.redoubt.drills.DrillStatus;
 import dev.redoubt.drills.DrillStep;
+import dev.redoubt.drills.DrillText;
 import dev.redoubt.drills.MemberState;
 import dev.redoubt.drills.StepRecord;
 import dev.redoubt.journal.Entry;
@@ -818,20 +819,7 @@ public final class DrillReport {
         if (s == null) {
             return raw.isBlank() ? "Unknown step" : raw;
         }
-        return switch (s) {
-            case BEGIN -> "Drill opened";
-            case CHOOSE -> "Recovery point chosen";
-            case PREFLIGHT -> "Preflight";
-            case CONFIRM -> "Confirmed";
-            case START_RESTORE -> "Restore started";
-            case WAIT -> "Restore job ended";
-            case VALIDATE -> "Validated";
-            case CLEANUP -> "Cleaned up";
-            case SUMMARY -> "Summary";
-            case SIGN_OFF -> "Signed off";
-            case RESUME -> "Resumed";
-            case ABANDON -> "Abandoned";
-        };
+        return DrillText.step(s);
     }
 
     private static String outcomeWords(String o) {
@@ -885,29 +873,9 @@ public final class DrillReport {
         return DateTimeFormatter.ISO_INSTANT.format(t.truncatedTo(ChronoUnit.MILLIS));
     }
 
-    /** "4 min 12 s", "2 h 5 min", "3 d 4 h", "850 ms". */
+    /** "4 min 12 s", "2 h 5 min", "3 d 4 h", "850 ms" (DrillText's words). */
     public static String duration(Duration d) {
-        if (d == null) {
-            return "-";
-        }
-        long ms = Math.abs(d.toMillis());
-        String sign = d.isNegative() ? "-" : "";
-        if (ms < 1000) {
-            return sign + ms + " ms";
-        }
-        long s = ms / 1000;
-        if (s < 60) {
-            return sign + s + " s";
-        }
-        long m = s / 60;
-        if (m < 60) {
-            return sign + m + " min" + (s % 60 == 0 ? "" : " " + s % 60 + " s");
-        }
-        long h = m / 60;
-        if (h < 48) {
-            return sign + h + " h" + (m % 60 == 0 ? "" : " " + m % 60 + " min");
-        }
-        return sign + h / 24 + " d" + (h % 24 == 0 ? "" : " " + h % 24 + " h");
+        return DrillText.duration(d);
     }
 
     private static String shortHash(String h) {

@@ -3,6 +3,7 @@ package dev.redoubt.ui.drills;
 import dev.redoubt.drills.CheckResult;
 import dev.redoubt.drills.DrillStatus;
 import dev.redoubt.drills.DrillStep;
+import dev.redoubt.drills.DrillText;
 import dev.redoubt.findings.Status;
 import java.time.Duration;
 import java.util.Locale;
@@ -36,23 +37,7 @@ public final class DrillWords {
 
     /** A journaled step in words. */
     public static String step(DrillStep step) {
-        if (step == null) {
-            return "Step";
-        }
-        return switch (step) {
-            case BEGIN -> "Drill opened";
-            case CHOOSE -> "Recovery point chosen";
-            case PREFLIGHT -> "Preflight";
-            case CONFIRM -> "Confirmed by typing the name";
-            case START_RESTORE -> "Restore started";
-            case WAIT -> "Restore job ended";
-            case VALIDATE -> "Restored data checked";
-            case CLEANUP -> "Cleaned up";
-            case SUMMARY -> "Summary written";
-            case SIGN_OFF -> "Signed off";
-            case ABANDON -> "Abandoned";
-            case RESUME -> "Resumed";
-        };
+        return step == null ? "Step" : DrillText.step(step);
     }
 
     /** "ok", "failed", "skipped" as the steps list shows them. */
@@ -164,24 +149,9 @@ public final class DrillWords {
         return role;
     }
 
-    /** "45 s", "4 min 12 s", "1 h 3 min", "2 d 3 h"; "—" for none. */
+    /** "45 s", "4 min 12 s", "1 h 3 min", "2 d 3 h" (DrillText's words); "—" for none. */
     public static String duration(Duration d) {
-        if (d == null) {
-            return "—";
-        }
-        long s = Math.max(0, d.getSeconds());
-        if (s < 60) {
-            return s + " s";
-        }
-        long m = s / 60;
-        if (m < 60) {
-            return m + " min" + (s % 60 == 0 ? "" : " " + s % 60 + " s");
-        }
-        long h = m / 60;
-        if (h < 48) {
-            return h + " h" + (m % 60 == 0 ? "" : " " + m % 60 + " min");
-        }
-        return h / 24 + " d" + (h % 24 == 0 ? "" : " " + h % 24 + " h");
+        return d == null ? "—" : DrillText.duration(d);
     }
 
     /** "Restored in 4 min 12 s (target 12 h)", or what is missing. */
