@@ -50,8 +50,9 @@ final class RestoreMetadata {
                 m.put("DisableApiTermination", "false");
             }
             case "Aurora" -> {
-                // an Aurora point restores a cluster (the inferred-metadata table's "RDS, Aurora ... clusters" row)
-                m.put("DBClusterIdentifier", id + "-restored");
+                // an Aurora point restores a cluster (the inferred-metadata table's "RDS, Aurora ... clusters" row); like AWS, the
+                // metadata names the original, so a restore as given would collide with production
+                m.put("DBClusterIdentifier", id);
                 m.put("Engine", "aurora-postgresql");
                 m.put("EngineVersion", "15.4");
                 m.put("EngineMode", "provisioned");
@@ -65,7 +66,7 @@ final class RestoreMetadata {
                 }
             }
             case "RDS" -> {
-                m.put("DBInstanceIdentifier", id + "-restored");
+                m.put("DBInstanceIdentifier", id);
                 m.put("DBInstanceClass", "db.m6g.large");
                 m.put("Engine", "postgres");
                 m.put("MultiAZ", "false");
@@ -77,7 +78,7 @@ final class RestoreMetadata {
                 }
             }
             case "DynamoDB" -> {
-                m.put("targetTableName", id + "-restored");
+                m.put("targetTableName", id);
                 m.put("encryptionType", key != null ? "KMS" : "Default");
                 if (key != null) {
                     m.put("kmsMasterKeyArn", key);
@@ -94,7 +95,7 @@ final class RestoreMetadata {
                 m.put("CreationToken", "restore-" + id.toLowerCase(Locale.ROOT));
             }
             case "S3" -> {
-                m.put("DestinationBucketName", id + "-restored");
+                m.put("DestinationBucketName", id);
                 m.put("NewBucket", "true");
                 m.put("Encrypted", String.valueOf(key != null));
                 m.put("EncryptionType", key != null ? "SSE-KMS" : "SSE-S3");

@@ -76,7 +76,7 @@ class RestoreMetadataTest {
         assertThat(inferred(rds)).as("the same point infers the same name").isEqualTo(inferred(rds));
 
         assertThat(metadata(aurora)).containsKeys("DBClusterIdentifier", "Engine", "AvailabilityZones", "VpcSecurityGroupIds")
-                .doesNotContainKey("DBInstanceIdentifier").containsEntry("DBClusterIdentifier", "ledger-restored");
+                .doesNotContainKey("DBInstanceIdentifier").as("like AWS, the metadata names the original").containsEntry("DBClusterIdentifier", "ledger");
         assertThat(inferred(aurora)).containsOnlyKeys("availabilityZones", "dbClusterIdentifier", "engine")
                 .containsEntry("engine", "aurora-postgresql");
 
@@ -108,6 +108,6 @@ class RestoreMetadataTest {
         assertThat(c.createdResourceArn()).isEqualTo("arn:aws:rds:eu-west-1:222222222222:cluster:" + inferred(aurora).get("dbClusterIdentifier"));
         assertThat(backup.describeRestoreJob(r -> r.restoreJobId(db)).createdResourceArn())
                 .isEqualTo("arn:aws:rds:eu-west-1:222222222222:db:redoubt-drill-orders");
-        assertThat(backup.describeRestoreJob(r -> r.restoreJobId(bucket)).createdResourceArn()).isEqualTo("arn:aws:s3:::invoices-restored");
+        assertThat(backup.describeRestoreJob(r -> r.restoreJobId(bucket)).createdResourceArn()).isEqualTo("arn:aws:s3:::invoices");
     }
 }

@@ -63,7 +63,7 @@ class DrillServiceTest {
                 assertThat(m.iamRoleArn()).as("a role proposed from the estate").isNotNull();
             }
             MemberState ordersState = d.members().get(0);
-            assertThat(ordersState.metadata().get("DBInstanceIdentifier")).isEqualTo("redoubt-drill-" + id + "-shop-orders-restored");
+            assertThat(ordersState.metadata().get("DBInstanceIdentifier")).isEqualTo("redoubt-drill-" + id + "-shop-orders");
 
             assertThat(drills.confirmationText(d)).isEqualTo("Shop: orders database and web volume");
             String wrong = "shop-orders";
