@@ -289,9 +289,13 @@ public final class DrillsViewModel {
         signingOff.set(true);
         message.set(null);
         ctx.actions().tasks().run("Signing in " + who + " to sign off", true, t -> {
-            try (Connection second = secondPerson.signIn(operator, who,
-                    code -> t.post(() -> deviceCode.set("Enter the code " + code.userCode() + " at " + code.pageToOpen())), t.cancellation())) {
+            try (Connection second = secondPerson.signIn(operator, who, code -> {
+                ctx.actions().promptSignIn(who, code, t);
+                t.post(() -> deviceCode.set("Enter the code " + code.userCode() + " at " + code.pageToOpen()));
+            }, t.cancellation())) {
                 return service().signOff(second, drillId, text);
+            } finally {
+                ctx.actions().promptSignIn(who, null, t);
             }
         }, s -> {
             signingOff.set(false);

@@ -138,6 +138,14 @@ public final class ConsoleActions {
         ctx.post(() -> signInPrompt.set(null));
     }
 
+    /**
+     * Shows the SSO device-code sign-in (the same dialog as the first sign-in: the code large, copy, open the page,
+     * cancel) for a sign-in that {@code ctx}'s task is making, e.g. a second person signing a drill off; null hides it.
+     */
+    public void promptSignIn(String who, dev.redoubt.services.DeviceCode code, TaskContext ctx) {
+        ctx.post(() -> signInPrompt.set(code == null ? null : new SignInViewModel(who, code, ctx.cancellation(), browser, clock)));
+    }
+
     /** Signs in and scans at once (redoubt console --profile). */
     public void signInAndScan(String profile, ScanPlan plan) {
         signIn(profile, () -> {

@@ -37,7 +37,24 @@ class DrillsViewModelTest {
     @Test
     void anOperatorRehearsesARecoveryGroupThatBobSignsOffAndExportsTheReport() throws Exception {
         try (TestConsole console = operatorInTheDemo(dir.resolve("console"))) {
-            DrillsViewModel vm = new DrillsViewModel(console.browse(), bob(console), SecondPersonSignIn.rehearsal(console.context.services()));
+            DrillsViewModel.SecondPerson bob = bob(console);
+            java.util.List<Object> promptShown = new java.util.ArrayList<>();
+            DrillsViewModel.SecondPerson askingForACode = new DrillsViewModel.SecondPerson() {
+                @Override
+                public java.util.List<String> choices(dev.redoubt.services.Connection operator) {
+                    return bob.choices(operator);
+                }
+
+                @Override
+                public dev.redoubt.services.Connection signIn(dev.redoubt.services.Connection operator, String who,
+                        java.util.function.Consumer<dev.redoubt.services.DeviceCode> prompt, dev.redoubt.services.Cancellation cancel) {
+                    prompt.accept(new dev.redoubt.services.DeviceCode("BCDF-GHJK", "https://device.sso.eu-west-1.amazonaws.com/", null,
+                            java.time.Instant.parse("2026-11-28T10:10:00Z")));
+                    promptShown.add(console.actions.signInPromptProperty().get());
+                    return bob.signIn(operator, who, prompt, cancel);
+                }
+            };
+            DrillsViewModel vm = new DrillsViewModel(console.browse(), askingForACode, SecondPersonSignIn.rehearsal(console.context.services()));
             DrillWizardViewModel w = vm.wizard();
             assertThat(vm.whyNotRunProperty().get()).isNull();
 
@@ -123,6 +140,9 @@ class DrillsViewModelTest {
             assertThat(vm.signerProperty().get()).isEqualTo("bob");
             vm.signOff(id);
             assertThat(vm.messageProperty().get()).startsWith("Signed off by bob");
+            assertThat(promptShown).as("the second person's device code is shown in the sign-in dialog").singleElement()
+                    .isInstanceOf(dev.redoubt.ui.signin.SignInViewModel.class);
+            assertThat(console.actions.signInPromptProperty().get()).as("and the dialog closed after").isNull();
             DrillState signed = w.drill();
             assertThat(signed.status()).isEqualTo(DrillStatus.SIGNED_OFF);
             assertThat(signed.signer()).contains("bob");
