@@ -149,9 +149,12 @@ public final class DrillWords {
         return role;
     }
 
-    /** "45 s", "4 min 12 s", "1 h 3 min", "2 d 3 h" (DrillText's words); "—" for none. */
+    /** "45 s", "4 min 12 s", "1 h 3 min", "2 d 3 h" (DrillText's words), whole seconds on screen ("0 s", never "265 ms"); "—" for none. */
     public static String duration(Duration d) {
-        return d == null ? "—" : DrillText.duration(d);
+        if (d == null) {
+            return "—";
+        }
+        return !d.isNegative() && d.toMillis() < 1000 ? "0 s" : DrillText.duration(d);
     }
 
     /** "Restored in 4 min 12 s (target 12 h)", or what is missing. */

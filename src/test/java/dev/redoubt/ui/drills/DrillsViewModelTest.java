@@ -347,6 +347,7 @@ class DrillsViewModelTest {
         assertThat(DrillWords.who("arn:aws:sts::645019283746:assumed-role/AWSReservedSSO_BackupOperator_0a1b2c3d/alice")).isEqualTo("alice (BackupOperator)");
         assertThat(DrillWords.who("arn:aws:iam::645019283746:user/ops/deploy")).isEqualTo("deploy");
         assertThat(DrillWords.duration(Duration.ofSeconds(252))).isEqualTo("4 min 12 s");
+        assertThat(DrillWords.duration(Duration.ofMillis(265))).as("whole seconds on screen").isEqualTo("0 s");
         assertThat(DrillWords.rto(Duration.ofSeconds(252), Duration.ofHours(12))).isEqualTo("Restored in 4 min 12 s (target 12 h)");
         assertThat(DrillWords.status(DrillStatus.RESTORING, true)).isEqualTo("Interrupted while restoring");
         assertThat(DrillWords.job("PENDING")).isEqualTo("Waiting to start");
