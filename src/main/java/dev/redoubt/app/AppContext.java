@@ -4,6 +4,7 @@ import dev.redoubt.journal.SqliteJournal;
 import dev.redoubt.services.ActivityJournal;
 import dev.redoubt.services.AuditService;
 import dev.redoubt.services.DemoService;
+import dev.redoubt.services.ApprovalService;
 import dev.redoubt.services.DrillService;
 import dev.redoubt.services.EstateService;
 import dev.redoubt.services.ScanService;
@@ -41,6 +42,7 @@ public final class AppContext implements AutoCloseable {
     private SuppressionService suppressions;
     private DemoService demo;
     private DrillService drills;
+    private ApprovalService approvals;
     private boolean closed;
 
     public AppContext(Map<String, String> env, Clock clock) {
@@ -154,8 +156,16 @@ public final class AppContext implements AutoCloseable {
     }
 
     /** Every service, for the window's view models. */
+    /** Multi-party approval of restore access (request, follow, revoke). */
+    public synchronized ApprovalService approvals() {
+        if (approvals == null) {
+            approvals = new ApprovalService(clock, activity());
+        }
+        return approvals;
+    }
+
     public Services services() {
-        return new Services(signIn(), estates(), scans(), audits(), suppressions(), demo(), activity(), drills());
+        return new Services(signIn(), estates(), scans(), audits(), suppressions(), demo(), activity(), drills(), approvals());
     }
 
     /** Takes {@code resource} into the context: it is closed with the context, before what was built earlier. */

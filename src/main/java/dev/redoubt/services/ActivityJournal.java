@@ -35,6 +35,14 @@ public final class ActivityJournal {
     public static final String DRILL_CADENCE = "drill-cadence";
     /** {@code kind} of the export entry of a drill report. */
     public static final String DRILL_REPORT = "drill-report";
+    /** A restore access (or another action) asked of a multi-party approval team. */
+    public static final String APPROVAL_REQUEST = "approval-request";
+    /** An approver's response seen in a session, once per approver. */
+    public static final String APPROVAL_VOTE = "approval-vote";
+    /** How a session ended, once: APPROVED, REJECTED, EXPIRED or ENDED, with why. */
+    public static final String APPROVAL_OUTCOME = "approval-outcome";
+    /** The revocation of a restore-access vault asked of its team. */
+    public static final String APPROVAL_REVOKE = "approval-revoke";
 
     private final Supplier<Journal> journal;
 
@@ -185,6 +193,12 @@ public final class ActivityJournal {
      */
     public Entry drillStep(Actor actor, String subject, ObjectNode details) {
         EntryDraft d = new EntryDraft(actor.who(), actor.mode(), actor.target(), DRILL_STEP, subject, details);
+        return journal.get().append(d);
+    }
+
+    /** One entry of the multi-party approval flow ({@code action} one of the APPROVAL_ constants; details as docs/journal.md fixes them). */
+    public Entry approval(Actor actor, String action, String subject, ObjectNode details) {
+        EntryDraft d = new EntryDraft(actor.who(), actor.mode(), actor.target(), action, subject, details);
         return journal.get().append(d);
     }
 

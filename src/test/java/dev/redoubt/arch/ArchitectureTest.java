@@ -83,6 +83,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void approvalsAreFreeOfFacesAndAdapters() {
+        noClasses().that().resideInAPackage("dev.redoubt.approvals..")
+                .should().dependOnClassesThat().resideInAnyPackage("software.amazon.awssdk..", "javafx..", "java.sql..", "picocli..",
+                        "dev.redoubt.app..", "dev.redoubt.ui..", "dev.redoubt.aws..", "dev.redoubt.sandbox..", "dev.redoubt.services..",
+                        "dev.redoubt.report..", "dev.redoubt.drills..", "dev.redoubt.journal..")
+                .because("a request's preflight, grant and session are plain Java that the service fills and both faces show")
+                .check(classes);
+    }
+
+    @Test
     void viewModelsHoldNoNodes() {
         noClasses().that().resideInAPackage("dev.redoubt.ui..").and().haveSimpleNameEndingWith("ViewModel")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "org.controlsfx..", "atlantafx..")
