@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.redoubt.approvals.AccessProgress;
+import dev.redoubt.approvals.JournaledRequest;
+import dev.redoubt.approvals.Outcome;
 import dev.redoubt.approvals.ApproverVote;
 import dev.redoubt.approvals.PreflightCheck;
 import dev.redoubt.approvals.RequestPreflight;
@@ -260,6 +262,49 @@ public final class ApprovalService {
         }
         out.sort(java.util.Comparator.comparingLong(Entry::seq));
         return out;
+    }
+
+    /**
+     * Every restore-access request in the journal, newest first, with the outcome and revocation journaled
+     * since (an outcome not yet seen reads PENDING: follow the request to learn it).
+     */
+    public List<JournaledRequest> requests() {
+        java.util.Map<String, Entry> outcomes = new java.util.HashMap<>();
+        for (Entry e : entries(ActivityJournal.APPROVAL_OUTCOME, null)) {
+            outcomes.put(e.subject(), e);
+        }
+        Set<String> revoked = new HashSet<>();
+        for (Entry e : entries(ActivityJournal.APPROVAL_REVOKE, null)) {
+            if ("requested".equals(e.detailsTree().path("outcome").asText())) {
+                revoked.add(e.detailsTree().path("restoreAccessVaultArn").asText());
+            }
+        }
+        List<JournaledRequest> out = new ArrayList<>();
+        for (Entry e : entries(ActivityJournal.APPROVAL_REQUEST, null)) {
+            JsonNode d = e.detailsTree();
+            String session = text(d, "sessionArn");
+            String ra = text(d, "restoreAccessVaultArn");
+            Entry o = session == null ? null : outcomes.get(session);
+            Outcome outcome = o == null ? Outcome.PENDING : parse(o.detailsTree().path("outcome").asText());
+            out.add(new JournaledRequest(e.seq(), e.time(), e.actor(), session, text(d, "sourceVaultArn"), ra, text(d, "comment"),
+                    "refused".equals(d.path("outcome").asText()), text(d, "error"), outcome,
+                    o == null ? null : text(o.detailsTree(), "why"), ra != null && revoked.contains(ra)));
+        }
+        out.sort(java.util.Comparator.comparingLong(JournaledRequest::seq).reversed());
+        return out;
+    }
+
+    private static Outcome parse(String s) {
+        try {
+            return Outcome.valueOf(s);
+        } catch (IllegalArgumentException e) {
+            return Outcome.ENDED;
+        }
+    }
+
+    private static String text(JsonNode d, String name) {
+        JsonNode n = d.get(name);
+        return n == null || n.isNull() ? null : n.asText();
     }
 
     /** The clock the service reads "now" from (a session's time left). */

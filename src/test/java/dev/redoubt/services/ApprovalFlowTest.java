@@ -98,7 +98,16 @@ class ApprovalFlowTest {
             assertThat(outcomes).hasSize(1);
             assertThat(outcomes.get(0).detailsTree().path("outcome").asText()).isEqualTo("APPROVED");
 
+            assertThat(approvals.requests()).singleElement().satisfies(r -> {
+                assertThat(r.sessionArn()).isEqualTo(req.sessionArn());
+                assertThat(r.restoreAccessVaultArn()).isEqualTo(ra);
+                assertThat(r.comment()).isEqualTo(COMMENT);
+                assertThat(r.outcome()).isEqualTo(Outcome.APPROVED);
+                assertThat(r.revokeRequested()).isFalse();
+            });
+
             RevokeRequest rv = approvals.revoke(op, ra, "Rehearsal done");
+            assertThat(approvals.requests().get(0).revokeRequested()).isTrue();
             assertThat(rv.sessionArn()).startsWith("arn:aws:mpa:");
             assertThat(rv.grant().revokePending()).isTrue();
             List<Entry> revokes = entries(f, ActivityJournal.APPROVAL_REVOKE);
@@ -187,6 +196,10 @@ class ApprovalFlowTest {
             assertThat(requests).hasSize(1);
             assertThat(requests.get(0).detailsTree().path("outcome").asText()).isEqualTo("refused");
             assertThat(requests.get(0).detailsTree().path("error").asText()).contains("does not exist");
+            assertThat(approvals.requests()).singleElement().satisfies(r -> {
+                assertThat(r.refused()).isTrue();
+                assertThat(r.error()).contains("does not exist");
+            });
         }
     }
 }
