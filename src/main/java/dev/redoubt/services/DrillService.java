@@ -375,7 +375,45 @@ public final class DrillService {
 
     /** Chooses the recovery point of a member (journal: choose). */
     public DrillState choose(Connection operator, String drillId, int member, String recoveryPointArn, EstateCatalog catalog) {
+        return choose(operator, drillId, member, recoveryPointArn, null, catalog);
+    }
+
+    /**
+     * Chooses the recovery point of a member through a restore-access vault (journal: choose, with
+     * {@code vaultArn} the restore-access vault and {@code sourceVaultArn} the air-gapped vault): the point
+     * is one of the air-gapped vault's, restored through the vault its approvers opened. The restore-access
+     * vault is read from AWS (it may be newer than the capture) and must be AVAILABLE and open onto the
+     * point's vault. {@code restoreAccessVaultArn} null: the point's own vault.
+     */
+    public DrillState choose(Connection operator, String drillId, int member, String recoveryPointArn, String restoreAccessVaultArn,
+                             EstateCatalog catalog) {
         requireOperator(operator);
+        String through = null;
+        if (restoreAccessVaultArn != null) {
+            EstateIndex.PointRef p = catalog.point(recoveryPointArn);
+            Arn a = Arn.parse(restoreAccessVaultArn);
+            if (a == null || !a.resource().startsWith("backup-vault:")) {
+                throw bad("'" + restoreAccessVaultArn + "' is not the ARN of a restore-access vault", "vault", restoreAccessVaultArn);
+            }
+            dev.redoubt.approvals.VaultAccess v;
+            try {
+                v = new dev.redoubt.aws.approvals.AwsApprovals(operator.clientsIn(a.account())).vault(a.region(),
+                        a.resource().substring("backup-vault:".length()));
+            } catch (RuntimeException e) {
+                throw Failures.translate(e);
+            }
+            if (!"RESTORE_ACCESS_BACKUP_VAULT".equals(v.vaultType()) || !"AVAILABLE".equals(v.state())) {
+                throw bad("the vault " + v.vaultName() + " is not an open restore-access vault (it is "
+                        + (v.state() == null ? "in an unknown state" : v.state().toLowerCase(Locale.ROOT)) + "); restore access must be approved first",
+                        "vault", restoreAccessVaultArn);
+            }
+            if (p != null && !p.vault().arn().equals(v.sourceVaultArn())) {
+                throw bad("the restore-access vault " + v.vaultName() + " opens " + v.sourceVaultArn() + ", not the vault of the recovery point "
+                        + recoveryPointArn + "; choose a point of the air-gapped vault it opens", "vault", restoreAccessVaultArn);
+            }
+            through = restoreAccessVaultArn;
+        }
+        String throughVault = through;
         synchronized (lock) {
             Loaded d = load(drillId);
             requirePreparing(d.state);
@@ -394,7 +432,10 @@ public final class DrillService {
             step(operator.actor(), d, DrillStep.CHOOSE, member, "ok", recoveryPointArn, o -> {
                 o.put("resourceArn", m.member().resourceArn()).put("recoveryPointArn", recoveryPointArn)
                         .put("pointCreated", p.point().creationDate() == null ? null : p.point().creationDate().toString())
-                        .put("vaultArn", p.vault().arn()).put("suggested", suggested);
+                        .put("vaultArn", throughVault != null ? throughVault : p.vault().arn()).put("suggested", suggested);
+                if (throughVault != null) {
+                    o.put("sourceVaultArn", p.vault().arn()).put("restoreAccess", true);
+                }
             });
             return show(d.state.id());
         }
@@ -418,6 +459,11 @@ public final class DrillService {
             EstateIndex.PointRef ref = catalog.point(m.recoveryPointArn());
             RecoveryPoint point = ref == null ? null : ref.point();
             BackupVault vault = ref != null ? ref.vault().vault() : index.vault(v.arn) == null ? null : index.vault(v.arn).vault();
+            // chosen through a restore-access vault: the point is the air-gapped vault's, the restore goes through the opened vault
+            boolean throughAccess = ref != null && v.arn != null && !v.arn.equals(ref.vault().arn());
+            if (throughAccess && index.vault(v.arn) != null) {
+                vault = index.vault(v.arn).vault();
+            }
 
             RestoreMetadataView answer = null;
             String metadataError = null;
@@ -452,9 +498,11 @@ public final class DrillService {
                 KeyMetadata km = key.key().keyMetadata();
                 keyState = km.keyState() != null ? km.keyState() : km.enabled() == null ? null : km.enabled() ? "Enabled" : "Disabled";
             }
-            String vaultType = vault != null && vault.vaultType() != null ? vault.vaultType() : point == null ? null : point.vaultType();
+            String vaultType = throughAccess ? "RESTORE_ACCESS_BACKUP_VAULT"
+                    : vault != null && vault.vaultType() != null ? vault.vaultType() : point == null ? null : point.vaultType();
+            String sourceVault = throughAccess ? ref.vault().arn() : vault == null ? null : vault.sourceBackupVaultArn();
             String team = null;
-            if (vault != null && vault.mpaApprovalTeamArn() != null) {
+            if (!throughAccess && vault != null && vault.mpaApprovalTeamArn() != null) {
                 team = vault.mpaApprovalTeamArn();
                 for (EstateIndex.TeamRef t : index.approvalTeams()) {
                     if (team.equals(t.team().arn()) && t.team().name() != null) {
@@ -470,7 +518,7 @@ public final class DrillService {
             Preflight.Facts facts = new Preflight.Facts(m.recoveryPointArn(), point != null, point == null ? null : point.status(),
                     point == null || point.calculatedLifecycle() == null ? null : point.calculatedLifecycle().deleteAt(), keyArn, keyType, keyState,
                     answer != null, metadataError, role, roleEvidence(index, v.account, role), v.account, m.member().accountId(),
-                    m.member().resourceType(), names, metadata, vaultType, team, vault == null ? null : vault.sourceBackupVaultArn(),
+                    m.member().resourceType(), names, metadata, vaultType, team, sourceVault,
                     clock.instant(), Duration.ofMinutes(index.thresholds().maxRestoreMinutes()));
             List<PreflightItem> items = Preflight.judge(facts);
             String outcome = Preflight.passable(items) ? "ok" : "failed";

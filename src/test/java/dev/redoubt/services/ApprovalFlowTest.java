@@ -11,6 +11,8 @@ import dev.redoubt.approvals.RequestedAccess;
 import dev.redoubt.approvals.RestoreAccessGrant;
 import dev.redoubt.approvals.RestoreAccessPoint;
 import dev.redoubt.approvals.RevokeRequest;
+import dev.redoubt.drills.DrillState;
+import dev.redoubt.drills.Preflight;
 import dev.redoubt.findings.Status;
 import dev.redoubt.journal.Entry;
 import dev.redoubt.journal.EntryQuery;
@@ -61,6 +63,7 @@ class ApprovalFlowTest {
 
             AccessProgress p = approvals.follow(op, ra, null);
             assertThat(p.session().outcome()).isEqualTo(Outcome.PENDING);
+            assertThat(approvals.points(op, ra)).as("nothing is listed before approval").isEmpty();
             assertThat(p.newVotes()).isEmpty();
             assertThat(p.vault().state()).isEqualTo("CREATING");
 
@@ -82,6 +85,24 @@ class ApprovalFlowTest {
             List<RestoreAccessPoint> points = approvals.points(op, ra);
             assertThat(points).isNotEmpty();
             assertThat(approvals.grants(op, LAG)).extracting(RestoreAccessGrant::restoreAccessVaultArn).contains(ra);
+
+            EstateCatalog catalog = f.catalog();
+            RestoreAccessPoint point = points.stream().filter(pt -> catalog.index().protectedResources().stream()
+                    .anyMatch(r -> r.resource().resourceArn().equals(pt.resourceArn()))).findFirst().orElseThrow();
+            DrillService drills = f.drills();
+            DrillState drill = drills.begin(op, drills.plan(catalog, "From the air-gapped vault", List.of(point.resourceArn())));
+            drill = drills.choose(op, drill.id(), 0, point.recoveryPointArn(), ra, catalog);
+            drill = drills.preflight(op, drill.id(), 0, null, catalog);
+            assertThat(drill.members().get(0).preflight()).filteredOn(i -> i.id().equals(Preflight.APPROVAL)).singleElement()
+                    .satisfies(i -> {
+                        assertThat(i.verdict()).isEqualTo(Status.PASS);
+                        assertThat(i.reason()).contains("restore-access vault").contains(LAG);
+                    });
+            DrillState other = drills.begin(op, drills.plan(catalog, "Straight from the air-gapped vault", List.of(point.resourceArn())));
+            other = drills.choose(op, other.id(), 0, point.recoveryPointArn(), catalog);
+            other = drills.preflight(op, other.id(), 0, null, catalog);
+            assertThat(other.members().get(0).preflight()).filteredOn(i -> i.id().equals(Preflight.APPROVAL)).singleElement()
+                    .satisfies(i -> assertThat(i.verdict()).isEqualTo(Status.FAIL));
 
             List<Entry> requests = entries(f, ActivityJournal.APPROVAL_REQUEST);
             assertThat(requests).hasSize(1);
