@@ -214,8 +214,8 @@ public final class ApprovalList {
             if (u != null && "PENDING".equals(u.status()) && approvedBy(team.arn(), u.mpaSessionArn(), b.mpaApprovalTeamArn(), sessions)) {
                 ApprovalSession s = sessions.get(u.mpaSessionArn());
                 String what = s != null && "backup:DisassociateBackupVaultMpaApprovalTeam".equals(s.actionName())
-                        ? "Removal of the approval team of " : "Change of the approval team of ";
-                out.add(new TeamPage.PendingChange(what + nameOf(b, v.arn()) + since(u.initiationDate()), u.mpaSessionArn()));
+                        ? "Removal of the approval team of " + nameOf(b, v.arn()) : "New approval team for " + nameOf(b, v.arn());
+                out.add(new TeamPage.PendingChange(what + since(u.initiationDate()), u.mpaSessionArn()));
             }
             if (b.restoreAccessBackupVaults() != null && team.arn().equals(b.mpaApprovalTeamArn())) {
                 for (RestoreAccessVault r : b.restoreAccessBackupVaults()) {
@@ -332,7 +332,8 @@ public final class ApprovalList {
         }
         Integer need = s.approvalStrategy() == null || s.approvalStrategy().mofN() == null ? null : s.approvalStrategy().mofN().minApprovalsRequired();
         String approvals = s.approverResponses() == null ? "votes " + Formats.NOT_READ
-                : yes + (need == null ? "" : " of " + need) + " approvals needed" + (need != null && yes >= need ? ", reached" : "");
+                : need == null ? yes + " approved (approvals needed " + Formats.NOT_READ + ")"
+                : yes + " of the " + need + " approvals needed" + (yes >= need ? ": reached" : "");
         String expiry = open ? ApprovalWords.expiry(s.expirationTime(), at)
                 : s.expirationTime() == null ? "" : "expired on " + WHEN.format(s.expirationTime()).replace("expired on ", "");
         String requester = requester(s.requesterPrincipalArn());

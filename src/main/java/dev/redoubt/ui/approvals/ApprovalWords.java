@@ -142,7 +142,8 @@ public final class ApprovalWords {
             return "Redoubt did not read how many approvals the team needs.";
         }
         if (need >= of) {
-            return (of == 1 ? "the one approver approves" : "all " + of + " of these people approve") + " (nobody may be away)";
+            return (of == 1 ? "the one approver approves" : of == 2 ? "both of these people approve" : "all " + of + " of these people approve")
+                    + " (nobody may be away)";
         }
         return "any " + need + " of these " + of + " people approve";
     }

@@ -82,21 +82,35 @@ public final class ApprovalsView implements Screen {
     // ---- the list
 
     private void buildTable() {
-        TableColumn<TeamRow, TeamRow> name = column(TeamColumn.NAME, 170, r -> {
+        // Two lines per row, so that every column fits a laptop's width: the second line is the lesser fact.
+        TableColumn<TeamRow, TeamRow> name = column(TeamColumn.NAME, 230, r -> {
             Hyperlink link = new Hyperlink(r.name());
             link.getStyleClass().add(BrowseStyles.ARN_LINK);
             link.setTooltip(new Tooltip(r.arn() == null ? "ARN " + Formats.NOT_READ : r.arn()));
             link.setOnAction(e -> vm.show(r));
-            return link;
+            Label where = dim(r.accountName() + " · " + Formats.orNone(r.region()));
+            where.setTooltip(new Tooltip(r.accountText()));
+            return lines(link, where);
         });
-        TableColumn<TeamRow, TeamRow> account = column(TeamColumn.ACCOUNT, 190, r -> lines(text(r.accountText()), dim(Formats.orNone(r.region()))));
-        TableColumn<TeamRow, TeamRow> status = column(TeamColumn.STATUS, 160, r -> statusChip(r.statusText(), r.healthy()));
-        TableColumn<TeamRow, TeamRow> threshold = column(TeamColumn.THRESHOLD, 120, r -> text(r.thresholdText()));
-        TableColumn<TeamRow, TeamRow> approvers = column(TeamColumn.APPROVERS, 200, r -> text(r.approversText()));
-        TableColumn<TeamRow, TeamRow> vaults = column(TeamColumn.VAULTS, 110, r -> r.vaults() == 0 ? dim("none") : text(String.valueOf(r.vaults())));
-        TableColumn<TeamRow, TeamRow> pending = column(TeamColumn.PENDING, 260, r -> Formats.NONE.equals(r.pendingText()) ? dim(Formats.NONE) : text(r.pendingText()));
-        TableColumn<TeamRow, TeamRow> worst = column(TeamColumn.WORST, 110, r -> SeverityLabel.of(r.worst()));
-        table.getColumns().setAll(List.of(name, account, status, threshold, approvers, vaults, pending, worst));
+        name.setText("Team · account");
+        TableColumn<TeamRow, TeamRow> status = column(TeamColumn.STATUS, 235, r -> lines(statusChip(r.statusText(), r.healthy()), dim(r.approversText())));
+        status.setText("Status · approvers");
+        TableColumn<TeamRow, TeamRow> threshold = column(TeamColumn.THRESHOLD, 95, r -> text(r.thresholdText()));
+        threshold.setText("Approvals");
+        TableColumn<TeamRow, TeamRow> vaults = column(TeamColumn.VAULTS, 75, r -> r.vaults() == 0 ? dim("none") : text(String.valueOf(r.vaults())));
+        vaults.setText("Vaults");
+        TableColumn<TeamRow, TeamRow> worst = column(TeamColumn.WORST, 95, r -> SeverityLabel.of(r.worst()));
+        worst.setText("Worst");
+        TableColumn<TeamRow, TeamRow> pending = column(TeamColumn.PENDING, 280, r -> {
+            if (Formats.NONE.equals(r.pendingText())) {
+                return dim(Formats.NONE);
+            }
+            int cut = r.pendingText().indexOf(", awaiting");
+            Label what = text(cut < 0 ? r.pendingText() : r.pendingText().substring(0, cut));
+            what.setTooltip(new Tooltip(r.pendingText()));
+            return cut < 0 ? what : lines(what, dim(r.pendingText().substring(cut + 2)));
+        });
+        table.getColumns().setAll(List.of(name, status, threshold, vaults, worst, pending));
         table.setFixedCellSize(46);
         BrowseTables.sortThrough(table, (TeamColumn c, Boolean up) -> vm.sortBy(c, up), TeamColumn.NAME, true);
         BrowseTables.opensRows(table, vm::show);
@@ -115,10 +129,15 @@ public final class ApprovalsView implements Screen {
         pane.header("Multi-party approval team", r.name(), r.accountText() + " · " + r.region() + (p.description() == null ? "" : " · " + p.description()),
                 r.arn());
         pane.add(verdict(p));
+        VBox open = sessions(p, p.openSessions(), "No request is waiting for this team's approval.");
+        open.setId(ID_OPEN_SESSIONS);
+        if (!p.openSessions().isEmpty()) {
+            pane.section("Requests waiting for approval", open); // what needs someone now comes first
+        }
 
         FactGrid team = pane.facts("Team");
         team.add("Status", statusChip(p.statusText(), r.healthy()));
-        team.add("Status code", p.statusCodeText() == null ? "none" : p.statusCodeText());
+        team.add("Status code", p.statusCodeText() == null ? "none: no change of the team in progress" : p.statusCodeText());
         if (p.statusMessage() != null && !p.statusMessage().isBlank()) {
             team.add("AWS says", p.statusMessage());
         }
@@ -130,9 +149,9 @@ public final class ApprovalsView implements Screen {
         pane.section("Pending changes", pending(p));
         pane.section("Vaults it guards", vaults(p));
         pane.section("Findings", findings(p));
-        VBox open = sessions(p, p.openSessions(), "No request is waiting for this team's approval.");
-        open.setId(ID_OPEN_SESSIONS);
-        pane.section("Requests waiting for approval", open);
+        if (p.openSessions().isEmpty()) {
+            pane.section("Requests waiting for approval", open);
+        }
         VBox past = sessions(p, p.pastSessions(), "This team has no past session in the estate.");
         past.setId(ID_PAST_SESSIONS);
         pane.section("Past sessions", past);
@@ -205,7 +224,7 @@ public final class ApprovalsView implements Screen {
         if (p.vaults().isEmpty()) {
             return muted("No vault in this estate names this team: it guards nothing Redoubt read.");
         }
-        GridPane g = grid(List.of("Vault", "What"), new double[] {40, 60});
+        GridPane g = grid(List.of("Vault", "What"), new double[] {30, 70});
         int row = 1;
         for (TeamPage.GuardedVault v : p.vaults()) {
             g.addRow(row++, ArnLink.of(ctx, v.arn(), v.name()), wrap(v.roleText()));
@@ -265,7 +284,7 @@ public final class ApprovalsView implements Screen {
                     : Formats.dateTime(s.completed(), zone()));
         }
         facts.add("Votes", votes(s));
-        facts.add("Session", ArnLink.of(ctx, s.arn(), Formats.shortArn(s.arn())));
+        facts.add("Session", ArnLink.of(ctx, s.arn(), s.arn() == null ? Formats.NOT_READ : s.arn().substring(s.arn().lastIndexOf('/') + 1)));
         VBox card = new VBox(6, title, facts);
         card.setPadding(new Insets(10));
         card.setStyle("-fx-border-color: -color-border-default; -fx-border-radius: 6; -fx-background-radius: 6;"

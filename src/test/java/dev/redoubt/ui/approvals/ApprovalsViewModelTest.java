@@ -70,7 +70,7 @@ class ApprovalsViewModelTest {
         assertThat(forensics.healthy()).isFalse();
         assertThat(forensics.worst()).isEqualTo(Severity.HIGH);
         assertThat(forensics.vaults()).isZero();
-        assertThat(row("northwind-dr").pendingText()).startsWith("Change of the approval team of central-airgap-keyed, awaiting approval since 26 Nov 2026");
+        assertThat(row("northwind-dr").pendingText()).startsWith("New approval team for central-airgap-keyed, awaiting approval since 26 Nov 2026");
         assertThat(recovery.pendingText()).isEqualTo(Formats.NONE);
     }
 
@@ -116,7 +116,7 @@ class ApprovalsViewModelTest {
             assertThat(s.actionText()).isEqualTo("Change the vault's approval team");
             assertThat(s.expiryText()).as("from the estate's time, 28 Nov 09:00, to 3 Dec 14:00").isEqualTo("expires in 5 d 5 h");
             assertThat(s.outcomeText()).isEqualTo("Waiting for approvals");
-            assertThat(s.approvalsText()).isEqualTo("0 of 2 approvals needed");
+            assertThat(s.approvalsText()).isEqualTo("0 of the 2 approvals needed");
             assertThat(s.votes()).extracting(TeamPage.Vote::responseText).containsExactly("No response", "No response");
             assertThat(s.requester()).isEqualTo("bob");
         });
@@ -198,6 +198,6 @@ class ApprovalsViewModelTest {
         assertThat(ApprovalWords.outcome("CANCELLED", null)).isEqualTo("Cancelled");
         assertThat(ApprovalWords.response("REJECTED")).isEqualTo("Rejected");
         assertThat(ApprovalWords.response(null)).isEqualTo(Formats.NOT_READ);
-        assertThat(ApprovalWords.meaning(2, 2)).isEqualTo("all 2 of these people approve (nobody may be away)");
+        assertThat(ApprovalWords.meaning(2, 2)).isEqualTo("both of these people approve (nobody may be away)");
     }
 }
