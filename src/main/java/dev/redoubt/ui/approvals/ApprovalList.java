@@ -186,7 +186,7 @@ public final class ApprovalList {
                     out.add(new TeamPage.GuardedVault(r.restoreAccessBackupVaultArn(),
                             ra != null ? nameOf(ra.vault(), ra.arn()) : Formats.shortArn(r.restoreAccessBackupVaultArn()),
                             "Restore access to " + nameOf(b, v.arn()) + " (" + state
-                                    + (r.approvalDate() == null ? "" : ", approved " + WHEN.format(r.approvalDate())) + ")"));
+                                    + (r.approvalDate() == null ? "" : ", approved " + WHEN.format(r.approvalDate())) + ")" + revocation(r.latestRevokeRequest())));
                 }
             }
         }
@@ -245,6 +245,19 @@ public final class ApprovalList {
             }
         }
         return b.append(", awaiting approval").toString();
+    }
+
+    /** What became of the request to revoke a restore access: "; revocation expired, access still open". */
+    private static String revocation(MpaUpdate revoke) {
+        if (revoke == null || revoke.status() == null) {
+            return "";
+        }
+        return switch (revoke.status()) {
+            case "PENDING" -> "; revocation awaiting approval";
+            case "APPROVED" -> "; revoked";
+            case "FAILED", "CANCELLED", "EXPIRED" -> "; revocation " + revoke.status().toLowerCase(Locale.ROOT) + ", access still open";
+            default -> "; revocation " + revoke.status().toLowerCase(Locale.ROOT);
+        };
     }
 
     private static String since(Instant t) {

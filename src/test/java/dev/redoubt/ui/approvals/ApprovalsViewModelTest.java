@@ -99,6 +99,8 @@ class ApprovalsViewModelTest {
         assertThat(p.vaults()).extracting(TeamPage.GuardedVault::roleText).element(1).asString()
                 .startsWith("Restore access to central-airgap-eu-west-1 (available, approved 25 Nov 2026");
         assertThat(p.findings()).extracting(TeamPage.FindingLine::checkId).contains("MPA-03", "MPA-04");
+        assertThat(p.vaults()).filteredOn(v -> v.name().equals("forensics-case-2026-031")).singleElement()
+                .satisfies(v -> assertThat(v.roleText()).as("its revocation expired").endsWith("; revocation failed, access still open"));
 
         TeamPage forensics = page("northwind-forensics");
         assertThat(forensics.meaning()).isEqualTo("any 1 of these 3 people approve");
