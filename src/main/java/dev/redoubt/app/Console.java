@@ -2,6 +2,8 @@ package dev.redoubt.app;
 
 import dev.redoubt.services.ScanPlan;
 import dev.redoubt.ui.Theme;
+import dev.redoubt.ui.approvals.ApprovalsView;
+import dev.redoubt.ui.approvals.ApprovalsViewModel;
 import dev.redoubt.ui.browse.BrowseContext;
 import dev.redoubt.ui.drills.DrillsView;
 import dev.redoubt.ui.drills.DrillsViewModel;
@@ -101,6 +103,8 @@ public final class Console {
         DrillsViewModel drills = new DrillsViewModel(browse, new SecondPersonSignIn(ctx.services(), workspace),
                 SecondPersonSignIn.rehearsal(ctx.services()));
 
+        ApprovalsViewModel approvals = new ApprovalsViewModel(browse);
+
         var hasEstate = workspace.estateProperty().isNotNull();
         List<ScreenEntry> screens = List.of(
                 ScreenEntry.of(Destinations.START, () -> new StartView(start)),
@@ -118,7 +122,8 @@ public final class Console {
                 new ScreenEntry(Destinations.PLANS, () -> new PlansView(plans), null, hasEstate, plans::open),
                 new ScreenEntry(Destinations.RESTORE_TESTS, () -> new RestoreTestsView(restoreTests), null, hasEstate, restoreTests::open),
                 new ScreenEntry(Destinations.RESTORE_JOBS, () -> new RestoreJobsView(restoreJobs), null, hasEstate, restoreJobs::open),
-                new ScreenEntry(Destinations.DRILLS, () -> new DrillsView(drills), drills.badge(), null, drills::open));
+                new ScreenEntry(Destinations.DRILLS, () -> new DrillsView(drills), drills.badge(), null, drills::open),
+                new ScreenEntry(Destinations.APPROVALS, () -> new ApprovalsView(approvals), null, hasEstate, approvals::open));
         screens.forEach(s -> shell.addDestination(s.destination(), s.badge(), s.available(), s.route()));
         ShellView view = new ShellView(shell, screens);
         actions.signInPromptProperty().addListener((o, old, prompt) -> {

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 /**
  * Which page of the console shows a thing named by its ARN or ID: a vault, a key (or one of its
  * aliases), a plan, a restore testing plan, a recovery point, the recovery points of a resource,
- * an account. Empty for what the estate does not hold: the link then stays plain text.
+ * an account, an approval team or one of its sessions. Empty for what the estate does not hold: the link then stays plain text.
  */
 public final class Links {
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
@@ -45,6 +45,13 @@ public final class Links {
         if (service.equals("backup") && resource.startsWith("restore-testing-plan:")) {
             boolean known = x.restoreTestingPlans().stream().anyMatch(t -> arnOrId.equals(t.plan().restoreTestingPlanArn()));
             return known ? Optional.of(Place.of(Destinations.RESTORE_TESTS, arnOrId)) : Optional.empty();
+        }
+        if (service.equals("mpa") && (resource.startsWith("approval-team/") || resource.startsWith("session/"))) {
+            boolean team = x.approvalTeams().stream().anyMatch(t -> t.team() != null && arnOrId.equals(t.team().arn()));
+            boolean session = !team && x.regions().stream().anyMatch(r -> r.data() != null && r.data().mpaSessions() != null
+                    && r.data().mpaSessions().stream().anyMatch(s -> s != null && arnOrId.equals(s.sessionArn())
+                    && x.approvalTeams().stream().anyMatch(t -> t.team() != null && s.approvalTeamArn() != null && s.approvalTeamArn().equals(t.team().arn()))));
+            return team || session ? Optional.of(Place.of(Destinations.APPROVALS, arnOrId)) : Optional.empty();
         }
         if (catalog.point(arnOrId) != null) {
             return Optional.of(Place.of(Destinations.RECOVERY_POINTS, arnOrId));

@@ -17,6 +17,7 @@ public final class Destinations {
     public static final Destination RESTORE_TESTS = new Destination("restore-tests", "Restore testing", Material2OutlinedAL.FACT_CHECK);
     public static final Destination RESTORE_JOBS = new Destination("restore-jobs", "Restore jobs", Material2OutlinedMZ.SETTINGS_BACKUP_RESTORE);
     public static final Destination DRILLS = new Destination("drills", "Restore drills", Material2OutlinedAL.ASSIGNMENT_TURNED_IN);
+    public static final Destination APPROVALS = new Destination("approvals", "Approval teams", Material2OutlinedAL.GROUP);
 
     private Destinations() {
     }

@@ -204,7 +204,7 @@ public record VaultDetail(String arn, String name, String accountId, String acco
             out.add(new Fact("Source vault", Objects.toString(b.sourceBackupVaultArn()), b.sourceBackupVaultArn()));
         }
         if (b.mpaSessionArn() != null) {
-            out.add(new Fact("Approval session", b.mpaSessionArn(), null));
+            out.add(new Fact("Approval session", b.mpaSessionArn(), b.mpaSessionArn()));
         }
         if (b.creatorRequestId() != null) {
             out.add(new Fact("Creator request ID", b.creatorRequestId(), null));

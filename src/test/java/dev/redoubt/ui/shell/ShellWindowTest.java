@@ -53,7 +53,7 @@ class ShellWindowTest {
         ListView<NavigationItem> navigation = robot.lookup("#navigation").queryListView();
 
         assertThat(navigation.getItems()).extracting(NavigationItem::title).containsExactly("Start", "Scan", "Overview", "Findings", "Organization",
-                "Vaults", "Recovery points", "Keys", "Backup plans", "Restore testing", "Restore jobs", "Restore drills");
+                "Vaults", "Recovery points", "Keys", "Backup plans", "Restore testing", "Restore jobs", "Restore drills", "Approval teams");
         assertThat(fixture.console.shell().selected()).contains(Destinations.START);
         assertThat(navigation.getItems()).filteredOn(NavigationItem::available).extracting(NavigationItem::title).containsExactly("Start", "Restore drills");
         assertThat(fixture.console.shell().select(Destinations.OVERVIEW)).isFalse();
