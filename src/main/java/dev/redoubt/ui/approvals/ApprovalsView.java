@@ -1,6 +1,8 @@
 package dev.redoubt.ui.approvals;
 
 import atlantafx.base.theme.Styles;
+import dev.redoubt.services.TeamPage;
+import dev.redoubt.services.TeamRow;
 import dev.redoubt.ui.browse.ArnLink;
 import dev.redoubt.ui.browse.BrowseContext;
 import dev.redoubt.ui.browse.BrowseStyles;

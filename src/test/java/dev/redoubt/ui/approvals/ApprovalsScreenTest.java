@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.redoubt.estate.EstateFile;
 import dev.redoubt.estate.demo.NorthwindDemo;
+import dev.redoubt.services.TeamRow;
 import dev.redoubt.ui.navigation.Destinations;
 import dev.redoubt.ui.navigation.Place;
 import dev.redoubt.ui.support.ConsoleFixture;
