@@ -72,11 +72,7 @@ public final class ApprovalService {
      */
     public RequestedAccess request(Connection operator, String lagVaultArn, String comment) {
         requireOperator(operator, "requesting restore access");
-        Arn source = vaultArn(lagVaultArn, "air-gapped vault");
-        if (comment == null || comment.isBlank()) {
-            throw new ServiceFailure(ServiceFailure.Kind.BAD_INPUT, "a request needs a comment: the approvers read it to decide "
-                    + "(what is restored, why, the ticket)", ServiceFailure.facts("vault", lagVaultArn), null);
-        }
+        Arn source = checkRequest(lagVaultArn, comment);
         AwsApprovals own = approvals(operator, null);
         RestoreAccessRequest r;
         try {
@@ -111,6 +107,21 @@ public final class ApprovalService {
                 .put("vaultState", r.state()).put("outcome", "requested");
         journal.approval(operator.actor(), ActivityJournal.APPROVAL_REQUEST, subject(sessionArn, teamArn, r.restoreAccessVaultArn()), d);
         return new RequestedAccess(r, sessionArn, teamArn, s);
+    }
+
+    /**
+     * What a request needs before anything is signed in or sent: the ARN of a vault and a comment for the
+     * approvers. Both faces call it as soon as the user has typed them.
+     *
+     * @throws ServiceFailure BAD_INPUT naming what is wrong and what to do
+     */
+    public static Arn checkRequest(String lagVaultArn, String comment) {
+        Arn source = vaultArn(lagVaultArn, "air-gapped vault");
+        if (comment == null || comment.isBlank()) {
+            throw new ServiceFailure(ServiceFailure.Kind.BAD_INPUT, "a request needs a comment: the approvers read it to decide "
+                    + "(what is restored, why, the ticket)", ServiceFailure.facts("vault", lagVaultArn), null);
+        }
+        return source;
     }
 
     /**
@@ -347,7 +358,7 @@ public final class ApprovalService {
     private static Arn vaultArn(String arn, String what) {
         Arn a = Arn.parse(arn);
         if (a == null || !"backup".equals(a.service()) || !a.resource().startsWith("backup-vault:") || a.region().isEmpty()) {
-            throw new ServiceFailure(ServiceFailure.Kind.BAD_INPUT, "'" + arn + "' is not the ARN of an " + what
+            throw new ServiceFailure(ServiceFailure.Kind.BAD_INPUT, "'" + arn + "' is not the ARN of " + (what.startsWith("a") ? "an " : "a ") + what
                     + " (arn:aws:backup:REGION:ACCOUNT:backup-vault:NAME); copy it from the vault's page", ServiceFailure.facts("vault", arn), null);
         }
         return a;
