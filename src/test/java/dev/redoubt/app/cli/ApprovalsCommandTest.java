@@ -31,6 +31,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -203,6 +204,7 @@ class ApprovalsCommandTest {
     }
 
     @Test
+    @Timeout(120) // a follow that never ends is interrupted, and stops following as Ctrl+C does
     void requestWithFollowOnTheDemoPrintsEachVoteAsTheApproversCastItAndTheOutcome() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -222,6 +224,7 @@ class ApprovalsCommandTest {
                 Thread.currentThread().interrupt();
             }
         }, "approvers");
+        approvers.setDaemon(true);
         approvers.start();
         int code = Cli.run(new String[] {"approvals", "request", LAG, "--comment", COMMENT, "--demo", "--operator", "--follow"}, ctx);
         approvers.join(TimeUnit.MINUTES.toMillis(1));
@@ -234,6 +237,7 @@ class ApprovalsCommandTest {
     }
 
     @Test
+    @Timeout(120)
     void ctrlCStopsFollowingButNotTheRequest() throws Exception {
         CliRun req = run(request());
         String ra = find(RA, req.out());
@@ -255,6 +259,7 @@ class ApprovalsCommandTest {
                 });
         int[] code = new int[1];
         Thread command = new Thread(() -> code[0] = Cli.run(new String[] {"approvals", "follow", ra, "--profile", profile("BackupOperator")}, ctx));
+        command.setDaemon(true); // a follow that Ctrl+C did not stop must not keep the tests' JVM alive
         command.start();
         assertThat(GeneratedSandbox.await(() -> !hooks.isEmpty() && out.toString(StandardCharsets.UTF_8).contains("Following"), Duration.ofMinutes(1)))
                 .isTrue();
