@@ -690,13 +690,13 @@ public final class ApprovalsCommand implements Runnable {
                 return;
             }
             PrintStream out = ctx.out();
-            String fmt = "%6s  %-17s  %-14s  %-28s  %-34s  %-10s  %-8s  %s%n";
+            String fmt = "%6s  %-17s  %-16s  %-28s  %-46s  %-10s  %-8s  %s%n";
             out.printf(Locale.ROOT, fmt, "SEQ", "REQUESTED", "BY", "AIR-GAPPED VAULT", "RESTORE-ACCESS VAULT", "OUTCOME", "REVOKED", "COMMENT");
             for (JournaledRequest r : all) {
                 String outcome = r.refused() ? "REFUSED" : r.outcome().name();
-                out.printf(Locale.ROOT, fmt, r.seq(), when(r.requested()).replace(" UTC", ""), Columns.truncate(DrillCommand.who(r.requester()), 14),
+                out.printf(Locale.ROOT, fmt, r.seq(), when(r.requested()).replace(" UTC", ""), Columns.truncate(DrillCommand.who(r.requester()), 16),
                         Columns.truncate(ApprovalWords.shortArn(r.sourceVaultArn()), 28),
-                        r.restoreAccessVaultArn() == null ? ApprovalWords.NONE : Columns.truncate(ApprovalWords.shortArn(r.restoreAccessVaultArn()), 34),
+                        r.restoreAccessVaultArn() == null ? ApprovalWords.NONE : Columns.truncate(ApprovalWords.shortArn(r.restoreAccessVaultArn()), 46),
                         outcome, r.revokeRequested() ? "asked" : "", Columns.truncate(r.refused() ? r.error() : r.comment(), 80));
             }
             long pending = all.stream().filter(r -> !r.refused() && r.outcome() == Outcome.PENDING).count();
