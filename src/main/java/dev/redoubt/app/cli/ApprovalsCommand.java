@@ -50,9 +50,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "approvals", mixinStandardHelpOptions = true,
-        description = {"Multi-party approval: the approval teams and their sessions, and restore access to a logically air-gapped vault",
-                "(requested, followed to the approvers' outcome, revoked). Every request, vote seen, outcome and revocation is journaled.",
-                "Requesting and revoking change AWS: they need --operator; auditor mode (the default) is refused."},
+        description = {"Multi-party approval: the approval teams and their sessions; restore access to a logically air-gapped vault "
+                + "requested, followed to the approvers' outcome and revoked. Every request, vote seen, outcome and revocation is journaled.",
+                "Requesting and revoking change AWS: they need --operator; auditor mode (the default) is refused. See docs/approvals.md."},
         subcommands = {ApprovalsCommand.Teams.class, ApprovalsCommand.Sessions.class, ApprovalsCommand.Request.class,
                 ApprovalsCommand.Follow.class, ApprovalsCommand.Revoke.class, ApprovalsCommand.Requests.class})
 public final class ApprovalsCommand implements Runnable {
