@@ -353,7 +353,8 @@ public final class ApprovalsCommand implements Runnable {
         Path estate;
         @Option(names = "--follow", description = "Follow the session until the approvers decide.")
         boolean follow;
-        @Option(names = "--json", description = "The preflight and the request as JSON (with --follow, one JSON object per line as votes come in).")
+        @Option(names = "--json", description = "The preflight and the request as one JSON object (with --follow, then one JSON object per "
+                + "line as votes come in, and the outcome).")
         boolean json;
         @Mixin
         LiveMixin live;
@@ -382,8 +383,16 @@ public final class ApprovalsCommand implements Runnable {
             Cancellation cancel = new Cancellation();
             try (CtrlC ignored = CtrlC.cancels(ctx, cancel); Connection c = live.connect(ctx, cancel)) {
                 RequestPreflight pre = approvals.preflight(c, catalog, vaultArn);
-                printPreflight(pre);
+                ObjectNode doc = object();
+                if (json) {
+                    doc.set("preflight", preflightJson(pre));
+                } else {
+                    printPreflight(pre);
+                }
                 if (!pre.ok()) {
+                    if (json) {
+                        ctx.out().println(json(doc));
+                    }
                     List<String> failed = pre.items().stream().filter(i -> i.status() == Status.FAIL && !i.item().equals(ApprovalService.OPERATOR_ITEM))
                             .map(i -> i.item() + " (" + i.reason() + ")").toList();
                     List<String> why = new ArrayList<>(failed);
@@ -395,13 +404,13 @@ public final class ApprovalsCommand implements Runnable {
                 RequestedAccess r = approvals.request(c, vaultArn, comment);
                 String ra = r.request().restoreAccessVaultArn();
                 if (json) {
-                    ObjectNode o = object();
+                    ObjectNode o = doc.putObject("request");
                     o.put("restoreAccessVaultArn", ra).put("restoreAccessVaultName", r.request().restoreAccessVaultName())
                             .put("sourceVaultArn", r.request().sourceVaultArn()).put("state", r.request().state())
                             .put("sessionArn", r.sessionArn()).put("approvalTeamArn", r.approvalTeamArn())
                             .put("requiredApprovals", r.session() == null ? null : r.session().requiredApprovals())
                             .put("expires", r.session() == null ? null : str(r.session().expires())).put("approverPage", approverPage(c));
-                    ctx.out().println(json(o));
+                    ctx.out().println(json(doc));
                 } else {
                     PrintStream out = ctx.out();
                     out.println();
@@ -432,18 +441,18 @@ public final class ApprovalsCommand implements Runnable {
             }
         }
 
-        private void printPreflight(RequestPreflight pre) {
-            if (json) {
-                ObjectNode o = object();
-                o.put("vaultArn", pre.vaultArn()).put("approvalTeamArn", pre.approvalTeamArn()).put("requiredApprovals", pre.requiredApprovals())
-                        .put("ok", pre.ok());
-                ArrayNode items = o.putArray("preflight");
-                for (PreflightCheck i : pre.items()) {
-                    items.addObject().put("item", i.item()).put("status", i.status().name()).put("reason", i.reason()).put("fix", i.fix());
-                }
-                ctx.out().println(json(o));
-                return;
+        private static ObjectNode preflightJson(RequestPreflight pre) {
+            ObjectNode o = object();
+            o.put("vaultArn", pre.vaultArn()).put("approvalTeamArn", pre.approvalTeamArn()).put("requiredApprovals", pre.requiredApprovals())
+                    .put("ok", pre.ok());
+            ArrayNode items = o.putArray("items");
+            for (PreflightCheck i : pre.items()) {
+                items.addObject().put("item", i.item()).put("status", i.status().name()).put("reason", i.reason()).put("fix", i.fix());
             }
+            return o;
+        }
+
+        private void printPreflight(RequestPreflight pre) {
             PrintStream out = ctx.out();
             out.println("Preflight for restore access to " + ApprovalWords.shortArn(pre.vaultArn()) + ":");
             for (PreflightCheck i : pre.items()) {

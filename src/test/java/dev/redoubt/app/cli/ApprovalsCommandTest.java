@@ -188,10 +188,15 @@ class ApprovalsCommandTest {
 
     @Test
     void aRejectedRequestIsFollowedToRejectedAndExitsOne() throws Exception {
-        CliRun req = run(request());
+        CliRun req = run(request("--json"));
         assertThat(req.exitCode()).as(req.err()).isZero();
-        String ra = find(RA, req.out());
-        String session = find(SESSION, req.out());
+        JsonNode doc = new ObjectMapper().readTree(req.out());
+        assertThat(doc.path("preflight").path("ok").asBoolean()).isTrue();
+        assertThat(doc.path("preflight").path("items")).hasSize(5);
+        assertThat(doc.path("request").path("state").asText()).isEqualTo("CREATING");
+        assertThat(doc.path("request").path("requiredApprovals").asInt()).isEqualTo(2);
+        String ra = doc.path("request").path("restoreAccessVaultArn").asText();
+        String session = doc.path("request").path("sessionArn").asText();
         sandbox.vote(session, "bob", false);
         sandbox.vote(session, "carol", false);
         CliRun follow = run("approvals", "follow", ra, "--profile", profile("BackupOperator"), "--estate", capture.toString());
@@ -293,6 +298,11 @@ class ApprovalsCommandTest {
         CliRun demo = CliRun.run(dir.resolve("home2"), "approvals", "request", LAG, "--comment", COMMENT, "--demo");
         assertThat(demo.exitCode()).as("auditor is the default mode").isEqualTo(ExitCodes.USAGE);
         assertThat(demo.err()).contains("sign in with --operator");
+        CliRun json = CliRun.run(dir.resolve("home3"), "approvals", "request", LAG, "--comment", COMMENT, "--demo", "--json");
+        assertThat(json.exitCode()).isEqualTo(ExitCodes.USAGE);
+        JsonNode pre = new ObjectMapper().readTree(json.out()).path("preflight");
+        assertThat(pre.path("ok").asBoolean()).isFalse();
+        assertThat(pre.path("items").get(4).path("status").asText()).isEqualTo("FAIL");
     }
 
     @Test
