@@ -137,11 +137,11 @@ public final class ApprovalList {
                 worst, search);
     }
 
-    static Integer need(ApprovalTeam team) {
+    public static Integer need(ApprovalTeam team) {
         return team.approvalStrategy() == null || team.approvalStrategy().mofN() == null ? null : team.approvalStrategy().mofN().minApprovalsRequired();
     }
 
-    static Integer size(ApprovalTeam team) {
+    public static Integer size(ApprovalTeam team) {
         return team.numberOfApprovers() != null ? team.numberOfApprovers() : team.approvers() == null ? null : team.approvers().size();
     }
 
@@ -374,7 +374,8 @@ public final class ApprovalList {
     }
 
     /** SSO user IDs to their user names (the estate's SsoUsers). */
-    private static Map<String, String> people(EstateIndex x) {
+    /** The estate's SSO users by identity ID: the names approvers go by. */
+    public static Map<String, String> people(EstateIndex x) {
         Map<String, String> out = new HashMap<>();
         List<SsoUser> users = x.estate().ssoUsers();
         if (users != null) {

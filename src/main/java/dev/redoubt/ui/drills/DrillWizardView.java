@@ -382,6 +382,8 @@ final class DrillWizardView {
 
     // ---- 1 choose: from which recovery point
 
+    public static final String ID_THROUGH = "drillThroughRestoreAccess";
+
     private Node[] choosePoints(DrillState s) {
         VBox cards = new VBox(12);
         Instant now = ctx.clock().instant();
@@ -408,6 +410,14 @@ final class DrillWizardView {
                 Label where = DrillNodes.muted("vault " + p.vaultName() + " · " + p.region()
                         + (p.note() == null || p.note().isBlank() ? "" : " · " + p.note()));
                 line.getChildren().add(where);
+                String via = vm.throughProperty().get();
+                if (via != null && p.recoveryPointArn().equals(vm.pointAsked())) {
+                    Label through = DrillNodes.chip("through " + via.substring(via.lastIndexOf(':') + 1), "good");
+                    through.setId(ID_THROUGH);
+                    through.setTooltip(new javafx.scene.control.Tooltip("Restored through the restore-access vault " + via
+                            + ", opened by multi-party approval onto the air-gapped vault"));
+                    line.getChildren().add(through);
+                }
                 options.getChildren().add(line);
             }
             tg.selectedToggleProperty().addListener((o, was, is) -> {
