@@ -393,7 +393,7 @@ public final class DrillReport {
                 p("<p class=\"sub\">" + esc(title) + ": none seen.</p>\n");
                 return;
             }
-            p("<table class=\"ev\"><tr><th>" + esc(title) + "</th><th>Response</th><th>When</th><th class=\"n\">Entry</th></tr>");
+            p("<h3>" + esc(title) + "</h3><table class=\"ev\"><tr><th>Approver</th><th>Response</th><th>When</th><th class=\"n\">Journal entry</th></tr>");
             for (RestoreAccessApproval.Vote v : votes) {
                 String who = v.identityId() != null ? v.identityId() : v.approverId();
                 p("<tr><td><b>" + esc(who) + "</b>" + (v.approverId() == null ? "" : " <span class=\"mono sub\">approver " + esc(v.approverId()) + "</span>")
@@ -517,7 +517,10 @@ public final class DrillReport {
                 }
                 case CHOOSE -> p("Recovery point <span class=\"mono arn\">" + esc(det.path("recoveryPointArn").asText("")) + "</span>"
                         + (det.hasNonNull("pointCreated") ? ", made " + esc(det.get("pointCreated").asText()) : "")
-                        + (det.hasNonNull("vaultArn") ? ", in <span class=\"mono arn\">" + esc(det.get("vaultArn").asText()) + "</span>" : "")
+                        + (det.path("restoreAccess").asBoolean(false) && det.hasNonNull("vaultArn")
+                        ? ", through the restore-access vault <span class=\"mono arn\">" + esc(det.get("vaultArn").asText()) + "</span> that approval opened onto the air-gapped vault <span class=\"mono arn\">"
+                                + esc(det.path("sourceVaultArn").asText("?")) + "</span> (see Multi-party approval)"
+                        : det.hasNonNull("vaultArn") ? ", in <span class=\"mono arn\">" + esc(det.get("vaultArn").asText()) + "</span>" : "")
                         + (det.path("suggested").asBoolean(false) ? "; the one Redoubt suggested." : "; chosen by the operator (not the suggested one)."));
                 case PREFLIGHT -> {
                     p("Preflight" + (det.hasNonNull("iamRoleArn") ? " with the restore role <span class=\"mono arn\">" + esc(det.get("iamRoleArn").asText()) + "</span>" : "") + ":");
@@ -625,7 +628,7 @@ public final class DrillReport {
                 if (before != null && e.seq() != before.seq() + 1) {
                     long n = e.seq() - before.seq() - 1;
                     p("<tr class=\"gap\"><td></td><td colspan=\"4\">" + (n == 1 ? "entry " + (before.seq() + 1) + " is" : "entries " + (before.seq() + 1) + " to " + (e.seq() - 1) + " are")
-                            + " other journal entries (not of this drill or its approval); the chain through them is checked by <span class=\"mono\">redoubt journal verify</span> or an export</td></tr>");
+                            + " other journal entries (not of this drill" + (approvals.isEmpty() ? "" : " or its approval") + "); the chain through them is checked by <span class=\"mono\">redoubt journal verify</span> or an export</td></tr>");
                 }
                 JsonNode det = details(e);
                 p("<tr><td class=\"n\">" + e.seq() + "</td><td class=\"mono nw\">" + esc(iso(e.time())) + "</td><td>" + esc(evidenceName(e, det))
