@@ -53,9 +53,13 @@ public record RestoreAccessApproval(String restoreAccessVaultArn, String sourceV
         return decision != null && decision.outcome() == Outcome.APPROVED;
     }
 
-    /** From the request to its approval (AWS's times where recorded); null until approved. */
+    /** From the request to its approval (AWS's times where recorded); null until approved, or when the clocks disagree (approved "before" asked). */
     public Duration timeToApproval() {
-        return approved() && requested != null && decision.when() != null ? Duration.between(requested, decision.when()) : null;
+        if (!approved() || requested == null || decision.when() == null) {
+            return null;
+        }
+        Duration d = Duration.between(requested, decision.when());
+        return d.isNegative() ? null : d;
     }
 
     /** True when the revocation was asked and its session seen approved: the access is closed. */

@@ -353,9 +353,10 @@ public final class DrillReport {
                 p("<div class=\"warnbox\"><b>Still open when this report was made.</b> " + esc(openWords(a)) + " While it is open, the restore-access vault's account "
                         + "can restore from the air-gapped vault: revoke the access once the drill is done (check MPA-07).</div>\n");
             } else if (a.revoked()) {
-                p("<div class=\"okbox\"><b>Revoked.</b> The access was closed " + esc(time(a.revocation().decision().when())) + ", "
-                        + esc(duration(Duration.between(a.requested() != null ? a.requested() : a.revocation().requested(), a.revocation().decision().when())))
-                        + " after it was requested.</div>\n");
+                Instant closed = a.revocation().decision().when();
+                Duration open = a.requested() == null || closed == null ? null : Duration.between(a.requested(), closed);
+                p("<div class=\"okbox\"><b>Revoked.</b> The access was closed " + esc(time(closed))
+                        + (open == null || open.isNegative() ? "." : ", " + esc(duration(open)) + " after it was requested.") + "</div>\n");
             }
             p("<table class=\"meta\">");
             meta("Air-gapped vault", vault(a.sourceVaultArn()));
