@@ -42,7 +42,9 @@ import org.erdtman.jcs.JsonCanonicalizer;
  * network), readable on paper. The verdict first (a rehearsal against the sandbox says so in a banner
  * and is never shown as a verified restore), the identities, the measured RTO and RPO, every step in
  * words, then the evidence: every journal entry of the drill as its canonical JSON line with its hash,
- * and how to verify them, with Redoubt and by hand. Every string from the journal is escaped.
+ * and how to verify them, with Redoubt and by hand. Every string from the journal is escaped. A drill
+ * that restored through a restore-access vault also shows the multi-party approval behind it (request,
+ * votes, outcome, revocation; {@link DrillApprovals}), whose entries join the evidence.
  *
  * <p>{@link #verify(String, Journal)} checks a report against a journal: each line still matches its
  * hash, and the lines are exactly the journal's entries of that drill (same seq, same hash, same content).
@@ -122,8 +124,8 @@ public final class DrillReport {
     }
 
     /**
-     * The report of {@code drill}: {@code entries} are the drill's journal entries (oldest first; they are
-     * sorted by seq here), {@code journalKeyFingerprint} the journal key's ({@code sha256:…}; null when unknown).
+     * The report of {@code drill}: {@code entries} are the drill's journal entries, with the approval entries of the
+     * restore-access vaults it restored through if any (oldest first; they are sorted by seq here), {@code journalKeyFingerprint} the journal key's ({@code sha256:…}; null when unknown).
      */
     public static String html(DrillState drill, List<Entry> entries, String journalKeyFingerprint) {
         return html(drill, entries, journalKeyFingerprint, null);
@@ -740,7 +742,7 @@ public final class DrillReport {
     /**
      * Checks the report against the journal: every line still hashes to its hash and follows the one before
      * where they are next to each other, and the lines are exactly the journal's {@code drill-step} entries of
-     * that drill up to the report's last one (none left out, none added, same seq, same hash, same content).
+     * that drill and the approval entries of the restore-access vaults it restored through up to the report's last one (none left out, none added, same seq, same hash, same content).
      * Entries of the drill made after the report are counted, not held against it. Reading the journal's
      * integrity itself is {@code JournalVerifier}'s (run it too).
      */

@@ -212,6 +212,7 @@ class DrillReportDemoTest {
             RevokeRequest rv = approvals.revoke(alice, ra, "Rehearsal done");
             f.advance(Duration.ofMinutes(4));
             sandbox.vote(rv.sessionArn(), "alice", true);
+            f.advance(Duration.ofMinutes(3));
             sandbox.vote(rv.sessionArn(), "bob", true);
             assertThat(approvals.follow(alice, ra, rv.sessionArn()).session().outcome()).isEqualTo(Outcome.APPROVED);
 
