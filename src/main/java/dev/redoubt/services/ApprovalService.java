@@ -109,6 +109,9 @@ public final class ApprovalService {
         ObjectNode d = details(CREATE, teamArn, s == null ? null : s.requiredApprovals(), sessionArn, lagVaultArn, comment.strip());
         d.put("restoreAccessVaultArn", r.restoreAccessVaultArn()).put("restoreAccessVaultName", r.restoreAccessVaultName())
                 .put("vaultState", r.state()).put("outcome", "requested");
+        if (s != null) {
+            d.put("approvalTeamName", s.approvalTeamName()).put("numberOfApprovers", s.numberOfApprovers());
+        }
         journal.approval(operator.actor(), ActivityJournal.APPROVAL_REQUEST, subject(sessionArn, teamArn, r.restoreAccessVaultArn()), d);
         return new RequestedAccess(r, sessionArn, teamArn, s);
     }
