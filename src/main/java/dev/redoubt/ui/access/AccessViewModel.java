@@ -685,16 +685,24 @@ public final class AccessViewModel {
                 votes(cat, s), List.copyOf(points), r, revocationText, votes(cat, t.revocation), tooLong, t.following, t.checked, t.error);
     }
 
-    /** MPA-07 while the page is open: granted longer ago than the estate's threshold and not revoked, or its revocation failed. */
     private static String openTooLong(Tracker t, Outcome o, Outcome r, Instant at, EstateCatalog cat) {
-        if (o != Outcome.APPROVED || r == Outcome.APPROVED || r == Outcome.PENDING || "DELETED".equals(t.vault == null ? null : t.vault.state())) {
-            return null;
-        }
-        if (r != null) {
-            return "The revocation " + r.name().toLowerCase(Locale.ROOT) + ": the restore access is still open (MPA-07). Ask again, and tell the approvers why.";
-        }
         int days = cat == null ? 7 : cat.index().thresholds().restoreAccessMaxAgeDays();
         Instant opened = t.grant != null && t.grant.approved() != null ? t.grant.approved() : t.view == null ? null : t.view.completed();
+        return openTooLong(o, r, t.vault == null ? null : t.vault.state(), opened, at, days);
+    }
+
+    /**
+     * MPA-07 while a request's page is open: approved {@code opened}, longer ago than {@code days} (the estate's
+     * restoreAccessMaxAgeDays) and not revoked; or its revocation ended without closing it. Null when neither.
+     */
+    static String openTooLong(Outcome o, Outcome revocation, String vaultState, Instant opened, Instant at, int days) {
+        if (o != Outcome.APPROVED || revocation == Outcome.APPROVED || revocation == Outcome.PENDING || "DELETED".equals(vaultState)) {
+            return null;
+        }
+        if (revocation != null) {
+            return "The revocation " + revocation.name().toLowerCase(Locale.ROOT) + ": the restore access is still open (MPA-07). "
+                    + "Ask again, and tell the approvers why.";
+        }
         if (opened == null || !opened.isBefore(at.minus(Duration.ofDays(days)))) {
             return null;
         }
