@@ -55,6 +55,11 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2OutlinedMZ;
 import javafx.beans.binding.Bindings;
 import javafx.scene.Scene;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import dev.redoubt.ui.access.AccessView;
+import dev.redoubt.ui.access.AccessViewModel;
+import dev.redoubt.ui.workspace.DesktopNotifier;
 import javafx.stage.Stage;
 
 /**
@@ -76,6 +81,11 @@ public final class Console {
 
     /** Builds the console on the application context's services and {@code tasks}. */
     public static Console build(AppContext ctx, BackgroundTasks tasks, Browser browser) {
+        return build(ctx, tasks, browser, new DesktopNotifications());
+    }
+
+    /** The console with {@code desktop} telling the operator what ends while they work elsewhere (an approval session). */
+    public static Console build(AppContext ctx, BackgroundTasks tasks, Browser browser, DesktopNotifier desktop) {
         Workspace workspace = ctx.own(new Workspace());
         Notices notices = new Notices();
         ShellViewModel shell = new ShellViewModel(AppVersion.version(), workspace, tasks, notices, ctx.clock());
@@ -104,6 +114,12 @@ public final class Console {
                 SecondPersonSignIn.rehearsal(ctx.services()));
 
         ApprovalsViewModel approvals = new ApprovalsViewModel(browse);
+        AccessViewModel access = new AccessViewModel(browse, desktop, AccessViewModel.Sandbox.of(ctx.services()));
+        // Requests waiting for their approvers are followed whichever screen is shown.
+        Timeline heartbeat = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> access.tick()));
+        heartbeat.setCycleCount(Timeline.INDEFINITE);
+        heartbeat.play();
+        ctx.own(() -> heartbeat.stop());
 
         var hasEstate = workspace.estateProperty().isNotNull();
         List<ScreenEntry> screens = List.of(
@@ -123,7 +139,8 @@ public final class Console {
                 new ScreenEntry(Destinations.RESTORE_TESTS, () -> new RestoreTestsView(restoreTests), null, hasEstate, restoreTests::open),
                 new ScreenEntry(Destinations.RESTORE_JOBS, () -> new RestoreJobsView(restoreJobs), null, hasEstate, restoreJobs::open),
                 new ScreenEntry(Destinations.DRILLS, () -> new DrillsView(drills), drills.badge(), null, drills::open),
-                new ScreenEntry(Destinations.APPROVALS, () -> new ApprovalsView(approvals), null, hasEstate, approvals::open));
+                new ScreenEntry(Destinations.APPROVALS, () -> new ApprovalsView(approvals), null, hasEstate, approvals::open),
+                new ScreenEntry(Destinations.ACCESS, () -> new AccessView(access), null, null, access::open));
         screens.forEach(s -> shell.addDestination(s.destination(), s.badge(), s.available(), s.route()));
         ShellView view = new ShellView(shell, screens);
         actions.signInPromptProperty().addListener((o, old, prompt) -> {

@@ -3,6 +3,8 @@ package dev.redoubt.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.redoubt.approvals.Outcome;
+import dev.redoubt.approvals.RestoreAccessApproval;
 import dev.redoubt.drills.CheckResult;
 import dev.redoubt.drills.DrillState;
 import dev.redoubt.drills.DrillStatus;
@@ -40,7 +42,9 @@ import org.erdtman.jcs.JsonCanonicalizer;
  * network), readable on paper. The verdict first (a rehearsal against the sandbox says so in a banner
  * and is never shown as a verified restore), the identities, the measured RTO and RPO, every step in
  * words, then the evidence: every journal entry of the drill as its canonical JSON line with its hash,
- * and how to verify them, with Redoubt and by hand. Every string from the journal is escaped.
+ * and how to verify them, with Redoubt and by hand. Every string from the journal is escaped. A drill
+ * that restored through a restore-access vault also shows the multi-party approval behind it (request,
+ * votes, outcome, revocation; {@link DrillApprovals}), whose entries join the evidence.
  *
  * <p>{@link #verify(String, Journal)} checks a report against a journal: each line still matches its
  * hash, and the lines are exactly the journal's entries of that drill (same seq, same hash, same content).
@@ -120,8 +124,8 @@ public final class DrillReport {
     }
 
     /**
-     * The report of {@code drill}: {@code entries} are the drill's journal entries (oldest first; they are
-     * sorted by seq here), {@code journalKeyFingerprint} the journal key's ({@code sha256:…}; null when unknown).
+     * The report of {@code drill}: {@code entries} are the drill's journal entries, with the approval entries of the
+     * restore-access vaults it restored through if any (oldest first; they are sorted by seq here), {@code journalKeyFingerprint} the journal key's ({@code sha256:…}; null when unknown).
      */
     public static String html(DrillState drill, List<Entry> entries, String journalKeyFingerprint) {
         return html(drill, entries, journalKeyFingerprint, null);
@@ -175,6 +179,10 @@ public final class DrillReport {
             .over{color:var(--fail);font-weight:700}.within{color:var(--pass);font-weight:700}
             .gap td{color:var(--muted);font-style:italic}.nw{white-space:nowrap}
             .members td{font-size:13px}.members .mono{font-size:11px}.members td:nth-child(2){width:26%}.members td:nth-child(3),.members td:nth-child(4){width:24%}
+            .APPROVED{background:var(--pass)}.REJECTED{background:var(--fail)}.EXPIRED,.ENDED,.NOTSEEN{background:var(--unk)}
+            .warnbox{border:2px solid var(--warn);background:#fef3e8;color:#7a2e0e;border-radius:8px;padding:8px 14px;margin:10px 0;break-inside:avoid}
+            .okbox{border:1px solid var(--pass);background:#ecf7f0;color:#0f4d2a;border-radius:8px;padding:8px 14px;margin:10px 0;break-inside:avoid}
+            .approval{break-inside:avoid}
             ol.how>li{margin:0 0 12px}
             footer{margin-top:36px;color:var(--muted);font-size:12px;border-top:1px solid var(--line);padding-top:10px}
             @media print{main{max-width:none;padding:0}body{font-size:11px}h2{break-after:avoid}pre.lines{font-size:8px}
@@ -189,11 +197,19 @@ public final class DrillReport {
         private final StringBuilder b = new StringBuilder(16_384);
         private final Map<Long, StepRecord> stepsBySeq = new HashMap<>();
         private final Duration rtoTarget;
+        /** The drill's own entries (its steps); {@code entries} also holds the approval entries of the restore-access vaults it restored through. */
+        private final List<Entry> drillEntries = new ArrayList<>();
+        private final List<RestoreAccessApproval> approvals;
 
         Page(DrillState d, List<Entry> entries, String fingerprint, Duration target) {
             this.d = d;
             this.entries = entries;
             this.fingerprint = fingerprint;
+            List<Entry> approvalEntries = new ArrayList<>();
+            for (Entry e : entries) {
+                (DrillApprovals.isApproval(e.action()) ? approvalEntries : drillEntries).add(e);
+            }
+            this.approvals = DrillApprovals.approvals(drillEntries, approvalEntries);
             for (StepRecord s : d.steps()) {
                 stepsBySeq.put(s.seq(), s);
             }
@@ -212,6 +228,7 @@ public final class DrillReport {
             p("<title>" + (d.rehearsal() ? "REHEARSAL: " : "") + "Restore drill: " + esc(d.title()) + "</title><style>" + CSS + "</style></head><body><main>\n");
             header();
             members();
+            approvals();
             steps();
             evidence();
             howToVerify();
@@ -320,13 +337,137 @@ public final class DrillReport {
             p("</table>\n");
         }
 
+        private void approvals() {
+            if (approvals.isEmpty()) {
+                return;
+            }
+            p("<h2>Multi-party approval</h2>\n<p class=\"sub\">This drill restored through a restore-access vault: a vault that opens a logically air-gapped vault "
+                    + "only once the vault's approval team has approved the request (REL09-BP02: more than one person approves a recovery from the last line of defence). "
+                    + "The request, every vote Redoubt saw, the outcome and the revocation, as the journal recorded them; their entries are in the evidence below.</p>\n");
+            for (RestoreAccessApproval a : approvals) {
+                approval(a);
+            }
+        }
+
+        private void approval(RestoreAccessApproval a) {
+            p("<div class=\"approval\"><h3>Restore access to " + esc(vaultName(a.sourceVaultArn())) + " through " + esc(vaultName(a.restoreAccessVaultArn())) + "</h3>\n");
+            if (a.stillOpen()) {
+                p("<div class=\"warnbox\"><b>Still open when this report was made.</b> " + esc(openWords(a)) + " While it is open, the restore-access vault's account "
+                        + "can restore from the air-gapped vault: revoke the access once the drill is done (check MPA-07).</div>\n");
+            } else if (a.revoked()) {
+                Instant closed = a.revocation().decision().when();
+                Duration open = a.requested() == null || closed == null ? null : Duration.between(a.requested(), closed);
+                p("<div class=\"okbox\"><b>Revoked.</b> The access was closed " + esc(time(closed))
+                        + (open == null || open.isNegative() ? "." : ", " + esc(duration(open)) + " after it was requested.") + "</div>\n");
+            }
+            p("<table class=\"meta\">");
+            meta("Air-gapped vault", vault(a.sourceVaultArn()));
+            meta("Restore-access vault", vault(a.restoreAccessVaultArn()));
+            String team = a.approvalTeamName() != null ? "<b>" + esc(a.approvalTeamName()) + "</b>" : a.approvalTeamArn() == null ? "<i>not recorded</i>" : "";
+            if (a.approvalTeamArn() != null) {
+                team += (team.isEmpty() ? "" : " ") + "<span class=\"mono arn sub\">" + esc(a.approvalTeamArn()) + "</span>";
+            }
+            meta("Approval team", team);
+            meta("Threshold", a.requiredApprovals() == null ? "<i>not recorded</i>" : "<b>" + a.requiredApprovals() + " of "
+                    + (a.numberOfApprovers() == null ? "the team's" : String.valueOf(a.numberOfApprovers())) + "</b> approvers must approve");
+            if (a.requested() == null) {
+                meta("Requested", "<i>not through Redoubt: the journal holds no request for this vault</i>");
+            } else {
+                meta("Requested by", identity(a.requester()) + "<br>" + esc(time(a.requested())) + " <span class=\"sub\">(Redoubt session <span class=\"mono\">"
+                        + esc(a.requesterSession()) + "</span>)</span>");
+                meta("Comment", a.comment() == null ? "<i>none</i>" : q(a.comment()));
+            }
+            meta("Approval session", a.sessionArn() == null ? "<i>not read</i>" : "<span class=\"mono arn\">" + esc(a.sessionArn()) + "</span>");
+            meta("Outcome", decisionWords(a.decision(), "the request")
+                    + (a.timeToApproval() == null ? "" : "<br>Approved <b>" + esc(duration(a.timeToApproval())) + "</b> after the request"));
+            p("</table>\n");
+            votes("Votes on the request", a.votes());
+            p("<table class=\"meta\">");
+            meta("Revocation", revocationWords(a));
+            p("</table>\n");
+            if (a.revocation() != null && !a.revocation().votes().isEmpty()) {
+                votes("Votes on the revocation", a.revocation().votes());
+            }
+            p("</div>\n");
+        }
+
+        private void votes(String title, List<RestoreAccessApproval.Vote> votes) {
+            if (votes.isEmpty()) {
+                p("<p class=\"sub\">" + esc(title) + ": none seen.</p>\n");
+                return;
+            }
+            p("<h3>" + esc(title) + "</h3><table class=\"ev\"><tr><th>Approver</th><th>Response</th><th>When</th><th class=\"n\">Journal entry</th></tr>");
+            for (RestoreAccessApproval.Vote v : votes) {
+                String who = v.identityId() != null ? v.identityId() : v.approverId();
+                p("<tr><td><b>" + esc(who) + "</b>" + (v.approverId() == null ? "" : " <span class=\"mono sub\">approver " + esc(v.approverId()) + "</span>")
+                        + "</td><td><span class=\"badge " + cls(v.response()) + "\">" + esc(v.approved() ? "APPROVED" : v.response() == null ? "?" : v.response())
+                        + "</span></td><td class=\"nw\">" + esc(time(v.when())) + (v.at() == null ? " <span class=\"sub\">(seen)</span>" : "")
+                        + "</td><td class=\"n\">" + v.seq() + "</td></tr>");
+            }
+            p("</table>\n");
+        }
+
+        private String decisionWords(RestoreAccessApproval.Decision dec, String what) {
+            if (dec == null) {
+                return "<span class=\"badge NOTSEEN\">NOT SEEN</span> Redoubt did not see " + esc(what) + " decided (its session was not followed to its end)";
+            }
+            return "<span class=\"badge " + cls(dec.outcome().name()) + "\">" + esc(dec.outcome().name()) + "</span> " + esc(time(dec.when()))
+                    + (dec.why() == null ? "" : " · " + esc(dec.why()));
+        }
+
+        private String revocationWords(RestoreAccessApproval a) {
+            RestoreAccessApproval.Revocation r = a.revocation();
+            if (r == null) {
+                return "<b>still open</b>: no revocation in the journal when this report was made";
+            }
+            String asked = "asked by " + identity(r.requester()) + " " + esc(time(r.requested())) + (r.comment() == null ? "" : ": " + q(r.comment()));
+            if (r.refused()) {
+                return "<span class=\"badge FAIL\">REFUSED</span> " + asked + "<br>AWS refused it" + (r.error() == null ? "" : ": " + q(r.error()))
+                        + "; <b>the access is still open</b>";
+            }
+            return asked + (r.sessionArn() == null ? "" : "<br>session <span class=\"mono arn\">" + esc(r.sessionArn()) + "</span>") + "<br>"
+                    + decisionWords(r.decision(), "the revocation") + (r.decision() != null && r.decision().outcome() != Outcome.APPROVED ? "; <b>the access is still open</b>" : "");
+        }
+
+        private String openWords(RestoreAccessApproval a) {
+            RestoreAccessApproval.Revocation r = a.revocation();
+            if (r == null) {
+                return "No revocation was asked.";
+            }
+            if (r.refused()) {
+                return "AWS refused the revocation" + (r.error() == null ? "." : ": " + r.error() + ".");
+            }
+            if (r.decision() == null) {
+                return "The revocation was asked " + time(r.requested()) + "; its approval was not seen, so the access may still be open.";
+            }
+            return "The revocation ended " + r.decision().outcome().name().toLowerCase(Locale.ROOT) + ".";
+        }
+
+        private String vault(String arn) {
+            return arn == null ? "<i>not recorded</i>" : "<b>" + esc(vaultName(arn)) + "</b> <span class=\"mono arn sub\">" + esc(arn) + "</span>";
+        }
+
+        private String evidenceName(Entry e, JsonNode det) {
+            if (!DrillApprovals.isApproval(e.action())) {
+                return det.path("step").asText(e.action());
+            }
+            String what = switch (e.action()) {
+                case DrillApprovals.REQUEST -> "approval request";
+                case DrillApprovals.VOTE -> "approval vote (" + det.path("identityId").asText(det.path("approverId").asText("?")) + ", "
+                        + det.path("response").asText("?").toLowerCase(Locale.ROOT) + ")";
+                case DrillApprovals.OUTCOME -> "approval outcome (" + det.path("outcome").asText("?").toLowerCase(Locale.ROOT) + ")";
+                default -> "revocation";
+            };
+            return what;
+        }
+
         private void steps() {
             p("<h2>Steps</h2>\n<p class=\"sub\">Each step as the journal recorded it: when, how long since the step before, who, the outcome, and what was done.</p>\n");
-            if (entries.isEmpty()) {
+            if (drillEntries.isEmpty()) {
                 p("<p>No journal entries were given for this drill.</p>\n");
                 return;
             }
-            for (Entry e : entries) {
+            for (Entry e : drillEntries) {
                 JsonNode det = details(e);
                 StepRecord rec = stepsBySeq.get(e.seq());
                 String stepName = det.path("step").asText("");
@@ -339,7 +480,7 @@ public final class DrillReport {
                 if (det.path("rehearsal").asBoolean(false)) {
                     p("<span class=\"badge REH\">REHEARSAL</span>");
                 }
-                boolean first = e == entries.get(0);
+                boolean first = e == drillEntries.get(0);
                 p("<span class=\"when\">" + esc(time(e.time())) + (first || took == null ? "" : " · " + esc(duration(took)) + " after the step before") + " · by "
                         + identity(e.actor()) + " · entry " + e.seq() + "</span></div>");
                 p("<div class=\"words\">");
@@ -379,7 +520,10 @@ public final class DrillReport {
                 }
                 case CHOOSE -> p("Recovery point <span class=\"mono arn\">" + esc(det.path("recoveryPointArn").asText("")) + "</span>"
                         + (det.hasNonNull("pointCreated") ? ", made " + esc(det.get("pointCreated").asText()) : "")
-                        + (det.hasNonNull("vaultArn") ? ", in <span class=\"mono arn\">" + esc(det.get("vaultArn").asText()) + "</span>" : "")
+                        + (det.path("restoreAccess").asBoolean(false) && det.hasNonNull("vaultArn")
+                        ? ", through the restore-access vault <span class=\"mono arn\">" + esc(det.get("vaultArn").asText()) + "</span> that approval opened onto the air-gapped vault <span class=\"mono arn\">"
+                                + esc(det.path("sourceVaultArn").asText("?")) + "</span> (see Multi-party approval)"
+                        : det.hasNonNull("vaultArn") ? ", in <span class=\"mono arn\">" + esc(det.get("vaultArn").asText()) + "</span>" : "")
                         + (det.path("suggested").asBoolean(false) ? "; the one Redoubt suggested." : "; chosen by the operator (not the suggested one)."));
                 case PREFLIGHT -> {
                     p("Preflight" + (det.hasNonNull("iamRoleArn") ? " with the restore role <span class=\"mono arn\">" + esc(det.get("iamRoleArn").asText()) + "</span>" : "") + ":");
@@ -477,7 +621,8 @@ public final class DrillReport {
         }
 
         private void evidence() {
-            p("<h2>Evidence</h2>\n<p class=\"sub\">Every journal entry of this drill: its place in the journal (seq), time, hash and the hash of the entry before it (prev). "
+            p("<h2>Evidence</h2>\n<p class=\"sub\">Every journal entry of this drill" + (approvals.isEmpty() ? "" : " and of the approval of the restore access it restored through")
+                    + ": its place in the journal (seq), time, hash and the hash of the entry before it (prev). "
                     + "Below the table, each entry's canonical JSON line (RFC 8785), exactly as the journal hashes it"
                     + " (a character that would hide or reorder text is written as its JSON escape, <span class=\"mono\">\\u202e</span>, which reads as the same character).</p>\n");
             p("<table class=\"ev\"><tr><th class=\"n\">Seq</th><th>Time</th><th>Step</th><th>Hash</th><th>Prev</th></tr>");
@@ -486,10 +631,10 @@ public final class DrillReport {
                 if (before != null && e.seq() != before.seq() + 1) {
                     long n = e.seq() - before.seq() - 1;
                     p("<tr class=\"gap\"><td></td><td colspan=\"4\">" + (n == 1 ? "entry " + (before.seq() + 1) + " is" : "entries " + (before.seq() + 1) + " to " + (e.seq() - 1) + " are")
-                            + " other journal entries (not of this drill); the chain through them is checked by <span class=\"mono\">redoubt journal verify</span> or an export</td></tr>");
+                            + " other journal entries (not of this drill" + (approvals.isEmpty() ? "" : " or its approval") + "); the chain through them is checked by <span class=\"mono\">redoubt journal verify</span> or an export</td></tr>");
                 }
                 JsonNode det = details(e);
-                p("<tr><td class=\"n\">" + e.seq() + "</td><td class=\"mono nw\">" + esc(iso(e.time())) + "</td><td>" + esc(det.path("step").asText(e.action()))
+                p("<tr><td class=\"n\">" + e.seq() + "</td><td class=\"mono nw\">" + esc(iso(e.time())) + "</td><td>" + esc(evidenceName(e, det))
                         + "</td><td class=\"mono hash\">" + esc(e.hash()) + "</td><td class=\"mono hash\">" + esc(e.prev()) + "</td></tr>");
                 before = e;
             }
@@ -510,14 +655,16 @@ public final class DrillReport {
                     + "checks the whole journal: the key is the one given, every checkpoint's signature holds, every entry matches its hash and follows the one before, "
                     + "none is missing, and the journal is not shorter than its checkpoints and its signed high-water mark say. It exits 0 and prints OK, or names the first problem and exits 3. "
                     + "Then <pre>redoubt drill verify drill-" + esc(d.id()) + ".html</pre>(this file) checks that the journal holds exactly these entries: "
-                    + "same seq, same hash, same content, none added or left out. By hand: "
-                    + "<pre>redoubt journal show --json --action drill-step --from " + esc(from) + " --to " + esc(to)
-                    + "</pre>prints them as the lines above (with the entries of other drills of that time); each line of this report must be there, character for character "
+                    + "same seq, same hash, same content, none added or left out"
+                    + (approvals.isEmpty() ? "" : " (the approval entries too: the request, votes, outcome and revocation of each restore-access vault the drill restored through)")
+                    + ". By hand: "
+                    + "<pre>redoubt journal show --json" + (approvals.isEmpty() ? " --action drill-step" : "") + " --from " + esc(from) + " --to " + esc(to)
+                    + "</pre>prints them as the lines above (with the entries of other " + (approvals.isEmpty() ? "drills" : "drills and features") + " of that time); each line of this report must be there, character for character "
                     + "(a character written here as <span class=\"mono\">\\u…</span> reads the same once parsed).</li>");
             p("<li><b>With Redoubt, anywhere, from an export.</b> On the machine: <pre>redoubt journal export --from " + esc(from) + " --to " + esc(to) + " --out drill-" + esc(d.id()) + ".zip</pre>"
                     + "then, with the zip only: <pre>redoubt journal verify --bundle drill-" + esc(d.id()) + ".zip --fingerprint " + esc(fp) + "</pre>"
                     + "checks the export's signed manifest, its entries' hashes and chain from the first to the last, and its checkpoints' signatures. "
-                    + "Its <span class=\"mono\">entries.jsonl</span> holds every entry of the time, this drill's among them: each line of this report must be one of its lines.</li>");
+                    + "Its <span class=\"mono\">entries.jsonl</span> holds every entry of the time, this drill's" + (approvals.isEmpty() ? "" : " and its approval's") + " among them: each line of this report must be one of its lines.</li>");
             p("<li><b>By hand, from this report alone.</b> For each line above: remove <span class=\"mono\">hash</span>, write the rest as canonical JSON (RFC 8785), "
                     + "and its SHA-256 in hex must be the hash; where two entries are next to each other in the journal (seq N and N+1), the second's "
                     + "<span class=\"mono\">prev</span> must be the first's hash. Save this page as <span class=\"mono\">drill.html</span> and run "
@@ -595,7 +742,7 @@ public final class DrillReport {
     /**
      * Checks the report against the journal: every line still hashes to its hash and follows the one before
      * where they are next to each other, and the lines are exactly the journal's {@code drill-step} entries of
-     * that drill up to the report's last one (none left out, none added, same seq, same hash, same content).
+     * that drill and the approval entries of the restore-access vaults it restored through up to the report's last one (none left out, none added, same seq, same hash, same content).
      * Entries of the drill made after the report are counted, not held against it. Reading the journal's
      * integrity itself is {@code JournalVerifier}'s (run it too).
      */
@@ -610,6 +757,11 @@ public final class DrillReport {
         for (Entry e : journal.read(new EntryQuery(null, null, "drill-step", null, 0))) {
             if (x.drillId().equals(details(e).path("drill").asText(null))) {
                 inJournal.add(e);
+            }
+        }
+        if (!DrillApprovals.restoreAccessVaults(inJournal).isEmpty()) {
+            for (String action : DrillApprovals.ACTIONS) {
+                inJournal.addAll(journal.read(new EntryQuery(null, null, action, null, 0)));
             }
         }
         return verify(x, inJournal);
@@ -636,7 +788,8 @@ public final class DrillReport {
             }
             try {
                 JsonNode o = MAPPER.readTree(line);
-                if (!"drill-step".equals(o.path("action").asText()) || !x.drillId().equals(o.path("details").path("drill").asText(null))) {
+                boolean step = "drill-step".equals(o.path("action").asText()) && x.drillId().equals(o.path("details").path("drill").asText(null));
+                if (!step && !DrillApprovals.isApproval(o.path("action").asText())) {
                     continue;
                 }
                 drill.add(new Entry(o.path("seq").asLong(), Instant.parse(o.path("time").asText()), o.path("actor").asText(), o.path("session").asText(),
@@ -651,11 +804,25 @@ public final class DrillReport {
         return verify(x, drill);
     }
 
-    /** As {@link #verify(String, Journal)}, against the drill's entries already read from a journal (or an export's entries.jsonl). */
+    /**
+     * As {@link #verify(String, Journal)}, against entries already read from a journal (or an export's entries.jsonl): the
+     * drill's {@code drill-step} entries and any approval entries, of which those of the restore-access vaults the drill
+     * restored through are expected in the report (others are passed over).
+     */
     public static ReportCheck verify(Extracted report, List<Entry> drillEntries) {
         List<String> problems = new ArrayList<>();
+        List<Entry> steps = new ArrayList<>();
+        List<Entry> approvalEntries = new ArrayList<>();
+        for (Entry e : drillEntries) {
+            if (DrillApprovals.isApproval(e.action())) {
+                approvalEntries.add(e);
+            } else if (report.drillId().equals(details(e).path("drill").asText(null))) {
+                steps.add(e);
+            }
+        }
         Map<Long, Entry> journal = new TreeMap<>();
-        drillEntries.forEach(e -> journal.put(e.seq(), e));
+        steps.forEach(e -> journal.put(e.seq(), e));
+        DrillApprovals.select(steps, approvalEntries).forEach(e -> journal.put(e.seq(), e));
         Map<Long, JsonNode> lines = new TreeMap<>();
         long lastSeq = -1;
         String lastHash = null;
@@ -679,7 +846,8 @@ public final class DrillReport {
             } else if (seq == lastSeq + 1 && !o.path("prev").asText("").equals(lastHash)) {
                 problems.add("the chain is broken at entry " + seq + " of the report: it does not follow entry " + lastSeq);
             }
-            if (!report.drillId().equals(o.path("details").path("drill").asText(null))) {
+            boolean approval = DrillApprovals.isApproval(o.path("action").asText());
+            if (!approval && !report.drillId().equals(o.path("details").path("drill").asText(null))) {
                 problems.add("entry " + seq + " of the report is not an entry of drill " + report.drillId());
             }
             lastSeq = Math.max(lastSeq, seq);
@@ -687,7 +855,8 @@ public final class DrillReport {
             lines.put(seq, o);
             Entry j = journal.get(seq);
             if (j == null) {
-                problems.add("entry " + seq + " of the report is not an entry of drill " + report.drillId() + " in the journal: it was added or moved");
+                problems.add("entry " + seq + " of the report is not an entry of drill " + report.drillId()
+                        + (approval ? " or of the approval of a restore-access vault it restored through" : "") + " in the journal: it was added or moved");
                 continue;
             }
             if (!j.hash().equals(hash)) {
@@ -702,7 +871,9 @@ public final class DrillReport {
                 continue;
             }
             if (j.seq() < lastSeq) {
-                problems.add("the report leaves out entry " + j.seq() + " of the drill (" + details(j).path("step").asText("?") + ")");
+                problems.add(DrillApprovals.isApproval(j.action())
+                        ? "the report leaves out entry " + j.seq() + " of the drill's approval (" + j.action().replace('-', ' ') + ")"
+                        : "the report leaves out entry " + j.seq() + " of the drill (" + details(j).path("step").asText("?") + ")");
             } else {
                 later++;
             }
@@ -730,6 +901,15 @@ public final class DrillReport {
     /** Escapes as the audit report does: a character that would hide or reorder text shows as a mark. */
     static String esc(String s) {
         return HtmlReport.esc(s);
+    }
+
+    /** The name of a vault from its ARN ({@code …:backup-vault:NAME}). */
+    static String vaultName(String arn) {
+        if (arn == null) {
+            return "?";
+        }
+        int i = arn.indexOf(":backup-vault:");
+        return i < 0 ? DrillText.lastPart(arn) : arn.substring(i + ":backup-vault:".length());
     }
 
     private static String q(String s) {

@@ -79,11 +79,11 @@ public final class ApprovalService {
             r = own.request(source.region(), lagVaultArn, comment.strip(), null);
         } catch (RuntimeException e) {
             ServiceFailure f = Failures.translate(e);
-            if (transientOrLocal(f)) {
+            if (f.transientOrLocal()) {
                 throw f;
             }
             ObjectNode d = details(CREATE, null, null, null, lagVaultArn, comment.strip());
-            d.put("outcome", "refused").put("error", awsReason(f));
+            d.put("outcome", "refused").put("error", f.awsReason());
             journal.approval(operator.actor(), ActivityJournal.APPROVAL_REQUEST, lagVaultArn, d);
             throw refused(f, "AWS refused the request for restore access to " + vaultName(source));
         }
@@ -105,6 +105,9 @@ public final class ApprovalService {
         ObjectNode d = details(CREATE, teamArn, s == null ? null : s.requiredApprovals(), sessionArn, lagVaultArn, comment.strip());
         d.put("restoreAccessVaultArn", r.restoreAccessVaultArn()).put("restoreAccessVaultName", r.restoreAccessVaultName())
                 .put("vaultState", r.state()).put("outcome", "requested");
+        if (s != null) {
+            d.put("approvalTeamName", s.approvalTeamName()).put("numberOfApprovers", s.numberOfApprovers());
+        }
         journal.approval(operator.actor(), ActivityJournal.APPROVAL_REQUEST, subject(sessionArn, teamArn, r.restoreAccessVaultArn()), d);
         return new RequestedAccess(r, sessionArn, teamArn, s);
     }
@@ -138,7 +141,7 @@ public final class ApprovalService {
             v = in.vault(ra.region(), vaultName(ra));
         } catch (RuntimeException e) {
             ServiceFailure f = Failures.translate(e);
-            if (sessionArn == null || transientOrLocal(f)) {
+            if (sessionArn == null || f.transientOrLocal()) {
                 throw f;
             }
         }
@@ -235,11 +238,11 @@ public final class ApprovalService {
             owner.revoke(source.region(), vaultName(source), restoreAccessVaultArn, why);
         } catch (RuntimeException e) {
             ServiceFailure f = Failures.translate(e);
-            if (transientOrLocal(f)) {
+            if (f.transientOrLocal()) {
                 throw f;
             }
             ObjectNode d = details(REVOKE, v.approvalTeamArn(), null, null, v.sourceVaultArn(), why);
-            d.put("restoreAccessVaultArn", restoreAccessVaultArn).put("outcome", "refused").put("error", awsReason(f));
+            d.put("restoreAccessVaultArn", restoreAccessVaultArn).put("outcome", "refused").put("error", f.awsReason());
             journal.approval(operator.actor(), ActivityJournal.APPROVAL_REVOKE, restoreAccessVaultArn, d);
             throw refused(f, "AWS refused to revoke the restore access " + vaultName(ra));
         }
@@ -374,20 +377,10 @@ public final class ApprovalService {
     }
 
     private static ServiceFailure refused(ServiceFailure f, String what) {
-        return new ServiceFailure(f.kind(), what + ": " + awsReason(f), f.facts(), f);
+        return new ServiceFailure(f.kind(), what + ": " + f.awsReason(), f.facts(), f);
     }
 
-    private static String awsReason(ServiceFailure f) {
-        String code = f.fact("errorCode");
-        return code == null || f.getMessage().contains(code) ? f.getMessage() : code + ": " + f.getMessage();
-    }
 
-    private static boolean transientOrLocal(ServiceFailure f) {
-        return switch (f.kind()) {
-            case UNREACHABLE, SIGN_IN_REQUIRED, CANCELLED, READ_ONLY, INTEGRITY -> true;
-            default -> false;
-        };
-    }
 
     private static void requireConnection(Connection c) {
         if (c == null) {

@@ -5,6 +5,7 @@ import dev.redoubt.estate.ApprovalTeam;
 import dev.redoubt.estate.Approver;
 import dev.redoubt.estate.ApproverResponse;
 import dev.redoubt.estate.BackupVault;
+import dev.redoubt.estate.Estate;
 import dev.redoubt.estate.MpaUpdate;
 import dev.redoubt.estate.RestoreAccessVault;
 import dev.redoubt.estate.SsoUser;
@@ -130,11 +131,13 @@ public final class ApprovalTeams {
                 worst, search);
     }
 
-    static Integer need(ApprovalTeam team) {
+    /** The approvals a team needs (M); null when not read. */
+    public static Integer need(ApprovalTeam team) {
         return team.approvalStrategy() == null || team.approvalStrategy().mofN() == null ? null : team.approvalStrategy().mofN().minApprovalsRequired();
     }
 
-    static Integer size(ApprovalTeam team) {
+    /** The team's approvers (N); null when not read. */
+    public static Integer size(ApprovalTeam team) {
         return team.numberOfApprovers() != null ? team.numberOfApprovers() : team.approvers() == null ? null : team.approvers().size();
     }
 
@@ -366,10 +369,15 @@ public final class ApprovalTeams {
         return principalArn.contains(":assumed-role/") && slash > 0 ? principalArn.substring(slash + 1) : principalArn;
     }
 
-    /** SSO user IDs to their user names (the estate's SsoUsers). */
-    private static Map<String, String> people(EstateIndex x) {
+    /** The estate's SSO users by identity ID: the names approvers go by. */
+    public static Map<String, String> people(EstateIndex x) {
+        return people(x.estate());
+    }
+
+    /** The estate's SSO users by identity ID (none for no estate). */
+    public static Map<String, String> people(Estate estate) {
         Map<String, String> out = new HashMap<>();
-        List<SsoUser> users = x.estate().ssoUsers();
+        List<SsoUser> users = estate == null ? null : estate.ssoUsers();
         if (users != null) {
             for (SsoUser u : users) {
                 if (u != null && u.userId() != null && u.userName() != null) {

@@ -199,6 +199,17 @@ public final class DemoService implements AutoCloseable {
         return NorthwindDemo.NAME;
     }
 
+    /**
+     * The running demo's approver page, where the estate's SSO users vote on approval sessions as they would
+     * in AWS's approval portal; null unless {@code connection} is the running demo's.
+     */
+    public synchronized String approverPage(Connection connection) {
+        if (connection == null || !connection.demo() || sandbox == null || !sandbox.endpoint().toString().equals(connection.endpoint())) {
+            return null;
+        }
+        return sandbox.endpoint().resolve("/approvals").toString();
+    }
+
     /** The sandbox's log of requests: which operations were called, by whom (for proving an auditor wrote nothing). */
     public synchronized Sandbox sandbox() {
         return sandbox;

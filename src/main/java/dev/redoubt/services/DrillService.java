@@ -42,6 +42,7 @@ import dev.redoubt.journal.EntryQuery;
 import dev.redoubt.journal.Journal;
 import dev.redoubt.journal.Mode;
 import dev.redoubt.journal.SqliteJournal;
+import dev.redoubt.report.DrillApprovals;
 import dev.redoubt.report.DrillReport;
 import dev.redoubt.settings.SettingsFile;
 import java.io.IOException;
@@ -124,6 +125,43 @@ public final class DrillService {
     /** The journal entries of one drill, oldest first (for its report and its page). */
     public List<Entry> entries(String id) {
         return load(id).entries;
+    }
+
+    /**
+     * The approval behind each restore-access vault the drill restored through, as the journal holds it now: the
+     * request, the votes and outcome seen, the revocation (empty when the drill restored from its points' own vaults).
+     * Context for its report and its page; the drill itself is rebuilt from its steps alone.
+     */
+    public List<dev.redoubt.approvals.RestoreAccessApproval> approvals(String id) {
+        Loaded d = load(id);
+        return DrillApprovals.approvals(d.entries, approvalEntries(d.entries));
+    }
+
+    /** What a drill's report holds: its own entries and the approval entries of the restore-access vaults it restored through, oldest first. */
+    public List<Entry> reportEntries(String id) {
+        return reportEntries(load(id));
+    }
+
+    private List<Entry> reportEntries(Loaded d) {
+        List<Entry> out = new ArrayList<>(d.entries);
+        out.addAll(DrillApprovals.select(d.entries, approvalEntries(d.entries)));
+        out.sort(Comparator.comparingLong(Entry::seq));
+        return out;
+    }
+
+    private List<Entry> approvalEntries(List<Entry> drillEntries) {
+        if (DrillApprovals.restoreAccessVaults(drillEntries).isEmpty()) {
+            return List.of();
+        }
+        List<Entry> out = new ArrayList<>();
+        try {
+            for (String action : DrillApprovals.ACTIONS) {
+                out.addAll(journal.journal().read(new EntryQuery(null, null, action, null, 0)));
+            }
+        } catch (RuntimeException e) {
+            throw Failures.translate(e);
+        }
+        return out;
     }
 
     /** Drills begun and neither signed off nor abandoned, newest first. */
@@ -471,10 +509,10 @@ public final class DrillService {
                 answer = restores(operator, v.account).metadata(v.region, v.name, v.account, m.recoveryPointArn());
             } catch (RuntimeException e) {
                 ServiceFailure f = Failures.translate(e);
-                if (transientOrLocal(f)) {
+                if (f.transientOrLocal()) {
                     throw f;
                 }
-                metadataError = awsReason(f);
+                metadataError = f.awsReason();
             }
             Runbook.Member fixed = d.runbook(member);
             Map<String, String> metadata;
@@ -670,7 +708,7 @@ public final class DrillService {
                     if (f.kind() == ServiceFailure.Kind.CANCELLED || f.kind() == ServiceFailure.Kind.READ_ONLY) {
                         throw f;
                     }
-                    awsError = awsReason(f);
+                    awsError = f.awsReason();
                 }
             }
             String sentToAws = sent;
@@ -811,7 +849,7 @@ public final class DrillService {
         journal.drillReportExported(actor, target.toString(), d.state.id());
         Journal j = journal.journal();
         String fingerprint = j instanceof SqliteJournal s ? s.keyFingerprint() : null;
-        String html = reports.html(d.state, d.entries, fingerprint);
+        String html = reports.html(d.state, reportEntries(d), fingerprint);
         try {
             byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
             dev.redoubt.files.OutputFile.write(target, out -> out.write(bytes), true);
@@ -961,10 +999,10 @@ public final class DrillService {
             jobId = restores(operator, v.account).start(request);
         } catch (RuntimeException e) {
             ServiceFailure f = Failures.translate(e);
-            if (transientOrLocal(f)) {
+            if (f.transientOrLocal()) {
                 throw f;
             }
-            error = awsReason(f);
+            error = f.awsReason();
         }
         String id = jobId;
         String why = error;
@@ -1042,19 +1080,7 @@ public final class DrillService {
         }
     }
 
-    /** AWS's code and message, the code once. */
-    private static String awsReason(ServiceFailure f) {
-        String code = f.fact("errorCode");
-        return code == null || f.getMessage().contains(code) ? f.getMessage() : code + ": " + f.getMessage();
-    }
 
-    /** Failures that are not AWS's answer about this drill: thrown to the caller, nothing journaled. */
-    private static boolean transientOrLocal(ServiceFailure f) {
-        return switch (f.kind()) {
-            case UNREACHABLE, SIGN_IN_REQUIRED, CANCELLED, READ_ONLY, INTEGRITY -> true;
-            default -> false;
-        };
-    }
 
     private static void requireOperator(Connection c) {
         if (c == null) {

@@ -42,17 +42,35 @@ final class DrillFixture {
     static final String RP_VOL = "arn:aws:ec2:eu-west-1::snapshot/snap-0f1e2d3c4b5a69788";
     static final Instant T0 = Instant.parse("2026-12-07T09:00:00Z");
 
+    static final String LAG = "arn:aws:backup:eu-west-1:536470192834:backup-vault:central-airgap-eu-west-1";
+    static final String RA = "arn:aws:backup:eu-west-1:645019283746:backup-vault:restore-access-central-airgap-eu-west-1-x1y2";
+    static final String TEAM = "arn:aws:mpa:eu-west-1:536470192834:approval-team/northwind-recovery-4db0";
+    static final String SESSION = TEAM.replace("approval-team", "session") + "/req1";
+    static final String REVOKE_SESSION = TEAM.replace("approval-team", "session") + "/rev1";
+
+    /** Whether the drill restores the database through a restore-access vault, and how far its access was closed. */
+    enum Access { NONE, OPEN, REVOKED }
+
     final List<Entry> entries = new ArrayList<>();
+    /** The approval entries of the restore-access vault (empty for Access.NONE), in journal order. */
+    final List<Entry> approvals = new ArrayList<>();
     final List<Entry> all = new ArrayList<>();
     final SqliteJournal journal;
     final String fingerprint = "sha256:8eef0e6c2d1f4b3a5c7e9d0b1a2c3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d";
     private final boolean rehearsal;
     private final String hostile;
+    private final Access access;
 
     /** Opens a journal in {@code home} and writes the drill; {@code hostile} is put in the title, notes and a status message. */
     DrillFixture(Path home, boolean rehearsal, String hostile) {
+        this(home, rehearsal, hostile, Access.NONE);
+    }
+
+    /** As above; with {@code access} other than NONE, the database is restored through a restore-access vault approved by bob and carol (hostile in the comment). */
+    DrillFixture(Path home, boolean rehearsal, String hostile, Access access) {
         this.rehearsal = rehearsal;
         this.hostile = hostile;
+        this.access = access;
         JournalFiles files = new JournalFiles(home.resolve("journal.db"), home.resolve("keys"), home.resolve("settings.json"), home.resolve("native"));
         journal = SqliteJournal.open(files, Clock.fixed(T0, ZoneOffset.UTC));
         write();
@@ -77,7 +95,49 @@ final class DrillFixture {
         all.add(e);
     }
 
+    private void approval(String action, String actor, String subject, ObjectNode details) {
+        Entry e = journal.append(new EntryDraft(actor, Mode.OPERATOR, rehearsal ? Target.sandbox() : Target.aws(), action, subject, details));
+        approvals.add(e);
+        all.add(e);
+    }
+
+    private ObjectNode details() {
+        return EntryDraft.of("x", Mode.OPERATOR, Target.none(), "approval-vote", null).detailsObject();
+    }
+
+    private void vote(String session, String who, String response, String at, int approvals) {
+        ObjectNode v = details();
+        v.put("sessionArn", session).put("approvalTeam", TEAM).put("operation", "CreateRestoreAccessBackupVault").put("approverId", "ap-" + who)
+                .put("identityId", "u-" + who).put("response", response).put("respondedAt", at).put("restoreAccessVaultArn", RA)
+                .put("approvals", approvals).put("requiredApprovals", 2);
+        approval("approval-vote", ALICE, session, v);
+    }
+
+    private void outcome(String session, String at) {
+        ObjectNode o = details();
+        o.put("sessionArn", session).put("approvalTeam", TEAM).put("operation", "CreateRestoreAccessBackupVault").put("outcome", "APPROVED")
+                .put("why", "Approved: 2 of 2 required approvals").put("status", "APPROVED").put("completedAt", at).put("approvals", 2)
+                .put("rejections", 0).put("requiredApprovals", 2).put("restoreAccessVaultArn", RA).put("vaultState", "AVAILABLE");
+        approval("approval-outcome", ALICE, session, o);
+    }
+
     private void write() {
+        if (access != Access.NONE) {
+            ObjectNode r = details();
+            r.put("operation", "CreateRestoreAccessBackupVault").put("approvalTeam", TEAM).put("requiredApprovals", 2).put("sessionArn", SESSION)
+                    .put("sourceVaultArn", LAG).put("comment", "INC-5000: rehearse shop-orders" + hostile).put("restoreAccessVaultArn", RA)
+                    .put("restoreAccessVaultName", "restore-access-central-airgap-eu-west-1-x1y2").put("vaultState", "CREATING")
+                    .put("outcome", "requested").put("approvalTeamName", "northwind-recovery").put("numberOfApprovers", 3);
+            approval("approval-request", ALICE, SESSION, r);
+            vote(SESSION, "bob", "APPROVED", "2026-12-07T09:10:00Z", 1);
+            vote(SESSION, "carol", "APPROVED", "2026-12-07T09:25:00Z", 2);
+            outcome(SESSION, "2026-12-07T09:25:00Z");
+            // another restore-access vault's request: not this drill's
+            ObjectNode other = r.deepCopy();
+            other.put("restoreAccessVaultArn", RA + "-other").put("sessionArn", SESSION + "-other").put("comment", "someone else's request");
+            Entry e = journal.append(new EntryDraft(BOB, Mode.OPERATOR, Target.aws(), "approval-request", SESSION + "-other", other));
+            all.add(e);
+        }
         ObjectNode begin = step("begin", null, "ok", 0);
         begin.put("title", title()).put("runbook", "shop-restore");
         ArrayNode members = begin.putArray("members");
@@ -89,6 +149,9 @@ final class DrillFixture {
         ObjectNode choose = step("choose", 0, "ok", 42_000);
         choose.put("resourceArn", DB).put("recoveryPointArn", RP_DB).put("pointCreated", "2026-12-07T03:00:00.000Z")
                 .put("vaultArn", "arn:aws:backup:eu-west-1:645019283746:backup-vault:shop-prod").put("suggested", true);
+        if (access != Access.NONE) {
+            choose.put("vaultArn", RA).put("sourceVaultArn", LAG).put("restoreAccess", true);
+        }
         add(ALICE, RP_DB, choose);
         ObjectNode pre = step("preflight", 0, "ok", 61_000);
         pre.put("iamRoleArn", "arn:aws:iam::645019283746:role/redoubt-drill-restore");
@@ -129,6 +192,23 @@ final class DrillFixture {
         ObjectNode sign = step("sign-off", null, "ok", 600_000);
         sign.put("operator", ALICE).put("signer", BOB).put("statement", "I watched the restore and checked the row count.");
         add(BOB, DB, sign);
+        if (access == Access.REVOKED) {
+            ObjectNode r = details();
+            r.put("operation", "RevokeRestoreAccessBackupVault").put("approvalTeam", TEAM).put("sessionArn", REVOKE_SESSION).put("sourceVaultArn", LAG)
+                    .put("comment", "Drill done").put("restoreAccessVaultArn", RA).put("outcome", "requested").put("revokeStatus", "PENDING");
+            approval("approval-revoke", ALICE, REVOKE_SESSION, r);
+            vote(REVOKE_SESSION, "alice", "APPROVED", "2026-12-07T10:40:00Z", 1);
+            vote(REVOKE_SESSION, "bob", "APPROVED", "2026-12-07T10:45:00Z", 2);
+            outcome(REVOKE_SESSION, "2026-12-07T10:45:00Z");
+        }
+    }
+
+    /** The drill's entries and its approval's, as the report is given them (oldest first). */
+    List<Entry> reportEntries() {
+        List<Entry> out = new ArrayList<>(entries);
+        out.addAll(approvals);
+        out.sort(java.util.Comparator.comparingLong(Entry::seq));
+        return out;
     }
 
     /** The drill as DrillReplay rebuilds it from the entries above (one member's restore for brevity: the volume was not started). */

@@ -145,6 +145,80 @@ class DrillReportTest {
         assertThat(forged.message()).startsWith("entry " + fixture.entries.get(3).seq() + " of the report has another hash than the journal's");
     }
 
+    private String approvalReport(DrillFixture.Access access) {
+        fixture = new DrillFixture(home, true, HOSTILE, access);
+        return DrillReport.html(fixture.state(DrillStatus.SIGNED_OFF, DrillFixture.BOB), fixture.reportEntries(), fixture.fingerprint);
+    }
+
+    @Test
+    void aDrillThroughARestoreAccessVaultShowsTheRequestVotesOutcomeAndRevocation() {
+        String html = approvalReport(DrillFixture.Access.REVOKED);
+        assertThat(html).contains("<h2>Multi-party approval</h2>")
+                .contains("Restore access to central-airgap-eu-west-1 through restore-access-central-airgap-eu-west-1-x1y2")
+                .contains("<td>Approval team</td><td><b>northwind-recovery</b>", "<b>2 of 3</b> approvers must approve")
+                .contains("<td>Requested by</td><td><b>alice</b>", "2026-12-07 09:00:00 UTC")
+                .contains("“INC-5000: rehearse shop-orders &lt;script&gt;alert(1)&lt;/script&gt;&lt;U+202E&gt;gnp.exe")
+                .contains("<b>u-bob</b> <span class=\"mono sub\">approver ap-bob</span></td><td><span class=\"badge APPROVED\">APPROVED</span></td><td class=\"nw\">2026-12-07 09:10:00 UTC")
+                .contains("<b>u-carol</b>", "2026-12-07 09:25:00 UTC")
+                .contains("<span class=\"badge APPROVED\">APPROVED</span> 2026-12-07 09:25:00 UTC · Approved: 2 of 2 required approvals")
+                .contains("Approved <b>25 min</b> after the request")
+                .contains("asked by <b>alice</b>", "“Drill done”", "<b>u-alice</b>", "Votes on the revocation")
+                .contains("<b>Revoked.</b> The access was closed 2026-12-07 10:45:00 UTC, 1 h 45 min after it was requested.")
+                .doesNotContain("Still open", "someone else&#39;s request")
+                // the choose step says it went through the restore-access vault
+                .contains("through the restore-access vault <span class=\"mono arn\">" + DrillFixture.RA);
+        // the steps stay the drill's: an approval entry is evidence, not a step
+        assertThat(html.split("<div class=\"step\">", -1)).hasSize(fixture.entries.size() + 1);
+        List<String> lines = DrillReport.extract(html).lines();
+        assertThat(lines).hasSize(fixture.entries.size() + fixture.approvals.size());
+        assertThat(lines.stream().map(l -> readTree(l).path("hash").asText()).toList())
+                .containsAll(fixture.approvals.stream().map(dev.redoubt.journal.Entry::hash).toList());
+        DrillReport.ReportCheck check = DrillReport.verify(html, fixture.journal);
+        assertThat(check.problems()).isEmpty();
+        assertThat(check.entries()).isEqualTo(fixture.entries.size() + 8);
+    }
+
+    @Test
+    void aRestoreAccessStillOpenWhenTheReportIsMadeIsAWarning() {
+        String html = approvalReport(DrillFixture.Access.OPEN);
+        assertThat(html).contains("<div class=\"warnbox\"><b>Still open when this report was made.</b> No revocation was asked.")
+                .contains("<b>still open</b>: no revocation in the journal when this report was made")
+                .doesNotContain("<b>Revoked.</b>");
+        assertThat(DrillReport.verify(html, fixture.journal).problems()).isEmpty();
+    }
+
+    @Test
+    void aDrillFromItsPointsOwnVaultHasNoApprovalSection() {
+        String html = report(false, DrillStatus.SIGNED_OFF, DrillFixture.BOB);
+        assertThat(html).doesNotContain("Multi-party approval").doesNotContain("approval-");
+    }
+
+    @Test
+    void aTamperedVoteAnApprovalEntryLeftOutOrAnotherVaultsEntryAddedIsDetected() {
+        String html = approvalReport(DrillFixture.Access.REVOKED);
+        var vote = fixture.approvals.get(1);
+        String line = DrillReport.line(vote.json());
+        assertThat(html).contains(line);
+        String tampered = html.replace(line, line.replace("&quot;response&quot;:&quot;APPROVED&quot;", "&quot;response&quot;:&quot;REJECTED&quot;"));
+        assertThat(tampered).isNotEqualTo(html);
+        assertThat(DrillReport.verify(tampered, fixture.journal).message())
+                .startsWith("entry " + vote.seq() + " of the report was altered: its content does not match its hash");
+
+        DrillReport.Extracted x = DrillReport.extract(html);
+        List<String> fewer = new ArrayList<>(x.lines());
+        fewer.remove(vote.json());
+        assertThat(DrillReport.verify(new DrillReport.Extracted(x.drillId(), fewer), fixture.all).problems())
+                .containsExactly("the report leaves out entry " + vote.seq() + " of the drill's approval (approval vote)");
+
+        var other = fixture.all.stream().filter(e -> e.json().contains("someone else")).findFirst().orElseThrow();
+        List<String> more = new ArrayList<>(x.lines());
+        more.add(0, other.json());
+        more.sort(java.util.Comparator.comparingLong(l -> readTree(l).path("seq").asLong()));
+        assertThat(DrillReport.verify(new DrillReport.Extracted(x.drillId(), more), fixture.all).problems())
+                .containsExactly("entry " + other.seq() + " of the report is not an entry of drill d-7f3a2c or of the approval of a restore-access "
+                        + "vault it restored through in the journal: it was added or moved");
+    }
+
     @Test
     void aPageThatIsNotADrillReportSaysSo() {
         report(false, DrillStatus.SIGNED_OFF, DrillFixture.BOB);

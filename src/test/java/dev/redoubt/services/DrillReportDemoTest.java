@@ -2,6 +2,12 @@ package dev.redoubt.services;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.redoubt.approvals.AccessProgress;
+import dev.redoubt.approvals.Outcome;
+import dev.redoubt.approvals.RequestedAccess;
+import dev.redoubt.approvals.RestoreAccessApproval;
+import dev.redoubt.approvals.RestoreAccessPoint;
+import dev.redoubt.approvals.RevokeRequest;
 import dev.redoubt.drills.CheckResult;
 import dev.redoubt.drills.Checklists;
 import dev.redoubt.drills.DrillState;
@@ -13,6 +19,7 @@ import dev.redoubt.journal.JournalVerifier;
 import dev.redoubt.journal.Mode;
 import dev.redoubt.journal.Verification;
 import dev.redoubt.report.DrillReport;
+import dev.redoubt.sandbox.Sandbox;
 import dev.redoubt.ui.support.Screenshots;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -149,6 +156,125 @@ class DrillReportDemoTest {
         Files.createDirectories(Screenshots.DIR);
         Files.writeString(Screenshots.DIR.resolve("drill-report.html"), html, StandardCharsets.UTF_8);
         assertThat(Screenshots.write(render(robot, html, 1000, 1400), "drill-report")).isNotEmptyFile();
+    }
+
+    @Test
+    void aRehearsalThroughAnApprovedRestoreAccessVaultReportsTheRequestVotesOutcomeAndRevocationAndVerifies(FxRobot robot) throws Exception {
+        String html;
+        try (DrillFixture f = DrillFixture.open(dir); Connection alice = f.operator()) {
+            ApprovalService approvals = f.app.approvals();
+            Sandbox sandbox = f.sandbox();
+            RequestedAccess req = approvals.request(alice, ApprovalFlowTest.LAG, ApprovalFlowTest.COMMENT);
+            String ra = req.request().restoreAccessVaultArn();
+            // the approvers vote on the sandbox's approver page, as the estate's SSO users; Redoubt follows the session
+            f.advance(Duration.ofMinutes(7));
+            sandbox.vote(req.sessionArn(), "bob", true);
+            approvals.follow(alice, ra, null);
+            f.advance(Duration.ofMinutes(11));
+            sandbox.vote(req.sessionArn(), "carol", true);
+            AccessProgress granted = approvals.follow(alice, ra, null);
+            assertThat(granted.session().outcome()).isEqualTo(Outcome.APPROVED);
+
+            EstateCatalog catalog = f.catalog();
+            RestoreAccessPoint point = approvals.points(alice, ra).stream().filter(pt -> catalog.index().protectedResources().stream()
+                    .anyMatch(r -> r.resource().resourceArn().equals(pt.resourceArn()))).findFirst().orElseThrow();
+            DrillService drills = f.drills();
+            DrillState d = drills.begin(alice, drills.plan(catalog, "Media from the air-gapped vault", List.of(point.resourceArn())));
+            String id = d.id();
+            f.advance(Duration.ofSeconds(40));
+            drills.choose(alice, id, 0, point.recoveryPointArn(), ra, catalog);
+            f.advance(Duration.ofSeconds(75));
+            d = drills.preflight(alice, id, 0, null, catalog);
+            f.advance(Duration.ofSeconds(12));
+            d = drills.confirmAndStart(alice, id, drills.confirmationText(d));
+            for (int i = 0; i < 60 && d.status() == DrillStatus.RESTORING; i++) {
+                f.advance(Duration.ofMinutes(1));
+                d = drills.poll(alice, id);
+            }
+            List<CheckResult> checks = new ArrayList<>();
+            for (Checklists.Item item : Checklists.forType(d.members().get(0).member().resourceType(), List.of())) {
+                checks.add(new CheckResult(item.id(), item.text(), CheckResult.Outcome.PASSED));
+            }
+            f.advance(Duration.ofMinutes(6));
+            d = drills.validate(alice, id, 0, new Validation(checks, "The media files open; the newest is from the night before."));
+            f.advance(Duration.ofMinutes(2));
+            d = drills.cleanUp(alice, id, 0, List.of(d.members().get(0).createdResourceArn()), true, "Deleted from the console");
+            f.advance(Duration.ofMinutes(3));
+            drills.summarize(alice, id, "Restored through the approved restore-access vault.");
+            f.advance(Duration.ofMinutes(20));
+            try (Connection bob = f.app.demo().connectAnotherPerson("bob", c -> { }, Cancellation.none())) {
+                d = drills.signOff(bob, id, "I checked the restored media.");
+            }
+            assertThat(d.status()).isEqualTo(DrillStatus.SIGNED_OFF);
+
+            // the access is revoked once the rehearsal is done; the team approves the revocation and Redoubt follows it
+            f.advance(Duration.ofMinutes(5));
+            RevokeRequest rv = approvals.revoke(alice, ra, "Rehearsal done");
+            f.advance(Duration.ofMinutes(4));
+            sandbox.vote(rv.sessionArn(), "alice", true);
+            f.advance(Duration.ofMinutes(3));
+            sandbox.vote(rv.sessionArn(), "bob", true);
+            assertThat(approvals.follow(alice, ra, rv.sessionArn()).session().outcome()).isEqualTo(Outcome.APPROVED);
+
+            assertThat(drills.approvals(id)).singleElement().satisfies(a -> {
+                assertThat(a.restoreAccessVaultArn()).isEqualTo(ra);
+                assertThat(a.sourceVaultArn()).isEqualTo(ApprovalFlowTest.LAG);
+                assertThat(a.comment()).isEqualTo(ApprovalFlowTest.COMMENT);
+                assertThat(a.requiredApprovals()).isEqualTo(2);
+                assertThat(a.numberOfApprovers()).isEqualTo(3);
+                assertThat(a.votes()).extracting(RestoreAccessApproval.Vote::identityId).containsExactly("u-bob", "u-carol");
+                assertThat(a.timeToApproval()).isEqualTo(Duration.ofMinutes(18));
+                assertThat(a.revocation().votes()).hasSize(2);
+                assertThat(a.revoked()).isTrue();
+                assertThat(a.stillOpen()).isFalse();
+            });
+            // the drill itself is still rebuilt from its own steps alone
+            assertThat(drills.entries(id)).allSatisfy(e -> assertThat(e.action()).isEqualTo(ActivityJournal.DRILL_STEP));
+
+            Path file = drills.exportReport(alice.actor(), id, dir.resolve("drill.html"));
+            html = Files.readString(file, StandardCharsets.UTF_8);
+            assertThat(html).contains("<h2>Multi-party approval</h2>", "REHEARSAL")
+                    .contains(esc(ApprovalFlowTest.COMMENT))
+                    .contains("<b>u-bob</b>", "<b>u-carol</b>")
+                    .contains("<b>2 of 3</b> approvers must approve")
+                    .contains("Approved: 2 of 2 required approvals")
+                    .contains("Approved <b>18 min</b> after the request")
+                    .contains("<b>Revoked.</b>", "Rehearsal done")
+                    .doesNotContain("Still open when this report was made");
+            List<Entry> approvalEntries = approvals.history();
+            assertThat(approvalEntries).hasSize(8); // request, 2 votes, outcome, revocation, its 2 votes and outcome
+            List<String> lines = DrillReport.extract(html).lines();
+            for (Entry e : approvalEntries) {
+                assertThat(lines).as("the report's lines hold entry " + e.seq() + " (" + e.action() + ")").contains(e.json());
+            }
+            assertThat(lines).hasSize(drills.entries(id).size() + approvalEntries.size());
+
+            DrillReport.ReportCheck check = drills.verifyReport(html);
+            assertThat(check.problems()).isEmpty();
+            assertThat(check.entries()).isEqualTo(lines.size());
+
+            // a vote changed in the report (bob rejected instead of approved): its hash no longer holds
+            String vote = lines.stream().filter(l -> l.contains("\"action\":\"approval-vote\"") && l.contains("u-bob")).findFirst().orElseThrow();
+            String changed = vote.replace("\"response\":\"APPROVED\"", "\"response\":\"REJECTED\"");
+            assertThat(changed).isNotEqualTo(vote);
+            String tampered = html.replace(esc(vote), esc(changed));
+            assertThat(tampered).isNotEqualTo(html);
+            DrillReport.ReportCheck bad = drills.verifyReport(tampered);
+            assertThat(bad.ok()).isFalse();
+            long voteSeq = approvalEntries.stream().filter(e -> e.json().equals(vote)).findFirst().orElseThrow().seq();
+            assertThat(bad.message()).startsWith("entry " + voteSeq + " of the report was altered");
+            // and a vote left out of the report is missed
+            String cut = html.replace(esc(vote) + "\n", "");
+            assertThat(cut).isNotEqualTo(html);
+            assertThat(drills.verifyReport(cut).message()).contains("the report leaves out entry " + voteSeq + " of the drill's approval (approval vote)");
+        }
+        try (DrillFixture again = DrillFixture.open(dir)) {
+            Verification v = JournalVerifier.verify(again.app.paths().journalFiles(), Optional.empty());
+            assertThat(v.ok()).as(String.valueOf(v.problem())).isTrue();
+        }
+        Files.createDirectories(Screenshots.DIR);
+        Files.writeString(Screenshots.DIR.resolve("drill-report-approval.html"), html, StandardCharsets.UTF_8);
+        assertThat(Screenshots.write(render(robot, html, 1000, 1400), "drill-report-approval")).isNotEmptyFile();
     }
 
     /** The page's height once two reads a pulse apart agree (WebKit lays the page out on the FX pulses after the load). */

@@ -13,8 +13,6 @@ import dev.redoubt.approvals.RequestPreflight;
 import dev.redoubt.approvals.RequestedAccess;
 import dev.redoubt.approvals.RevokeRequest;
 import dev.redoubt.approvals.SessionView;
-import dev.redoubt.estate.Estate;
-import dev.redoubt.estate.SsoUser;
 import dev.redoubt.findings.Quoting;
 import dev.redoubt.findings.Status;
 import dev.redoubt.journal.Mode;
@@ -36,7 +34,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -91,19 +88,6 @@ public final class ApprovalsCommand implements Runnable {
 
     static EstateCatalog catalog(CliContext ctx, LoadedEstate loaded) {
         return EstateCatalog.of(ctx.app().audits().audit(loaded.estate(), AuditService.subjectOf(loaded)));
-    }
-
-    /** SSO user IDs to user names, so a vote reads "bob approved". */
-    static Map<String, String> people(Estate estate) {
-        Map<String, String> out = new HashMap<>();
-        if (estate != null && estate.ssoUsers() != null) {
-            for (SsoUser u : estate.ssoUsers()) {
-                if (u != null && u.userId() != null && u.userName() != null) {
-                    out.put(u.userId(), u.userName());
-                }
-            }
-        }
-        return out;
     }
 
     static String when(Instant t) {
@@ -434,7 +418,7 @@ public final class ApprovalsCommand implements Runnable {
                     }
                     return;
                 }
-                Outcome o = followUntilDecided(ctx, approvals, c, ra, r.sessionArn(), cancel, json, people(loaded.estate()), where(c));
+                Outcome o = followUntilDecided(ctx, approvals, c, ra, r.sessionArn(), cancel, json, ApprovalTeams.people(loaded.estate()), where(c));
                 if (o != Outcome.APPROVED) {
                     throw new CliException(ExitCodes.FINDINGS, "the approvers did not grant restore access (" + lower(o.name()) + ")");
                 }
@@ -609,7 +593,7 @@ public final class ApprovalsCommand implements Runnable {
 
         @Override
         public void run() {
-            Map<String, String> people = live.demo || estate != null ? people(load(ctx, live.demo, estate).estate()) : Map.of();
+            Map<String, String> people = live.demo || estate != null ? ApprovalTeams.people(load(ctx, live.demo, estate).estate()) : Map.of();
             Cancellation cancel = new Cancellation();
             try (CtrlC ignored = CtrlC.cancels(ctx, cancel); Connection c = live.connect(ctx, cancel)) {
                 Outcome o = followUntilDecided(ctx, ctx.app().approvals(), c, restoreAccessVaultArn, null, cancel, json, people, where(c));

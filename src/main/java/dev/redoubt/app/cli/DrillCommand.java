@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.redoubt.approvals.RestoreAccessApproval;
 import dev.redoubt.drills.DrillState;
 import dev.redoubt.drills.DrillText;
 import dev.redoubt.drills.MemberState;
@@ -113,8 +114,9 @@ public final class DrillCommand implements Runnable {
                         + ctx.existingPaths().journalFiles().database() + " (Redoubt creates it when it first records something)");
             }
             DrillState d = ctx.app().drills().show(id);
+            List<RestoreAccessApproval> approvals = ctx.app().drills().approvals(d.id());
             if (json) {
-                ctx.out().println(toJson(d));
+                ctx.out().println(toJson(d, approvals));
                 return;
             }
             PrintStream out = ctx.out();
@@ -152,6 +154,10 @@ public final class DrillCommand implements Runnable {
                     }
                 }
             }
+            for (RestoreAccessApproval a : approvals) {
+                out.println();
+                approval(out, a);
+            }
             out.println();
             String sf = "%6s  %-20s  %-10s  %-13s  %-3s  %-8s  %-16s  %-64s  %s%n";
             out.printf(Locale.ROOT, sf, "SEQ", "TIME", "TOOK", "STEP", "#", "OUTCOME", "ACTOR", "HASH", "WHAT");
@@ -162,6 +168,62 @@ public final class DrillCommand implements Runnable {
             out.println();
             out.println("Each step is a journal entry; check them all with: redoubt journal verify");
         }
+
+        /** The approval behind a restore-access vault the drill restored through, as the journal recorded it. */
+        private static void approval(PrintStream out, RestoreAccessApproval a) {
+            out.printf(Locale.ROOT, "Restored through the restore-access vault %s, opened by multi-party approval onto the air-gapped vault %s%n",
+                    vaultName(a.restoreAccessVaultArn()), vaultName(a.sourceVaultArn()));
+            if (a.stillOpen()) {
+                out.printf(Locale.ROOT, "  STILL OPEN: %s%n", a.revocation() == null ? "no revocation is in the journal; revoke the access once the drill is done"
+                        : a.revocation().refused() ? "AWS refused the revocation" + (a.revocation().error() == null ? "" : ": " + clean(a.revocation().error()))
+                        : "the revocation's approval was not seen; the access may still be open");
+            }
+            out.printf(Locale.ROOT, "  Team:       %s, %s%n", a.approvalTeamName() != null ? a.approvalTeamName() : a.approvalTeamArn() == null ? "not recorded" : a.approvalTeamArn(),
+                    a.requiredApprovals() == null ? "threshold not recorded"
+                            : a.requiredApprovals() + " of " + (a.numberOfApprovers() == null ? "its" : a.numberOfApprovers()) + " approvers must approve");
+            if (a.requested() == null) {
+                out.println("  Requested:  not through Redoubt (no request in the journal)");
+            } else {
+                out.printf(Locale.ROOT, "  Requested:  %s by %s: \"%s\"%n", DrillText.time(a.requested()), who(a.requester()),
+                        a.comment() == null ? "" : clean(a.comment()));
+            }
+            for (RestoreAccessApproval.Vote v : a.votes()) {
+                out.printf(Locale.ROOT, "  Vote:       %s %s %s%n", clean(v.identityId() != null ? v.identityId() : v.approverId()),
+                        v.response() == null ? "responded" : v.response().toLowerCase(Locale.ROOT), DrillText.time(v.when()));
+            }
+            out.printf(Locale.ROOT, "  Outcome:    %s%n", decision(a.decision())
+                    + (a.timeToApproval() == null ? "" : ", " + DrillText.duration(a.timeToApproval()) + " after the request"));
+            RestoreAccessApproval.Revocation r = a.revocation();
+            if (r == null) {
+                out.println("  Revoked:    no (still open)");
+            } else {
+                out.printf(Locale.ROOT, "  Revocation: asked %s by %s%s%s%n", DrillText.time(r.requested()), who(r.requester()),
+                        r.comment() == null ? "" : ": \"" + clean(r.comment()) + "\"", r.refused() ? "; refused by AWS" : "; " + decision(r.decision()));
+                for (RestoreAccessApproval.Vote v : r.votes()) {
+                    out.printf(Locale.ROOT, "  Vote:       %s %s the revocation %s%n", clean(v.identityId() != null ? v.identityId() : v.approverId()),
+                            v.response() == null ? "responded to" : v.response().toLowerCase(Locale.ROOT), DrillText.time(v.when()));
+                }
+            }
+        }
+
+        private static String decision(RestoreAccessApproval.Decision d) {
+            return d == null ? "not seen decided (its session was not followed to its end)"
+                    : d.outcome().name().toLowerCase(Locale.ROOT) + " " + DrillText.time(d.when()) + (d.why() == null ? "" : " (" + clean(d.why()) + ")");
+        }
+    }
+
+    /** Text from the journal as the terminal shows it: controls, bidi overrides and line breaks as escapes. */
+    static String clean(String s) {
+        return Columns.truncate(s, Integer.MAX_VALUE);
+    }
+
+    /** The name of a vault from its ARN. */
+    static String vaultName(String arn) {
+        if (arn == null) {
+            return "(not recorded)";
+        }
+        int i = arn.indexOf(":backup-vault:");
+        return i < 0 ? arn : arn.substring(i + ":backup-vault:".length());
     }
 
     @Command(name = "report", mixinStandardHelpOptions = true,
@@ -284,6 +346,10 @@ public final class DrillCommand implements Runnable {
     }
 
     static String toJson(DrillState d) {
+        return toJson(d, List.of());
+    }
+
+    static String toJson(DrillState d, List<RestoreAccessApproval> approvals) {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode o = mapper.createObjectNode();
         o.put("id", d.id()).put("title", d.title()).put("runbook", d.runbookName()).put("rehearsal", d.rehearsal()).put("verified", d.verified())
@@ -314,11 +380,43 @@ public final class DrillCommand implements Runnable {
             }
             n.put("outcome", s.outcome()).put("time", str(s.time())).put("durationMs", ms(s.duration())).put("actor", s.actor()).put("text", s.text());
         }
+        ArrayNode access = o.putArray("restoreAccess");
+        for (RestoreAccessApproval a : approvals) {
+            ObjectNode n = access.addObject();
+            n.put("restoreAccessVaultArn", a.restoreAccessVaultArn()).put("sourceVaultArn", a.sourceVaultArn()).put("approvalTeamArn", a.approvalTeamArn())
+                    .put("approvalTeamName", a.approvalTeamName()).put("requiredApprovals", a.requiredApprovals()).put("numberOfApprovers", a.numberOfApprovers())
+                    .put("sessionArn", a.sessionArn()).put("requester", a.requester()).put("requested", str(a.requested())).put("comment", a.comment());
+            votes(n.putArray("votes"), a.votes());
+            decision(n, a.decision());
+            n.put("timeToApprovalMs", ms(a.timeToApproval())).put("revoked", a.revoked()).put("stillOpen", a.stillOpen());
+            RestoreAccessApproval.Revocation r = a.revocation();
+            if (r == null) {
+                n.putNull("revocation");
+            } else {
+                ObjectNode rv = n.putObject("revocation");
+                rv.put("requester", r.requester()).put("requested", str(r.requested())).put("comment", r.comment()).put("refused", r.refused())
+                        .put("error", r.error()).put("sessionArn", r.sessionArn());
+                votes(rv.putArray("votes"), r.votes());
+                decision(rv, r.decision());
+            }
+        }
         try {
             return mapper.writeValueAsString(o);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static void votes(ArrayNode into, List<RestoreAccessApproval.Vote> votes) {
+        for (RestoreAccessApproval.Vote v : votes) {
+            into.addObject().put("approverId", v.approverId()).put("identityId", v.identityId()).put("response", v.response())
+                    .put("respondedAt", str(v.at())).put("seen", str(v.seen())).put("seq", v.seq());
+        }
+    }
+
+    private static void decision(ObjectNode into, RestoreAccessApproval.Decision d) {
+        into.put("outcome", d == null ? null : d.outcome().name()).put("why", d == null ? null : d.why())
+                .put("decided", d == null ? null : str(d.when())).put("outcomeSeq", d == null ? null : d.seq());
     }
 
     private static String str(Object o) {

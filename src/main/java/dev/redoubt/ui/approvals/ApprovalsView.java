@@ -59,7 +59,7 @@ public final class ApprovalsView implements Screen {
         this.ctx = vm.context();
         frame = new ListAndPage<>(vm, ID, "Approval teams", "Filter by team, account, status, approvers or pending change", ID_FILTER, ID_TABLE, ID_DETAIL);
         table = frame.table();
-        Label note = new Label("Read-only: approvers vote in the AWS approval portal.");
+        Label note = new Label("Approvers vote in the AWS approval portal; ask them under Restore access.");
         note.getStyleClass().add(BrowseStyles.MUTED);
         frame.header().filters().getChildren().add(note);
         buildTable();

@@ -27,6 +27,11 @@ public final class BrowseContext {
         this.browser = Objects.requireNonNull(browser, "browser");
     }
 
+    /** The user's browser (a page outside the console: the AWS console, the sandbox's approver page). */
+    public Browser browser() {
+        return browser;
+    }
+
     public ConsoleActions actions() {
         return actions;
     }

@@ -36,7 +36,7 @@ import org.kordamp.ikonli.material2.Material2OutlinedAL;
 import org.kordamp.ikonli.material2.Material2OutlinedMZ;
 
 /** The pieces the drill's record and the wizard share: chips, the rehearsal banner, the steps and members grids, sign-off and abandon forms. */
-final class DrillNodes {
+public final class DrillNodes {
     static final String STYLESHEET = "/dev/redoubt/ui/drills/drills.css";
     static final String ID_REHEARSAL_BANNER = "drillRehearsalBanner";
     static final String ID_STEPS = "drillSteps";
@@ -72,7 +72,7 @@ final class DrillNodes {
     private DrillNodes() {
     }
 
-    static void style(Region root) {
+    public static void style(Region root) {
         BrowseStyles.apply(root);
         String url = Objects.requireNonNull(DrillNodes.class.getResource(STYLESHEET), STYLESHEET).toExternalForm();
         if (!root.getStylesheets().contains(url)) {
@@ -99,7 +99,7 @@ final class DrillNodes {
     }
 
     /** A coloured chip: level good, bad, warn, unknown, neutral. */
-    static Label chip(String text, String level) {
+    public static Label chip(String text, String level) {
         Label l = new Label(text);
         l.getStyleClass().addAll("drill-chip", "drill-chip-" + level);
         l.setMinWidth(Region.USE_PREF_SIZE);
@@ -124,20 +124,20 @@ final class DrillNodes {
         return chip(DrillWords.check(o), o == CheckResult.Outcome.PASSED ? "good" : o == CheckResult.Outcome.FAILED ? "bad" : "neutral");
     }
 
-    static Label muted(String text) {
+    public static Label muted(String text) {
         Label l = new Label(text);
         l.getStyleClass().add(BrowseStyles.MUTED);
         l.setWrapText(true);
         return l;
     }
 
-    static Label wrapped(String text) {
+    public static Label wrapped(String text) {
         Label l = new Label(text == null ? Formats.NONE : text);
         l.setWrapText(true);
         return l;
     }
 
-    static Label heading(String text) {
+    public static Label heading(String text) {
         Label l = new Label(text);
         l.getStyleClass().add("drill-card-title");
         l.setWrapText(true);
@@ -145,14 +145,14 @@ final class DrillNodes {
     }
 
     /** A bordered card of a member. */
-    static VBox card(Node... children) {
+    public static VBox card(Node... children) {
         VBox box = new VBox(8, children);
         box.getStyleClass().add("drill-card");
         return box;
     }
 
     /** The message line of a page (what a command did, or what went wrong). */
-    static Label message(javafx.beans.value.ObservableValue<String> text, String id) {
+    public static Label message(javafx.beans.value.ObservableValue<String> text, String id) {
         Label l = new Label();
         l.setId(id);
         l.textProperty().bind(text);
@@ -164,21 +164,21 @@ final class DrillNodes {
         return l;
     }
 
-    static Button button(String text, String id, org.kordamp.ikonli.Ikon icon) {
+    public static Button button(String text, String id, org.kordamp.ikonli.Ikon icon) {
         Button b = icon == null ? new Button(text) : new Button(text, new FontIcon(icon));
         b.setId(id);
         b.setMinWidth(Region.USE_PREF_SIZE);
         return b;
     }
 
-    static Button primary(String text, String id) {
+    public static Button primary(String text, String id) {
         Button b = button(text, id, null);
         b.getStyleClass().add(Styles.ACCENT);
         b.setDefaultButton(false);
         return b;
     }
 
-    static HBox row(Node... nodes) {
+    public static HBox row(Node... nodes) {
         HBox h = new HBox(8, nodes);
         h.setAlignment(Pos.CENTER_LEFT);
         return h;

@@ -382,6 +382,8 @@ final class DrillWizardView {
 
     // ---- 1 choose: from which recovery point
 
+    public static final String ID_THROUGH = "drillThroughRestoreAccess";
+
     private Node[] choosePoints(DrillState s) {
         VBox cards = new VBox(12);
         Instant now = ctx.clock().instant();
@@ -405,8 +407,20 @@ final class DrillWizardView {
                 if (p.suggested()) {
                     line.getChildren().add(DrillNodes.chip("Suggested", "good"));
                 }
+                String via = vm.throughProperty().get();
+                boolean through = via != null && p.recoveryPointArn().equals(vm.pointAsked());
+                if (through) { // approved: the air-gapped vault's note ("restore access must first be approved") no longer applies
+                    Label chip = DrillNodes.chip("Through restore access", "good");
+                    chip.setId(ID_THROUGH);
+                    chip.setTooltip(new javafx.scene.control.Tooltip("Restored through the restore-access vault " + via
+                            + ", opened by multi-party approval onto the air-gapped vault " + p.vaultName()));
+                    line.getChildren().add(chip);
+                }
                 Label where = DrillNodes.muted("vault " + p.vaultName() + " · " + p.region()
-                        + (p.note() == null || p.note().isBlank() ? "" : " · " + p.note()));
+                        + (through ? " · via " + via.substring(via.lastIndexOf(':') + 1)
+                        : p.note() == null || p.note().isBlank() ? "" : " · " + p.note()));
+                where.setWrapText(false);
+                where.setTooltip(new javafx.scene.control.Tooltip(where.getText()));
                 line.getChildren().add(where);
                 options.getChildren().add(line);
             }

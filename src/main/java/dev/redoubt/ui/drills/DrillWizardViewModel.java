@@ -213,6 +213,7 @@ public final class DrillWizardViewModel {
     private boolean titleEdited;
     private boolean settingTitle;
     private String pointAsked;
+    private final ReadOnlyStringWrapper through = new ReadOnlyStringWrapper();
 
     // choose: from which recovery point
     private final ObservableList<MemberChoices> choices = FXCollections.observableArrayList();
@@ -265,7 +266,16 @@ public final class DrillWizardViewModel {
 
     /** A new drill: the resource and recovery point asked for (either may be null), nothing journaled yet. */
     public void startNew(String resourceArn, String pointArn) {
+        startNew(resourceArn, pointArn, null);
+    }
+
+    /**
+     * A new drill on a resource and one of its recovery points restored through {@code throughVaultArn}, a
+     * restore-access vault that multi-party approval opened onto the point's air-gapped vault (null: the point's own vault).
+     */
+    public void startNew(String resourceArn, String pointArn, String throughVaultArn) {
         stopFollowing();
+        through.set(pointArn == null ? null : throughVaultArn);
         furthest = WizardStep.CHOOSE;
         step.set(WizardStep.CHOOSE);
         drill.set(null);
@@ -574,6 +584,16 @@ public final class DrillWizardViewModel {
         return choices;
     }
 
+    /** The recovery point the wizard was opened on (null: none asked). */
+    public String pointAsked() {
+        return pointAsked;
+    }
+
+    /** The restore-access vault the asked point is restored through (null: its own vault). */
+    public ReadOnlyStringProperty throughProperty() {
+        return through.getReadOnlyProperty();
+    }
+
     /** The recovery point chosen per member (the suggested one until the operator picks another). */
     public javafx.collections.ObservableMap<Integer, String> chosen() {
         return chosen;
@@ -605,7 +625,8 @@ public final class DrillWizardViewModel {
             DrillState at = s;
             for (int i = 0; i < at.members().size(); i++) {
                 if (!picks.get(i).equals(at.members().get(i).recoveryPointArn())) {
-                    at = service().choose(c, s.id(), i, picks.get(i), cat);
+                    String via = picks.get(i).equals(pointAsked) ? through.get() : null;
+                    at = via == null ? service().choose(c, s.id(), i, picks.get(i), cat) : service().choose(c, s.id(), i, picks.get(i), via, cat);
                 }
             }
             for (int i = 0; i < at.members().size(); i++) {

@@ -82,10 +82,16 @@ public final class DrillsViewModel {
 
     /** The target that opens the wizard on a resource and (optionally) one of its recovery points. */
     public static String newDrillTarget(String resourceArn, String recoveryPointArn) {
+        return newDrillTarget(resourceArn, recoveryPointArn, null);
+    }
+
+    /** The target that opens the wizard on a recovery point restored through a restore-access vault (multi-party approval). */
+    public static String newDrillTarget(String resourceArn, String recoveryPointArn, String restoreAccessVaultArn) {
         if (resourceArn == null) {
             return NEW;
         }
-        return NEW + "|" + resourceArn + (recoveryPointArn == null ? "" : "|" + recoveryPointArn);
+        return NEW + "|" + resourceArn + (recoveryPointArn == null ? "" : "|" + recoveryPointArn
+                + (restoreAccessVaultArn == null ? "" : "|" + restoreAccessVaultArn));
     }
 
     // ------------------------------------------------------------------ lifecycle and routing
@@ -121,8 +127,8 @@ public final class DrillsViewModel {
                 page.set(Page.LIST);
                 return;
             }
-            String[] parts = target.split("\\|", 3);
-            wizard.startNew(parts.length > 1 ? parts[1] : null, parts.length > 2 ? parts[2] : null);
+            String[] parts = target.split("\\|", 4);
+            wizard.startNew(parts.length > 1 ? parts[1] : null, parts.length > 2 ? parts[2] : null, parts.length > 3 ? parts[3] : null);
             page.set(Page.WIZARD);
             return;
         }

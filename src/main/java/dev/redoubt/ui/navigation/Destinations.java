@@ -18,6 +18,7 @@ public final class Destinations {
     public static final Destination RESTORE_JOBS = new Destination("restore-jobs", "Restore jobs", Material2OutlinedMZ.SETTINGS_BACKUP_RESTORE);
     public static final Destination DRILLS = new Destination("drills", "Restore drills", Material2OutlinedAL.ASSIGNMENT_TURNED_IN);
     public static final Destination APPROVALS = new Destination("approvals", "Approval teams", Material2OutlinedAL.GROUP);
+    public static final Destination ACCESS = new Destination("restore-access", "Restore access", Material2OutlinedAL.HOW_TO_VOTE);
 
     private Destinations() {
     }

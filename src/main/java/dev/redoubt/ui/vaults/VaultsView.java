@@ -14,7 +14,10 @@ import dev.redoubt.ui.browse.FactGrid;
 import dev.redoubt.ui.browse.Formats;
 import dev.redoubt.ui.browse.ListHeader;
 import dev.redoubt.ui.browse.SeverityLabel;
+import dev.redoubt.findings.EstateIndex;
+import dev.redoubt.ui.access.AccessViewModel;
 import dev.redoubt.ui.navigation.Destinations;
+import dev.redoubt.ui.navigation.Place;
 import dev.redoubt.ui.policy.PolicyViewer;
 import dev.redoubt.ui.shell.Screen;
 import java.time.Duration;
@@ -63,6 +66,7 @@ public final class VaultsView implements Screen {
     public static final String ID_TABLE = "vaultsTable";
     public static final String ID_FILTER = "vaultsFilter";
     public static final String ID_DETAIL = "vaultDetail";
+    public static final String ID_REQUEST_ACCESS = "vaultRestoreAccess";
     public static final String ID_DESTROY_PANEL = "vaultDestroyPanel";
     public static final String ID_POINTS_LINK = "vaultPointsLink";
     public static final String ID_ANSWERS = "vaultAccessAnswers";
@@ -550,6 +554,7 @@ public final class VaultsView implements Screen {
 
     private void team(DetailPane pane, VaultDetail d) {
         FactGrid grid = pane.facts("Multi-party approval team");
+        restoreAccess(grid, d);
         VaultDetail.Team t = d.team();
         if (t == null) {
             grid.add("Team", "None associated");
@@ -566,6 +571,21 @@ public final class VaultsView implements Screen {
         }
         if (t.pendingChange() != null) {
             grid.add("Pending change", t.pendingChange());
+        }
+    }
+
+    /** An air-gapped vault: "Request restore access…"; a restore-access vault: its request, followed and revocable. */
+    private void restoreAccess(FactGrid grid, VaultDetail d) {
+        if (VaultRows.typeText(EstateIndex.LAG_VAULT).equals(d.typeText())) {
+            Hyperlink ask = new Hyperlink("Request restore access…");
+            ask.setId(ID_REQUEST_ACCESS);
+            ask.setOnAction(e -> ctx.navigator().open(Place.of(Destinations.ACCESS, AccessViewModel.requestTarget(d.arn()))));
+            grid.add("Restore access", ask);
+        } else if (VaultRows.typeText("RESTORE_ACCESS_BACKUP_VAULT").equals(d.typeText())) {
+            Hyperlink open = new Hyperlink("Votes, recovery points and revocation…");
+            open.setId(ID_REQUEST_ACCESS);
+            open.setOnAction(e -> ctx.navigator().open(Place.of(Destinations.ACCESS, d.arn())));
+            grid.add("Restore access", open);
         }
     }
 

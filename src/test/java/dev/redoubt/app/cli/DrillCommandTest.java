@@ -94,6 +94,85 @@ class DrillCommandTest {
         assertThat(json.path("rtoMs").asLong()).isEqualTo(252_000);
     }
 
+    private static final String LAG = "arn:aws:backup:eu-west-1:536470192834:backup-vault:central-airgap-eu-west-1";
+    private static final String RA = "arn:aws:backup:eu-west-1:645019283746:backup-vault:restore-access-central-airgap-eu-west-1-x1y2";
+    private static final String SESSION = "arn:aws:mpa:eu-west-1:536470192834:session/northwind-recovery/req1";
+
+    /** Journals a restore-access request approved by bob and carol, a drill that chose its point through the vault, and (if {@code revoke}) the revocation. */
+    private void journalDrillThroughRestoreAccess(boolean revoke) {
+        Map<String, String> env = Map.of("REDOUBT_HOME", home().toString(), "HOME", home().resolveSibling("home-user").toString());
+        try (AppContext app = new AppContext(env, Clock.fixed(Instant.parse("2026-11-28T09:30:00Z"), ZoneOffset.UTC))) {
+            Actor op = new Actor(OP, Mode.OPERATOR, Target.sandbox());
+            var f = JsonNodeFactory.instance;
+            app.activity().approval(op, "approval-request", SESSION, f.objectNode().put("operation", "CreateRestoreAccessBackupVault")
+                    .put("approvalTeam", "arn:aws:mpa:eu-west-1:536470192834:approval-team/northwind-recovery").put("approvalTeamName", "northwind-recovery")
+                    .put("requiredApprovals", 2).put("numberOfApprovers", 3).put("sessionArn", SESSION).put("sourceVaultArn", LAG)
+                    .put("comment", "INC-5000: rehearse the media restore").put("restoreAccessVaultArn", RA).put("outcome", "requested"));
+            for (String[] v : new String[][] {{"bob", "2026-11-28T09:37:00Z"}, {"carol", "2026-11-28T09:48:00Z"}}) {
+                app.activity().approval(op, "approval-vote", SESSION, f.objectNode().put("sessionArn", SESSION).put("approverId", "ap-" + v[0])
+                        .put("identityId", "u-" + v[0]).put("response", "APPROVED").put("respondedAt", v[1]).put("requiredApprovals", 2));
+            }
+            app.activity().approval(op, "approval-outcome", SESSION, f.objectNode().put("sessionArn", SESSION).put("outcome", "APPROVED")
+                    .put("why", "Approved: 2 of 2 required approvals").put("completedAt", "2026-11-28T09:48:00Z"));
+            ObjectNode begin = step("ace00003", "begin", -1).put("title", "Media from the air-gapped vault");
+            begin.putArray("members").addObject().put("order", 0).put("resourceArn", DB).put("resourceType", "RDS").put("resourceName", "shop-orders")
+                    .put("accountId", "645019283746").put("region", "eu-west-1");
+            app.activity().drillStep(op, DB, begin);
+            app.activity().drillStep(op, DB, step("ace00003", "choose", 0).put("recoveryPointArn", "arn:aws:backup:eu-west-1:536470192834:recovery-point:rp1")
+                    .put("vaultArn", RA).put("sourceVaultArn", LAG).put("restoreAccess", true));
+            if (revoke) {
+                String rs = SESSION.replace("req1", "rev1");
+                app.activity().approval(op, "approval-revoke", rs, f.objectNode().put("operation", "RevokeRestoreAccessBackupVault").put("sessionArn", rs)
+                        .put("sourceVaultArn", LAG).put("restoreAccessVaultArn", RA).put("comment", "Rehearsal done").put("outcome", "requested"));
+                app.activity().approval(op, "approval-outcome", rs, f.objectNode().put("sessionArn", rs).put("outcome", "APPROVED")
+                        .put("why", "Approved: 2 of 2 required approvals").put("completedAt", "2026-11-28T10:40:00Z"));
+            }
+        }
+    }
+
+    @Test
+    void showNamesTheRestoreAccessVaultAndTheApprovalBehindItAsTextAndJson() throws Exception {
+        journalDrillThroughRestoreAccess(true);
+        CliRun r = CliRun.run(home(), "drill", "show", "ace00003");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Restored through the restore-access vault restore-access-central-airgap-eu-west-1-x1y2, opened by multi-party "
+                        + "approval onto the air-gapped vault central-airgap-eu-west-1")
+                .contains("Team:       northwind-recovery, 2 of 3 approvers must approve")
+                .contains("Requested:  2026-11-28 09:30:00 UTC by alice: \"INC-5000: rehearse the media restore\"")
+                .contains("Vote:       u-bob approved 2026-11-28 09:37:00 UTC", "Vote:       u-carol approved 2026-11-28 09:48:00 UTC")
+                .contains("Outcome:    approved 2026-11-28 09:48:00 UTC (Approved: 2 of 2 required approvals), 18 min after the request")
+                .contains("Revocation: asked 2026-11-28 09:30:00 UTC by alice: \"Rehearsal done\"; approved 2026-11-28 10:40:00 UTC")
+                .doesNotContain("STILL OPEN");
+        JsonNode json = new ObjectMapper().readTree(CliRun.run(home(), "drill", "show", "ace00003", "--json").out());
+        JsonNode a = json.path("restoreAccess").get(0);
+        assertThat(a.path("restoreAccessVaultArn").asText()).isEqualTo(RA);
+        assertThat(a.path("sourceVaultArn").asText()).isEqualTo(LAG);
+        assertThat(a.path("comment").asText()).isEqualTo("INC-5000: rehearse the media restore");
+        assertThat(a.path("votes")).hasSize(2);
+        assertThat(a.path("votes").get(1).path("identityId").asText()).isEqualTo("u-carol");
+        assertThat(a.path("outcome").asText()).isEqualTo("APPROVED");
+        assertThat(a.path("revoked").asBoolean()).isTrue();
+        assertThat(a.path("stillOpen").asBoolean()).isFalse();
+        assertThat(a.path("revocation").path("outcome").asText()).isEqualTo("APPROVED");
+        // the drill's steps stay its own
+        assertThat(json.path("steps")).hasSize(2);
+    }
+
+    @Test
+    void showWarnsWhileTheRestoreAccessIsStillOpen() throws Exception {
+        journalDrillThroughRestoreAccess(false);
+        CliRun r = CliRun.run(home(), "drill", "show", "ace00003");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("STILL OPEN: no revocation is in the journal; revoke the access once the drill is done")
+                .contains("Revoked:    no (still open)");
+        JsonNode json = new ObjectMapper().readTree(CliRun.run(home(), "drill", "show", "ace00003", "--json").out());
+        assertThat(json.path("restoreAccess").get(0).path("stillOpen").asBoolean()).isTrue();
+        assertThat(json.path("restoreAccess").get(0).path("revocation").isNull()).isTrue();
+        // a drill from its points' own vaults has none
+        journalDrills();
+        assertThat(new ObjectMapper().readTree(CliRun.run(home(), "drill", "show", "c0ffee01", "--json").out()).path("restoreAccess")).isEmpty();
+    }
+
     @Test
     void withNoJournalYetListSaysSoAndCreatesNothing() {
         CliRun r = CliRun.run(home(), "drill", "list");

@@ -26,6 +26,8 @@ public final class ConsoleFixture implements AutoCloseable {
     public final AppContext context;
     public final Console console;
     public final List<String> pagesOpened = Collections.synchronizedList(new ArrayList<>());
+    /** The desktop notifications the console asked for ("title: text"). */
+    public final List<String> desktop = Collections.synchronizedList(new ArrayList<>());
     public Scene scene;
 
     private ConsoleFixture(Path dir, Map<String, String> extraEnv, Clock clock) throws IOException {
@@ -44,7 +46,7 @@ public final class ConsoleFixture implements AutoCloseable {
             pagesOpened.add(url);
             return true;
         };
-        console = Console.build(context, tasks, browser);
+        console = Console.build(context, tasks, browser, (title, text) -> desktop.add(title + ": " + text));
     }
 
     /** Builds the console; call on the FX thread (a TestFX @Start method), then {@link #show}. */
