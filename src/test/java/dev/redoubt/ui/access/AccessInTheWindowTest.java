@@ -159,6 +159,10 @@ class AccessInTheWindowTest {
                 && !vm.shownProperty().get().points().isEmpty());
         assertThat(fixture.desktop).singleElement().asString().startsWith("Restore access approved: Approved: 2 of 2");
         assertThat(robot.lookup("#" + AccessView.ID_VERDICT).queryAs(Label.class).getText()).startsWith("Approved");
+        assertThat(fixture.console.shell().notices()).extracting(dev.redoubt.ui.workspace.Notice::title).contains("Restore access approved");
+        Screenshots.write(fixture.scene, "approval-granted-notice");
+        robot.interact(() -> fixture.console.shell().notices().clear());
+        WaitForAsyncUtils.waitForFxEvents();
         Screenshots.write(fixture.scene, "approval-granted");
         assertThat(journal(ActivityJournal.APPROVAL_VOTE)).hasSize(2);
         assertThat(journal(ActivityJournal.APPROVAL_OUTCOME)).singleElement()
