@@ -188,6 +188,7 @@ class Conformance:
         self.sign_in()
         self.refusals()
         self.restores()
+        self.restore_access()
 
     def region(self, who, account, region, cell):
         where = "%s/%s" % (account["Id"], region)
@@ -597,6 +598,78 @@ class Conformance:
             v = self.cli(self.operator(t_account), t_region, "backup", "describe-restore-job", "--restore-job-id", t_job["RestoreJobId"])
             self.check(v.get("ValidationStatus") == "SUCCESSFUL" and v.get("ValidationStatusMessage") == "conformance",
                        "backup put-restore-validation-result on a restore testing job, read back")
+
+    def control(self, path, body):
+        request = urllib.request.Request(self.endpoint + path, data=json.dumps(body).encode(), method="POST",
+                                         headers={"Content-Type": "application/json"})
+        with urllib.request.urlopen(request, timeout=10) as answer:
+            return json.loads(answer.read().decode() or "{}")
+
+    def restore_access(self):
+        """CreateRestoreAccessBackupVault opens an approval session that the team's approvers decide; once approved the
+        restore-access vault lists the air-gapped vault's recovery points; RevokeRestoreAccessBackupVault opens its own
+        session and, approved, closes the vault; a read-only role is refused."""
+        lags = [(a["Id"], r, v, c) for a in self.estate["Accounts"] for r, c in a.get("Regions", {}).items()
+                for v in c.get("BackupVaults", []) if v.get("VaultType") == "LOGICALLY_AIR_GAPPED_BACKUP_VAULT"
+                and v.get("MpaApprovalTeamArn") and self.operator(a["Id"])]
+        self.check(bool(lags), "the estate has an air-gapped vault with an approval team")
+        if not lags:
+            return
+        account, region, lag, cell = lags[0]
+        who = self.operator(account)
+        team = next((t for t in cell.get("MpaApprovalTeams", []) if t.get("Arn") == lag["MpaApprovalTeamArn"]), None)
+        users = {u.get("UserId"): u.get("UserName") for u in self.estate.get("SsoUsers", [])}
+        approvers = [users.get(a.get("PrimaryIdentityId")) for a in (team or {}).get("Approvers", [])]
+        need = int(((team or {}).get("ApprovalStrategy") or {}).get("MofN", {}).get("MinApprovalsRequired", 1))
+        self.check(team is not None and len([a for a in approvers if a]) >= need, "the air-gapped vault's team has %d named approvers" % need)
+        self.cli(self.reader(account), region, "backup", "create-restore-access-backup-vault", "--source-backup-vault-arn",
+                 lag["BackupVaultArn"], error="AccessDeniedException")
+        made = self.cli(who, region, "backup", "create-restore-access-backup-vault", "--source-backup-vault-arn", lag["BackupVaultArn"],
+                        "--requester-comment", "conformance")
+        ra_arn, ra_name = made.get("RestoreAccessBackupVaultArn"), made.get("RestoreAccessBackupVaultName")
+        self.check(made.get("VaultState") == "CREATING" and bool(ra_arn) and bool(ra_name),
+                   "backup create-restore-access-backup-vault: CREATING (%s)" % made.get("VaultState"))
+        if not ra_name:
+            return
+        vault = self.cli(who, region, "backup", "describe-backup-vault", "--backup-vault-name", ra_name)
+        session = vault.get("MpaSessionArn")
+        self.check(vault.get("VaultType") == "RESTORE_ACCESS_BACKUP_VAULT" and vault.get("SourceBackupVaultArn") == lag["BackupVaultArn"]
+                   and bool(session), "backup describe-backup-vault of the restore-access vault names its source and session")
+        pending = self.cli(who, region, "mpa", "get-session", "--session-arn", session)
+        self.check(pending.get("Status") == "PENDING" and pending.get("RequesterComment") == "conformance"
+                   and pending.get("ApprovalTeamArn") == lag["MpaApprovalTeamArn"],
+                   "mpa get-session of the request: PENDING with the comment (%s)" % pending.get("Status"))
+        self.cli(who, region, "backup", "list-recovery-points-by-backup-vault", "--backup-vault-name", ra_name)  # allowed, lists nothing yet
+        for user in [a for a in approvers if a][:need]:
+            self.control("/_sandbox/sessions/approve", {"SessionArn": session, "UserName": user})
+        approved = self.cli(who, region, "mpa", "get-session", "--session-arn", session)
+        self.check(approved.get("Status") == "APPROVED", "mpa get-session after %d approvals: APPROVED (%s)" % (need, approved.get("Status")))
+        opened = self.cli(who, region, "backup", "describe-backup-vault", "--backup-vault-name", ra_name)
+        self.check(opened.get("VaultState") == "AVAILABLE", "backup describe-backup-vault once approved: AVAILABLE (%s)" % opened.get("VaultState"))
+        listed = self.cli(who, region, "backup", "list-recovery-points-by-backup-vault", "--backup-vault-name", ra_name).get("RecoveryPoints", [])
+        own = sorted(p["RecoveryPointArn"] for p in lag.get("RecoveryPoints", []) if p.get("Status") == "COMPLETED")
+        self.check(bool(own) and set(own) <= set(p["RecoveryPointArn"] for p in listed),
+                   "backup list-recovery-points-by-backup-vault of the restore-access vault lists the air-gapped vault's points (%d of %d)"
+                   % (len(listed), len(own)))
+        grants = self.cli(who, region, "backup", "list-restore-access-backup-vaults", "--backup-vault-name", lag["BackupVaultName"])
+        mine = [g for g in grants.get("RestoreAccessBackupVaults", []) if g.get("RestoreAccessBackupVaultArn") == ra_arn]
+        self.check(len(mine) == 1 and mine[0].get("VaultState") == "AVAILABLE" and "ApprovalDate" in mine[0],
+                   "backup list-restore-access-backup-vaults names the approved vault")
+        self.cli(self.reader(account), region, "backup", "revoke-restore-access-backup-vault", "--backup-vault-name", lag["BackupVaultName"],
+                 "--restore-access-backup-vault-arn", ra_arn, error="AccessDeniedException")
+        self.cli(who, region, "backup", "revoke-restore-access-backup-vault", "--backup-vault-name", lag["BackupVaultName"],
+                 "--restore-access-backup-vault-arn", ra_arn, "--requester-comment", "conformance done")
+        grants = self.cli(who, region, "backup", "list-restore-access-backup-vaults", "--backup-vault-name", lag["BackupVaultName"])
+        mine = [g for g in grants.get("RestoreAccessBackupVaults", []) if g.get("RestoreAccessBackupVaultArn") == ra_arn]
+        revoke = (mine[0].get("LatestRevokeRequest") or {}) if mine else {}
+        self.check(revoke.get("Status") == "PENDING" and bool(revoke.get("MpaSessionArn")),
+                   "backup list-restore-access-backup-vaults: the revocation awaits approval (%s)" % revoke)
+        if revoke.get("MpaSessionArn"):
+            for user in [a for a in approvers if a][:need]:
+                self.control("/_sandbox/sessions/approve", {"SessionArn": revoke["MpaSessionArn"], "UserName": user})
+            grants = self.cli(who, region, "backup", "list-restore-access-backup-vaults", "--backup-vault-name", lag["BackupVaultName"])
+            self.check(all(g.get("RestoreAccessBackupVaultArn") != ra_arn for g in grants.get("RestoreAccessBackupVaults", [])),
+                       "backup list-restore-access-backup-vaults after the revocation is approved: the vault is gone")
 
     def main(self):
         try:

@@ -58,10 +58,25 @@ public record SessionView(String sessionArn, String approvalTeamArn, String appr
             case PENDING -> "Waiting for approvers: " + tally + " (" + numberOfApprovers + " approvers)";
             case APPROVED -> "Approved: " + tally;
             case REJECTED -> "Rejected by " + rejections() + (rejections() == 1 ? " approver" : " approvers") + ": too few can still approve"
-                    + (statusMessage == null ? "" : " (" + statusMessage + ")");
-            case EXPIRED -> "Expired" + (expires == null ? "" : " at " + expires) + " with " + tally
-                    + (statusMessage == null ? "" : " (" + statusMessage + ")");
-            case ENDED -> "Ended (" + status.toLowerCase(java.util.Locale.ROOT) + ")" + (statusMessage == null ? "" : ": " + statusMessage);
+                    + aside();
+            case EXPIRED -> "Expired" + (expires == null ? "" : " at " + WHEN.format(expires)) + " with " + tally + aside();
+            case ENDED -> "Ended (" + status.toLowerCase(java.util.Locale.ROOT) + ")" + (message() == null ? "" : ": " + message());
         };
+    }
+
+    private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter
+            .ofPattern("d MMM yyyy HH:mm 'UTC'", java.util.Locale.ENGLISH).withZone(java.time.ZoneOffset.UTC);
+
+    /** AWS's status message without its closing full stop (it is quoted inside a sentence). */
+    private String message() {
+        if (statusMessage == null || statusMessage.isBlank()) {
+            return null;
+        }
+        String m = statusMessage.strip();
+        return m.endsWith(".") ? m.substring(0, m.length() - 1) : m;
+    }
+
+    private String aside() {
+        return message() == null ? "" : " (" + message() + ")";
     }
 }

@@ -72,22 +72,18 @@ public final class ApprovalService {
      */
     public RequestedAccess request(Connection operator, String lagVaultArn, String comment) {
         requireOperator(operator, "requesting restore access");
-        Arn source = vaultArn(lagVaultArn, "air-gapped vault");
-        if (comment == null || comment.isBlank()) {
-            throw new ServiceFailure(ServiceFailure.Kind.BAD_INPUT, "a request needs a comment: the approvers read it to decide "
-                    + "(what is restored, why, the ticket)", ServiceFailure.facts("vault", lagVaultArn), null);
-        }
+        Arn source = checkRequest(lagVaultArn, comment);
         AwsApprovals own = approvals(operator, null);
         RestoreAccessRequest r;
         try {
             r = own.request(source.region(), lagVaultArn, comment.strip(), null);
         } catch (RuntimeException e) {
             ServiceFailure f = Failures.translate(e);
-            if (transientOrLocal(f)) {
+            if (f.transientOrLocal()) {
                 throw f;
             }
             ObjectNode d = details(CREATE, null, null, null, lagVaultArn, comment.strip());
-            d.put("outcome", "refused").put("error", awsReason(f));
+            d.put("outcome", "refused").put("error", f.awsReason());
             journal.approval(operator.actor(), ActivityJournal.APPROVAL_REQUEST, lagVaultArn, d);
             throw refused(f, "AWS refused the request for restore access to " + vaultName(source));
         }
@@ -117,6 +113,21 @@ public final class ApprovalService {
     }
 
     /**
+     * What a request needs before anything is signed in or sent: the ARN of a vault and a comment for the
+     * approvers. Both faces call it as soon as the user has typed them.
+     *
+     * @throws ServiceFailure BAD_INPUT naming what is wrong and what to do
+     */
+    public static Arn checkRequest(String lagVaultArn, String comment) {
+        Arn source = vaultArn(lagVaultArn, "air-gapped vault");
+        if (comment == null || comment.isBlank()) {
+            throw new ServiceFailure(ServiceFailure.Kind.BAD_INPUT, "a request needs a comment: the approvers read it to decide "
+                    + "(what is restored, why, the ticket)", ServiceFailure.facts("vault", lagVaultArn), null);
+        }
+        return source;
+    }
+
+    /**
      * Reads a restore-access vault and its session (DescribeBackupVault, mpa:GetSession); journals each
      * approver's response the first time it is seen (approval-vote) and the outcome once (approval-outcome).
      * {@code sessionArn} may be null (read from the vault). Auditors may follow: it changes nothing in AWS.
@@ -130,7 +141,7 @@ public final class ApprovalService {
             v = in.vault(ra.region(), vaultName(ra));
         } catch (RuntimeException e) {
             ServiceFailure f = Failures.translate(e);
-            if (sessionArn == null || transientOrLocal(f)) {
+            if (sessionArn == null || f.transientOrLocal()) {
                 throw f;
             }
         }
@@ -227,11 +238,11 @@ public final class ApprovalService {
             owner.revoke(source.region(), vaultName(source), restoreAccessVaultArn, why);
         } catch (RuntimeException e) {
             ServiceFailure f = Failures.translate(e);
-            if (transientOrLocal(f)) {
+            if (f.transientOrLocal()) {
                 throw f;
             }
             ObjectNode d = details(REVOKE, v.approvalTeamArn(), null, null, v.sourceVaultArn(), why);
-            d.put("restoreAccessVaultArn", restoreAccessVaultArn).put("outcome", "refused").put("error", awsReason(f));
+            d.put("restoreAccessVaultArn", restoreAccessVaultArn).put("outcome", "refused").put("error", f.awsReason());
             journal.approval(operator.actor(), ActivityJournal.APPROVAL_REVOKE, restoreAccessVaultArn, d);
             throw refused(f, "AWS refused to revoke the restore access " + vaultName(ra));
         }
@@ -350,7 +361,7 @@ public final class ApprovalService {
     private static Arn vaultArn(String arn, String what) {
         Arn a = Arn.parse(arn);
         if (a == null || !"backup".equals(a.service()) || !a.resource().startsWith("backup-vault:") || a.region().isEmpty()) {
-            throw new ServiceFailure(ServiceFailure.Kind.BAD_INPUT, "'" + arn + "' is not the ARN of an " + what
+            throw new ServiceFailure(ServiceFailure.Kind.BAD_INPUT, "'" + arn + "' is not the ARN of " + (what.startsWith("a") ? "an " : "a ") + what
                     + " (arn:aws:backup:REGION:ACCOUNT:backup-vault:NAME); copy it from the vault's page", ServiceFailure.facts("vault", arn), null);
         }
         return a;
@@ -366,20 +377,10 @@ public final class ApprovalService {
     }
 
     private static ServiceFailure refused(ServiceFailure f, String what) {
-        return new ServiceFailure(f.kind(), what + ": " + awsReason(f), f.facts(), f);
+        return new ServiceFailure(f.kind(), what + ": " + f.awsReason(), f.facts(), f);
     }
 
-    private static String awsReason(ServiceFailure f) {
-        String code = f.fact("errorCode");
-        return code == null || f.getMessage().contains(code) ? f.getMessage() : code + ": " + f.getMessage();
-    }
 
-    private static boolean transientOrLocal(ServiceFailure f) {
-        return switch (f.kind()) {
-            case UNREACHABLE, SIGN_IN_REQUIRED, CANCELLED, READ_ONLY, INTEGRITY -> true;
-            default -> false;
-        };
-    }
 
     private static void requireConnection(Connection c) {
         if (c == null) {

@@ -509,10 +509,10 @@ public final class DrillService {
                 answer = restores(operator, v.account).metadata(v.region, v.name, v.account, m.recoveryPointArn());
             } catch (RuntimeException e) {
                 ServiceFailure f = Failures.translate(e);
-                if (transientOrLocal(f)) {
+                if (f.transientOrLocal()) {
                     throw f;
                 }
-                metadataError = awsReason(f);
+                metadataError = f.awsReason();
             }
             Runbook.Member fixed = d.runbook(member);
             Map<String, String> metadata;
@@ -708,7 +708,7 @@ public final class DrillService {
                     if (f.kind() == ServiceFailure.Kind.CANCELLED || f.kind() == ServiceFailure.Kind.READ_ONLY) {
                         throw f;
                     }
-                    awsError = awsReason(f);
+                    awsError = f.awsReason();
                 }
             }
             String sentToAws = sent;
@@ -999,10 +999,10 @@ public final class DrillService {
             jobId = restores(operator, v.account).start(request);
         } catch (RuntimeException e) {
             ServiceFailure f = Failures.translate(e);
-            if (transientOrLocal(f)) {
+            if (f.transientOrLocal()) {
                 throw f;
             }
-            error = awsReason(f);
+            error = f.awsReason();
         }
         String id = jobId;
         String why = error;
@@ -1080,19 +1080,7 @@ public final class DrillService {
         }
     }
 
-    /** AWS's code and message, the code once. */
-    private static String awsReason(ServiceFailure f) {
-        String code = f.fact("errorCode");
-        return code == null || f.getMessage().contains(code) ? f.getMessage() : code + ": " + f.getMessage();
-    }
 
-    /** Failures that are not AWS's answer about this drill: thrown to the caller, nothing journaled. */
-    private static boolean transientOrLocal(ServiceFailure f) {
-        return switch (f.kind()) {
-            case UNREACHABLE, SIGN_IN_REQUIRED, CANCELLED, READ_ONLY, INTEGRITY -> true;
-            default -> false;
-        };
-    }
 
     private static void requireOperator(Connection c) {
         if (c == null) {

@@ -63,6 +63,23 @@ public final class ServiceFailure extends RuntimeException {
         return facts.get(name);
     }
 
+    /** AWS's error code and message, the code once ("AccessDeniedException: ..."). */
+    public String awsReason() {
+        String code = fact("errorCode");
+        return code == null || getMessage().contains(code) ? getMessage() : code + ": " + getMessage();
+    }
+
+    /**
+     * True when this is not AWS's answer about the request (AWS unreachable, a sign-in needed, cancelled,
+     * refused by the read-only guard before sending, a damaged journal): thrown on, nothing journaled.
+     */
+    public boolean transientOrLocal() {
+        return switch (kind) {
+            case UNREACHABLE, SIGN_IN_REQUIRED, CANCELLED, READ_ONLY, INTEGRITY -> true;
+            default -> false;
+        };
+    }
+
     /** Facts in insertion order, skipping nulls. */
     static Map<String, String> facts(String... namesAndValues) {
         Map<String, String> m = new LinkedHashMap<>();

@@ -29,6 +29,7 @@ final class CliPhrases {
                 yield option + ": " + m + (option.equals("--accounts") ? "; use IDs or \"all\"" : option.equals("--regions") ? " or \"all\"" : "");
             }
             case CANCELLED -> m.contains("scan") ? "scan interrupted" : m;
+            case READ_ONLY -> m + " (sign in with --operator)";
             default -> m;
         };
     }

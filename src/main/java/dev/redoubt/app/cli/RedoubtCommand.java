@@ -14,8 +14,8 @@ import picocli.CommandLine.Spec;
         description = {"With no arguments, Redoubt opens its desktop console; with a command, it runs that command."},
         subcommands = {ProfilesCommand.class, LoginCommand.class, WhoamiCommand.class, ScanCommand.class, AuditCommand.class,
                 SuppressCommand.class, ConsoleCommand.class, SandboxCommand.class, EstateCommand.class, JournalCommand.class,
-                DrillCommand.class},
-        footer = {"", "Exit codes: 0 ok, 1 failures at or above --fail-on, 2 usage or bad input,",
+                DrillCommand.class, ApprovalsCommand.class},
+        footer = {"", "Exit codes: 0 ok, 1 failures at or above --fail-on (approvals: not approved), 2 usage or bad input,",
                 "3 verification failed, 4 partial result, 5 authentication needed,",
                 "6 endpoint unreachable, 130 interrupted."})
 public final class RedoubtCommand implements Runnable {

@@ -17,11 +17,11 @@ import dev.redoubt.estate.BackupVault;
 import dev.redoubt.findings.EstateIndex;
 import dev.redoubt.journal.Mode;
 import dev.redoubt.services.ApprovalService;
+import dev.redoubt.services.ApprovalTeams;
+import dev.redoubt.services.ApprovalWords;
 import dev.redoubt.services.Connection;
 import dev.redoubt.services.EstateCatalog;
 import dev.redoubt.services.Services;
-import dev.redoubt.ui.approvals.ApprovalList;
-import dev.redoubt.ui.approvals.ApprovalWords;
 import dev.redoubt.ui.browse.BrowseContext;
 import dev.redoubt.ui.browse.Formats;
 import dev.redoubt.ui.drills.DrillsViewModel;
@@ -301,7 +301,7 @@ public final class AccessViewModel {
                         .filter(tm -> teamArn.equals(tm.arn())).findFirst().orElse(null);
                 String teamText = teamArn == null ? "No approval team: nobody can approve a request"
                         : team == null ? Formats.shortArn(teamArn) + " (not in this estate)"
-                        : team.name() + " · " + ApprovalWords.threshold(ApprovalList.need(team), ApprovalList.size(team)) + " approvals";
+                        : team.name() + " · " + ApprovalWords.threshold(ApprovalTeams.need(team), ApprovalTeams.size(team)) + " approvals";
                 long open = b.restoreAccessBackupVaults() == null ? 0 : b.restoreAccessBackupVaults().stream()
                         .filter(r -> r != null && "AVAILABLE".equals(r.vaultState())).count();
                 Long points = b.numberOfRecoveryPoints();
@@ -685,16 +685,24 @@ public final class AccessViewModel {
                 votes(cat, s), List.copyOf(points), r, revocationText, votes(cat, t.revocation), tooLong, t.following, t.checked, t.error);
     }
 
-    /** MPA-07 while the page is open: granted longer ago than the estate's threshold and not revoked, or its revocation failed. */
     private static String openTooLong(Tracker t, Outcome o, Outcome r, Instant at, EstateCatalog cat) {
-        if (o != Outcome.APPROVED || r == Outcome.APPROVED || r == Outcome.PENDING || "DELETED".equals(t.vault == null ? null : t.vault.state())) {
-            return null;
-        }
-        if (r != null) {
-            return "The revocation " + r.name().toLowerCase(Locale.ROOT) + ": the restore access is still open (MPA-07). Ask again, and tell the approvers why.";
-        }
         int days = cat == null ? 7 : cat.index().thresholds().restoreAccessMaxAgeDays();
         Instant opened = t.grant != null && t.grant.approved() != null ? t.grant.approved() : t.view == null ? null : t.view.completed();
+        return openTooLong(o, r, t.vault == null ? null : t.vault.state(), opened, at, days);
+    }
+
+    /**
+     * MPA-07 while a request's page is open: approved {@code opened}, longer ago than {@code days} (the estate's
+     * restoreAccessMaxAgeDays) and not revoked; or its revocation ended without closing it. Null when neither.
+     */
+    static String openTooLong(Outcome o, Outcome revocation, String vaultState, Instant opened, Instant at, int days) {
+        if (o != Outcome.APPROVED || revocation == Outcome.APPROVED || revocation == Outcome.PENDING || "DELETED".equals(vaultState)) {
+            return null;
+        }
+        if (revocation != null) {
+            return "The revocation " + revocation.name().toLowerCase(Locale.ROOT) + ": the restore access is still open (MPA-07). "
+                    + "Ask again, and tell the approvers why.";
+        }
         if (opened == null || !opened.isBefore(at.minus(Duration.ofDays(days)))) {
             return null;
         }
@@ -706,7 +714,7 @@ public final class AccessViewModel {
         if (s == null) {
             return List.of();
         }
-        Map<String, String> people = cat == null ? Map.of() : ApprovalList.people(cat.index());
+        Map<String, String> people = cat == null ? Map.of() : ApprovalTeams.people(cat.index());
         List<VoteLine> out = new ArrayList<>();
         for (ApproverVote v : s.responses()) {
             String who = v.identityId() != null ? people.getOrDefault(v.identityId(), v.identityId()) : Objects.toString(v.approverId(), Formats.NOT_READ);

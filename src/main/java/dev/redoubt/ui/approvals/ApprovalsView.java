@@ -1,6 +1,8 @@
 package dev.redoubt.ui.approvals;
 
 import atlantafx.base.theme.Styles;
+import dev.redoubt.services.TeamPage;
+import dev.redoubt.services.TeamRow;
 import dev.redoubt.ui.browse.ArnLink;
 import dev.redoubt.ui.browse.BrowseContext;
 import dev.redoubt.ui.browse.BrowseStyles;
@@ -57,7 +59,7 @@ public final class ApprovalsView implements Screen {
         this.ctx = vm.context();
         frame = new ListAndPage<>(vm, ID, "Approval teams", "Filter by team, account, status, approvers or pending change", ID_FILTER, ID_TABLE, ID_DETAIL);
         table = frame.table();
-        Label note = new Label("Read-only: approvers vote in the AWS approval portal.");
+        Label note = new Label("Approvers vote in the AWS approval portal; ask them under Restore access.");
         note.getStyleClass().add(BrowseStyles.MUTED);
         frame.header().filters().getChildren().add(note);
         buildTable();

@@ -2,6 +2,8 @@ package dev.redoubt.ui.approvals;
 
 import dev.redoubt.services.BrowseScope;
 import dev.redoubt.services.EstateCatalog;
+import dev.redoubt.services.TeamPage;
+import dev.redoubt.services.TeamRow;
 import dev.redoubt.ui.browse.BrowseContext;
 import dev.redoubt.ui.browse.BrowseList;
 import dev.redoubt.ui.navigation.Destinations;

@@ -1,5 +1,6 @@
 package dev.redoubt.ui.approvals;
 
+import dev.redoubt.services.TeamRow;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.function.Function;

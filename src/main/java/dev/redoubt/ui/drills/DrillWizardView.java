@@ -407,17 +407,21 @@ final class DrillWizardView {
                 if (p.suggested()) {
                     line.getChildren().add(DrillNodes.chip("Suggested", "good"));
                 }
-                Label where = DrillNodes.muted("vault " + p.vaultName() + " · " + p.region()
-                        + (p.note() == null || p.note().isBlank() ? "" : " · " + p.note()));
-                line.getChildren().add(where);
                 String via = vm.throughProperty().get();
-                if (via != null && p.recoveryPointArn().equals(vm.pointAsked())) {
-                    Label through = DrillNodes.chip("through " + via.substring(via.lastIndexOf(':') + 1), "good");
-                    through.setId(ID_THROUGH);
-                    through.setTooltip(new javafx.scene.control.Tooltip("Restored through the restore-access vault " + via
-                            + ", opened by multi-party approval onto the air-gapped vault"));
-                    line.getChildren().add(through);
+                boolean through = via != null && p.recoveryPointArn().equals(vm.pointAsked());
+                if (through) { // approved: the air-gapped vault's note ("restore access must first be approved") no longer applies
+                    Label chip = DrillNodes.chip("Through restore access", "good");
+                    chip.setId(ID_THROUGH);
+                    chip.setTooltip(new javafx.scene.control.Tooltip("Restored through the restore-access vault " + via
+                            + ", opened by multi-party approval onto the air-gapped vault " + p.vaultName()));
+                    line.getChildren().add(chip);
                 }
+                Label where = DrillNodes.muted("vault " + p.vaultName() + " · " + p.region()
+                        + (through ? " · via " + via.substring(via.lastIndexOf(':') + 1)
+                        : p.note() == null || p.note().isBlank() ? "" : " · " + p.note()));
+                where.setWrapText(false);
+                where.setTooltip(new javafx.scene.control.Tooltip(where.getText()));
+                line.getChildren().add(where);
                 options.getChildren().add(line);
             }
             tg.selectedToggleProperty().addListener((o, was, is) -> {

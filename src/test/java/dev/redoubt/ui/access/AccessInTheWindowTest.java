@@ -240,7 +240,8 @@ class AccessInTheWindowTest {
             WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
         }
         waitUntil("the expiry", () -> vm.shownProperty().get().outcome() == Outcome.EXPIRED);
-        assertThat(robot.lookup("#" + AccessView.ID_VERDICT).queryAs(Label.class).getText()).startsWith("Expired");
+        assertThat(robot.lookup("#" + AccessView.ID_VERDICT).queryAs(Label.class).getText())
+                .matches("Expired at \\d{1,2} [A-Z][a-z]{2} \\d{4} \\d\\d:\\d\\d UTC with 0 of 2 required approvals \\([^)]*[^.]\\)\\. Nothing can be restored.*");
         assertThat(fixture.desktop).singleElement().asString().startsWith("Restore access request expired");
         assertThat(journal(ActivityJournal.APPROVAL_OUTCOME)).singleElement()
                 .satisfies(e -> assertThat(e.detailsTree().path("outcome").asText()).isEqualTo("EXPIRED"));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.redoubt.estate.EstateFile;
 import dev.redoubt.estate.demo.NorthwindDemo;
+import dev.redoubt.services.TeamRow;
 import dev.redoubt.ui.navigation.Destinations;
 import dev.redoubt.ui.navigation.Place;
 import dev.redoubt.ui.support.ConsoleFixture;
@@ -95,7 +96,7 @@ class ApprovalsScreenTest {
         assertThat(showing(robot, "Both of these people approve (nobody may be away)")).isTrue();
         assertThat(robot.lookup("#" + ApprovalsView.ID_VERDICT).queryAs(Label.class).getText()).contains("1 request waits for approval");
         assertThat(showing(robot, "bob: No response")).isTrue();
-        assertThat(Screenshots.write(fixture.scene, "approval-pending")).isNotEmptyFile();
+        assertThat(Screenshots.write(fixture.scene, "approval-team-pending")).isNotEmptyFile();
 
         robot.interact(() -> fixture.console.shell().back());
         waitUntil(() -> robot.lookup("#" + ApprovalsView.ID_TABLE).query().isVisible());

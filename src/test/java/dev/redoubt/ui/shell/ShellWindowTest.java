@@ -53,9 +53,9 @@ class ShellWindowTest {
         ListView<NavigationItem> navigation = robot.lookup("#navigation").queryListView();
 
         assertThat(navigation.getItems()).extracting(NavigationItem::title).containsExactly("Start", "Scan", "Overview", "Findings", "Organization",
-                "Vaults", "Recovery points", "Keys", "Backup plans", "Restore testing", "Restore jobs", "Restore drills", "Approval teams");
+                "Vaults", "Recovery points", "Keys", "Backup plans", "Restore testing", "Restore jobs", "Restore drills", "Approval teams", "Restore access");
         assertThat(fixture.console.shell().selected()).contains(Destinations.START);
-        assertThat(navigation.getItems()).filteredOn(NavigationItem::available).extracting(NavigationItem::title).containsExactly("Start", "Restore drills");
+        assertThat(navigation.getItems()).filteredOn(NavigationItem::available).extracting(NavigationItem::title).containsExactly("Start", "Restore drills", "Restore access");
         assertThat(fixture.console.shell().select(Destinations.OVERVIEW)).isFalse();
     }
 

@@ -1,4 +1,4 @@
-package dev.redoubt.ui.approvals;
+package dev.redoubt.services;
 
 import dev.redoubt.findings.Severity;
 import dev.redoubt.findings.Status;

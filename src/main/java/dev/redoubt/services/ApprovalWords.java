@@ -1,12 +1,54 @@
-package dev.redoubt.ui.approvals;
+package dev.redoubt.services;
 
-import dev.redoubt.ui.browse.Formats;
 import java.time.Duration;
 import java.util.Locale;
 
 /** Multi-party approval's codes in the words of a backup admin or an auditor; an unknown code is shown as AWS sent it, a missing one as "not read". */
 public final class ApprovalWords {
+    /** What was not read (null): never a guess. */
+    public static final String NOT_READ = "not read";
+    /** Nothing to show. */
+    public static final String NONE = "—";
+
     private ApprovalWords() {
+    }
+
+    /** "45 s", "12 min", "1 h 20 min", "2 d 3 h" (as the window's lists write durations). */
+    public static String duration(Duration d) {
+        if (d == null) {
+            return NONE;
+        }
+        long s = Math.abs(d.getSeconds());
+        if (s < 60) {
+            return s + " s";
+        }
+        long m = s / 60;
+        if (m < 60) {
+            return m + " min";
+        }
+        long h = m / 60;
+        if (h < 48) {
+            return h + " h" + (m % 60 == 0 ? "" : " " + (m % 60) + " min");
+        }
+        return h / 24 + " d" + (h % 24 == 0 ? "" : " " + (h % 24) + " h");
+    }
+
+    /** The last part of a vault's ARN (its name), else the resource part of an ARN. */
+    public static String shortArn(String arn) {
+        if (arn == null) {
+            return NONE;
+        }
+        String[] p = arn.split(":", 6);
+        if (p.length < 6) {
+            return arn;
+        }
+        String r = p[5];
+        int colon = r.indexOf(':');
+        if (colon > 0 && (r.startsWith("backup-vault:") || r.startsWith("backup-plan:") || r.startsWith("restore-testing-plan:")
+                || r.startsWith("recovery-point:"))) {
+            return r.substring(colon + 1);
+        }
+        return r;
     }
 
     /** A team's Status and StatusCode in words: "Active", "Pending activation", "Update pending approval". */
@@ -18,7 +60,7 @@ public final class ApprovalWords {
             }
         }
         if (status == null) {
-            return Formats.NOT_READ;
+            return NOT_READ;
         }
         return switch (status) {
             case "ACTIVE" -> "Active";
@@ -59,7 +101,7 @@ public final class ApprovalWords {
     /** An approver's PrimaryIdentityStatus in words. */
     public static String identityStatus(String status) {
         if (status == null) {
-            return Formats.NOT_READ;
+            return NOT_READ;
         }
         return switch (status) {
             case "ACCEPTED" -> "accepted";
@@ -73,7 +115,7 @@ public final class ApprovalWords {
     /** A vote: "Approved", "Rejected", "No response". */
     public static String response(String response) {
         if (response == null) {
-            return Formats.NOT_READ;
+            return NOT_READ;
         }
         return switch (response) {
             case "APPROVED" -> "Approved";
@@ -100,7 +142,7 @@ public final class ApprovalWords {
             }
         }
         if (status == null) {
-            return Formats.NOT_READ;
+            return NOT_READ;
         }
         return switch (status) {
             case "PENDING" -> "Waiting for approvals";
@@ -115,7 +157,7 @@ public final class ApprovalWords {
     /** The action a session approves, in words. */
     public static String action(String actionName) {
         if (actionName == null) {
-            return Formats.NOT_READ;
+            return NOT_READ;
         }
         return switch (actionName) {
             case "backup:CreateRestoreAccessBackupVault" -> "Open restore access to an air-gapped vault";
@@ -131,7 +173,7 @@ public final class ApprovalWords {
     /** "2 of 3"; "not read" when the threshold or the team size is missing. */
     public static String threshold(Integer need, Integer of) {
         if (need == null) {
-            return Formats.NOT_READ;
+            return NOT_READ;
         }
         return need + " of " + (of == null ? "?" : of);
     }
@@ -151,9 +193,9 @@ public final class ApprovalWords {
     /** "expires in 2 d 4 h", "expired 3 d ago"; "not read" without an expiry. */
     public static String expiry(java.time.Instant expires, java.time.Instant at) {
         if (expires == null || at == null) {
-            return "expiry " + Formats.NOT_READ;
+            return "expiry " + NOT_READ;
         }
         Duration left = Duration.between(at, expires);
-        return left.isNegative() ? "expired " + Formats.duration(left.negated()) + " ago" : "expires in " + Formats.duration(left);
+        return left.isNegative() ? "expired " + duration(left.negated()) + " ago" : "expires in " + duration(left);
     }
 }
