@@ -184,6 +184,7 @@ class Conformance:
             for region, cell in account.get("Regions", {}).items():
                 self.region(who, account, region, cell)
         self.organizations(org)
+        self.identities()
         self.sign_in()
         self.refusals()
         self.restores()
@@ -386,6 +387,47 @@ class Conformance:
             got = self.cli(who, region, "mpa", "get-session", "--session-arn", s["SessionArn"])
             self.check(got.get("Status") == s.get("Status"), "mpa get-session " + where)
             self.same_time(got.get("InitiationTime"), s.get("InitiationTime"), "mpa get-session InitiationTime " + where)
+
+    def identities(self):
+        """An approver's name, as a scan reads it: mpa get-identity-source, sso-admin describe-instance, identitystore
+        describe-user, each as the identity source's owner; an unknown user, a malformed store ID and another account refused."""
+        users = {u["UserId"]: u for u in self.estate.get("SsoUsers", [])}
+        sources = {}
+        for account in self.estate["Accounts"]:
+            for region, cell in account.get("Regions", {}).items():
+                for t in cell.get("MpaApprovalTeams", []):
+                    for a in t.get("Approvers", []):
+                        if a.get("PrimaryIdentitySourceArn", "").split(":")[2:3] == ["mpa"]:
+                            sources.setdefault(a["PrimaryIdentitySourceArn"], set()).add(a.get("PrimaryIdentityId"))
+        for arn, ids in sorted(sources.items()):
+            region, owner = arn.split(":")[3], arn.split(":")[4]
+            if not any(a["Id"] == owner for a in self.estate["Accounts"]):
+                continue
+            who = self.reader(owner)
+            got = self.cli(who, region, "mpa", "get-identity-source", "--identity-source-arn", arn)
+            center = got.get("IdentitySourceParameters", {}).get("IamIdentityCenter", {})
+            self.check(got.get("IdentitySourceType") == "IAM_IDENTITY_CENTER" and center.get("InstanceArn", "").startswith("arn:aws:sso:::instance/"),
+                       "mpa get-identity-source names an IAM Identity Center instance")
+            if not center.get("InstanceArn"):
+                continue
+            store_region = center.get("Region", region)
+            instance = self.cli(who, store_region, "sso-admin", "describe-instance", "--instance-arn", center["InstanceArn"])
+            store = instance.get("IdentityStoreId", "")
+            self.check(re.fullmatch(r"d-[0-9a-f]{10}", store) is not None and instance.get("OwnerAccountId") == owner,
+                       "sso-admin describe-instance names its identity store (%s)" % store)
+            for user_id in sorted(i for i in ids if i in users):
+                u = self.cli(who, store_region, "identitystore", "describe-user", "--identity-store-id", store, "--user-id", user_id)
+                self.check(u.get("UserName") == users[user_id].get("UserName") and u.get("IdentityStoreId") == store,
+                           "identitystore describe-user %s is %s" % (user_id, users[user_id].get("UserName")))
+                self.check("Password" not in u, "identitystore describe-user tells no password")
+            self.cli(who, store_region, "identitystore", "describe-user", "--identity-store-id", store,
+                     "--user-id", "906745d6a8-1c2d3e4f-5a6b-7c8d-9e0f-a1b2c3d4e5f6", error="ResourceNotFoundException")
+            self.cli(who, store_region, "identitystore", "describe-user", "--identity-store-id", "northwind",
+                     "--user-id", sorted(ids)[0], error="ValidationException")
+            other = next((a["Id"] for a in self.estate["Accounts"] if a["Id"] != owner), None)
+            if other:
+                self.cli(self.reader(other), store_region, "identitystore", "describe-user", "--identity-store-id", store,
+                         "--user-id", sorted(ids)[0], error="AccessDeniedException")
 
     def organizations(self, org):
         mgmt = org.get("MasterAccountId")

@@ -13,10 +13,12 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.account.AccountClient;
 import software.amazon.awssdk.services.backup.BackupClient;
+import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.mpa.MpaClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.sso.SsoClient;
+import software.amazon.awssdk.services.ssoadmin.SsoAdminClient;
 import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -75,6 +77,16 @@ public final class AwsClients implements AutoCloseable {
         return client("mpa", region, MpaClient::builder);
     }
 
+    /** IAM Identity Center's identity store: who an approver's user ID is. */
+    public IdentitystoreClient identityStore(String region) {
+        return client("identitystore", region, IdentitystoreClient::builder);
+    }
+
+    /** IAM Identity Center's administration: which identity store an instance has. */
+    public SsoAdminClient ssoAdmin(String region) {
+        return client("ssoadmin", region, SsoAdminClient::builder);
+    }
+
     public SsoClient sso(String region) {
         return client("sso", region, SsoClient::builder);
     }
@@ -105,6 +117,8 @@ public final class AwsClients implements AutoCloseable {
             c.backup(region);
             c.kms(region);
             c.mpa(region);
+            c.identityStore(region);
+            c.ssoAdmin(region);
             c.organizations();
             c.account();
         }

@@ -14,7 +14,7 @@ record Dialect(String service, Protocol protocol, String messageKey) {
 
     static Dialect of(String service, Protocol protocol) {
         String key = switch (service) {
-            case "backup", "organizations", "mpa" -> "Message";
+            case "backup", "organizations", "mpa", "identitystore", "sso-admin" -> "Message";
             case "sso-oidc" -> "error_description";
             default -> "message";
         };
@@ -48,7 +48,7 @@ record Dialect(String service, Protocol protocol, String messageKey) {
             case INTERNAL -> switch (service) {
                 case "kms" -> new Rendered("KMSInternalException", 500);
                 case "organizations" -> new Rendered("ServiceException", 500);
-                case "mpa", "account", "sso-oidc" -> new Rendered("InternalServerException", 500);
+                case "mpa", "account", "sso-oidc", "identitystore", "sso-admin" -> new Rendered("InternalServerException", 500);
                 default -> new Rendered("InternalFailure", 500);
             };
             case UNAVAILABLE -> service.equals("backup") ? new Rendered("ServiceUnavailableException", 503)

@@ -93,6 +93,7 @@ public final class Sandbox implements AutoCloseable {
         OrganizationsApi.register(handlers);
         AccountApi.register(handlers);
         MpaApi.register(handlers);
+        IdentityApi.register(handlers);
         new SsoApi(signIns, keys, endpoint, options.autoApprove()).register(handlers);
         RequestLog log = new RequestLog(options.requestListener());
         Faults faults = new Faults(options.latencyMs(), options.throttleRate(), options.errorRate(), options.seed());

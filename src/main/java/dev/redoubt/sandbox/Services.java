@@ -7,10 +7,12 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.account.AccountClient;
 import software.amazon.awssdk.services.backup.BackupClient;
+import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.mpa.MpaClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.sso.SsoClient;
+import software.amazon.awssdk.services.ssoadmin.SsoAdminClient;
 import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -25,8 +27,12 @@ final class Services {
     static final ServiceModel MPA = ServiceModel.of("mpa", "mpa", Protocol.REST_JSON, null, "2022-07-26", MpaClient.class);
     static final ServiceModel SSO_OIDC = ServiceModel.of("sso-oidc", "sso-oauth", Protocol.REST_JSON, null, "2019-06-10", SsoOidcClient.class);
     static final ServiceModel SSO = ServiceModel.of("sso", "awsssoportal", Protocol.REST_JSON, null, "2019-06-10", SsoClient.class);
+    static final ServiceModel IDENTITY_STORE = ServiceModel.of("identitystore", "identitystore", Protocol.AWS_JSON, "AWSIdentityStore",
+            "2020-06-15", IdentitystoreClient.class);
+    static final ServiceModel SSO_ADMIN = ServiceModel.of("sso-admin", "sso", Protocol.AWS_JSON, "SWBExternalService", "2020-07-20",
+            SsoAdminClient.class);
 
-    static final List<ServiceModel> ALL = List.of(BACKUP, KMS, STS, ORGANIZATIONS, ACCOUNT, MPA, SSO_OIDC, SSO);
+    static final List<ServiceModel> ALL = List.of(BACKUP, KMS, STS, ORGANIZATIONS, ACCOUNT, MPA, SSO_OIDC, SSO, IDENTITY_STORE, SSO_ADMIN);
     /** Signed requests are routed by the SigV4 scope's service (the signing name). */
     static final Map<String, ServiceModel> BY_SIGNING_NAME = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(ServiceModel::signingName, Function.identity()));

@@ -58,6 +58,10 @@ class ReadOnlyGuardTest {
         assertThat(ReadOnlyGuard.allows("SsoOidc", "RegisterClient")).isTrue();
         assertThat(ReadOnlyGuard.allows("Sso", "GetRoleCredentials")).isTrue();
         assertThat(ReadOnlyGuard.allows("SSO OIDC", "CreateToken")).isTrue();
+        assertThat(ReadOnlyGuard.allows("identitystore", "DescribeUser")).as("an approver's name").isTrue();
+        assertThat(ReadOnlyGuard.allows("SSO Admin", "DescribeInstance")).isTrue();
+        assertThat(ReadOnlyGuard.allows("MPA", "GetIdentitySource")).isTrue();
+        assertThat(ReadOnlyGuard.allows("identitystore", "UpdateUser")).isFalse();
         assertThat(ReadOnlyGuard.allows("Backup", "StartRestoreJob")).isFalse();
         assertThat(ReadOnlyGuard.allows("Backup", "PutBackupVaultAccessPolicy")).isFalse();
         assertThat(ReadOnlyGuard.allows("Backup", "DeleteRecoveryPoint")).isFalse();

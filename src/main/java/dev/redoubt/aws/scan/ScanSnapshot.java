@@ -11,6 +11,7 @@ import java.util.List;
  *
  * <p>Phases, in order: {@code "signing-in"} (sts:GetCallerIdentity), {@code "organization"} (Organizations, SSO reach),
  * {@code "regions"} (each account's regions, then each account and region), {@code "keys"} (the KMS keys found),
+ * {@code "identities"} (the names of the approvers found, from IAM Identity Center),
  * {@code "assembling"} (building the capture), then {@code "done"} or {@code "cancelled"}.
  */
 public record ScanSnapshot(Duration elapsed, String phase, long unitsDone, long unitsKnown, long apiCalls, long recoveryPoints, int readErrors,
@@ -19,6 +20,7 @@ public record ScanSnapshot(Duration elapsed, String phase, long unitsDone, long 
     public static final String ORGANIZATION = "organization";
     public static final String REGIONS = "regions";
     public static final String KEYS = "keys";
+    public static final String IDENTITIES = "identities";
     public static final String ASSEMBLING = "assembling";
     public static final String DONE = "done";
     public static final String CANCELLED = "cancelled";

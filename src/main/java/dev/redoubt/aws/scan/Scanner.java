@@ -137,6 +137,10 @@ public final class Scanner {
         static final Organization NONE = new Organization(null, Map.of(), Map.of());
     }
 
+    /** An identity source approvers were seen with: where first seen (its ReadErrors take the failures) and its users' IDs. */
+    private record ApproverSource(String arn, RegionData seenIn, Set<String> users) {
+    }
+
     /** Everything read in one account and region; lists are filled by concurrent tasks, progress is counted in atomics. */
     private static final class RegionData {
         final String accountId;
@@ -208,6 +212,10 @@ public final class Scanner {
         final Set<String> regionsListed = ConcurrentHashMap.newKeySet();
         final Map<String, String> keyReader = new ConcurrentHashMap<>();
         final Set<String> keysRead = ConcurrentHashMap.newKeySet();
+        /** The identity sources approvers were seen with, by ARN; the (source, user) pairs whose name was asked for; the names read, by user ID. */
+        final Map<String, ApproverSource> approverSources = new ConcurrentSkipListMap<>();
+        final Set<String> approversAsked = ConcurrentHashMap.newKeySet();
+        final Map<String, ObjectNode> approverNames = new ConcurrentSkipListMap<>();
         final AtomicLong calls = new AtomicLong();
         final AtomicInteger errors = new AtomicInteger();
         /** Set once the cancel (or an interrupt) is seen; from then on no call starts. */
@@ -289,6 +297,9 @@ public final class Scanner {
                         keysRead.add(key.getKey());
                     });
                 }
+                awaitPhase();
+                phase = ScanSnapshot.IDENTITIES;
+                readApproverNames();
                 awaitPhase();
             } catch (ScanCancelledException e) {
                 markStopped();
@@ -458,6 +469,12 @@ public final class Scanner {
                     Arn parsed = Arn.parse(keyArn);
                     addError(regionData(parsed.account(), parsed.region()).readErrors, readError(keyArn, "kms:*", code,
                             why + " before this key was read"));
+                }
+            }
+            for (ApproverSource source : approverSources.values()) {
+                if (source.users().stream().anyMatch(u -> !approversAsked.contains(source.arn() + "\n" + u))) {
+                    addError(source.seenIn().readErrors, readError(source.arn(), "identitystore:DescribeUser", code,
+                            why + " before the names of this identity source's approvers were read"));
                 }
             }
             for (String id : new LinkedHashSet<>(accounts)) {
@@ -1204,6 +1221,124 @@ public final class Scanner {
             }
         }
 
+        // ------------------------------------------------------------------ approvers' names
+
+        /**
+         * Approval teams and sessions name approvers only by IAM Identity Center user ID: each identity source's users are
+         * named through identitystore:DescribeUser, its identity store found through mpa:GetIdentitySource and
+         * sso-admin:DescribeInstance (an identity store ARN names its store itself, an instance ARN its instance). Read by the source's owner account when
+         * it is scanned, else by the account that saw the team; a failure leaves the user unnamed and is a ReadError.
+         */
+        void readApproverNames() {
+            for (Map<String, RegionData> byRegion : data.values()) {
+                for (RegionData rd : byRegion.values()) {
+                    synchronized (rd.approvalTeams) {
+                        for (ObjectNode team : rd.approvalTeams) {
+                            approvers(team.path("Approvers"), "PrimaryIdentitySourceArn", "PrimaryIdentityId", rd);
+                            approvers(team.path("PendingUpdate").path("Approvers"), "PrimaryIdentitySourceArn", "PrimaryIdentityId", rd);
+                        }
+                    }
+                    synchronized (rd.sessions) {
+                        for (ObjectNode session : rd.sessions) {
+                            approvers(session.path("ApproverResponses"), "IdentitySourceArn", "IdentityId", rd);
+                        }
+                    }
+                }
+            }
+            for (ApproverSource source : approverSources.values()) {
+                submit(null, () -> readIdentitySource(source));
+            }
+        }
+
+        private void approvers(com.fasterxml.jackson.databind.JsonNode list, String sourceField, String idField, RegionData seenIn) {
+            for (com.fasterxml.jackson.databind.JsonNode a : list) {
+                String source = a.path(sourceField).asText(null);
+                String id = a.path(idField).asText(null);
+                if (source != null && id != null && !id.isEmpty()) {
+                    approverSources.computeIfAbsent(source, k -> new ApproverSource(k, seenIn, new java.util.concurrent.ConcurrentSkipListSet<>()))
+                            .users().add(id);
+                }
+            }
+        }
+
+        void readIdentitySource(ApproverSource source) {
+            String owner = Arn.accountOf(source.arn());
+            Target reader = targets.stream().filter(t -> t.accountId().equals(owner)).findFirst()
+                    .orElseGet(() -> targets.stream().filter(t -> t.accountId().equals(source.seenIn().accountId)).findFirst().orElse(null));
+            if (reader == null) {
+                return;
+            }
+            String acct = reader.accountId();
+            List<ObjectNode> errorsTo = source.seenIn().readErrors;
+            Arn arn = Arn.parse(source.arn());
+            String storeId;
+            String storeRegion;
+            if (arn != null && "identitystore".equals(arn.service()) && arn.resource().startsWith("identitystore/")) {
+                storeId = arn.resource().substring("identitystore/".length());
+                storeRegion = arn.region().isEmpty() ? source.seenIn().region : arn.region();
+            } else if (arn != null && "sso".equals(arn.service()) && arn.resource().startsWith("instance/")) {
+                String centerRegion = source.seenIn().region;
+                var instance = read(acct, centerRegion, "sso", "DescribeInstance", source.arn(), errorsTo,
+                        () -> reader.clients().ssoAdmin(centerRegion).describeInstance(r -> r.instanceArn(source.arn())));
+                if (instance == null || instance.identityStoreId() == null) {
+                    markAsked(source);
+                    return;
+                }
+                storeId = instance.identityStoreId();
+                storeRegion = centerRegion;
+            } else if (arn != null && "mpa".equals(arn.service()) && arn.resource().startsWith("identity-source/")) {
+                var got = read(acct, arn.region(), "mpa", "GetIdentitySource", source.arn(), errorsTo,
+                        () -> reader.clients().mpa(arn.region()).getIdentitySource(r -> r.identitySourceArn(source.arn())));
+                if (got == null) {
+                    markAsked(source);
+                    return;
+                }
+                var center = got.identitySourceParameters() == null ? null : got.identitySourceParameters().iamIdentityCenter();
+                if (center == null || center.instanceArn() == null) {
+                    addError(errorsTo, readError(source.arn(), "mpa:GetIdentitySource", "NotIamIdentityCenter",
+                            "the identity source is not an IAM Identity Center instance, so its approvers' names cannot be read"));
+                    markAsked(source);
+                    return;
+                }
+                String centerRegion = center.region() != null ? center.region() : arn.region();
+                var instance = read(acct, centerRegion, "sso", "DescribeInstance", center.instanceArn(), errorsTo,
+                        () -> reader.clients().ssoAdmin(centerRegion).describeInstance(r -> r.instanceArn(center.instanceArn())));
+                if (instance == null || instance.identityStoreId() == null) {
+                    markAsked(source);
+                    return;
+                }
+                storeId = instance.identityStoreId();
+                storeRegion = centerRegion;
+            } else {
+                addError(errorsTo, readError(source.arn(), "identitystore:DescribeUser", "UnknownIdentitySource",
+                        "not an IAM Identity Center identity source, so its approvers' names cannot be read"));
+                markAsked(source);
+                return;
+            }
+            String store = storeId;
+            String storeIn = storeRegion;
+            for (String userId : source.users()) {
+                submit(null, () -> {
+                    var user = read(acct, storeIn, "identitystore", "DescribeUser",
+                            "arn:aws:identitystore::" + acct + ":identitystore/" + store + "/user/" + userId, errorsTo,
+                            () -> reader.clients().identityStore(storeIn).describeUser(r -> r.identityStoreId(store).userId(userId)));
+                    if (user != null && user.userName() != null) {
+                        ObjectNode named = JSON.objectNode().put("UserId", userId).put("UserName", user.userName());
+                        if (user.displayName() != null) {
+                            named.put("DisplayName", user.displayName());
+                        }
+                        approverNames.put(userId, named);
+                    }
+                    approversAsked.add(source.arn() + "\n" + userId);
+                });
+            }
+        }
+
+        /** Nothing more will be asked about this source's users (its failure is recorded). */
+        private void markAsked(ApproverSource source) {
+            source.users().forEach(u -> approversAsked.add(source.arn() + "\n" + u));
+        }
+
         // ------------------------------------------------------------------ keys
 
         void readKey(Target reader, String keyArn) {
@@ -1292,6 +1427,10 @@ public final class Scanner {
             }
             if (org.organization() != null) {
                 root.set("Organization", org.organization());
+            }
+            if (!approverNames.isEmpty()) {
+                ArrayNode users = root.putArray("SsoUsers");
+                approverNames.values().forEach(users::add);
             }
             ArrayNode accounts = root.putArray("Accounts");
             Set<String> ids = new TreeSet<>(data.keySet());

@@ -518,6 +518,7 @@ public final class ScanViewModel {
             case "organization" -> "Listing the organization's accounts";
             case "regions", "reading" -> "Reading backup vaults, plans and recovery points" + where(s);
             case "keys" -> "Reading the KMS keys that encrypt the vaults";
+            case "identities" -> "Reading approvers' names from IAM Identity Center";
             case "assembling" -> "Writing the capture";
             case "done" -> "Read everything: keeping, journaling and auditing the capture";
             case "cancelled" -> "Cancelled: keeping what was read as a partial capture";

@@ -78,7 +78,7 @@ class ScanMonitorTest {
 
             assertThat(seen).as("snapshots while scanning").hasSizeGreaterThan(10);
             assertThat(seen).extracting(ScanSnapshot::phase).contains("regions")
-                    .allMatch(p -> List.of("signing-in", "organization", "regions", "keys", "assembling", "done").contains(p));
+                    .allMatch(p -> List.of("signing-in", "organization", "regions", "keys", "identities", "assembling", "done").contains(p));
             assertThat(seen).anyMatch(s -> s.scopes().stream().anyMatch(x -> x.state() == ScopeProgress.State.READING));
             for (int i = 1; i < seen.size(); i++) {
                 ScanSnapshot a = seen.get(i - 1);

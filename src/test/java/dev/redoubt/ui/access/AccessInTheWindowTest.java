@@ -149,7 +149,7 @@ class AccessInTheWindowTest {
         ApproverPage approvers = new ApproverPage(vm.approverPage(), "demo");
         assertThat(approvers.vote("bob", session, true)).contains("Approved.");
         waitUntil("bob's vote in the window", () -> vm.shownProperty().get().votes().stream()
-                .anyMatch(v -> v.who().endsWith("bob") && v.responseText().equals("Approved")));
+                .anyMatch(v -> v.who().equals("bob") && v.responseText().equals("Approved"))); // named from IAM Identity Center by the scan
         assertThat(robot.lookup("#" + AccessView.ID_VERDICT).queryAs(Label.class).getText()).startsWith("Waiting for approvers: 1 of 2");
         assertThat(fixture.desktop).as("nothing ended yet").isEmpty();
         Screenshots.write(fixture.scene, "approval-pending");

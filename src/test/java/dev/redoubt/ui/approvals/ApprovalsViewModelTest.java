@@ -115,6 +115,26 @@ class ApprovalsViewModelTest {
     }
 
     @Test
+    void aScanOfTheDemoSandboxNamesApproversAndVotersFromIamIdentityCenter() throws Exception {
+        try (TestConsole scanned = TestConsole.create(dir.resolve("scanned"))) {
+            scanned.actions.openDemo(); // the sandbox, its SSO sign-in and a whole scan: no estate file's SsoUsers involved
+            assertThat(scanned.workspace.estate().estate().ssoUsers()).as("the capture's users").isNotEmpty()
+                    .allSatisfy(u -> assertThat(u.password()).isNull());
+            ApprovalsViewModel fromScan = new ApprovalsViewModel(scanned.browse());
+            fromScan.activate();
+            try {
+                TeamRow recovery = fromScan.rows().stream().filter(r -> r.name().equals("northwind-recovery")).findFirst().orElseThrow();
+                fromScan.open(recovery.arn());
+                TeamPage p = fromScan.detail();
+                assertThat(p.approvers()).extracting(TeamPage.ApproverLine::who).containsExactly("alice", "bob", "carol");
+                assertThat(p.pastSessions().get(0).votes()).extracting(TeamPage.Vote::who).containsExactly("alice", "bob", "carol");
+            } finally {
+                fromScan.deactivate();
+            }
+        }
+    }
+
+    @Test
     void sessionsShowThePendingOneWithTimeToExpiryAndThePastOnesWithTheirOutcome() {
         TeamPage dr = page("northwind-dr");
         assertThat(dr.openSessions()).singleElement().satisfies(s -> {
