@@ -18,7 +18,12 @@ public record RestoreAccessApproval(String restoreAccessVaultArn, String sourceV
     }
 
     /** One approver's response as first seen: AWS's time of the response ({@code at}, null when not given) and the journal's ({@code seen}). */
-    public record Vote(String approverId, String identityId, String response, Instant at, Instant seen, long seq) {
+    public record Vote(String approverId, String identityId, String name, String response, Instant at, Instant seen, long seq) {
+        /** The approver's name where the capture knew it, else their identity ID, else the approver ID. */
+        public String who() {
+            return name != null ? name : identityId != null ? identityId : approverId;
+        }
+
         public boolean approved() {
             return "APPROVED".equals(response);
         }

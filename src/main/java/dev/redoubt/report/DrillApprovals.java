@@ -145,7 +145,7 @@ public final class DrillApprovals {
         for (Entry e : entries) {
             JsonNode d = details(e);
             if (VOTE.equals(e.action()) && session.equals(text(d, "sessionArn"))) {
-                out.add(new RestoreAccessApproval.Vote(text(d, "approverId"), text(d, "identityId"), text(d, "response"), instant(d, "respondedAt"),
+                out.add(new RestoreAccessApproval.Vote(text(d, "approverId"), text(d, "identityId"), text(d, "approverName"), text(d, "response"), instant(d, "respondedAt"),
                         e.time(), e.seq()));
             }
         }

@@ -398,7 +398,7 @@ public final class DrillReport {
             }
             p("<h3>" + esc(title) + "</h3><table class=\"ev\"><tr><th>Approver</th><th>Response</th><th>When</th><th class=\"n\">Journal entry</th></tr>");
             for (RestoreAccessApproval.Vote v : votes) {
-                String who = v.identityId() != null ? v.identityId() : v.approverId();
+                String who = v.who();
                 p("<tr><td><b>" + esc(who) + "</b>" + (v.approverId() == null ? "" : " <span class=\"mono sub\">approver " + esc(v.approverId()) + "</span>")
                         + "</td><td><span class=\"badge " + cls(v.response()) + "\">" + esc(v.approved() ? "APPROVED" : v.response() == null ? "?" : v.response())
                         + "</span></td><td class=\"nw\">" + esc(time(v.when())) + (v.at() == null ? " <span class=\"sub\">(seen)</span>" : "")
@@ -453,7 +453,7 @@ public final class DrillReport {
             }
             String what = switch (e.action()) {
                 case DrillApprovals.REQUEST -> "approval request";
-                case DrillApprovals.VOTE -> "approval vote (" + det.path("identityId").asText(det.path("approverId").asText("?")) + ", "
+                case DrillApprovals.VOTE -> "approval vote (" + det.path("approverName").asText(det.path("identityId").asText(det.path("approverId").asText("?"))) + ", "
                         + det.path("response").asText("?").toLowerCase(Locale.ROOT) + ")";
                 case DrillApprovals.OUTCOME -> "approval outcome (" + det.path("outcome").asText("?").toLowerCase(Locale.ROOT) + ")";
                 default -> "revocation";

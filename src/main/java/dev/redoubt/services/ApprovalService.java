@@ -132,7 +132,16 @@ public final class ApprovalService {
      * approver's response the first time it is seen (approval-vote) and the outcome once (approval-outcome).
      * {@code sessionArn} may be null (read from the vault). Auditors may follow: it changes nothing in AWS.
      */
-    public synchronized AccessProgress follow(Connection connection, String restoreAccessVaultArn, String sessionArn) {
+    public AccessProgress follow(Connection connection, String restoreAccessVaultArn, String sessionArn) {
+        return follow(connection, restoreAccessVaultArn, sessionArn, java.util.Map.of());
+    }
+
+    /**
+     * As {@link #follow(Connection, String, String)}, with the approvers' names by identity ID (the capture's SSO users)
+     * journaled beside each vote seen ({@code approverName}), so the journal and the drill report name the people.
+     */
+    public synchronized AccessProgress follow(Connection connection, String restoreAccessVaultArn, String sessionArn,
+                                              java.util.Map<String, String> names) {
         requireConnection(connection);
         Arn ra = vaultArn(restoreAccessVaultArn, "restore-access vault");
         AwsApprovals in = approvals(connection, ra.account());
@@ -156,10 +165,10 @@ public final class ApprovalService {
         } catch (RuntimeException e) {
             throw Failures.translate(e);
         }
-        return record(connection, restoreAccessVaultArn, v, s);
+        return record(connection, restoreAccessVaultArn, v, s, names == null ? java.util.Map.of() : names);
     }
 
-    private AccessProgress record(Connection c, String restoreAccessVaultArn, VaultAccess v, SessionView s) {
+    private AccessProgress record(Connection c, String restoreAccessVaultArn, VaultAccess v, SessionView s, java.util.Map<String, String> names) {
         Set<String> seen = new HashSet<>();
         for (Entry e : entries(ActivityJournal.APPROVAL_VOTE, s.sessionArn())) {
             JsonNode d = e.detailsTree();
@@ -172,7 +181,8 @@ public final class ApprovalService {
             }
             ObjectNode d = JSON.objectNode();
             d.put("sessionArn", s.sessionArn()).put("approvalTeam", s.approvalTeamArn()).put("operation", s.actionName())
-                    .put("approverId", a.approverId()).put("identityId", a.identityId()).put("response", a.response())
+                    .put("approverId", a.approverId()).put("identityId", a.identityId())
+                    .put("approverName", a.identityId() == null ? null : names.get(a.identityId())).put("response", a.response())
                     .put("respondedAt", a.at() == null ? null : a.at().toString()).put("restoreAccessVaultArn", restoreAccessVaultArn)
                     .put("approvals", s.approvals()).put("requiredApprovals", s.requiredApprovals());
             journal.approval(c.actor(), ActivityJournal.APPROVAL_VOTE, s.sessionArn(), d);

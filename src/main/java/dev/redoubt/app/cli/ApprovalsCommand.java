@@ -497,7 +497,7 @@ public final class ApprovalsCommand implements Runnable {
         while (true) {
             AccessProgress p;
             try {
-                p = approvals.follow(c, ra, sessionArn);
+                p = approvals.follow(c, ra, sessionArn, people);
             } catch (ServiceFailure f) {
                 if (f.kind() == ServiceFailure.Kind.CANCELLED || cancel.isCancelled()) {
                     return stopped(ctx, ra, where, json);

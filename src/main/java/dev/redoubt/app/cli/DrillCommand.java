@@ -188,7 +188,7 @@ public final class DrillCommand implements Runnable {
                         a.comment() == null ? "" : clean(a.comment()));
             }
             for (RestoreAccessApproval.Vote v : a.votes()) {
-                out.printf(Locale.ROOT, "  Vote:       %s %s %s%n", clean(v.identityId() != null ? v.identityId() : v.approverId()),
+                out.printf(Locale.ROOT, "  Vote:       %s %s %s%n", clean(v.who()),
                         v.response() == null ? "responded" : v.response().toLowerCase(Locale.ROOT), DrillText.time(v.when()));
             }
             out.printf(Locale.ROOT, "  Outcome:    %s%n", decision(a.decision())
@@ -200,7 +200,7 @@ public final class DrillCommand implements Runnable {
                 out.printf(Locale.ROOT, "  Revocation: asked %s by %s%s%s%n", DrillText.time(r.requested()), who(r.requester()),
                         r.comment() == null ? "" : ": \"" + clean(r.comment()) + "\"", r.refused() ? "; refused by AWS" : "; " + decision(r.decision()));
                 for (RestoreAccessApproval.Vote v : r.votes()) {
-                    out.printf(Locale.ROOT, "  Vote:       %s %s the revocation %s%n", clean(v.identityId() != null ? v.identityId() : v.approverId()),
+                    out.printf(Locale.ROOT, "  Vote:       %s %s the revocation %s%n", clean(v.who()),
                             v.response() == null ? "responded to" : v.response().toLowerCase(Locale.ROOT), DrillText.time(v.when()));
                 }
             }
@@ -409,7 +409,7 @@ public final class DrillCommand implements Runnable {
 
     private static void votes(ArrayNode into, List<RestoreAccessApproval.Vote> votes) {
         for (RestoreAccessApproval.Vote v : votes) {
-            into.addObject().put("approverId", v.approverId()).put("identityId", v.identityId()).put("response", v.response())
+            into.addObject().put("approverId", v.approverId()).put("identityId", v.identityId()).put("approverName", v.name()).put("response", v.response())
                     .put("respondedAt", str(v.at())).put("seen", str(v.seen())).put("seq", v.seq());
         }
     }

@@ -446,8 +446,10 @@ public final class AccessViewModel {
         String session = t.session;
         String revokeSession = t.revokeSession;
         String lag = t.lag;
+        EstateCatalog cat = ctx.catalog();
+        Map<String, String> names = cat == null ? Map.of() : ApprovalTeams.people(cat.index());
         ctx.actions().tasks().run("Following the restore access request", false, work -> {
-            AccessProgress p = svc.follow(c, t.ra, session);
+            AccessProgress p = svc.follow(c, t.ra, session, names);
             String source = lag != null ? lag : p.vault() == null ? null : p.vault().sourceVaultArn();
             List<RestoreAccessPoint> points = List.of();
             RestoreAccessGrant grant = null;
@@ -471,7 +473,7 @@ public final class AccessViewModel {
                     revoking = grant.revokeSessionArn();
                 }
             }
-            AccessProgress r = revoking == null ? null : svc.follow(c, t.ra, revoking);
+            AccessProgress r = revoking == null ? null : svc.follow(c, t.ra, revoking, names);
             return new Polled(p, r, points, grant);
         }, (Polled polled) -> {
             t.polling = false;

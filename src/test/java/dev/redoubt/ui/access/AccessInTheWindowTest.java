@@ -164,7 +164,8 @@ class AccessInTheWindowTest {
         robot.interact(() -> fixture.console.shell().notices().clear());
         WaitForAsyncUtils.waitForFxEvents();
         Screenshots.write(fixture.scene, "approval-granted");
-        assertThat(journal(ActivityJournal.APPROVAL_VOTE)).hasSize(2);
+        assertThat(journal(ActivityJournal.APPROVAL_VOTE)).hasSize(2).extracting(e -> e.detailsTree().path("approverName").asText())
+                .as("the journal names the people who voted").containsExactlyInAnyOrder("bob", "carol");
         assertThat(journal(ActivityJournal.APPROVAL_OUTCOME)).singleElement()
                 .satisfies(e -> assertThat(e.detailsTree().path("outcome").asText()).isEqualTo("APPROVED"));
 
