@@ -33,7 +33,23 @@ public final class SafeText {
 
     /** True when the text has a hidden character (see {@link #hidden(int)}). */
     public static boolean hasHidden(String s) {
-        return s != null && s.codePoints().anyMatch(SafeText::hidden);
+        if (s == null) {
+            return false;
+        }
+        // A loop, not codePoints(): every shell word of every remediation passes here (hundreds of thousands per audit).
+        for (int i = 0; i < s.length(); ) {
+            char c = s.charAt(i);
+            if (c >= 0x20 && c < 0x7f) {
+                i++; // printable ASCII: never hidden
+                continue;
+            }
+            int cp = s.codePointAt(i);
+            if (hidden(cp)) {
+                return true;
+            }
+            i += Character.charCount(cp);
+        }
+        return false;
     }
 
     /** The hidden characters of a text, each once, as {@code U+202E}, separated by spaces. */

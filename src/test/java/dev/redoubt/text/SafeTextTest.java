@@ -43,4 +43,25 @@ class SafeTextTest {
         assertThat(Quoting.yaml("v\n  Malicious: x\u202e")).isEqualTo("\"v\\n  Malicious: x\\u202E\"");
         assertThat(Quoting.json("a\"\\\u0007\u202e")).isEqualTo("\"a\\\"\\\\\\u0007\\u202e\"");
     }
+
+    @Test
+    void hasHiddenAgreesWithACodePointScanOnRandomText() {
+        java.util.Random random = new java.util.Random(16);
+        char[] alphabet = {'a', 'Z', '0', ' ', '~', '\n', '\t', '\r', '\u0000', '\u007f', '\u00a0', '\u00e9', '\u200b', '\u202e', '\u2028',
+            '\ud83d', '\ude00', '\ufeff', '\u3042'};
+        int hidden = 0;
+        for (int i = 0; i < 20_000; i++) {
+            char[] c = new char[random.nextInt(6)];
+            for (int k = 0; k < c.length; k++) {
+                c[k] = random.nextInt(4) == 0 ? alphabet[random.nextInt(alphabet.length)] : 'x';
+            }
+            String s = new String(c);
+            boolean expected = s.codePoints().anyMatch(SafeText::hidden);
+            assertThat(SafeText.hasHidden(s)).as("%s", s.chars().mapToObj(Integer::toHexString).toList()).isEqualTo(expected);
+            hidden += expected ? 1 : 0;
+        }
+        assertThat(hidden).isBetween(1_000, 19_000);
+        assertThat(SafeText.hasHidden("\ud83d\ude00")).isFalse(); // a pair is one visible code point
+        assertThat(SafeText.hasHidden("x\ud83d")).isTrue(); // a lone surrogate is hidden
+    }
 }
