@@ -8,8 +8,6 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.SdkClient;
-import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.account.AccountClient;
 import software.amazon.awssdk.services.backup.BackupClient;
@@ -26,7 +24,10 @@ import software.amazon.awssdk.services.sts.StsClient;
  * The one place where SDK clients are built: credentials, region, endpoint override, adaptive
  * retries (cut short for an endpoint that refuses every connection), timeouts, a shared HTTP
  * connection pool and, in auditor mode, the read-only guard.
- * One client per (service, region), reused, closed with this object.
+ * One client per (service, region), reused, closed with this object. Clients made by {@link #sharing}
+ * (another identity's, e.g. one per scanned account) use this object's {@link AwsTransport}: one
+ * connection pool, one timeout scheduler and one parsed AWS config for a whole session, closed with
+ * the object that created it.
  */
 public final class AwsClients implements AutoCloseable {
     /** Organizations and Account are global services answered in us-east-1. */
@@ -36,17 +37,28 @@ public final class AwsClients implements AutoCloseable {
 
     private final AwsCredentialsProvider credentials;
     private final AwsSettings settings;
-    private final SdkHttpClient http;
+    private final AwsTransport transport;
+    /** Whether this object created {@link #transport} (and closes it) or shares another's. */
+    private final boolean ownsTransport;
     private final Map<String, SdkClient> clients = new ConcurrentHashMap<>();
 
     public AwsClients(AwsCredentialsProvider credentials, AwsSettings settings) {
+        this(credentials, settings, new AwsTransport(settings), true);
+    }
+
+    private AwsClients(AwsCredentialsProvider credentials, AwsSettings settings, AwsTransport transport, boolean ownsTransport) {
         this.credentials = credentials;
         this.settings = settings;
-        this.http = new FailFastHttpClient(ApacheHttpClient.builder()
-                .maxConnections(settings.maxConnections())
-                .connectionTimeout(java.time.Duration.ofSeconds(5))
-                .socketTimeout(settings.attemptTimeout())
-                .build(), GIVE_UP_ON_A_GONE_ENDPOINT);
+        this.transport = transport;
+        this.ownsTransport = ownsTransport;
+    }
+
+    /**
+     * Clients acting with other credentials (and settings: the access mode may differ) over this object's
+     * connection pool, scheduler and parsed config. Close them before this object, which closes what they share.
+     */
+    public AwsClients sharing(AwsCredentialsProvider otherCredentials, AwsSettings otherSettings) {
+        return new AwsClients(otherCredentials, otherSettings, transport, false);
     }
 
     public AwsSettings settings() {
@@ -129,7 +141,9 @@ public final class AwsClients implements AutoCloseable {
         ClientOverrideConfiguration.Builder b = ClientOverrideConfiguration.builder()
                 .retryStrategy(AwsRetryStrategy.adaptiveRetryStrategy().toBuilder().maxAttempts(settings.maxAttempts()).build())
                 .apiCallTimeout(settings.apiCallTimeout())
-                .apiCallAttemptTimeout(settings.attemptTimeout());
+                .apiCallAttemptTimeout(settings.attemptTimeout())
+                .scheduledExecutorService(transport.scheduler())
+                .defaultProfileFileSupplier(transport.profileFile());
         if (settings.mode() == AccessMode.AUDITOR) {
             b.addExecutionInterceptor(new ReadOnlyGuard());
         }
@@ -144,7 +158,7 @@ public final class AwsClients implements AutoCloseable {
                     .region(Region.of(region))
                     .credentialsProvider(credentials)
                     .overrideConfiguration(overrideConfiguration());
-            b.httpClient(http);
+            b.httpClient(transport.http());
             if (settings.endpointOverride() != null) {
                 b.endpointOverride(settings.endpointOverride());
             }
@@ -156,6 +170,8 @@ public final class AwsClients implements AutoCloseable {
     public void close() {
         clients.values().forEach(SdkClient::close);
         clients.clear();
-        http.close();
+        if (ownsTransport) {
+            transport.close();
+        }
     }
 }
