@@ -205,6 +205,8 @@ public final class Scanner {
         final Semaphore total;
         final Instant started;
         final Map<String, Semaphore> perScope = new ConcurrentHashMap<>();
+        /** The queues of tasks by account/region/service, each running at most the per-scope limit at once. */
+        final Map<String, WorkTracker.Lane> lanes = new ConcurrentHashMap<>();
         final Map<String, Map<String, RegionData>> data = new ConcurrentHashMap<>();
         /** The account/region scopes scheduled so far, by "account/region", for the monitor (sorted, safe to iterate while it grows). */
         final Map<String, RegionData> scopes = new ConcurrentSkipListMap<>();
@@ -444,9 +446,20 @@ public final class Scanner {
             return false;
         }
 
-        /** Submits a task counted in {@code scope} (null: account-level work); once the scan is stopped, a queued task returns at once. */
+        /** Submits a task counted in {@code scope} (null: account-level work) that reads Backup there; see the next. */
         void submit(RegionData scope, Runnable task) {
-            work.submit(scope == null ? null : scope.units, () -> {
+            submit(scope, "backup", task);
+        }
+
+        /**
+         * Submits a task counted in {@code scope} (null: account-level work); once the scan is stopped, a queued task returns
+         * at once. A scope's tasks that call {@code service} wait in their lane, so that at most the per-scope limit of them
+         * run (and call) at once while the pool's threads serve other scopes, instead of blocking on the scope's permits.
+         */
+        void submit(RegionData scope, String service, Runnable task) {
+            WorkTracker.Lane lane = scope == null ? null
+                    : lanes.computeIfAbsent(scope.accountId + "/" + scope.region + "/" + service, k -> new WorkTracker.Lane(request.perScopeLimit()));
+            work.submit(scope == null ? null : scope.units, lane, () -> {
                 if (stopped()) {
                     throw new ScanCancelledException();
                 }
@@ -933,7 +946,7 @@ public final class Scanner {
                     }
                 }
             });
-            submit(rd, () -> scanApprovals(t, region, rd));
+            submit(rd, "mpa", () -> scanApprovals(t, region, rd));
         }
 
         /** ListFrameworks has no SDK paginator: the tokens by hand, a call per page. */
@@ -1206,7 +1219,7 @@ public final class Scanner {
                 return;
             }
             for (var team : teams) {
-                submit(rd, () -> {
+                submit(rd, "mpa", () -> {
                     addIfRead(rd.approvalTeams, read(acct, region, "mpa", "GetApprovalTeam", team.arn(), rd.readErrors,
                             () -> m.getApprovalTeam(r -> r.arn(team.arn()))));
                     var sessions = readPages(acct, region, "mpa", "ListSessions", team.arn(), rd.readErrors,

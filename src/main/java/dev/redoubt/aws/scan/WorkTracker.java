@@ -1,5 +1,6 @@
 package dev.redoubt.aws.scan;
 
+import java.util.ArrayDeque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -35,6 +36,39 @@ final class WorkTracker {
         }
     }
 
+    /**
+     * Where the tasks of one (account, region, service) wait their turn: at most {@code limit} of them run at once, the
+     * rest are queued here, not in the pool, so no pool thread sits blocked on a busy scope while others have work.
+     */
+    static final class Lane {
+        private final int limit;
+        private int running;
+        private final ArrayDeque<Runnable> waiting = new ArrayDeque<>();
+
+        Lane(int limit) {
+            this.limit = limit;
+        }
+
+        /** True if {@code job} may start now; else it is queued. */
+        private synchronized boolean admit(Runnable job) {
+            if (running < limit) {
+                running++;
+                return true;
+            }
+            waiting.add(job);
+            return false;
+        }
+
+        /** A task of this lane ended: the next waiting one, which takes its place, or null. */
+        private synchronized Runnable next() {
+            Runnable job = waiting.poll();
+            if (job == null) {
+                running--;
+            }
+            return job;
+        }
+    }
+
     private final ExecutorService pool;
     private final Consumer<Throwable> onFailure;
     private final Object lock = new Object();
@@ -53,12 +87,24 @@ final class WorkTracker {
 
     /** Submits a task that also counts in {@code units} (may be null). */
     void submit(Units units, Runnable task) {
+        submit(units, null, task);
+    }
+
+    /** Submits a task that also counts in {@code units} (may be null) and runs when {@code lane} (may be null) has room. */
+    void submit(Units units, Lane lane, Runnable task) {
         pending.incrementAndGet();
         submitted.incrementAndGet();
         if (units != null) {
             units.submitted.incrementAndGet();
         }
-        pool.execute(() -> {
+        Runnable job = job(units, lane, task);
+        if (lane == null || lane.admit(job)) {
+            pool.execute(job);
+        }
+    }
+
+    private Runnable job(Units units, Lane lane, Runnable task) {
+        return () -> {
             try {
                 if (units != null) {
                     units.started = true;
@@ -75,13 +121,19 @@ final class WorkTracker {
                     units.completed.incrementAndGet();
                 }
                 completed.incrementAndGet();
+                if (lane != null) {
+                    Runnable next = lane.next();
+                    if (next != null) {
+                        pool.execute(next); // still pending: counted before this task's own count drops
+                    }
+                }
                 if (pending.decrementAndGet() == 0) {
                     synchronized (lock) {
                         lock.notifyAll();
                     }
                 }
             }
-        });
+        };
     }
 
     void awaitAll() throws InterruptedException {

@@ -35,7 +35,7 @@ public final class Session implements AutoCloseable {
     Session(AwsProfile profile, AwsSettings settings, AwsCredentialsProvider credentials, AwsClients signIn, Supplier<String> ssoAccessToken) {
         this.profile = profile;
         this.settings = settings;
-        this.home = new AwsClients(credentials, settings);
+        this.home = signIn.sharing(credentials, settings); // one connection pool, scheduler and parsed config for the session
         this.signIn = signIn;
         this.ssoAccessToken = ssoAccessToken;
     }
@@ -96,7 +96,7 @@ public final class Session implements AutoCloseable {
                 closeables.add(p);
                 provider = p;
             }
-            return new AwsClients(provider, settings);
+            return signIn.sharing(provider, settings);
         });
     }
 
