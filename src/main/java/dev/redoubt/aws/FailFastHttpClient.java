@@ -48,7 +48,12 @@ final class FailFastHttpClient implements SdkHttpClient {
                     if (now - since >= giveUpAfterNanos) {
                         throw new EndpointUnreachableException(endpoint, e);
                     }
-                    throw e;
+                    // retried by the SDK; if the retries run out first, the message still names the endpoint
+                    java.io.IOException named = e instanceof ConnectException ? new ConnectException(endpoint + ": " + e.getMessage())
+                            : e instanceof UnknownHostException ? new UnknownHostException(endpoint + ": " + e.getMessage())
+                            : new NoRouteToHostException(endpoint + ": " + e.getMessage());
+                    named.initCause(e);
+                    throw named;
                 }
             }
 

@@ -31,6 +31,11 @@ class WorkTrackerLaneTest {
                     running.decrementAndGet();
                 });
             }
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (running.get() < 2 && System.nanoTime() < until) { // the lane full: both its first tasks started
+                Thread.sleep(5);
+            }
+            assertThat(running.get()).as("the lane's first two tasks run").isEqualTo(2);
             CountDownLatch otherRan = new CountDownLatch(1);
             work.submit(null, new WorkTracker.Lane(2), otherRan::countDown);
             assertThat(otherRan.await(5, TimeUnit.SECONDS)).isTrue();

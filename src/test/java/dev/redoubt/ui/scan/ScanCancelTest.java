@@ -51,7 +51,7 @@ class ScanCancelTest {
     void start(Stage stage) throws Exception {
         estate = new EstateGenerator(new EstateFile()).generate(new GeneratorSpec(4, 3, 3, 60_000, 11, null));
         sandbox = Sandbox.start(SandboxOptions.forTests(estate, Clock.fixed(estate.capturedAt(), ZoneOffset.UTC)).withAsCaptured(true)
-                .withAutoApprove(true).withFaults(20, 0, 0, 1));
+                .withAutoApprove(true).withFaults(60, 0, 0, 1)); // 60 ms a call: the scan lasts long enough to be cancelled halfway
         String management = estate.accounts().get(0).id();
         String region = sandbox.credential(management, EstateGenerator.READ_ONLY_ROLE).region();
         Path here = dir.resolve(String.valueOf(System.nanoTime()));
