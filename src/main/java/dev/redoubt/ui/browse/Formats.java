@@ -78,24 +78,9 @@ public final class Formats {
         return future ? "in " + amount : amount + " ago";
     }
 
-    /** "45 s", "12 min", "1 h 20 min", "2 d 3 h"; "—" for none. */
+    /** "45 s", "12 min", "1 h 20 min", "2 d 3 h"; "—" for none (one definition, shared with the command line's words). */
     public static String duration(Duration d) {
-        if (d == null) {
-            return NONE;
-        }
-        long s = Math.abs(d.getSeconds());
-        if (s < 60) {
-            return s + " s";
-        }
-        long m = s / 60;
-        if (m < 60) {
-            return m + " min";
-        }
-        long h = m / 60;
-        if (h < 48) {
-            return h + " h" + (m % 60 == 0 ? "" : " " + (m % 60) + " min");
-        }
-        return h / 24 + " d" + (h % 24 == 0 ? "" : " " + (h % 24) + " h");
+        return dev.redoubt.services.ApprovalWords.duration(d);
     }
 
     /** "1 day", "35 days"; "—" for none. */
