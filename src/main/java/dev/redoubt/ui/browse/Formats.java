@@ -103,21 +103,8 @@ public final class Formats {
         return s == null || s.isBlank() ? NONE : s;
     }
 
-    /** The last part of an ARN, for a short label: "shop-prod-vault" of a vault ARN, "key/1234..." of a key's. */
+    /** The last part of an ARN, for a short label: "shop-prod-vault" of a vault ARN, "key/1234..." of a key's (one definition, shared with the command line). */
     public static String shortArn(String arn) {
-        if (arn == null) {
-            return NONE;
-        }
-        String[] p = arn.split(":", 6);
-        if (p.length < 6) {
-            return arn;
-        }
-        String r = p[5];
-        int colon = r.indexOf(':');
-        if (colon > 0 && (r.startsWith("backup-vault:") || r.startsWith("backup-plan:") || r.startsWith("restore-testing-plan:")
-                || r.startsWith("recovery-point:"))) {
-            return r.substring(colon + 1);
-        }
-        return r;
+        return dev.redoubt.services.ApprovalWords.shortArn(arn);
     }
 }
