@@ -75,16 +75,17 @@ save_log() { curl -sf "http://127.0.0.1:$PORT/_sandbox/requests" >"$1"; }
 # start and end epoch); the command's own failure fails the benchmark.
 measure() {
     local name="$1"; shift
-    local t0 t1
-    local t0 t1 rc=0
+    local t0 t1 rc=0 s0 s1
     t0=$(date +%s.%N)
+    s0=$(sandbox_cpu)
     if [ -x /usr/bin/time ]; then
-        /usr/bin/time -o "$OUT/$name.rusage" -f '%e %M' "$@" >"$OUT/$name.out" 2>"$OUT/$name.err" || rc=$?
+        /usr/bin/time -o "$OUT/$name.rusage" -f '%e %M %U %S' "$@" >"$OUT/$name.out" 2>"$OUT/$name.err" || rc=$?
     else
         python3 -c '
 import resource, subprocess, sys, time
 t = time.monotonic(); rc = subprocess.call(sys.argv[2:])
-open(sys.argv[1], "w").write("%.2f %d\n" % (time.monotonic() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss))
+u = resource.getrusage(resource.RUSAGE_CHILDREN)
+open(sys.argv[1], "w").write("%.2f %d %.2f %.2f\n" % (time.monotonic() - t, u.ru_maxrss, u.ru_utime, u.ru_stime))
 sys.exit(rc)' "$OUT/$name.rusage" "$@" >"$OUT/$name.out" 2>"$OUT/$name.err" || rc=$?
     fi
     if [ "$rc" = 4 ]; then  # redoubt scan: finished, but some scopes could not be read (listed in the capture)
@@ -93,7 +94,18 @@ sys.exit(rc)' "$OUT/$name.rusage" "$@" >"$OUT/$name.out" 2>"$OUT/$name.err" || r
         echo "bench: $name failed (exit $rc):" >&2; tail -20 "$OUT/$name.out" "$OUT/$name.err" >&2; exit 1
     fi
     t1=$(date +%s.%N)
-    echo "$(tail -1 "$OUT/$name.rusage") $t0 $t1" >"$OUT/$name.time"
+    s1=$(sandbox_cpu)
+    read -r w m u sy <<<"$(tail -1 "$OUT/$name.rusage")"
+    echo "$w $m $t0 $t1 $u $sy $(awk -v a="$s0" -v b="$s1" 'BEGIN{printf "%.2f", b - a}')" >"$OUT/$name.time"
+    echo "BENCH-INFO cpu $name: wall $w s; the process $u s user + $sy s sys; the sandbox $(cut -d' ' -f7 "$OUT/$name.time") s (2 cores: $(awk -v w="$w" 'BEGIN{printf "%.1f", 2 * w}') core-s available)"
+}
+# CPU seconds (user + sys) the running sandbox has used so far (0 when none runs)
+sandbox_cpu() {
+    if [ -n "$SANDBOX" ] && [ -r "/proc/$SANDBOX/stat" ]; then
+        awk -v hz="$(getconf CLK_TCK)" '{sub(/^.*\) /, ""); printf "%.2f", ($12 + $13) / hz}' "/proc/$SANDBOX/stat"
+    else
+        echo 0
+    fi
 }
 wall() { cut -d' ' -f1 "$OUT/$1.time"; }
 rss_mb() { awk '{printf "%.0f", $2 / 1024}' "$OUT/$1.time"; }
