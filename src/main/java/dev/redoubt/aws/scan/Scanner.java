@@ -235,6 +235,8 @@ public final class Scanner {
         /** Set when a call found the endpoint gone (connections refused, host unknown): the scan then stops as for a cancel. */
         volatile AwsFailure unreachable;
         volatile List<Target> targets = List.of();
+        /** The organization as it is being read (null before sign-in), for the names of the accounts in progress. */
+        volatile OrganizationRead organization;
         private List<AccountRole> reach;
 
         Run(Session session, ScanRequest request, ScanProgress progress, AtomicBoolean cancelled) {
@@ -275,16 +277,32 @@ public final class Scanner {
         ScanResult execute() {
             progress.started(this::snapshot);
             CallerIdentity me = null;
-            Organization org = Organization.NONE;
+            OrganizationRead orgRead = null;
             boolean targeted = false;
             try {
                 me = callerIdentity();
                 phase = ScanSnapshot.ORGANIZATION;
-                org = readOrganization(me.account(), organizationReader(me));
-                if (stopped()) {
-                    throw new ScanCancelledException();
+                orgRead = new OrganizationRead(me);
+                organization = orgRead;
+                OrganizationRead o = orgRead;
+                if (request.allAccounts() && reachable().isEmpty()) {
+                    // The accounts to scan are the organization's: list them first; their OU paths are read alongside their scans.
+                    o.list();
+                    if (stopped()) {
+                        throw new ScanCancelledException();
+                    }
+                    targets = targets(me, o.accounts);
+                    o.readPaths(pathsWanted(me));
+                } else {
+                    // The accounts to scan do not depend on the organization: their role assumption and reads start now, and
+                    // the organization (its description, accounts, and the OU paths of the accounts scanned) is read alongside.
+                    targets = targets(me, Map.of());
+                    CallerIdentity signedIn = me;
+                    submit(null, () -> {
+                        o.list();
+                        o.readPaths(pathsWanted(signedIn));
+                    });
                 }
-                targets = targets(me, org);
                 targeted = true;
                 phase = ScanSnapshot.REGIONS;
                 for (Target t : targets) {
@@ -303,11 +321,18 @@ public final class Scanner {
                 phase = ScanSnapshot.IDENTITIES;
                 readApproverNames();
                 awaitPhase();
+                // Accounts the capture lists that were not known at the start (a key's owner, read for a vault): their OU paths.
+                o.readPaths(capturedAccounts());
+                awaitPhase();
             } catch (ScanCancelledException e) {
                 markStopped();
             }
             if (stop.get()) {
                 drain();
+            }
+            Organization org = orgRead != null ? orgRead.result() : Organization.NONE;
+            targets = named(targets, org.accounts());
+            if (stop.get()) {
                 List<String> accounts = new ArrayList<>();
                 if (targeted) {
                     targets.forEach(t -> accounts.add(t.accountId()));
@@ -508,7 +533,11 @@ public final class Scanner {
             String ph = phase;
             List<ScopeProgress> list = new ArrayList<>(scopes.size());
             long points = 0;
+            OrganizationRead org = organization;
             for (RegionData rd : scopes.values()) {
+                if (rd.accountName == null && org != null) {
+                    rd.accountName = org.nameOf(rd.accountId); // named by the organization, read alongside the scan
+                }
                 ScopeProgress p = rd.progress(stopping);
                 points += p.recoveryPoints();
                 list.add(p);
@@ -664,7 +693,7 @@ public final class Scanner {
                     reach = roles;
                 }
             }
-            Organization org = readOrganization(me.account(), organizationReader(me));
+            Organization org = readWholeOrganization(me);
             if (stopped()) {
                 if (unreachable != null) {
                     throw unreachable;
@@ -715,22 +744,156 @@ public final class Scanner {
         // ------------------------------------------------------------------ organization and targets
 
         /**
+         * The organization as a scan reads it, alongside the accounts' own reads: its description and accounts first
+         * ({@link #list}), then the OU paths of the accounts asked for ({@link #readPaths}), each account's ListParents chain
+         * with each OU described once however many accounts' paths pass through it. A cancel keeps what was read so far.
+         */
+        final class OrganizationRead {
+            final CallerIdentity me;
+            final List<ObjectNode> errorsTo;
+            volatile OrganizationsClient reader;
+            volatile ObjectNode described;
+            /** Set once DescribeOrganization was asked (its failure is then recorded already). */
+            volatile boolean describeAsked;
+            /** The accounts as listed, in the listing's order; empty until listed, or when they could not be read. */
+            volatile Map<String, ObjectNode> accounts = Map.of();
+            final Map<String, String> paths = new ConcurrentHashMap<>();
+            final Set<String> pathsAsked = ConcurrentHashMap.newKeySet();
+            /** Each OU's name, by ID: the first path through it asks, the others wait for that answer (null: not read). */
+            final Map<String, java.util.concurrent.CompletableFuture<String>> ouNames = new ConcurrentHashMap<>();
+
+            OrganizationRead(CallerIdentity me) {
+                this.me = me;
+                this.errorsTo = accountErrorsOf(me.account());
+            }
+
+            /** DescribeOrganization (once, whoever reads it) and ListAccounts, through the account that may list them. */
+            void list() {
+                try {
+                    OrganizationsClient o = organizationReader(this);
+                    reader = o;
+                    ObjectNode organization = described;
+                    if (!describeAsked) {
+                        describeAsked = true;
+                        var d = read(me.account(), "global", "organizations", "DescribeOrganization", "organization", errorsTo,
+                                () -> o.describeOrganization().organization());
+                        if (d != null) {
+                            organization = SdkJson.toJson(d);
+                            described = organization;
+                        }
+                    }
+                    if (organization == null) {
+                        errorsTo.removeIf(e -> e.path("Operation").asText().equals("organizations:DescribeOrganization")
+                                && e.path("ErrorCode").asText().equals("AWSOrganizationsNotInUseException"));
+                        return;
+                    }
+                    List<Account> listed = readPages(me.account(), "global", "organizations", "ListAccounts", "organization", errorsTo,
+                            o.listAccountsPaginator(r -> r.maxResults(20)), x -> x.accounts(), null);
+                    if (listed != null) {
+                        Map<String, ObjectNode> byId = new LinkedHashMap<>();
+                        listed.forEach(a -> byId.put(a.id(), SdkJson.toJson(a)));
+                        accounts = Collections.unmodifiableMap(byId);
+                    }
+                } catch (ScanCancelledException e) {
+                    markStopped(); // keep what was read; the caller sees the stop
+                }
+            }
+
+            /** Reads, concurrently, the OU path of each listed account of {@code ids} not asked for yet. */
+            void readPaths(java.util.Collection<String> ids) {
+                for (String id : ids) {
+                    if (accounts.containsKey(id) && pathsAsked.add(id)) {
+                        submit(null, () -> {
+                            String path = ouPath(id);
+                            if (path != null) {
+                                paths.put(id, path);
+                            }
+                        });
+                    }
+                }
+            }
+
+            String ouPath(String accountId) {
+                OrganizationsClient o = reader;
+                List<String> names = new ArrayList<>();
+                String child = accountId;
+                for (int depth = 0; depth < 10; depth++) {
+                    String c = child;
+                    List<Parent> parents = read(me.account(), "global", "organizations", "ListParents", "organization/" + accountId, errorsTo,
+                            () -> o.listParents(r -> r.childId(c)).parents());
+                    if (parents == null || parents.isEmpty()) {
+                        return null;
+                    }
+                    Parent p = parents.get(0);
+                    if (p.type() == ParentType.ROOT) {
+                        Collections.reverse(names);
+                        return String.join("/", names);
+                    }
+                    String name = ouName(o, p.id());
+                    if (name == null) {
+                        return null;
+                    }
+                    names.add(name);
+                    child = p.id();
+                }
+                return null;
+            }
+
+            /** The OU's name: described by the first path that needs it; concurrent paths wait for that one answer. */
+            String ouName(OrganizationsClient o, String ouId) {
+                var mine = new java.util.concurrent.CompletableFuture<String>();
+                var asked = ouNames.putIfAbsent(ouId, mine);
+                if (asked != null) {
+                    return asked.join();
+                }
+                String name = null;
+                try {
+                    name = read(me.account(), "global", "organizations", "DescribeOrganizationalUnit", "organization/" + ouId, errorsTo,
+                            () -> o.describeOrganizationalUnit(r -> r.organizationalUnitId(ouId)).organizationalUnit().name());
+                } finally {
+                    mine.complete(name); // also when cut short, so that no path waits for ever
+                }
+                return name;
+            }
+
+            /** The listed account's name, or null. */
+            String nameOf(String accountId) {
+                ObjectNode listed = accounts.get(accountId);
+                return listed != null ? listed.path("Name").asText(null) : null;
+            }
+
+            Organization result() {
+                ObjectNode organization = described;
+                return new Organization(organization, organization == null ? Map.of() : accounts, new HashMap<>(paths));
+            }
+        }
+
+        /**
          * Only the management account (or a delegated administrator) may list an organization's accounts: when the
          * signed-in account is a member and the identity can also act in the management account, read from there.
+         * The DescribeOrganization that finds the management account is kept in {@code read}, not asked again.
          */
-        OrganizationsClient organizationReader(CallerIdentity me) {
+        OrganizationsClient organizationReader(OrganizationRead read) {
+            CallerIdentity me = read.me;
             OrganizationsClient home = session.clients().organizations();
             if (!request.allAccounts() && request.accounts().isEmpty()) {
                 return home;
             }
+            read.describeAsked = true;
+            var d = read(me.account(), "global", "organizations", "DescribeOrganization", "organization", read.errorsTo,
+                    () -> home.describeOrganization().organization());
+            if (d == null) {
+                return home; // the failure is recorded as the organization's (or dropped if there is none)
+            }
+            read.described = SdkJson.toJson(d);
+            String master = d.masterAccountId();
+            if (master == null || master.equals(me.account())) {
+                return home;
+            }
+            if (!request.allAccounts() && !request.accounts().contains(master)) {
+                return home;
+            }
             try {
-                String master = call(me.account(), "global", "organizations", () -> home.describeOrganization().organization().masterAccountId());
-                if (master == null || master.equals(me.account())) {
-                    return home;
-                }
-                if (!request.allAccounts() && !request.accounts().contains(master)) {
-                    return home;
-                }
                 String role = chooseRole(master, reachable());
                 return role == null ? home : session.clientsFor(master, role).organizations();
             } catch (AwsFailure f) {
@@ -738,73 +901,34 @@ public final class Scanner {
             }
         }
 
-        /** The organization, its accounts and their OU paths; a cancel keeps what was read so far. */
-        Organization readOrganization(String myAccount, OrganizationsClient o) {
-            List<ObjectNode> errorsTo = accountErrorsOf(myAccount);
-            ObjectNode organization = null;
-            Map<String, ObjectNode> accounts = new LinkedHashMap<>();
-            Map<String, String> paths = new ConcurrentHashMap<>();
+        /** The organization, its accounts and the OU paths of them all, read before returning (for {@link #reach}). */
+        Organization readWholeOrganization(CallerIdentity me) {
+            OrganizationRead read = new OrganizationRead(me);
+            read.list();
             try {
-                var described = read(myAccount, "global", "organizations", "DescribeOrganization", "organization", errorsTo,
-                        () -> o.describeOrganization().organization());
-                if (described != null) {
-                    organization = SdkJson.toJson(described);
-                }
-                if (organization == null) {
-                    errorsTo.removeIf(e -> e.path("Operation").asText().equals("organizations:DescribeOrganization")
-                            && e.path("ErrorCode").asText().equals("AWSOrganizationsNotInUseException"));
-                    return new Organization(null, accounts, paths);
-                }
-                List<Account> listed = readPages(myAccount, "global", "organizations", "ListAccounts", "organization", errorsTo,
-                        o.listAccountsPaginator(r -> r.maxResults(20)), x -> x.accounts(), null);
-                if (listed == null) {
-                    return new Organization(organization, accounts, paths);
-                }
-                Map<String, String> ouNames = new ConcurrentHashMap<>();
-                for (Account a : listed) {
-                    accounts.put(a.id(), SdkJson.toJson(a));
-                    submit(null, () -> {
-                        String path = ouPath(o, myAccount, a.id(), ouNames, errorsTo);
-                        if (path != null) {
-                            paths.put(a.id(), path);
-                        }
-                    });
-                }
+                read.readPaths(read.accounts.keySet());
                 awaitPhase();
             } catch (ScanCancelledException e) {
                 markStopped(); // keep what was read; the caller sees the stop
             }
-            return new Organization(organization, accounts, paths);
+            return read.result();
         }
 
-        String ouPath(OrganizationsClient o, String myAccount, String accountId, Map<String, String> ouNames, List<ObjectNode> errorsTo) {
-            List<String> names = new ArrayList<>();
-            String child = accountId;
-            for (int depth = 0; depth < 10; depth++) {
-                String c = child;
-                List<Parent> parents = read(myAccount, "global", "organizations", "ListParents", "organization/" + accountId, errorsTo,
-                        () -> o.listParents(r -> r.childId(c)).parents());
-                if (parents == null || parents.isEmpty()) {
-                    return null;
-                }
-                Parent p = parents.get(0);
-                if (p.type() == ParentType.ROOT) {
-                    Collections.reverse(names);
-                    return String.join("/", names);
-                }
-                String name = ouNames.get(p.id());
-                if (name == null) {
-                    name = read(myAccount, "global", "organizations", "DescribeOrganizationalUnit", "organization/" + p.id(), errorsTo,
-                            () -> o.describeOrganizationalUnit(r -> r.organizationalUnitId(p.id())).organizationalUnit().name());
-                    if (name == null) {
-                        return null;
-                    }
-                    ouNames.put(p.id(), name);
-                }
-                names.add(name);
-                child = p.id();
-            }
-            return null;
+        /** The accounts whose OU paths the capture shows, as far as known before the scan: those scanned or named, and the signed-in one. */
+        Set<String> pathsWanted(CallerIdentity me) {
+            Set<String> ids = new LinkedHashSet<>();
+            targets.forEach(t -> ids.add(t.accountId()));
+            ids.addAll(accountErrors.keySet());
+            ids.add(me.account());
+            return ids;
+        }
+
+        /** The accounts the capture lists: those read, scanned, or with account-level ReadErrors (as {@link #assemble}). */
+        Set<String> capturedAccounts() {
+            Set<String> ids = new TreeSet<>(data.keySet());
+            targets.forEach(t -> ids.add(t.accountId()));
+            ids.addAll(accountErrors.keySet());
+            return ids;
         }
 
         /** The accounts the request names: the signed-in one; the IDs given; or every one reachable (SSO, else the organization's). */
@@ -828,7 +952,12 @@ public final class Scanner {
             return new ArrayList<>(ids);
         }
 
-        List<Target> targets(CallerIdentity me, Organization org) {
+        /**
+         * The (account, role) pairs to scan, named by the SSO reach, else by {@code listed} (the organization's accounts:
+         * empty when they are read alongside the scan; {@link #named} then names the targets once they are).
+         */
+        List<Target> targets(CallerIdentity me, Map<String, ObjectNode> listedAccounts) {
+            Organization org = new Organization(null, listedAccounts, Map.of());
             if (!request.allAccounts() && request.accounts().isEmpty()) {
                 ObjectNode listed = org.accounts().get(me.account());
                 return List.of(new Target(me.account(), listed != null ? listed.path("Name").asText(null) : null, session.clients()));
@@ -849,6 +978,16 @@ public final class Scanner {
                     continue;
                 }
                 out.add(new Target(id, name, session.clientsFor(id, role)));
+            }
+            return out;
+        }
+
+        /** The targets, those without a name named as the organization lists them (what {@link #targets} does with the list at hand). */
+        List<Target> named(List<Target> ts, Map<String, ObjectNode> listedAccounts) {
+            List<Target> out = new ArrayList<>(ts.size());
+            for (Target t : ts) {
+                ObjectNode listed = listedAccounts.get(t.accountId());
+                out.add(t.accountName() != null || listed == null ? t : new Target(t.accountId(), listed.path("Name").asText(null), t.clients()));
             }
             return out;
         }

@@ -31,6 +31,7 @@ public final class Session implements AutoCloseable {
     private final Supplier<String> ssoAccessToken;
     private final Map<String, AwsClients> byAccountRole = new ConcurrentHashMap<>();
     private final List<AutoCloseable> closeables = new ArrayList<>();
+    private volatile CallerIdentity identity;
 
     Session(AwsProfile profile, AwsSettings settings, AwsCredentialsProvider credentials, AwsClients signIn, Supplier<String> ssoAccessToken) {
         this.profile = profile;
@@ -57,9 +58,18 @@ public final class Session implements AutoCloseable {
         return home;
     }
 
+    /**
+     * Who the profile's credentials are (sts:GetCallerIdentity), asked once: the sign-in confirms it and a scan then starts
+     * from it without asking again. A failure is not kept, so the next caller asks.
+     */
     public CallerIdentity callerIdentity() {
-        GetCallerIdentityResponse r = home.sts(region()).getCallerIdentity();
-        return new CallerIdentity(r.account(), r.arn(), r.userId());
+        CallerIdentity known = identity;
+        if (known == null) {
+            GetCallerIdentityResponse r = home.sts(region()).getCallerIdentity();
+            known = new CallerIdentity(r.account(), r.arn(), r.userId());
+            identity = known;
+        }
+        return known;
     }
 
     /** For SSO profiles: every account and role the user may take (sso:ListAccounts, ListAccountRoles). */
