@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """An independent boto3 scanner doing the same reads as `redoubt scan` (issue 16's yardstick).
 
-It signs in with one profile, reads the organization (DescribeOrganization, ListAccounts, each
-account's OU path by ListParents and DescribeOrganizationalUnit), assumes the same role into every
-account (or the ones named), lists each account's enabled regions, and in every account and region
+It signs in with one profile, reads the organization (DescribeOrganization, ListAccounts, and the OU
+path of each account scanned and of the signed-in one: ListParents up to the root, each OU described
+once) alongside the accounts' own reads (for `--accounts all` after listing the accounts, which are
+the ones to scan), assumes the same role into every account (or the ones named), lists each
+account's enabled regions, and in every account and region
 reads what Redoubt's scanner reads, paged the same way (MaxResults 1000, 20 for Organizations and
 MPA, 100 for KMS): global settings; vaults (describe, access policy, notifications, tags, recovery
 points); plans and their selections; protected resources, each described; restore testing plans
@@ -145,15 +147,17 @@ def main():
     work = Work(a.threads)
 
     sts = clients.get(me_creds, "sts", home_region)
-    me = strip(sts.get_caller_identity())
-    sts.get_caller_identity()  # Redoubt asks twice (sign-in, then the scan): the same reads
+    me = strip(sts.get_caller_identity())  # once: Redoubt's scan starts from its sign-in's answer
     org_client = clients.get(me_creds, "organizations", "us-east-1")
-    org_client.describe_organization()
-    organization = strip(org_client.describe_organization())["Organization"]
-    listed = pages(org_client, "list_accounts", "Accounts", PaginationConfig={"PageSize": 20})
+    org = {}
     ou_names = {}
     ou_locks = {}
+    ou_locks_lock = threading.Lock()
     paths = {}
+
+    def list_organization():
+        org["Organization"] = strip(org_client.describe_organization())["Organization"]
+        org["Accounts"] = pages(org_client, "list_accounts", "Accounts", PaginationConfig={"PageSize": 20})
 
     def ou_path(account_id):
         names, child = [], account_id
@@ -165,7 +169,9 @@ def main():
             if p["Type"] == "ROOT":
                 paths[account_id] = "/".join(reversed(names))
                 return
-            with ou_locks.setdefault(p["Id"], threading.Lock()):  # each OU described once, as names are shared
+            with ou_locks_lock:
+                lock = ou_locks.setdefault(p["Id"], threading.Lock())
+            with lock:  # each OU described once, however many paths pass through it
                 name = ou_names.get(p["Id"])
                 if name is None:
                     name = org_client.describe_organizational_unit(OrganizationalUnitId=p["Id"])["OrganizationalUnit"]["Name"]
@@ -173,12 +179,23 @@ def main():
             names.append(name)
             child = p["Id"]
 
-    for acc in listed:
-        work.submit(ou_path, acc["Id"])
-    work.wait()
+    def read_paths(ids):
+        for i in dict.fromkeys(ids):
+            if i in {x["Id"] for x in org["Accounts"]}:
+                work.submit(ou_path, i)
 
-    wanted = [x["Id"] for x in listed] if a.accounts == "all" else a.accounts.split(",")
-    estate = {"Organization": organization, "Accounts": {}}
+    if a.accounts == "all":
+        list_organization()  # the accounts to scan are the organization's
+        wanted = [x["Id"] for x in org["Accounts"]]
+        read_paths(wanted + [me["Account"]])
+    else:
+        wanted = a.accounts.split(",")
+
+        def organization_alongside():
+            list_organization()
+            read_paths(wanted + [me["Account"]])
+        work.submit(organization_alongside)
+    estate = {"Accounts": {}}
     creds_of = {}
     key_reader = {}
     key_lock = threading.Lock()
@@ -193,7 +210,7 @@ def main():
         creds_of[acct] = creds
         regions = pages(clients.get(creds, "account", "us-east-1"), "list_regions", "Regions",
                         RegionOptStatusContains=["ENABLED", "ENABLED_BY_DEFAULT"])
-        out = {"Id": acct, "Path": paths.get(acct), "Regions": {}}
+        out = {"Id": acct, "Regions": {}}
         estate["Accounts"][acct] = out
         for r in sorted(x["RegionName"] for x in regions):
             rd = {"Vaults": [], "Plans": [], "ProtectedResources": [], "RestoreTestingPlans": [], "LegalHolds": [],
@@ -291,6 +308,9 @@ def main():
     for acct in wanted:
         work.submit(scan_account, acct)
     work.wait()
+    estate["Organization"] = org.get("Organization")
+    for acct, out in estate["Accounts"].items():
+        out["Path"] = paths.get(acct)
 
     keys = {}
 
