@@ -3,6 +3,11 @@
 # side in one run, on one sandbox serving the generated estate (20 accounts x 3 regions x 5 vaults,
 # 200,000 recovery points) with 20 ms latency per request. Every figure is a whole process (wall and
 # peak RSS from /usr/bin/time): JVM or Python start, sign-in, the reads, building and writing the output.
+# Redoubt runs through the launcher it ships (target/bin/redoubt: its JVM options and class-data-sharing
+# archive per kind of command); one row runs the same one-account scan as plain `java -jar`. Before the
+# timed runs, an untimed warm-up pass (Redoubt's org scan and audit through the launcher) warms the
+# sandbox's own JIT (the first client run against a fresh sandbox otherwise pays for it: 16 core-s of
+# sandbox CPU against 5-10 later) and makes the launcher's archives, as a user's first run would.
 #
 #   bench/scan-vs-boto3.sh            the table: org-wide (64 boto3 threads), one account (32), audit
 #   bench/scan-vs-boto3.sh --faults   also Redoubt's org scan under --throttle-rate 0.2 --error-rate 0.05,
@@ -30,13 +35,16 @@ POINTS="${BENCH_POINTS:-200000}"
 ONE="${BENCH_ONE_ACCOUNT:-200001000202}"
 OUT=target/bench
 JAR=target/redoubt.jar
+LAUNCHER=target/bin/redoubt
 ROLE=AuditReadOnly
 mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
 
-if [ ! -f "$JAR" ]; then
+if [ ! -f "$JAR" ] || [ ! -x "$LAUNCHER" ]; then
     ./mvnw -q -o package -DskipTests -Djacoco.skip=true
 fi
+CDS="$OUT/cds"
+rm -rf "$CDS"  # the warm-up makes the launcher's archives anew, as a first run would
 ESTATE="$OUT/estate-$POINTS.json"
 if [ ! -s "$ESTATE" ]; then
     java -jar "$JAR" estate generate --accounts 20 --regions 3 --vaults-per-region 5 --recovery-points "$POINTS" \
@@ -135,10 +143,12 @@ EOF
 content_digest() { sed '0,/"CapturedAt"/{/"CapturedAt"/d}' "$1" | sha256sum | cut -c1-16; }
 
 # /usr/bin/time runs programs, not shell functions: the environment goes through env(1)
-redoubt_cmd() { # a Redoubt command in a fresh Redoubt home (its journal) and a HOME without AWS files
+redoubt_cmd() { # a Redoubt command in a fresh Redoubt home (its journal) and a HOME without AWS files: REDOUBT (plain java), LAUNCH (the launcher)
     rm -rf "$OUT/redoubt-home"
-    REDOUBT=(env REDOUBT_HOME="$OUT/redoubt-home" HOME="$OUT/home" AWS_CONFIG_FILE="$CONFIG" AWS_SHARED_CREDENTIALS_FILE="$OUT/none"
-        AWS_EC2_METADATA_DISABLED=true java)
+    local e=(env REDOUBT_HOME="$OUT/redoubt-home" HOME="$OUT/home" AWS_CONFIG_FILE="$CONFIG" AWS_SHARED_CREDENTIALS_FILE="$OUT/none"
+        AWS_EC2_METADATA_DISABLED=true)
+    REDOUBT=("${e[@]}" java)
+    LAUNCH=("${e[@]}" REDOUBT_CDS_DIR="$CDS" "$LAUNCHER")
 }
 boto3_cmd() { BOTO3=(env AWS_CONFIG_FILE="$CONFIG" AWS_SHARED_CREDENTIALS_FILE="$OUT/none" python3 bench/boto3_scan.py); }
 
@@ -155,30 +165,42 @@ stop_sandbox
 start_sandbox --latency-ms 20
 MGMT=$(grep -o '^\[profile [^]]*-'$ROLE'\]' "$CONFIG" | head -1 | sed 's/\[profile \(.*\)\]/\1/')
 echo "BENCH-INFO sandbox: http://127.0.0.1:$PORT, $POINTS recovery points, 20 ms per request; AWS config $CONFIG; management profile $MGMT"
+ORG_ARGS=(scan --profile "$MGMT" --accounts all --role "$ROLE" --regions all)
+ONE_ARGS=(scan --profile "$MGMT" --accounts "$ONE" --role "$ROLE" --regions all)
+echo "BENCH-INFO redoubt runs: $LAUNCHER ${ORG_ARGS[*]} --out FILE (the launcher: $(sed -n 's/^ *scan) kind=scan; opts="\(.*\)" ;;$/\1/p' "$LAUNCHER") and a class-data-sharing archive in $CDS); plain: java -jar $JAR ${ONE_ARGS[*]} --out FILE"
+
+# Untimed warm-up: the sandbox's JIT, and the launcher's archives for scans and audits (made as each first run exits).
+redoubt_cmd; measure warmup-org "${LAUNCH[@]}" "${ORG_ARGS[@]}" --out "$OUT/warmup-org.json"
+redoubt_cmd; measure warmup-audit "${LAUNCH[@]}" audit --estate "$OUT/warmup-org.json" --format html --out "$OUT/warmup-audit.html"
+rm -f "$OUT/warmup-org.json"
+echo "BENCH-INFO warm-up (untimed): org scan $(wall warmup-org) s, audit $(wall warmup-audit) s, through the launcher, which made $(ls "$CDS" 2>/dev/null | tr '\n' ' ')"
 
 clear_log
-redoubt_cmd; measure redoubt-org "${REDOUBT[@]}" -jar "$JAR" scan --profile "$MGMT" --accounts all --role "$ROLE" --regions all --out "$OUT/redoubt-org.json"
+redoubt_cmd; measure redoubt-org "${LAUNCH[@]}" "${ORG_ARGS[@]}" --out "$OUT/redoubt-org.json"
 save_log "$OUT/requests-redoubt-org.json"
 clear_log
 boto3_cmd; measure boto3-org "${BOTO3[@]}" --profile "$MGMT" --role "$ROLE" --accounts all --threads 64 --out "$OUT/boto3-org.json"
 save_log "$OUT/requests-boto3-org.json"
 clear_log
-redoubt_cmd; measure redoubt-one "${REDOUBT[@]}" -jar "$JAR" scan --profile "$MGMT" --accounts "$ONE" --role "$ROLE" --regions all --out "$OUT/redoubt-one.json"
+redoubt_cmd; measure redoubt-one "${LAUNCH[@]}" "${ONE_ARGS[@]}" --out "$OUT/redoubt-one.json"
 save_log "$OUT/requests-redoubt-one.json"
 clear_log
 boto3_cmd; measure boto3-one "${BOTO3[@]}" --profile "$MGMT" --role "$ROLE" --accounts "$ONE" --threads 32 --out "$OUT/boto3-one.json"
 save_log "$OUT/requests-boto3-one.json"
-redoubt_cmd; measure redoubt-audit "${REDOUBT[@]}" -jar "$JAR" audit --estate "$OUT/redoubt-org.json" --format html --out "$OUT/audit.html"
+redoubt_cmd; measure redoubt-one-jar "${REDOUBT[@]}" -jar "$JAR" "${ONE_ARGS[@]}" --out "$OUT/redoubt-one-jar.json"
+redoubt_cmd; measure redoubt-audit "${LAUNCH[@]}" audit --estate "$OUT/redoubt-org.json" --format html --out "$OUT/audit.html"
 
 echo "BENCH what                                     | redoubt s | boto3 s | redoubt/boto3 | redoubt RSS MB | boto3 RSS MB"
 row "whole organization (64 boto3 threads)" redoubt-org boto3-org
 row "one account $ONE (32 boto3 threads)" redoubt-one boto3-one
+row "one account, plain java -jar" redoubt-one-jar boto3-one
 row "open and judge the capture (audit, HTML)" redoubt-audit -
 echo "BENCH uptime after:$(uptime | sed 's/.*up/ up/')"
 
 echo "BENCH-INFO redoubt org: $(grep -h '^Scanned' "$OUT/redoubt-org.out" "$OUT/redoubt-org.err" || true)"
 echo "BENCH-INFO boto3 org: $(cat "$OUT/boto3-org.out")"
 echo "BENCH-INFO redoubt one: $(grep -h '^Scanned' "$OUT/redoubt-one.out" "$OUT/redoubt-one.err" || true)"
+echo "BENCH-INFO one account, the launcher's capture and plain java -jar's: content sha256 $(content_digest "$OUT/redoubt-one.json") and $(content_digest "$OUT/redoubt-one-jar.json")"
 echo "BENCH-INFO boto3 one: $(cat "$OUT/boto3-one.out")"
 counts "$OUT/requests-redoubt-org.json" "$OUT/requests-boto3-org.json" org
 counts "$OUT/requests-redoubt-one.json" "$OUT/requests-boto3-one.json" one
@@ -199,8 +221,7 @@ if [ "$FAULTS" = 1 ]; then
     stop_sandbox
     start_sandbox --latency-ms 20 --throttle-rate 0.2 --error-rate 0.05
     clear_log
-    redoubt_cmd; measure redoubt-org-faults "${REDOUBT[@]}" -jar "$JAR" scan --profile "$MGMT" --accounts all --role "$ROLE" --regions all \
-        --out "$OUT/redoubt-org-faults.json"
+    redoubt_cmd; measure redoubt-org-faults "${LAUNCH[@]}" "${ORG_ARGS[@]}" --out "$OUT/redoubt-org-faults.json"
     save_log "$OUT/requests-redoubt-org-faults.json"
     python3 bench/request_log_profile.py "$OUT/requests-redoubt-org-faults.json" redoubt-org-faults $(cut -d' ' -f3,4 "$OUT/redoubt-org-faults.time")
     a=$(content_digest "$OUT/redoubt-org.json")
