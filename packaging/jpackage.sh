@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds a self-contained Redoubt application image (runtime included) from the fat jar:
 #   packaging/jpackage.sh [app-image|deb|rpm|dmg|msi]     (default: app-image)
-# The result is in target/dist/. A `redoubt` launcher inside runs the GUI, or commands with arguments.
+# The result is in target/dist/. A `redoubt` launcher inside runs the GUI, or commands with arguments; `redoubt-cli` runs
+# commands with the JVM options of bin/redoubt for scans (C1 only, serial GC) and, in an app image, a class-data-sharing
+# archive made here by a training run (a scan of the demo's sandbox); see docs/performance.md, "Start-up".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 type="${1:-app-image}"
@@ -13,12 +15,39 @@ modules="$modules,jdk.crypto.ec,jdk.localedata,jdk.charsets,jdk.httpserver,jdk.z
 rm -rf target/dist && mkdir -p target/dist target/jpackage-input
 cp target/redoubt.jar target/jpackage-input/
 icon=icons/redoubt-256.png
+# The command-line launcher. Its archive is valid only for the image it was made in (JDK 17 checks the jar's path): an
+# image moved or installed elsewhere loads classes as usual, silently (the CDS log is off, all JVM warnings on stderr).
+cat >target/jpackage-cli.properties <<'PROPS'
+java-options=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:SharedArchiveFile=$APPDIR/redoubt-cli.jsa -Xlog:disable -Xlog:all=warning:stderr -Xlog:cds*=off:stderr
+PROPS
 jpackage --type "$type" --dest target/dist --name redoubt --app-version "${version:-0.1.0}" \
     --input target/jpackage-input --main-jar redoubt.jar --main-class dev.redoubt.app.Launcher \
-    --add-modules "$modules" --jlink-options "--strip-debug --no-man-pages --no-header-files" \
+    --add-modules "$modules" --jlink-options "--strip-debug --no-man-pages --no-header-files --generate-cds-archive" \
     --icon "$icon" --description "Check and exercise the protection of your AWS backups" \
     --java-options "-XX:MaxGCPauseMillis=50" \
     --vendor "Redoubt" \
+    --add-launcher redoubt-cli=target/jpackage-cli.properties \
     $( [ "$type" != app-image ] && echo "--license-file LICENSE" ) \
     $( [ "$type" = deb ] && echo "--linux-shortcut --linux-menu-group Utility" )
+if [ "$type" = app-image ]; then
+    # Training run: the image's runtime scans the demo's sandbox once and writes the archive as it exits.
+    image=$(cd target/dist && ls -d */ | head -1)
+    image=$(cd "target/dist/$image" && pwd)
+    java_bin="$image/lib/runtime/bin/java"
+    app="$image/lib/app"
+    train=target/jpackage-train
+    rm -rf "$train" && mkdir -p "$train"
+    "$java_bin" -jar "$app/redoubt.jar" sandbox --demo --port 0 --write-aws-config "$train/aws.config" >"$train/sandbox.log" 2>&1 &
+    sandbox=$!
+    for _ in $(seq 60); do grep -q "listening on" "$train/sandbox.log" && [ -s "$train/aws.config" ] && break; sleep 1; done
+    profile=$(grep -o '^\[profile [^]]*-AuditReadOnly\]' "$train/aws.config" | head -1 | sed 's/\[profile \(.*\)\]/\1/')
+    env REDOUBT_HOME="$train/home" AWS_CONFIG_FILE="$train/aws.config" AWS_SHARED_CREDENTIALS_FILE="$train/none" AWS_EC2_METADATA_DISABLED=true \
+        "$java_bin" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xlog:disable -Xlog:all=warning:stderr -Xlog:cds*=off:stderr \
+        -XX:ArchiveClassesAtExit="$app/redoubt-cli.jsa" -cp "$app/redoubt.jar" dev.redoubt.app.Launcher \
+        scan --profile "$profile" --accounts all --role AuditReadOnly --out "$train/capture.json" >"$train/scan.log" 2>&1 || true
+    kill "$sandbox" 2>/dev/null || true
+    wait "$sandbox" 2>/dev/null || true
+    [ -s "$app/redoubt-cli.jsa" ] && echo "Made $app/redoubt-cli.jsa (the command-line launcher's archive)" \
+        || echo "No archive made (see $train/scan.log): redoubt-cli runs without one"
+fi
 echo "Built target/dist ($type)"

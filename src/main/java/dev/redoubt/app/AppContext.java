@@ -93,6 +93,23 @@ public final class AppContext implements AutoCloseable {
         return journal;
     }
 
+    /**
+     * Opens the journal on a background thread, so that opening it (SQLite's native library, the signing key, this run's
+     * checkpoint) overlaps the sign-in's first request instead of following it. A failure here is left for the first
+     * real use, which opens it again and reports.
+     */
+    public void openJournalAhead() {
+        Thread t = new Thread(() -> {
+            try {
+                journal();
+            } catch (RuntimeException e) {
+                // reported by the command's own use of the journal
+            }
+        }, "redoubt-journal-open");
+        t.setDaemon(true);
+        t.start();
+    }
+
     public synchronized boolean journalOpened() {
         return journal != null;
     }

@@ -38,8 +38,10 @@ final class ScanCommand implements Runnable {
         boolean toStdout = out.toString().equals("-");
         ScanOutcome result;
         Cancellation cancel = new Cancellation();
+        var signIns = ctx.app().signIn();
+        ctx.app().openJournalAhead(); // while the sign-in's first request is in flight
         // Ctrl+C is handled from the sign-in on (which opens the journal): the JVM's exit then waits for the command to end.
-        try (CtrlC ignored = CtrlC.cancels(ctx, cancel); Connection c = ctx.app().signIn().signIn(signInOptions.profile, signInOptions.mode())) {
+        try (CtrlC ignored = CtrlC.cancels(ctx, cancel); Connection c = signIns.signIn(signInOptions.profile, signInOptions.mode())) {
             result = ctx.app().scans().scan(c, plan, toStdout ? CaptureTarget.stream(ctx.dataOut()) : CaptureTarget.file(out),
                     TerminalProgress.of(ctx.rawErr()), cancel);
         } finally {
