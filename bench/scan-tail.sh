@@ -26,7 +26,7 @@ mkdir -p "$OUT/home"
 scan() { # JAR OPTS NAME: one org scan; prints NAME wall, CPU, RSS, tail, digest
     local jar=$1 opts=$2 name=$3 t1
     [ "$opts" = plain ] && opts=
-    curl -sf -X DELETE "http://127.0.0.1:$PORT/_sandbox/requests" >/dev/null
+    curl -sf -X DELETE -H 'Content-Type: application/json' "http://127.0.0.1:$PORT/_sandbox/requests" >/dev/null
     rm -rf "$OUT/redoubt-home" "$OUT/$name.json"
     # shellcheck disable=SC2086
     env REDOUBT_HOME="$OUT/redoubt-home" HOME="$OUT/home" AWS_CONFIG_FILE="$CONFIG" AWS_SHARED_CREDENTIALS_FILE="$OUT/none" \
