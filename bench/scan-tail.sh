@@ -19,7 +19,7 @@ java -Xmx3g -jar "$A" sandbox --estate "$ESTATE" --port 0 --as-captured --latenc
     >"$OUT/sandbox.log" 2>&1 &
 SANDBOX=$!
 trap 'kill $SANDBOX 2>/dev/null; wait $SANDBOX 2>/dev/null || true' EXIT
-for _ in $(seq 240); do grep -q "listening on" "$OUT/sandbox.log" && [ -s "$CONFIG" ] && break; sleep 0.5; done
+for _ in $(seq 240); do grep -q "listening on" "$OUT/sandbox.log" 2>/dev/null && [ -s "$CONFIG" ] && break; sleep 0.5; done
 PORT=$(grep -o 'listening on http://127.0.0.1:[0-9]*' "$OUT/sandbox.log" | head -1 | sed 's/.*://')
 mkdir -p "$OUT/home"
 
