@@ -1,5 +1,8 @@
 package dev.redoubt.estate;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /**
  * Shares repeated strings within one read (vault, key and role ARNs, resource types, statuses) without a map entry
  * per string: a direct-mapped table looked up by the characters the parser holds, so a repeat costs no allocation and
@@ -8,6 +11,18 @@ package dev.redoubt.estate;
 final class StringPool {
     private static final int SLOTS = 1 << 16;
     private final String[] slots = new String[SLOTS];
+    /** Small values that recovery points repeat (the plan and rule that made them, their lifecycle), one instance per value. */
+    private final Map<Object, Object> values = new HashMap<>();
+
+    /** The instance equal to {@code value} first seen in this read (one read is one thread). */
+    @SuppressWarnings("unchecked")
+    <T> T shareValue(T value) {
+        if (value == null) {
+            return null;
+        }
+        Object had = values.putIfAbsent(value, value);
+        return had == null ? value : (T) had;
+    }
 
     /** The shared string equal to {@code chars[offset, offset + length)}. */
     String share(char[] chars, int offset, int length) {

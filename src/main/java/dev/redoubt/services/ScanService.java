@@ -19,7 +19,6 @@ import dev.redoubt.files.OutputFile;
 import dev.redoubt.journal.Entry;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -208,8 +207,13 @@ public final class ScanService {
     String write(Estate estate, Path file, boolean ownerOnly) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            OutputFile.write(file, out -> estateFile.write(estate, new DigestOutputStream(out, digest)), ownerOnly);
-            return HexFormat.of().formatHex(digest.digest());
+            byte[][] sha = new byte[1][];
+            OutputFile.write(file, out -> {
+                DigestingOutput hashed = new DigestingOutput(out, digest);
+                estateFile.write(estate, hashed);
+                sha[0] = hashed.digest();
+            }, ownerOnly);
+            return HexFormat.of().formatHex(sha[0]);
         } catch (IOException e) {
             throw new ServiceFailure(ServiceFailure.Kind.BAD_INPUT, file + ": the capture cannot be written (" + e.getMessage() + ")",
                     Map.of("file", file.toString()), e);

@@ -62,4 +62,24 @@ class StringPoolTest {
         assertSame(points.get(0).status(), points.get(1).status());
         assertEquals("arn:aws:backup:us-east-1:111122223333:recovery-point:2", points.get(1).recoveryPointArn());
     }
+
+    @Test
+    void aReadSharesThePlanAndLifecycleItsRecoveryPointsRepeat() throws Exception {
+        String point = """
+                {"RecoveryPointArn": "arn:aws:backup:us-east-1:111122223333:recovery-point:%s",
+                 "CreatedBy": {"BackupPlanId": "plan-%s", "BackupRuleId": "rule"},
+                 "Lifecycle": {"DeleteAfterDays": %s}, "CalculatedLifecycle": {"DeleteAt": "2026-01-0%sT00:00:00Z"}}""";
+        String json = """
+                {"Format": "redoubt-estate/1", "Accounts": [{"Id": "111122223333", "Regions": {"us-east-1": {"BackupVaults": [
+                  {"BackupVaultName": "v", "RecoveryPoints": [%s, %s, %s]}]}}}]}
+                """.formatted(point.formatted("1", "a", "35", "1"), point.formatted("2", "a", "35", "2"), point.formatted("3", "b", "7", "3"));
+        Estate estate = new EstateFile().read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "test");
+        var points = estate.accounts().get(0).regions().get("us-east-1").backupVaults().get(0).recoveryPoints();
+        assertSame(points.get(0).createdBy(), points.get(1).createdBy());
+        assertSame(points.get(0).lifecycle(), points.get(1).lifecycle());
+        assertEquals("plan-b", points.get(2).createdBy().backupPlanId());
+        assertEquals(7L, points.get(2).lifecycle().deleteAfterDays());
+        assertEquals(35L, points.get(1).lifecycle().deleteAfterDays());
+        assertNotSame(points.get(0).calculatedLifecycle(), points.get(1).calculatedLifecycle());
+    }
 }

@@ -66,4 +66,28 @@ class TimestampParsingTest {
         }
         assertTrue(readByHand > 10_000, "most random timestamps take the hand-read path: " + readByHand);
     }
+
+    @Test
+    void timestampsAreWrittenAsInstantWritesThem() {
+        Random random = new Random(16);
+        char[] out = new char[30];
+        List<Instant> edges = List.of(Instant.EPOCH, Instant.parse("2000-02-29T12:00:00.1Z"), Instant.parse("1972-12-31T23:59:59.000001Z"),
+                Instant.parse("2100-03-01T00:00:00.000000001Z"), EstateJson.LATEST, Instant.ofEpochSecond(4_102_444_800L, 120_000_000));
+        for (Instant t : edges) {
+            assertEquals(t.toString(), new String(out, 0, EstateJson.formatTimestamp(t, out)), t.toString());
+        }
+        for (int i = 0; i < 200_000; i++) {
+            long seconds = (long) (random.nextDouble() * EstateJson.LATEST.getEpochSecond());
+            int nanos = switch (random.nextInt(4)) {
+                case 0 -> 0;
+                case 1 -> random.nextInt(1000) * 1_000_000;
+                case 2 -> random.nextInt(1_000_000) * 1000;
+                default -> random.nextInt(1_000_000_000);
+            };
+            Instant t = Instant.ofEpochSecond(seconds, nanos);
+            assertEquals(t.toString(), new String(out, 0, EstateJson.formatTimestamp(t, out)), t.toString());
+        }
+        assertEquals(-1, EstateJson.formatTimestamp(Instant.ofEpochSecond(-1), out));
+        assertEquals(-1, EstateJson.formatTimestamp(EstateJson.LATEST.plusSeconds(1), out));
+    }
 }

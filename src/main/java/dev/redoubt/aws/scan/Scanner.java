@@ -18,6 +18,7 @@ import dev.redoubt.estate.EstateFile;
 import dev.redoubt.estate.Incomplete;
 import dev.redoubt.estate.ReadError;
 import dev.redoubt.estate.RecoveryPoint;
+import dev.redoubt.estate.Region;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,6 +55,7 @@ import software.amazon.awssdk.services.backup.model.BackupSelectionsListMember;
 import software.amazon.awssdk.services.backup.model.BackupVaultListMember;
 import software.amazon.awssdk.services.backup.model.DescribeBackupVaultResponse;
 import software.amazon.awssdk.services.backup.model.Framework;
+import software.amazon.awssdk.services.backup.model.ListRecoveryPointsByBackupVaultResponse;
 import software.amazon.awssdk.services.backup.model.ProtectedResource;
 import software.amazon.awssdk.services.backup.model.RecoveryPointByBackupVault;
 import software.amazon.awssdk.services.backup.model.RestoreJobsListMember;
@@ -141,6 +143,10 @@ public final class Scanner {
     private record ApproverSource(String arn, RegionData seenIn, Set<String> users) {
     }
 
+    /** A vault as read (without its recovery points) and its recovery points, already estate records. */
+    private record VaultRead(ObjectNode vault, List<RecoveryPoint> recoveryPoints) {
+    }
+
     /** Everything read in one account and region; lists are filled by concurrent tasks, progress is counted in atomics. */
     private static final class RegionData {
         final String accountId;
@@ -150,7 +156,7 @@ public final class Scanner {
         volatile String accountName;
         final Map<String, String> globalSettings = new ConcurrentHashMap<>();
         volatile boolean globalSettingsRead;
-        final List<ObjectNode> vaults = Collections.synchronizedList(new ArrayList<>());
+        final List<VaultRead> vaults = Collections.synchronizedList(new ArrayList<>());
         final List<ObjectNode> keys = Collections.synchronizedList(new ArrayList<>());
         final List<ObjectNode> plans = Collections.synchronizedList(new ArrayList<>());
         final List<ObjectNode> protectedResources = Collections.synchronizedList(new ArrayList<>());
@@ -224,6 +230,8 @@ public final class Scanner {
         final AtomicBoolean stop = new AtomicBoolean();
         final Map<String, BackupVault> previousVaults = new HashMap<>();
         final Map<String, dev.redoubt.estate.ProtectedResource> previousResources = new HashMap<>();
+        /** Recovery points become records as their pages arrive, sharing repeated strings across the scan. */
+        final RecoveryPointRecords pointRecords = new RecoveryPointRecords();
         volatile Throwable unexpected;
         volatile String scope = "";
         volatile String phase = ScanSnapshot.SIGNING_IN;
@@ -346,8 +354,9 @@ public final class Scanner {
                 throw unexpected instanceof RuntimeException re ? re : new IllegalStateException(unexpected);
             }
             phase = ScanSnapshot.ASSEMBLING;
-            ObjectNode estate = assemble(org, targets);
-            Estate captured = estateFile.fromTree(estate, "scan");
+            List<Map<String, List<List<RecoveryPoint>>>> points = new ArrayList<>();
+            ObjectNode estate = assemble(org, targets, points);
+            Estate captured = withRecoveryPoints(estateFile.fromTree(estate, "scan"), points);
             ended = clock.instant();
             boolean wasCancelled = stop.get() && unreachable == null;
             phase = stop.get() ? ScanSnapshot.CANCELLED : ScanSnapshot.DONE;
@@ -1161,10 +1170,9 @@ public final class Scanner {
                 tags.forEach(e -> sorted.put(e.getKey(), e.getValue()));
                 sorted.forEach(tn::put);
             }
-            ArrayNode points = vault.putArray("RecoveryPoints");
-            for (ObjectNode p : recoveryPoints(t, region, rd, name, arn, vault.path("NumberOfRecoveryPoints").asLong(-1), counted)) {
-                points.add(p);
-                noteKey(p.path("EncryptionKeyArn").asText(null), p.path("EncryptionKeyType").asText(null), acct);
+            List<RecoveryPoint> points = recoveryPoints(t, region, rd, name, arn, vault.path("NumberOfRecoveryPoints").asLong(-1), counted);
+            for (RecoveryPoint p : points) {
+                noteKey(p.encryptionKeyArn(), p.encryptionKeyType(), acct);
             }
             if ("LOGICALLY_AIR_GAPPED_BACKUP_VAULT".equals(vault.path("VaultType").asText())) {
                 var ravs = readPages(acct, region, "backup", "ListRestoreAccessBackupVaults", arn, rd.readErrors,
@@ -1178,28 +1186,28 @@ public final class Scanner {
                 vault.putArray("RestoreAccessBackupVaults");
             }
             noteKey(vault.path("EncryptionKeyArn").asText(null), vault.path("EncryptionKeyType").asText(null), acct);
-            rd.vaults.add(vault);
+            rd.vaults.add(new VaultRead(vault, points));
         }
 
         /**
          * The vault's recovery points: only the new ones merged into the last capture's when that is provably complete.
          * A full listing counts its points in the scope page by page ({@code counted} keeps this vault's share).
          */
-        List<ObjectNode> recoveryPoints(Target t, String region, RegionData rd, String name, String arn, long expected, long[] counted) {
+        List<RecoveryPoint> recoveryPoints(Target t, String region, RegionData rd, String name, String arn, long expected, long[] counted) {
             BackupClient b = t.clients().backup(region);
             BackupVault previous = previousVaults.get(arn);
             if (previous != null && previous.recoveryPoints() != null && request.sinceCapture().capturedAt() != null) {
                 Instant after = request.sinceCapture().capturedAt().minus(INCREMENTAL_OVERLAP);
-                List<RecoveryPointByBackupVault> fresh = readPages(t.accountId(), region, "backup", "ListRecoveryPointsByBackupVault", arn,
+                List<RecoveryPoint> fresh = readPages(t.accountId(), region, "backup", "ListRecoveryPointsByBackupVault", arn,
                         rd.readErrors, b.listRecoveryPointsByBackupVaultPaginator(r -> r.backupVaultName(name).maxResults(1000).byCreatedAfter(after)),
-                        x -> x.recoveryPoints(), null);
+                        this::records, null);
                 if (fresh != null) {
-                    Map<String, ObjectNode> merged = new LinkedHashMap<>();
-                    for (var p : fresh) {
-                        merged.put(p.recoveryPointArn(), SdkJson.toJson(p));
+                    Map<String, RecoveryPoint> merged = new LinkedHashMap<>();
+                    for (RecoveryPoint p : fresh) {
+                        merged.put(p.recoveryPointArn(), p);
                     }
                     for (RecoveryPoint old : previous.recoveryPoints()) {
-                        merged.putIfAbsent(old.recoveryPointArn(), estateFile.mapper().valueToTree(old));
+                        merged.putIfAbsent(old.recoveryPointArn(), old);
                     }
                     if (expected < 0 || merged.size() == expected) {
                         rd.recoveryPointsListed.addAndGet(merged.size());
@@ -1208,18 +1216,26 @@ public final class Scanner {
                     }
                 }
             }
-            Consumer<List<RecoveryPointByBackupVault>> count = page -> {
+            Consumer<List<RecoveryPoint>> count = page -> {
                 rd.recoveryPointsListed.addAndGet(page.size());
                 counted[0] += page.size();
             };
-            List<RecoveryPointByBackupVault> all = readPages(t.accountId(), region, "backup", "ListRecoveryPointsByBackupVault", arn, rd.readErrors,
-                    b.listRecoveryPointsByBackupVaultPaginator(r -> r.backupVaultName(name).maxResults(1000)), x -> x.recoveryPoints(), count);
-            List<ObjectNode> out = new ArrayList<>();
-            if (all != null) {
-                all.forEach(p -> out.add(SdkJson.toJson(p)));
-            } else {
+            List<RecoveryPoint> all = readPages(t.accountId(), region, "backup", "ListRecoveryPointsByBackupVault", arn, rd.readErrors,
+                    b.listRecoveryPointsByBackupVaultPaginator(r -> r.backupVaultName(name).maxResults(1000)), this::records, count);
+            if (all == null) {
                 rd.recoveryPointsListed.addAndGet(-counted[0]); // the listing failed part-way: the vault holds none of its pages
                 counted[0] = 0;
+                return new ArrayList<>();
+            }
+            return all;
+        }
+
+        /** A page's recovery points as estate records, made as the page arrives so that no page is held as SDK objects. */
+        List<RecoveryPoint> records(ListRecoveryPointsByBackupVaultResponse page) {
+            List<RecoveryPointByBackupVault> got = page.recoveryPoints();
+            List<RecoveryPoint> out = new ArrayList<>(got.size());
+            for (RecoveryPointByBackupVault p : got) {
+                out.add(pointRecords.of(p));
             }
             return out;
         }
@@ -1562,7 +1578,11 @@ public final class Scanner {
             return targets.size() + " accounts";
         }
 
-        ObjectNode assemble(Organization org, List<Target> targets) {
+        /**
+         * The capture as a tree, without recovery points: each account's, in the order of the tree's accounts, are put in
+         * {@code points} by region, vault by vault in the order of the region's vaults, for {@link #withRecoveryPoints}.
+         */
+        ObjectNode assemble(Organization org, List<Target> targets, List<Map<String, List<List<RecoveryPoint>>>> points) {
             ObjectNode root = JSON.objectNode();
             root.put("Format", EstateFile.FORMAT);
             root.put("Name", nameOf(org, targets));
@@ -1603,19 +1623,34 @@ public final class Scanner {
                     sorted(errs, "Scope").forEach(e::add);
                 }
                 ObjectNode regions = a.putObject("Regions");
-                new TreeMap<>(data.getOrDefault(id, Map.of())).forEach((name, rd) -> regions.set(name, region(rd)));
+                Map<String, List<List<RecoveryPoint>>> accountPoints = new HashMap<>();
+                new TreeMap<>(data.getOrDefault(id, Map.of())).forEach((name, rd) -> {
+                    List<List<RecoveryPoint>> regionPoints = new ArrayList<>();
+                    regions.set(name, region(rd, regionPoints));
+                    accountPoints.put(name, regionPoints);
+                });
                 accounts.add(a);
+                points.add(accountPoints);
             }
             return root;
         }
 
-        ObjectNode region(RegionData rd) {
+        ObjectNode region(RegionData rd, List<List<RecoveryPoint>> points) {
             ObjectNode r = JSON.objectNode();
             if (rd.globalSettingsRead) {
                 ObjectNode gs = r.putObject("GlobalSettings");
                 new TreeMap<>(rd.globalSettings).forEach(gs::put);
             }
-            r.set("BackupVaults", array(sorted(rd.vaults, "BackupVaultName")));
+            ArrayNode vaults = r.putArray("BackupVaults");
+            List<VaultRead> read;
+            synchronized (rd.vaults) {
+                read = new ArrayList<>(rd.vaults);
+            }
+            read.sort(Comparator.comparing(v -> v.vault().path("BackupVaultName").asText()));
+            for (VaultRead v : read) {
+                vaults.add(v.vault());
+                points.add(v.recoveryPoints());
+            }
             r.set("KmsKeys", array(sortedBy(rd.keys, n -> n.path("KeyMetadata").path("Arn").asText())));
             r.set("BackupPlans", array(sorted(rd.plans, "BackupPlanId")));
             r.set("ProtectedResources", array(sorted(rd.protectedResources, "ResourceArn")));
@@ -1631,6 +1666,34 @@ public final class Scanner {
                 r.set("ReadErrors", array(sorted(rd.readErrors, "Scope")));
             }
             return r;
+        }
+
+        /** The estate read from the tree, each vault with the recovery points {@link #assemble} set aside for it. */
+        Estate withRecoveryPoints(Estate e, List<Map<String, List<List<RecoveryPoint>>>> points) {
+            List<dev.redoubt.estate.Account> accounts = new ArrayList<>(e.accounts().size());
+            for (int i = 0; i < e.accounts().size(); i++) {
+                dev.redoubt.estate.Account a = e.accounts().get(i);
+                Map<String, List<List<RecoveryPoint>>> byRegion = points.get(i);
+                Map<String, Region> regions = new LinkedHashMap<>();
+                a.regions().forEach((name, r) -> {
+                    List<List<RecoveryPoint>> vaultPoints = byRegion.get(name);
+                    List<BackupVault> vaults = new ArrayList<>(r.backupVaults().size());
+                    for (int v = 0; v < r.backupVaults().size(); v++) {
+                        BackupVault x = r.backupVaults().get(v);
+                        vaults.add(new BackupVault(x.backupVaultName(), x.backupVaultArn(), x.vaultType(), x.vaultState(), x.encryptionKeyArn(),
+                                x.encryptionKeyType(), x.creationDate(), x.creatorRequestId(), x.numberOfRecoveryPoints(), x.locked(),
+                                x.minRetentionDays(), x.maxRetentionDays(), x.lockDate(), x.sourceBackupVaultArn(), x.mpaApprovalTeamArn(),
+                                x.mpaSessionArn(), x.latestMpaApprovalTeamUpdate(), x.tags(), x.accessPolicy(), x.notifications(),
+                                vaultPoints.get(v), x.restoreAccessBackupVaults(), x.unknown()));
+                    }
+                    regions.put(name, new Region(r.globalSettings(), vaults, r.kmsKeys(), r.backupPlans(), r.protectedResources(),
+                            r.restoreTestingPlans(), r.restoreJobs(), r.copyJobs(), r.legalHolds(), r.frameworks(), r.reportPlans(),
+                            r.mpaApprovalTeams(), r.mpaSessions(), r.readErrors(), r.unknown()));
+                });
+                accounts.add(new dev.redoubt.estate.Account(a.id(), a.arn(), a.name(), a.email(), a.status(), a.state(), a.joinedMethod(),
+                        a.joinedTimestamp(), a.paths(), a.organizationalUnit(), a.roles(), a.readErrors(), regions, a.unknown()));
+            }
+            return new Estate(e.format(), e.name(), e.capturedAt(), e.incomplete(), e.organization(), e.ssoUsers(), accounts, e.unknown());
         }
 
         List<ObjectNode> sorted(List<ObjectNode> list, String field) {

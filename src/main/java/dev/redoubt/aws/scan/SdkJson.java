@@ -37,7 +37,8 @@ public final class SdkJson {
         return out;
     }
 
-    private static JsonNode value(Object v) {
+    /** One member's value as {@link #toJson} writes it; null for an absent one. */
+    static JsonNode value(Object v) {
         if (v == null || v instanceof SdkAutoConstructList || v instanceof SdkAutoConstructMap) {
             return null;
         }
