@@ -319,10 +319,30 @@ public final class EstateJson {
             if (p.currentToken() != JsonToken.VALUE_STRING) {
                 return (String) ctxt.handleUnexpectedToken(String.class, p);
             }
-            if (ctxt.getAttribute(STRING_POOL) instanceof StringPool pool) {
+            StringPool pool = poolOf(ctxt);
+            if (pool != null) {
                 return pool.share(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
             }
             return p.getText();
+        }
+
+        /**
+         * The read's pool: the context's attribute, remembered for the context that asked last (a read is one context),
+         * because looking an attribute up is a map lookup and a capture holds millions of strings.
+         */
+        private StringPool poolOf(DeserializationContext ctxt) {
+            LastPool last = this.last;
+            if (last != null && last.ctxt() == ctxt) {
+                return last.pool();
+            }
+            StringPool pool = ctxt.getAttribute(STRING_POOL) instanceof StringPool found ? found : null;
+            this.last = new LastPool(ctxt, pool);
+            return pool;
+        }
+
+        private transient volatile LastPool last;
+
+        private record LastPool(DeserializationContext ctxt, StringPool pool) {
         }
     }
 

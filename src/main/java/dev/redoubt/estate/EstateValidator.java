@@ -45,6 +45,28 @@ public final class EstateValidator {
             problems.add(new EstateProblem(EstateProblem.Severity.ERROR, path, message));
         }
 
+        /** The problems of one recovery point of a vault (the caller found at least one). */
+        private void point(String pp, RecoveryPoint p, BackupVault vault, boolean listedTwice) {
+            if (p == null) {
+                error(pp, "expected a recovery point object, found null");
+                return;
+            }
+            if (p.recoveryPointArn() == null) {
+                error(pp + ".RecoveryPointArn", "missing; every recovery point needs its ARN");
+            } else if (p.recoveryPointArn().isBlank()) {
+                error(pp + ".RecoveryPointArn", "empty; every recovery point needs its ARN");
+            } else if (listedTwice) {
+                error(pp + ".RecoveryPointArn", "recovery point " + p.recoveryPointArn() + " is listed twice in this vault");
+            }
+            if (p.backupVaultArn() != null && vault.backupVaultArn() != null && !p.backupVaultArn().equals(vault.backupVaultArn())) {
+                error(pp + ".BackupVaultArn", "names vault " + p.backupVaultArn() + " but the recovery point is filed under "
+                        + vault.backupVaultArn() + "; move it to its vault");
+            } else if (p.backupVaultName() != null && vault.backupVaultName() != null && !p.backupVaultName().equals(vault.backupVaultName())) {
+                error(pp + ".BackupVaultName", "names vault \"" + p.backupVaultName() + "\" but the recovery point is filed under \""
+                        + vault.backupVaultName() + "\"; move it to its vault");
+            }
+        }
+
         void warn(String path, String message) {
             problems.add(new EstateProblem(EstateProblem.Severity.WARNING, path, message));
         }
@@ -233,24 +255,11 @@ public final class EstateValidator {
             Set<String> seen = new HashSet<>();
             for (int i = 0; i < points.size(); i++) {
                 RecoveryPoint p = points.get(i);
-                String pp = vp + ".RecoveryPoints[" + i + "]";
-                if (p == null) {
-                    error(pp, "expected a recovery point object, found null");
-                    continue;
-                }
-                if (p.recoveryPointArn() == null) {
-                    error(pp + ".RecoveryPointArn", "missing; every recovery point needs its ARN");
-                } else if (p.recoveryPointArn().isBlank()) {
-                    error(pp + ".RecoveryPointArn", "empty; every recovery point needs its ARN");
-                } else if (!seen.add(p.recoveryPointArn())) {
-                    error(pp + ".RecoveryPointArn", "recovery point " + p.recoveryPointArn() + " is listed twice in this vault");
-                }
-                if (p.backupVaultArn() != null && vault.backupVaultArn() != null && !p.backupVaultArn().equals(vault.backupVaultArn())) {
-                    error(pp + ".BackupVaultArn", "names vault " + p.backupVaultArn() + " but the recovery point is filed under "
-                            + vault.backupVaultArn() + "; move it to its vault");
-                } else if (p.backupVaultName() != null && vault.backupVaultName() != null && !p.backupVaultName().equals(vault.backupVaultName())) {
-                    error(pp + ".BackupVaultName", "names vault \"" + p.backupVaultName() + "\" but the recovery point is filed under \""
-                            + vault.backupVaultName() + "\"; move it to its vault");
+                boolean listedTwice = p != null && p.recoveryPointArn() != null && !p.recoveryPointArn().isBlank() && !seen.add(p.recoveryPointArn());
+                if (p == null || p.recoveryPointArn() == null || p.recoveryPointArn().isBlank() || listedTwice
+                        || p.backupVaultArn() != null && vault.backupVaultArn() != null && !p.backupVaultArn().equals(vault.backupVaultArn())
+                        || p.backupVaultName() != null && vault.backupVaultName() != null && !p.backupVaultName().equals(vault.backupVaultName())) {
+                    point(vp + ".RecoveryPoints[" + i + "]", p, vault, listedTwice); // its path is spelled only for a problem (200,000 points)
                 }
             }
             if (vault.numberOfRecoveryPoints() != null && vault.recoveryPoints() != null

@@ -14,9 +14,27 @@ public final class Auditor {
      * Within a check, results come by account, region and resource: the order of a capture's
      * regions or vaults (which a scan does not fix) must not change the report or its digest.
      */
-    static final Comparator<Result> CANONICAL = Comparator.comparing(Result::accountId, Comparator.nullsFirst(Comparator.naturalOrder()))
-            .thenComparing(Result::region, Comparator.nullsFirst(Comparator.naturalOrder()))
-            .thenComparing(Result::resourceArn, Comparator.nullsFirst(Comparator.naturalOrder()));
+    static final Comparator<Result> CANONICAL = Auditor::compareCanonically;
+
+    /** Account, region, resource ARN, each null first (written out: 200,000 results of one check are sorted per audit). */
+    private static int compareCanonically(Result a, Result b) {
+        int c = compareNullsFirst(a.accountId(), b.accountId());
+        if (c != 0) {
+            return c;
+        }
+        c = compareNullsFirst(a.region(), b.region());
+        return c != 0 ? c : compareNullsFirst(a.resourceArn(), b.resourceArn());
+    }
+
+    private static int compareNullsFirst(String a, String b) {
+        if (a == b) {
+            return 0;
+        }
+        if (a == null) {
+            return -1;
+        }
+        return b == null ? 1 : a.compareTo(b);
+    }
 
     public Auditor(List<Check> checks) {
         this.checks = List.copyOf(checks);

@@ -59,6 +59,12 @@ public record Evidence(String summary, List<Fact> fields, List<Fact> thresholds,
             return this;
         }
 
+        /** A fact made once and shared by many results (a check over 200,000 points repeats the same few). */
+        public Builder field(Fact fact) {
+            fields.add(Objects.requireNonNull(fact, "fact"));
+            return this;
+        }
+
         public Builder threshold(String name, Object value) {
             List<Fact> more = new ArrayList<>(thresholds);
             more.add(new Fact(name, value));

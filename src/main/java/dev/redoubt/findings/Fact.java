@@ -22,6 +22,11 @@ public final class Fact {
         return name;
     }
 
+    /** The value as read (null when the member was absent); {@link #value()} is its text. */
+    public Object raw() {
+        return raw;
+    }
+
     /** The value as text, exactly as read; "(absent)" when the member was not there. */
     public String value() {
         if (raw == null) {

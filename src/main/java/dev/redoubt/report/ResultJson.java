@@ -1,6 +1,5 @@
 package dev.redoubt.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -11,14 +10,7 @@ import dev.redoubt.findings.Fact;
 import dev.redoubt.findings.Remediation;
 import dev.redoubt.findings.Result;
 import dev.redoubt.findings.Suppression;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -27,7 +19,6 @@ import java.util.List;
  */
 public final class ResultJson {
     private static final JsonNodeFactory J = JsonNodeFactory.instance;
-    private static final JsonFactory FACTORY = new JsonFactory();
 
     private ResultJson() {
     }
@@ -209,24 +200,9 @@ public final class ResultJson {
     /**
      * The SHA-256 (hex) of the results: of the JSON array of every result, written compactly with
      * members sorted by name, in UTF-8 (what {@code jq -cjS .Results} prints from a JSON report).
+     * The bytes are those {@link #write} gives with {@code sorted}, encoded without a generator ({@link ResultDigest}).
      */
     public static String sha256(List<Result> results) {
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        try (OutputStream out = new BufferedOutputStream(new DigestOutputStream(OutputStream.nullOutputStream(), md), 1 << 16);
-             JsonGenerator g = FACTORY.createGenerator(out)) {
-            g.writeStartArray();
-            for (Result r : results) {
-                write(g, r, true);
-            }
-            g.writeEndArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return HexFormat.of().formatHex(md.digest());
+        return ResultDigest.sha256(results);
     }
 }

@@ -54,6 +54,22 @@ class EstateValidatorTest {
     }
 
     @Test
+    void aPointListedTwiceIsNamedOnceAndAMisfiledOneIsNotCalledADuplicate() throws IOException {
+        ObjectNode tree = minimal();
+        com.fasterxml.jackson.databind.node.ArrayNode points = (com.fasterxml.jackson.databind.node.ArrayNode) tree.at(VAULT + "/RecoveryPoints");
+        ObjectNode first = (ObjectNode) points.get(0);
+        points.add(first.deepCopy());
+        points.add(first.deepCopy().put("RecoveryPointArn", first.get("RecoveryPointArn").asText() + "-other")
+                .put("BackupVaultArn", "arn:aws:backup:us-east-2:444455556666:backup-vault:other"));
+        List<EstateProblem> problems = validate(tree);
+        assertThat(problems).extracting(EstateProblem::path).contains(
+                "$.Accounts[0].Regions.us-east-2.BackupVaults[0].RecoveryPoints[1].RecoveryPointArn",
+                "$.Accounts[0].Regions.us-east-2.BackupVaults[0].RecoveryPoints[2].BackupVaultArn");
+        assertThat(problems).filteredOn(p -> p.message().contains("listed twice")).singleElement()
+                .satisfies(p -> assertThat(p.path()).contains("RecoveryPoints[1]"));
+    }
+
+    @Test
     void refusesARecoveryPointFiledUnderAnotherVault() throws IOException {
         ObjectNode tree = minimal();
         ((ObjectNode) tree.at(VAULT + "/RecoveryPoints/0")).put("BackupVaultArn", "arn:aws:backup:us-east-2:444455556666:backup-vault:other");

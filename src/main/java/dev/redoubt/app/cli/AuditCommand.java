@@ -10,6 +10,7 @@ import dev.redoubt.findings.Summary;
 import dev.redoubt.findings.Suppressions;
 import dev.redoubt.journal.Entry;
 import dev.redoubt.journal.JournalException;
+import dev.redoubt.journal.SqliteJournal;
 import dev.redoubt.report.ReportFormat;
 import dev.redoubt.services.AuditRun;
 import dev.redoubt.services.AuditService;
@@ -109,6 +110,7 @@ final class AuditCommand implements Callable<Integer> {
                     + " Choose another file for one of them");
         }
         AuditService audits = ctx.app().audits();
+        PhaseClock phases = PhaseClock.wanted(ctx.err());
         Estate estate;
         AuditSubject subject;
         ScanOutcome scanned = null;
@@ -117,11 +119,17 @@ final class AuditCommand implements Callable<Integer> {
             estate = scanned.estate();
             subject = AuditService.subjectOf(scanned);
         } else {
+            // The journal is written once the estate is judged: its driver loads on the other core meanwhile.
+            Thread prepare = new Thread(SqliteJournal::prepare, "redoubt-journal-prepare");
+            prepare.setDaemon(true);
+            prepare.start();
             LoadedEstate loaded = source.demo ? ctx.app().estates().demo() : open(source.estate);
             estate = loaded.estate();
             subject = AuditService.subjectOf(loaded);
         }
+        phases.lap(live ? "scan" : "open (read and validate)");
         AuditRun run = audits.audit(estate, subject, settings, suppressions);
+        phases.lap("audit (index, checks, suppressions, summary, results digest)");
         boolean toStdout = out == null || out.toString().equals("-");
         int exit = exitCode(run.results());
         if (scanned != null && scanned.outcome() == ScanOutcome.Outcome.PARTIAL) {
@@ -129,12 +137,15 @@ final class AuditCommand implements Callable<Integer> {
             exit = ExitCodes.combine(exit, ExitCodes.PARTIAL);
         }
         Entry entry = record(audits, run, exit, toStdout ? null : out);
+        phases.lap("journal");
         if (toStdout) {
             OutputStream o = new BufferedOutputStream(ctx.dataOut(), 1 << 16);
             audits.write(run, format, o);
         } else {
             audits.write(run, format, out);
         }
+        phases.lap("report (" + format.name().toLowerCase(Locale.ROOT) + ")");
+        phases.threads();
         printSummary(estate, run, toStdout);
         ctx.err().println("Journaled as entry " + entry.seq() + ".");
         return exit;

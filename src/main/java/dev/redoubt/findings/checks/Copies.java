@@ -45,8 +45,16 @@ final class Copies {
         }
     }
 
-    /** A copy found, with when it was made (recovery point CreationDate, else copy job completion) and the vault holding it. */
-    record Copy(String description, Instant at, String vaultArn) {
+    /**
+     * A copy found, with when it was made (recovery point CreationDate, else copy job completion) and the vault holding it.
+     * Its description is spelled only when a result shows it: a resource's copies are listed for four checks, and only the
+     * most recent one is named.
+     */
+    record Copy(String kind, String id, String verb, Instant at, String preposition, String vaultArn) {
+        /** "recovery point ARN created INSTANT in VAULT", "copy job ID COMPLETED INSTANT into VAULT". */
+        String description() {
+            return kind + " " + id + " " + verb + " " + at + " " + preposition + " " + vaultArn;
+        }
     }
 
     static Destination otherAccount(String account) {
@@ -122,8 +130,7 @@ final class Copies {
                 continue;
             }
             seenPoints.add(p.point().recoveryPointArn());
-            out.add(new Copy("recovery point " + p.point().recoveryPointArn() + " created " + p.point().creationDate() + " in " + v.arn(),
-                    p.point().creationDate(), v.arn()));
+            out.add(new Copy("recovery point", p.point().recoveryPointArn(), "created", p.point().creationDate(), "in", v.arn()));
         }
         for (CopyRef c : x.copiesOf(r.resource().resourceArn())) {
             CopyJob j = c.job();
@@ -134,8 +141,7 @@ final class Copies {
                     || !copyStillThere(x, j)) {
                 continue;
             }
-            out.add(new Copy("copy job " + j.copyJobId() + " COMPLETED " + when + " into " + j.destinationBackupVaultArn(), when,
-                    j.destinationBackupVaultArn()));
+            out.add(new Copy("copy job", j.copyJobId(), "COMPLETED", when, "into", j.destinationBackupVaultArn()));
         }
         return out;
     }

@@ -25,23 +25,28 @@ public final class Enc01UnencryptedRecoveryPoint extends PointCheck {
     }
 
     @Override
-    Result judge(EstateIndex x, VaultRef v, RecoveryPoint p, Scope where) {
+    Result judge(EstateIndex x, VaultRef v, RecoveryPoint p, Scope where, Shared shared) {
         if (p.isEncrypted() == null) {
             return missing(x, where, "RecoveryPoint.IsEncrypted");
         }
-        Evidence.Builder e = Evidence.at(x.at(), p.isEncrypted() ? "The recovery point is encrypted" : "The recovery point is not encrypted")
-                .field("RecoveryPoint.IsEncrypted", p.isEncrypted())
-                .field("RecoveryPoint.EncryptionKeyArn", p.encryptionKeyArn())
-                .field("RecoveryPoint.ResourceType", p.resourceType());
+        // Points with the same key and resource type have the same evidence: one object for them all.
+        Evidence e = shared.get(new EvidenceKey(p.isEncrypted(), p.encryptionKeyArn(), p.resourceType()),
+                () -> Evidence.at(x.at(), p.isEncrypted() ? "The recovery point is encrypted" : "The recovery point is not encrypted")
+                        .field("RecoveryPoint.IsEncrypted", p.isEncrypted())
+                        .field("RecoveryPoint.EncryptionKeyArn", p.encryptionKeyArn())
+                        .field("RecoveryPoint.ResourceType", p.resourceType()).build());
         if (p.isEncrypted()) {
-            return pass(where, e.build());
+            return pass(where, e);
         }
-        return fail(where, e.build(), new Remediation(
+        return fail(where, e, new Remediation(
                 "Encrypt the source resource, or copy this recovery point into a vault with a customer-managed KMS key (the copy is encrypted with the destination vault's key), then let the unencrypted one expire.",
                 "aws backup start-copy-job --region " + sh(v.region()) + " --recovery-point-arn " + sh(p.recoveryPointArn())
                         + " --source-backup-vault-name " + sh(v.vault().backupVaultName())
                         + " --destination-backup-vault-arn <ENCRYPTED_VAULT_ARN> --iam-role-arn <BACKUP_ROLE_ARN>",
                 "Terraform",
                 "resource \"aws_backup_vault\" \"encrypted\" {\n  name        = \"encrypted-backups\"\n  kms_key_arn = aws_kms_key.backup.arn\n}"));
+    }
+
+    private record EvidenceKey(Boolean encrypted, String keyArn, String resourceType) {
     }
 }

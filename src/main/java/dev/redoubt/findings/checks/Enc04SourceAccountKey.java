@@ -41,7 +41,7 @@ public final class Enc04SourceAccountKey extends PointCheck {
     }
 
     @Override
-    Result judge(EstateIndex x, VaultRef v, RecoveryPoint p, Scope where) {
+    Result judge(EstateIndex x, VaultRef v, RecoveryPoint p, Scope where, Shared shared) {
         if (Boolean.FALSE.equals(p.isEncrypted())) {
             return null; // ENC-01 judges unencrypted points
         }

@@ -5,6 +5,7 @@ import dev.redoubt.findings.EstateIndex;
 import dev.redoubt.findings.EstateIndex.VaultRef;
 import dev.redoubt.findings.Evidence;
 import dev.redoubt.findings.Facet;
+import dev.redoubt.findings.Fact;
 import dev.redoubt.findings.Remediation;
 import dev.redoubt.findings.Result;
 import dev.redoubt.findings.Scope;
@@ -35,7 +36,7 @@ public final class Imm05ShortRecoveryPointRetention extends PointCheck {
     }
 
     @Override
-    Result judge(EstateIndex x, VaultRef v, RecoveryPoint p, Scope where) {
+    Result judge(EstateIndex x, VaultRef v, RecoveryPoint p, Scope where, Shared shared) {
         if (p.parentRecoveryPointArn() != null) {
             return null; // a composite member: its parent's result covers it
         }
@@ -48,20 +49,34 @@ public final class Imm05ShortRecoveryPointRetention extends PointCheck {
         int min = x.thresholds().recoveryPointMinRetentionDays();
         Long days = Retention.days(p);
         boolean ok = days == null || days >= min;
-        Evidence e = Evidence.at(x.at(), days == null ? "The recovery point never expires"
-                        : ok ? "The recovery point is retained " + days + " days, at least " + min
-                        : "The recovery point is retained " + days + " days, less than " + min)
-                .field("Status", p.status())
-                .field("Lifecycle.DeleteAfterDays", p.lifecycle() == null ? null : p.lifecycle().deleteAfterDays())
+        // The summary and every fact but DeleteAt repeat across points: made once per value (see Shared).
+        String summary = shared.get(new SummaryKey(days, min), () -> days == null ? "The recovery point never expires"
+                : ok ? "The recovery point is retained " + days + " days, at least " + min
+                : "The recovery point is retained " + days + " days, less than " + min);
+        Long deleteAfterDays = p.lifecycle() == null ? null : p.lifecycle().deleteAfterDays();
+        Evidence e = Evidence.at(x.at(), summary)
+                .field(fact(shared, "Status", p.status()))
+                .field(fact(shared, "Lifecycle.DeleteAfterDays", deleteAfterDays))
                 .field("CalculatedLifecycle.DeleteAt", p.calculatedLifecycle() == null ? null : p.calculatedLifecycle().deleteAt())
-                .field("RetentionDays", days).thresholds(x.thresholdFact("recoveryPointMinRetentionDays")).build();
+                .field(fact(shared, "RetentionDays", days)).thresholds(x.thresholdFact("recoveryPointMinRetentionDays")).build();
         if (ok) {
             return pass(where, e);
         }
-        return fail(where, e.plusField("BackupVault.Locked", v.vault().locked()), remediation(x, v, p, min));
+        return fail(where, e.plusField("BackupVault.Locked", v.vault().locked()), remediation(x, v, p, min, shared));
     }
 
-    private static Remediation remediation(EstateIndex x, VaultRef v, RecoveryPoint p, int min) {
+    private record SummaryKey(Long days, int min) {
+    }
+
+    private record FactKey(String name, Object value) {
+    }
+
+    private static Fact fact(Shared shared, String name, Object value) {
+        return shared.get(new FactKey(name, value), () -> new Fact(name, value));
+    }
+
+    /** The fix; its text is shared with every other point that needs the same words (most of it names the vault and the rule). */
+    private static Remediation remediation(EstateIndex x, VaultRef v, RecoveryPoint p, int min, Shared shared) {
         List<RuleRef> creators = PlanRules.creators(x, v, p);
         boolean locked = Boolean.TRUE.equals(v.vault().locked());
         boolean continuous = p.recoveryPointArn() != null && p.recoveryPointArn().contains(":recovery-point:continuous:");
@@ -97,7 +112,7 @@ public final class Imm05ShortRecoveryPointRetention extends PointCheck {
                             + " --lifecycle DeleteAfterDays=" + min;
             cli.append(cli.length() == 0 ? "" : "\n").append(start);
         }
-        return new Remediation(action.toString(), cli.toString(), "Terraform", snippet(v, creators, min));
+        return shared.once(new Remediation(shared.once(action.toString()), cli.toString(), "Terraform", shared.once(snippet(v, creators, min))));
     }
 
     /** The Terraform of the rule (or copy action) with the minimum retention. */

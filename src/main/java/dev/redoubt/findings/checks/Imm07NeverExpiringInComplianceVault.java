@@ -36,12 +36,15 @@ public final class Imm07NeverExpiringInComplianceVault extends PointCheck {
     }
 
     @Override
-    Result judge(EstateIndex x, VaultRef v, RecoveryPoint p, Scope where) {
+    Result judge(EstateIndex x, VaultRef v, RecoveryPoint p, Scope where, Shared shared) {
         Long days = Retention.days(p);
-        Evidence e = Evidence.at(x.at(), days == null ? "The recovery point never expires and the vault's lock is immutable since " + v.vault().lockDate()
-                        : "The recovery point expires")
-                .field("Lifecycle.DeleteAfterDays", p.lifecycle() == null ? null : p.lifecycle().deleteAfterDays())
-                .field("BackupVault.LockDate", v.vault().lockDate()).build();
+        Long deleteAfterDays = p.lifecycle() == null ? null : p.lifecycle().deleteAfterDays();
+        // The same for every point of the vault with the same DeleteAfterDays: one object for them all (see Shared).
+        Evidence e = shared.get(new EvidenceKey(days == null, deleteAfterDays, v.vault().lockDate()),
+                () -> Evidence.at(x.at(), days == null ? "The recovery point never expires and the vault's lock is immutable since " + v.vault().lockDate()
+                                : "The recovery point expires")
+                        .field("Lifecycle.DeleteAfterDays", deleteAfterDays)
+                        .field("BackupVault.LockDate", v.vault().lockDate()).build());
         if (days != null) {
             return pass(where, e);
         }
@@ -71,5 +74,8 @@ public final class Imm07NeverExpiringInComplianceVault extends PointCheck {
         action.append(".");
         return fail(where, e, new Remediation(action.toString(), cli.toString(), "Terraform",
                 Imm05ShortRecoveryPointRetention.snippet(v, creators, keep)));
+    }
+
+    private record EvidenceKey(boolean neverExpires, Long deleteAfterDays, java.time.Instant lockDate) {
     }
 }

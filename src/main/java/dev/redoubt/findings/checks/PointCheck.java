@@ -18,6 +18,7 @@ abstract class PointCheck extends AbstractCheck {
 
     @Override
     public final void evaluate(EstateIndex x, Consumer<Result> out) {
+        Shared shared = new Shared();
         for (VaultRef v : x.vaults()) {
             if (!v.isJudged() || !appliesTo(x, v)) {
                 continue;
@@ -27,7 +28,7 @@ abstract class PointCheck extends AbstractCheck {
                 Scope where = new Scope(v.accountId(), v.region(), p.recoveryPointArn());
                 Result r = vaultUnread != null ? unknown(where, vaultUnread.evidence()) : unreadable(x, where);
                 if (r == null) {
-                    r = judge(x, v, p, where);
+                    r = judge(x, v, p, where, shared);
                 }
                 if (r != null) {
                     out.accept(r);
@@ -41,5 +42,6 @@ abstract class PointCheck extends AbstractCheck {
         return true;
     }
 
-    abstract Result judge(EstateIndex x, VaultRef v, RecoveryPoint p, Scope where);
+    /** The result for one point; {@code shared} holds what this evaluation's results share (see {@link Shared}). */
+    abstract Result judge(EstateIndex x, VaultRef v, RecoveryPoint p, Scope where, Shared shared);
 }
