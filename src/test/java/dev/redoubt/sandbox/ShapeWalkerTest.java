@@ -91,4 +91,33 @@ class ShapeWalkerTest {
                 + "<SessionToken>t</SessionToken><Expiration>2026-11-28T10:00:00Z</Expiration></Credentials>"
                 + "<AssumedRoleUser><AssumedRoleId>AROA1:x</AssumedRoleId><Arn>arn:aws:sts::1:assumed-role/R/x</Arn></AssumedRoleUser>");
     }
+
+    @Test
+    void readsInstantToStringsByHandAsInstantParseDoesAndLeavesOtherSpellingsToIt() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(16);
+        for (int i = 0; i < 20_000; i++) {
+            Instant t = Instant.ofEpochSecond(random.nextLong(-62_167_219_200L, 253_402_300_799L),
+                    switch (i % 4) { case 0 -> 0; case 1 -> random.nextInt(1000) * 1_000_000; case 2 -> random.nextInt(1_000_000) * 1000;
+                        default -> random.nextInt(1_000_000_000); });
+            assertThat(ShapeWalker.plainIsoInstant(t.toString())).as(t.toString()).isEqualTo(t);
+            assertThat(ShapeWalker.parseInstant(t.toString())).isEqualTo(t);
+        }
+        assertThat(ShapeWalker.plainIsoInstant("2024-02-29T23:59:59.5Z")).isEqualTo(Instant.parse("2024-02-29T23:59:59.5Z"));
+        for (String other : java.util.List.of("2023-02-29T00:00:00Z", "2024-13-01T00:00:00Z", "2024-01-01T24:00:00Z", "2024-01-01T00:00:60Z",
+                "2024-01-01T00:00:00.Z", "2024-01-01T00:00:00.1234567890Z", "2024-01-01t00:00:00Z", "+10000-01-01T00:00:00Z",
+                "2024-01-01T00:00:00+01:00", "2024-01-01T00:00Z")) {
+            assertThat(ShapeWalker.plainIsoInstant(other)).as(other).isNull();
+        }
+        assertThat(ShapeWalker.parseInstant("2023-02-29T00:00:00Z")).isNull();
+    }
+
+    @Test
+    void writesEpochSecondsAsTheBigDecimalSpellsThem() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(16);
+        for (int i = 0; i < 20_000; i++) {
+            Instant t = Instant.ofEpochMilli(i < 2000 ? i - 1000 : random.nextLong(-62_167_219_200_000L, 253_402_300_799_000L))
+                    .plusNanos(i % 3 == 0 ? random.nextInt(1_000_000) : 0);
+            assertThat(ShapeWalker.epochSecondsString(t)).as(t.toString()).isEqualTo(ShapeWalker.epochSecondsText(t).toString());
+        }
+    }
 }
