@@ -556,7 +556,11 @@ final class ShapeWalker {
         } else if (type == MarshallingType.INSTANT) {
             writeJsonValue(field, shifted(time, instant(v, path), path), g, defaults);
         } else if (type == MarshallingType.SDK_POJO) {
-            writeJsonTree(field.constructor().get().sdkFields(), v, g, defaults, time, path);
+            if (v instanceof com.fasterxml.jackson.databind.node.POJONode pojo && pojo.getPojo() instanceof RecordWire.Deferred record) {
+                RecordWire.write(field.constructor().get().sdkFields(), record, g, defaults, time, path);
+            } else {
+                writeJsonTree(field.constructor().get().sdkFields(), v, g, defaults, time, path);
+            }
         } else if (type == MarshallingType.LIST) {
             if (!v.isArray()) {
                 throw new ShapeException(path.toString(), "expected an array");

@@ -120,4 +120,46 @@ class ShapeWalkerTest {
             assertThat(ShapeWalker.epochSecondsString(t)).as(t.toString()).isEqualTo(ShapeWalker.epochSecondsText(t).toString());
         }
     }
+
+    @Test
+    void writesARecordOfAListingStraightToTheSameBytesAsItsTree() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new EstateFile().mapper();
+        java.util.List<RecoveryPoint> points = new java.util.ArrayList<>();
+        dev.redoubt.estate.Estate estate = new dev.redoubt.estate.generate.EstateGenerator(new EstateFile())
+                .generate(new dev.redoubt.estate.generate.GeneratorSpec(2, 2, 2, 400, 7, null));
+        estate.accounts().forEach(a -> a.regions().values().forEach(r -> r.backupVaults().forEach(v -> points.addAll(v.recoveryPoints()))));
+        assertThat(points).hasSizeGreaterThan(300);
+        ObjectNode full = point();
+        points.add(mapper.treeToValue(full, RecoveryPoint.class)); // an unknown member: written through its tree
+        full.remove("Unknown");
+        full.put("IsParent", false).put("ResourceName", "").put("LastRestoreTime", "9999-12-31T23:59:59.000000001Z");
+        ((ObjectNode) full.get("CreatedBy")).put("BackupPlanVersion", "v\u00e9\"\n");
+        points.add(mapper.treeToValue(full, RecoveryPoint.class)); // every plain member, odd text and time: written straight
+        points.add(new RecoveryPoint(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null));
+        assertThat(RecordWire.fits(RecoveryPointByBackupVault.builder().sdkFields(), points.get(0))).isTrue();
+        assertThat(RecordWire.fits(RecoveryPointByBackupVault.builder().sdkFields(), points.get(points.size() - 3))).isFalse();
+        assertThat(RecordWire.fits(RecoveryPointByBackupVault.builder().sdkFields(), points.get(points.size() - 2))).isTrue();
+        ObjectNode viaTree = JSON.createObjectNode();
+        ObjectNode straight = JSON.createObjectNode();
+        for (RecoveryPoint p : points) {
+            viaTree.withArray("RecoveryPoints").add(mapper.valueToTree(p));
+            straight.withArray("RecoveryPoints").add(RecordWire.node(p, mapper));
+        }
+        UnaryOperator<Instant> shift = t -> t.plus(Duration.ofDays(3).plusMillis(5));
+        byte[] expected = Wire.json(g -> ShapeWalker.writeJsonTree(ListRecoveryPointsByBackupVaultResponse.builder().sdkFields(), viaTree, g,
+                ShapeWalker.Timestamps.EPOCH_SECONDS, shift, ShapeWalker.Where.ROOT));
+        byte[] actual = Wire.json(g -> ShapeWalker.writeJsonTree(ListRecoveryPointsByBackupVaultResponse.builder().sdkFields(), straight, g,
+                ShapeWalker.Timestamps.EPOCH_SECONDS, shift, ShapeWalker.Where.ROOT));
+        String a = new String(actual, StandardCharsets.UTF_8);
+        String e = new String(expected, StandardCharsets.UTF_8);
+        int at = 0;
+        while (at < Math.min(a.length(), e.length()) && a.charAt(at) == e.charAt(at)) {
+            at++;
+        }
+        assertThat(a.substring(Math.max(0, at - 200), Math.min(a.length(), at + 100))).as("first difference at %d", at)
+                .isEqualTo(e.substring(Math.max(0, at - 200), Math.min(e.length(), at + 100)));
+        assertThat(a).isEqualTo(e);
+        assertThat(a).contains("\"IsParent\":false", "\"ResourceName\":\"\"", "\"CreatedBy\":{");
+    }
 }
