@@ -14,10 +14,12 @@ import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.protocol.MarshallLocation;
@@ -76,6 +78,47 @@ final class RecordWire {
         return new POJONode(new Deferred(value, mapper));
     }
 
+    /** One member of a shape that the record has: where to read it and how to write it. */
+    private record Member(String name, SdkField<?> field, MarshallingType<?> type, Method accessor, List<SdkField<?>> nested) {
+    }
+
+    /** What writing a record class in a shape takes, worked out once: null members when the class is not written directly. */
+    private record Plan(List<Member> members, Method unknown) {
+    }
+
+    /** A shape's field list, by identity (the SDK keeps one list per shape). */
+    private record Key(Class<?> type, List<SdkField<?>> fields) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.type == type && k.fields == fields;
+        }
+
+        @Override
+        public int hashCode() {
+            return type.hashCode() * 31 + System.identityHashCode(fields);
+        }
+    }
+
+    private static final Map<Key, Plan> PLANS = new ConcurrentHashMap<>();
+
+    private static Plan plan(List<SdkField<?>> fields, Class<?> type) {
+        return PLANS.computeIfAbsent(new Key(type, fields), k -> {
+            Layout layout = LAYOUTS.get(type);
+            if (!DIRECT.contains(type) || !layout.named()) {
+                return new Plan(null, null);
+            }
+            List<Member> members = new ArrayList<>();
+            for (SdkField<?> field : fields) {
+                Method accessor = layout.members().get(field.locationName());
+                if (field.location() == MarshallLocation.PAYLOAD && accessor != null) {
+                    members.add(new Member(field.locationName(), field, field.marshallingType(), accessor,
+                            field.marshallingType() == MarshallingType.SDK_POJO ? field.constructor().get().sdkFields() : null));
+                }
+            }
+            return new Plan(List.copyOf(members), layout.unknown());
+        });
+    }
+
     static void write(List<SdkField<?>> fields, Deferred d, JsonGenerator g, ShapeWalker.Timestamps defaults, UnaryOperator<Instant> time,
                       ShapeWalker.Where path) throws IOException {
         if (fits(fields, d.value())) {
@@ -87,33 +130,22 @@ final class RecordWire {
 
     /** True when every member the shape asks for is absent or of the plain type its member shape has, recursively. */
     static boolean fits(List<SdkField<?>> fields, Object record) {
-        if (!DIRECT.contains(record.getClass())) {
+        Plan plan = plan(fields, record.getClass());
+        if (plan.members() == null || get(plan.unknown(), record) instanceof Map<?, ?> m && !m.isEmpty()) {
             return false;
         }
-        Layout layout = LAYOUTS.get(record.getClass());
-        if (!layout.named()) {
-            return false;
-        }
-        Object unknown = get(layout.unknown(), record);
-        if (unknown instanceof Map<?, ?> m && !m.isEmpty()) {
-            return false;
-        }
-        for (SdkField<?> field : fields) {
-            if (field.location() != MarshallLocation.PAYLOAD) {
-                continue;
-            }
-            Method member = layout.members().get(field.locationName());
-            Object v = member == null ? null : get(member, record);
+        for (Member member : plan.members()) {
+            Object v = get(member.accessor(), record);
             if (v == null) {
                 continue;
             }
-            MarshallingType<?> type = field.marshallingType();
+            MarshallingType<?> type = member.type();
             boolean plain = (type == MarshallingType.STRING && v instanceof String)
                     || (type == MarshallingType.INSTANT && v instanceof Instant)
                     || (type == MarshallingType.LONG && v instanceof Long)
                     || (type == MarshallingType.INTEGER && v instanceof Integer)
                     || (type == MarshallingType.BOOLEAN && v instanceof Boolean)
-                    || (type == MarshallingType.SDK_POJO && v instanceof Record && fits(field.constructor().get().sdkFields(), v));
+                    || (type == MarshallingType.SDK_POJO && v instanceof Record && fits(member.nested(), v));
             if (!plain) {
                 return false;
             }
@@ -123,31 +155,25 @@ final class RecordWire {
 
     private static void writeDirect(List<SdkField<?>> fields, Object record, JsonGenerator g, ShapeWalker.Timestamps defaults,
                                     UnaryOperator<Instant> time, ShapeWalker.Where path) throws IOException {
-        Layout layout = LAYOUTS.get(record.getClass());
         g.writeStartObject();
-        for (SdkField<?> field : fields) {
-            if (field.location() != MarshallLocation.PAYLOAD) {
-                continue;
-            }
-            String name = field.locationName();
-            Method member = layout.members().get(name);
-            Object v = member == null ? null : get(member, record);
+        for (Member member : plan(fields, record.getClass()).members()) {
+            Object v = get(member.accessor(), record);
             if (v == null) {
                 continue;
             }
-            g.writeFieldName(name);
-            ShapeWalker.Where where = new ShapeWalker.Where(path, name, -1);
-            MarshallingType<?> type = field.marshallingType();
+            g.writeFieldName(member.name());
+            MarshallingType<?> type = member.type();
             if (type == MarshallingType.STRING) {
                 g.writeString((String) v);
             } else if (type == MarshallingType.INSTANT) {
-                ShapeWalker.writeJsonValue(field, ShapeWalker.shifted(time, (Instant) v, where), g, defaults);
+                ShapeWalker.writeJsonValue(member.field(), ShapeWalker.shifted(time, (Instant) v, new ShapeWalker.Where(path, member.name(), -1)),
+                        g, defaults);
             } else if (type == MarshallingType.LONG || type == MarshallingType.INTEGER) {
                 g.writeNumber(((Number) v).longValue());
             } else if (type == MarshallingType.BOOLEAN) {
                 g.writeBoolean((Boolean) v);
             } else {
-                writeDirect(field.constructor().get().sdkFields(), v, g, defaults, time, where);
+                writeDirect(member.nested(), v, g, defaults, time, new ShapeWalker.Where(path, member.name(), -1));
             }
         }
         g.writeEndObject();
