@@ -19,10 +19,11 @@ public final class ReadOnlyGuard implements ExecutionInterceptor {
             "ssooidc:RegisterClient", "ssooidc:StartDeviceAuthorization", "ssooidc:CreateToken");
     /** Names that look like reads but are not. */
     private static final Set<String> DENIED_LOOKALIKES = Set.of("kms:GetParametersForImport");
+    private static final java.util.regex.Pattern NOT_ALPHANUMERIC = java.util.regex.Pattern.compile("[^a-z0-9]");
 
     /** True when the operation may run in auditor mode; service names are compared as the SDK spells them in any case ("Sts", "SSO OIDC"). */
     public static boolean allows(String serviceName, String operationName) {
-        String key = serviceName.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "") + ":" + operationName;
+        String key = NOT_ALPHANUMERIC.matcher(serviceName.toLowerCase(java.util.Locale.ROOT)).replaceAll("") + ":" + operationName;
         if (SIGN_IN.contains(key)) {
             return true;
         }

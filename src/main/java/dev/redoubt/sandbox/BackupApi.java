@@ -221,6 +221,14 @@ final class BackupApi {
         return out;
     }
 
+    /** A point of a listing: {@link #pointView}'s JSON, left to be written straight from the record when it is the vault's own. */
+    private static JsonNode listedPoint(World world, VaultEntry v, RecoveryPoint p) {
+        if (Objects.equals(p.backupVaultArn(), v.arn()) || p.backupVaultArn() == null) {
+            return RecordWire.node(p, world.mapper());
+        }
+        return pointView(world, v, p);
+    }
+
     static ObjectNode vaultView(World world, VaultEntry v) {
         ObjectNode out = v.json.deepCopy();
         String opened = openedVaultState(world, v);
@@ -311,9 +319,9 @@ final class BackupApi {
         String scope = "ListRecoveryPointsByBackupVault/" + v.arn() + "/" + r.byResourceArn() + "/" + r.byResourceType() + "/"
                 + r.byBackupPlanId() + "/" + before + "/" + after + "/" + r.byParentRecoveryPointArn();
         List<RecoveryPoint> all = points(w, v);
-        Page.Slice<ObjectNode> slice = filtered
-                ? Page.filtered(all, filter, p -> pointView(w, v, p), size, r.nextToken(), scope, badToken())
-                : map(Page.of(all, size, r.nextToken(), scope, badToken()), p -> pointView(w, v, p));
+        Page.Slice<JsonNode> slice = filtered
+                ? Page.filtered(all, filter, p -> listedPoint(w, v, p), size, r.nextToken(), scope, badToken())
+                : map(Page.of(all, size, r.nextToken(), scope, badToken()), p -> listedPoint(w, v, p));
         ObjectNode out = JSON.objectNode();
         ArrayNode items = out.putArray("RecoveryPoints");
         slice.items().forEach(items::add);

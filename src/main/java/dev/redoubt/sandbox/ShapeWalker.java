@@ -275,6 +275,10 @@ final class ShapeWalker {
         int t = text.indexOf('T');
         if (t >= 10 && (Character.isDigit(text.charAt(0)) || text.charAt(0) == '+' || text.charAt(0) == '-')) {
             if (text.charAt(text.length() - 1) == 'Z') {
+                Instant plain = plainIsoInstant(text);
+                if (plain != null) {
+                    return plain;
+                }
                 try {
                     return Instant.parse(text);
                 } catch (DateTimeParseException ignored) {
@@ -292,6 +296,58 @@ final class ShapeWalker {
         } catch (DateTimeParseException e) {
             return null;
         }
+    }
+
+    /**
+     * The common spelling, {@code 2024-05-01T10:15:30[.fraction]Z} as {@link Instant#toString()} writes it, read by hand
+     * (an estate's points carry three timestamps each, and the formatter was a tenth of a page's cost); null for
+     * any other spelling or any out-of-range field, which {@link Instant#parse} then reads or refuses.
+     */
+    static Instant plainIsoInstant(String text) {
+        int n = text.length();
+        if (n < 20 || n > 30 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T' || text.charAt(13) != ':'
+                || text.charAt(16) != ':' || text.charAt(n - 1) != 'Z') {
+            return null;
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 7);
+        int day = digits(text, 8, 10);
+        int hour = digits(text, 11, 13);
+        int minute = digits(text, 14, 16);
+        int second = digits(text, 17, 19);
+        int nanos = 0;
+        if (n > 20) {
+            int fraction = n - 21; // digits between '.' and 'Z'
+            if (text.charAt(19) != '.' || fraction < 1 || fraction > 9) {
+                return null;
+            }
+            nanos = digits(text, 20, n - 1);
+            if (nanos < 0) {
+                return null;
+            }
+            for (int i = fraction; i < 9; i++) {
+                nanos *= 10;
+            }
+        }
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > java.time.Month.of(month).length(java.time.Year.isLeap(year))
+                || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
+            return null;
+        }
+        long epochDay = java.time.LocalDate.of(year, month, day).toEpochDay();
+        return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3_600L + minute * 60L + second, nanos);
+    }
+
+    /** The decimal number in text[from, to), or -1 when a character is not an ASCII digit. */
+    private static int digits(String text, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 
     private static boolean looksNumeric(String text) {
@@ -500,7 +556,11 @@ final class ShapeWalker {
         } else if (type == MarshallingType.INSTANT) {
             writeJsonValue(field, shifted(time, instant(v, path), path), g, defaults);
         } else if (type == MarshallingType.SDK_POJO) {
-            writeJsonTree(field.constructor().get().sdkFields(), v, g, defaults, time, path);
+            if (v instanceof com.fasterxml.jackson.databind.node.POJONode pojo && pojo.getPojo() instanceof RecordWire.Deferred record) {
+                RecordWire.write(field.constructor().get().sdkFields(), record, g, defaults, time, path);
+            } else {
+                writeJsonTree(field.constructor().get().sdkFields(), v, g, defaults, time, path);
+            }
         } else if (type == MarshallingType.LIST) {
             if (!v.isArray()) {
                 throw new ShapeException(path.toString(), "expected an array");
@@ -557,7 +617,7 @@ final class ShapeWalker {
                 case ISO_8601 -> g.writeString(iso(t));
                 case RFC_822 -> g.writeString(rfc822(t));
                 case UNIX_TIMESTAMP_MILLIS -> g.writeNumber(t.toEpochMilli());
-                default -> g.writeNumber(epochSecondsText(t));
+                default -> g.writeNumber(epochSecondsString(t));
             }
             return;
         }
@@ -604,6 +664,28 @@ final class ShapeWalker {
     }
 
     /** Epoch seconds with millisecond precision, as AWS's JSON protocols write them. */
+    static String epochSecondsString(Instant t) {
+        long millis = t.toEpochMilli();
+        StringBuilder sb = new StringBuilder(16);
+        if (millis < 0) {
+            sb.append('-');
+            millis = -millis;
+        }
+        sb.append(millis / 1000);
+        int fraction = (int) (millis % 1000);
+        if (fraction != 0) {
+            sb.append('.').append((char) ('0' + fraction / 100));
+            if (fraction % 100 != 0) {
+                sb.append((char) ('0' + fraction / 10 % 10));
+                if (fraction % 10 != 0) {
+                    sb.append((char) ('0' + fraction % 10));
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The same number as {@link #epochSecondsString}, as a BigDecimal. */
     static BigDecimal epochSecondsText(Instant t) {
         BigDecimal d = BigDecimal.valueOf(t.toEpochMilli()).movePointLeft(3).stripTrailingZeros();
         return d.scale() < 0 ? d.setScale(0) : d;

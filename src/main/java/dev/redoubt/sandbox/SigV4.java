@@ -30,6 +30,28 @@ final class SigV4 {
     static final Duration MAX_SKEW = Duration.ofMinutes(15);
     private static final DateTimeFormatter BASIC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final HexFormat HEX = HexFormat.of();
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile(" +");
+    /**
+     * Derived signing keys by secret and scope: the key depends only on the secret, the date, the region and the
+     * service, so deriving it (four HMACs) once a day per scope, as AWS does, leaves one HMAC per request.
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<String, byte[]> SIGNING_KEYS = new java.util.concurrent.ConcurrentHashMap<>();
+    /** More scopes than a sandbox's roles, regions and services make in days; past it the cache starts again. */
+    private static final int MAX_SIGNING_KEYS = 10_000;
+    private static final ThreadLocal<Mac> HMAC = ThreadLocal.withInitial(() -> {
+        try {
+            return Mac.getInstance("HmacSHA256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    });
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    });
 
     /** The parts of an Authorization header. */
     record Authorization(String accessKeyId, String date, String region, String service, List<String> signedHeaders,
@@ -96,7 +118,7 @@ final class SigV4 {
         Instant signed;
         if (amzDate != null) {
             try {
-                signed = ZonedDateTime.parse(amzDate.trim(), BASIC).toInstant();
+                signed = basic(amzDate.trim());
             } catch (DateTimeParseException e) {
                 throw AwsError.of(AwsError.Kind.INCOMPLETE_SIGNATURE, "Date must be in ISO-8601 'basic format'. Got '"
                         + Wire.printable(amzDate) + "'. See http://en.wikipedia.org/wiki/ISO_8601");
@@ -122,6 +144,39 @@ final class SigV4 {
         }
     }
 
+    /**
+     * {@code yyyyMMdd'T'HHmmss'Z'} read by hand (the formatter costs more than the rest of a small request's
+     * checks); anything unusual, and every error, is left to the formatter.
+     */
+    static Instant basic(String text) {
+        if (text.length() == 16 && text.charAt(8) == 'T' && text.charAt(15) == 'Z') {
+            int year = digits(text, 0, 4);
+            int month = digits(text, 4, 6);
+            int day = digits(text, 6, 8);
+            int hour = digits(text, 9, 11);
+            int minute = digits(text, 11, 13);
+            int second = digits(text, 13, 15);
+            if (year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= java.time.Month.of(month).length(java.time.Year.isLeap(year)) && hour >= 0 && hour <= 23 && minute >= 0
+                    && minute <= 59 && second >= 0 && second <= 59) {
+                return java.time.LocalDate.of(year, month, day).atTime(hour, minute, second).toInstant(ZoneOffset.UTC);
+            }
+        }
+        return ZonedDateTime.parse(text, BASIC).toInstant();
+    }
+
+    /** The decimal number in text[from, to), or -1 when a character is not an ASCII digit. */
+    private static int digits(String text, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n;
+    }
+
     /** True when the request's signature is the one {@code secret} gives. */
     static boolean verify(Authorization auth, HttpRequest req, String secret) {
         String amzDate = req.header("x-amz-date") != null ? req.header("x-amz-date") : req.header("date");
@@ -133,11 +188,23 @@ final class SigV4 {
     static String signature(Authorization auth, HttpRequest req, String secret, String amzDate) {
         String canonical = canonicalRequest(req, auth.signedHeaders());
         String toSign = ALGORITHM + "\n" + amzDate + "\n" + auth.scope() + "\n" + HEX.formatHex(sha256(canonical.getBytes(StandardCharsets.UTF_8)));
-        byte[] key = hmac(("AWS4" + secret).getBytes(StandardCharsets.UTF_8), auth.date());
-        key = hmac(key, auth.region());
-        key = hmac(key, auth.service());
-        key = hmac(key, "aws4_request");
-        return HEX.formatHex(hmac(key, toSign));
+        return HEX.formatHex(hmac(signingKey(secret, auth), toSign));
+    }
+
+    static byte[] signingKey(String secret, Authorization auth) {
+        String id = auth.scope() + "\n" + secret;
+        byte[] key = SIGNING_KEYS.get(id);
+        if (key == null) {
+            key = hmac(("AWS4" + secret).getBytes(StandardCharsets.UTF_8), auth.date());
+            key = hmac(key, auth.region());
+            key = hmac(key, auth.service());
+            key = hmac(key, "aws4_request");
+            if (SIGNING_KEYS.size() >= MAX_SIGNING_KEYS) {
+                SIGNING_KEYS.clear();
+            }
+            SIGNING_KEYS.put(id, key);
+        }
+        return key;
     }
 
     static String canonicalRequest(HttpRequest req, List<String> signedHeaders) {
@@ -150,7 +217,8 @@ final class SigV4 {
             List<String> trimmed = new ArrayList<>();
             if (values != null) {
                 for (String v : values) {
-                    trimmed.add(v.trim().replaceAll(" +", " "));
+                    String t = v.trim();
+                    trimmed.add(t.contains("  ") ? SPACES.matcher(t).replaceAll(" ") : t);
                 }
             }
             sb.append(name.toLowerCase(Locale.ROOT)).append(':').append(String.join(",", trimmed)).append('\n');
@@ -237,16 +305,12 @@ final class SigV4 {
     }
 
     static byte[] sha256(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return SHA256.get().digest(data);
     }
 
     static byte[] hmac(byte[] key, String data) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
+            Mac mac = HMAC.get();
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
             return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {

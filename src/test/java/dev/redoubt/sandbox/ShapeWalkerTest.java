@@ -91,4 +91,75 @@ class ShapeWalkerTest {
                 + "<SessionToken>t</SessionToken><Expiration>2026-11-28T10:00:00Z</Expiration></Credentials>"
                 + "<AssumedRoleUser><AssumedRoleId>AROA1:x</AssumedRoleId><Arn>arn:aws:sts::1:assumed-role/R/x</Arn></AssumedRoleUser>");
     }
+
+    @Test
+    void readsInstantToStringsByHandAsInstantParseDoesAndLeavesOtherSpellingsToIt() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(16);
+        for (int i = 0; i < 20_000; i++) {
+            Instant t = Instant.ofEpochSecond(random.nextLong(-62_167_219_200L, 253_402_300_799L),
+                    switch (i % 4) { case 0 -> 0; case 1 -> random.nextInt(1000) * 1_000_000; case 2 -> random.nextInt(1_000_000) * 1000;
+                        default -> random.nextInt(1_000_000_000); });
+            assertThat(ShapeWalker.plainIsoInstant(t.toString())).as(t.toString()).isEqualTo(t);
+            assertThat(ShapeWalker.parseInstant(t.toString())).isEqualTo(t);
+        }
+        assertThat(ShapeWalker.plainIsoInstant("2024-02-29T23:59:59.5Z")).isEqualTo(Instant.parse("2024-02-29T23:59:59.5Z"));
+        for (String other : java.util.List.of("2023-02-29T00:00:00Z", "2024-13-01T00:00:00Z", "2024-01-01T24:00:00Z", "2024-01-01T00:00:60Z",
+                "2024-01-01T00:00:00.Z", "2024-01-01T00:00:00.1234567890Z", "2024-01-01t00:00:00Z", "+10000-01-01T00:00:00Z",
+                "2024-01-01T00:00:00+01:00", "2024-01-01T00:00Z")) {
+            assertThat(ShapeWalker.plainIsoInstant(other)).as(other).isNull();
+        }
+        assertThat(ShapeWalker.parseInstant("2023-02-29T00:00:00Z")).isNull();
+    }
+
+    @Test
+    void writesEpochSecondsAsTheBigDecimalSpellsThem() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(16);
+        for (int i = 0; i < 20_000; i++) {
+            Instant t = Instant.ofEpochMilli(i < 2000 ? i - 1000 : random.nextLong(-62_167_219_200_000L, 253_402_300_799_000L))
+                    .plusNanos(i % 3 == 0 ? random.nextInt(1_000_000) : 0);
+            assertThat(ShapeWalker.epochSecondsString(t)).as(t.toString()).isEqualTo(ShapeWalker.epochSecondsText(t).toString());
+        }
+    }
+
+    @Test
+    void writesARecordOfAListingStraightToTheSameBytesAsItsTree() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new EstateFile().mapper();
+        java.util.List<RecoveryPoint> points = new java.util.ArrayList<>();
+        dev.redoubt.estate.Estate estate = new dev.redoubt.estate.generate.EstateGenerator(new EstateFile())
+                .generate(new dev.redoubt.estate.generate.GeneratorSpec(2, 2, 2, 400, 7, null));
+        estate.accounts().forEach(a -> a.regions().values().forEach(r -> r.backupVaults().forEach(v -> points.addAll(v.recoveryPoints()))));
+        assertThat(points).hasSizeGreaterThan(300);
+        ObjectNode full = point();
+        points.add(mapper.treeToValue(full, RecoveryPoint.class)); // an unknown member: written through its tree
+        full.remove("Unknown");
+        full.put("IsParent", false).put("ResourceName", "").put("LastRestoreTime", "9999-12-31T23:59:59.000000001Z");
+        ((ObjectNode) full.get("CreatedBy")).put("BackupPlanVersion", "v\u00e9\"\n");
+        points.add(mapper.treeToValue(full, RecoveryPoint.class)); // every plain member, odd text and time: written straight
+        points.add(new RecoveryPoint(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null));
+        assertThat(RecordWire.fits(RecoveryPointByBackupVault.builder().sdkFields(), points.get(0))).isTrue();
+        assertThat(RecordWire.fits(RecoveryPointByBackupVault.builder().sdkFields(), points.get(points.size() - 3))).isFalse();
+        assertThat(RecordWire.fits(RecoveryPointByBackupVault.builder().sdkFields(), points.get(points.size() - 2))).isTrue();
+        ObjectNode viaTree = JSON.createObjectNode();
+        ObjectNode straight = JSON.createObjectNode();
+        for (RecoveryPoint p : points) {
+            viaTree.withArray("RecoveryPoints").add(mapper.valueToTree(p));
+            straight.withArray("RecoveryPoints").add(RecordWire.node(p, mapper));
+        }
+        UnaryOperator<Instant> shift = t -> t.plus(Duration.ofDays(3).plusMillis(5));
+        byte[] expected = Wire.json(g -> ShapeWalker.writeJsonTree(ListRecoveryPointsByBackupVaultResponse.builder().sdkFields(), viaTree, g,
+                ShapeWalker.Timestamps.EPOCH_SECONDS, shift, ShapeWalker.Where.ROOT));
+        byte[] actual = Wire.json(g -> ShapeWalker.writeJsonTree(ListRecoveryPointsByBackupVaultResponse.builder().sdkFields(), straight, g,
+                ShapeWalker.Timestamps.EPOCH_SECONDS, shift, ShapeWalker.Where.ROOT));
+        String a = new String(actual, StandardCharsets.UTF_8);
+        String e = new String(expected, StandardCharsets.UTF_8);
+        int at = 0;
+        while (at < Math.min(a.length(), e.length()) && a.charAt(at) == e.charAt(at)) {
+            at++;
+        }
+        assertThat(a.substring(Math.max(0, at - 200), Math.min(a.length(), at + 100))).as("first difference at %d", at)
+                .isEqualTo(e.substring(Math.max(0, at - 200), Math.min(e.length(), at + 100)));
+        assertThat(a).isEqualTo(e);
+        assertThat(a).contains("\"IsParent\":false", "\"ResourceName\":\"\"", "\"CreatedBy\":{");
+    }
 }
