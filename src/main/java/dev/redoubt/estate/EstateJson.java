@@ -113,7 +113,7 @@ public final class EstateJson {
      * Returns null for anything else (lower case, no seconds, out-of-range fields), which the formatter then reads or refuses,
      * so the instant and the errors are the formatter's.
      */
-    static Instant parseCommonTimestamp(String s) {
+    public static Instant parseCommonTimestamp(String s) {
         int n = s.length();
         if (n < 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':' || s.charAt(16) != ':') {
             return null;

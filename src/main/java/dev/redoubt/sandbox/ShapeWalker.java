@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.redoubt.estate.EstateJson;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
@@ -304,50 +305,7 @@ final class ShapeWalker {
      * any other spelling or any out-of-range field, which {@link Instant#parse} then reads or refuses.
      */
     static Instant plainIsoInstant(String text) {
-        int n = text.length();
-        if (n < 20 || n > 30 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T' || text.charAt(13) != ':'
-                || text.charAt(16) != ':' || text.charAt(n - 1) != 'Z') {
-            return null;
-        }
-        int year = digits(text, 0, 4);
-        int month = digits(text, 5, 7);
-        int day = digits(text, 8, 10);
-        int hour = digits(text, 11, 13);
-        int minute = digits(text, 14, 16);
-        int second = digits(text, 17, 19);
-        int nanos = 0;
-        if (n > 20) {
-            int fraction = n - 21; // digits between '.' and 'Z'
-            if (text.charAt(19) != '.' || fraction < 1 || fraction > 9) {
-                return null;
-            }
-            nanos = digits(text, 20, n - 1);
-            if (nanos < 0) {
-                return null;
-            }
-            for (int i = fraction; i < 9; i++) {
-                nanos *= 10;
-            }
-        }
-        if (year < 0 || month < 1 || month > 12 || day < 1 || day > java.time.Month.of(month).length(java.time.Year.isLeap(year))
-                || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
-            return null;
-        }
-        long epochDay = java.time.LocalDate.of(year, month, day).toEpochDay();
-        return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3_600L + minute * 60L + second, nanos);
-    }
-
-    /** The decimal number in text[from, to), or -1 when a character is not an ASCII digit. */
-    private static int digits(String text, int from, int to) {
-        int v = 0;
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            v = v * 10 + (c - '0');
-        }
-        return v;
+        return text.endsWith("Z") ? EstateJson.parseCommonTimestamp(text) : null;
     }
 
     private static boolean looksNumeric(String text) {
