@@ -220,6 +220,8 @@ fi
 if [ "$FAULTS" = 1 ]; then
     stop_sandbox
     start_sandbox --latency-ms 20 --throttle-rate 0.2 --error-rate 0.05
+    # the same untimed warm-up as the fault-free sandbox had, so both timed scans meet a warm sandbox
+    redoubt_cmd; measure warmup-org-faults "${LAUNCH[@]}" "${ORG_ARGS[@]}" --out "$OUT/warmup-org-faults.json"
     clear_log
     redoubt_cmd; measure redoubt-org-faults "${LAUNCH[@]}" "${ORG_ARGS[@]}" --out "$OUT/redoubt-org-faults.json"
     save_log "$OUT/requests-redoubt-org-faults.json"
