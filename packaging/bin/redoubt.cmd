@@ -30,8 +30,8 @@ goto :eof
 set "OPTS=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
 if "%~1"=="" set "OPTS=-XX:MaxGCPauseMillis=50"
 if /i "%CMD%"=="console" set "OPTS=-XX:MaxGCPauseMillis=50"
-if /i "%CMD%"=="audit" set "OPTS=-XX:+UseSerialGC"
-if /i "%CMD%"=="estate" set "OPTS=-XX:+UseSerialGC"
+if /i "%CMD%"=="audit" set "OPTS=-XX:+UseSerialGC -XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=400000"
+if /i "%CMD%"=="estate" set "OPTS=-XX:+UseSerialGC -XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=400000"
 if /i "%CMD%"=="sandbox" set "OPTS="
 "%JAVA%" %OPTS% %REDOUBT_JAVA_OPTS% -jar "%JAR%" %*
 exit /b %ERRORLEVEL%
