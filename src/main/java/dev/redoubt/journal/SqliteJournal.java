@@ -87,13 +87,6 @@ public final class SqliteJournal implements Journal {
     }
 
     /**
-     * Opens (creating on first use) the journal and starts this process's session with a signed
-     * checkpoint. Creation is atomic: the new journal is built complete (schema, key, its first
-     * checkpoint, sidecar, high-water mark, pin) beside its name and then moved there in one step, so
-     * a crash leaves either no journal or a whole one. Later it refuses to append with a key that is
-     * not the pinned one, or to a journal that no longer reaches its high-water mark.
-     */
-    /**
      * Loads what opening a journal first needs, opening and writing nothing: the SQLite driver with its native library
      * (the driver compares its extracted copy byte by byte) and the JDK's Ed25519. The first journal use of a process
      * cost 0.9 s of CPU; a command that will journal calls this on a spare core while it works. Failures are left for
@@ -111,6 +104,13 @@ public final class SqliteJournal implements Journal {
         }
     }
 
+    /**
+     * Opens (creating on first use) the journal and starts this process's session with a signed
+     * checkpoint. Creation is atomic: the new journal is built complete (schema, key, its first
+     * checkpoint, sidecar, high-water mark, pin) beside its name and then moved there in one step, so
+     * a crash leaves either no journal or a whole one. Later it refuses to append with a key that is
+     * not the pinned one, or to a journal that no longer reaches its high-water mark.
+     */
     public static SqliteJournal open(JournalFiles files, Clock clock) {
         try {
             SafeFiles.ownerOnlyDirectory(files.database().getParent());

@@ -123,7 +123,15 @@ final class AuditCommand implements Callable<Integer> {
             Thread prepare = new Thread(SqliteJournal::prepare, "redoubt-journal-prepare");
             prepare.setDaemon(true);
             prepare.start();
-            LoadedEstate loaded = source.demo ? ctx.app().estates().demo() : open(source.estate);
+            LoadedEstate loaded;
+            try {
+                loaded = source.demo ? ctx.app().estates().demo() : open(source.estate);
+            } catch (RuntimeException e) {
+                // A file that cannot be read fails at once: let the driver finish loading first, or the JVM's exit
+                // interrupts it and the driver logs an error of its own under the message that matters.
+                awaitQuietly(prepare);
+                throw e;
+            }
             estate = loaded.estate();
             subject = AuditService.subjectOf(loaded);
         }
@@ -245,5 +253,13 @@ final class AuditCommand implements Callable<Integer> {
             }
         }
         return ExitCodes.OK;
+    }
+
+    private static void awaitQuietly(Thread t) {
+        try {
+            t.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
