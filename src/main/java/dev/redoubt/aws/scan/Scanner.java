@@ -317,14 +317,8 @@ public final class Scanner {
                     submit(null, () -> scanAccount(t));
                 }
                 awaitPhase();
+                // Each key was read as it was first named (noteKey), alongside the reads that named it.
                 phase = ScanSnapshot.KEYS;
-                for (Map.Entry<String, String> key : keyReader.entrySet()) {
-                    Target reader = keyReaderOf(key.getKey());
-                    submit(null, () -> {
-                        readKey(reader, key.getKey());
-                        keysRead.add(key.getKey());
-                    });
-                }
                 awaitPhase();
                 phase = ScanSnapshot.IDENTITIES;
                 readApproverNames();
@@ -491,14 +485,19 @@ public final class Scanner {
          * run (and call) at once while the pool's threads serve other scopes, instead of blocking on the scope's permits.
          */
         void submit(RegionData scope, String service, Runnable task) {
-            WorkTracker.Lane lane = scope == null ? null
-                    : lanes.computeIfAbsent(scope.accountId + "/" + scope.region + "/" + service, k -> new WorkTracker.Lane(request.perScopeLimit()));
-            work.submit(scope == null ? null : scope.units, lane, () -> {
+            submitAlways(scope, service, () -> {
                 if (stopped()) {
                     throw new ScanCancelledException();
                 }
                 task.run();
             });
+        }
+
+        /** As {@link #submit}, but the task runs also once the scan is stopped (it must look for the stop itself). */
+        void submitAlways(RegionData scope, String service, Runnable task) {
+            WorkTracker.Lane lane = scope == null ? null
+                    : lanes.computeIfAbsent(scope.accountId + "/" + scope.region + "/" + service, k -> new WorkTracker.Lane(request.perScopeLimit()));
+            work.submit(scope == null ? null : scope.units, lane, task);
         }
 
         /** Names what a cancel left unread, so that no check on it can pass; {@code accounts} are those the scan set out to read. */
@@ -1053,19 +1052,24 @@ public final class Scanner {
             String acct = t.accountId();
             String where = acct + "/" + region;
             BackupClient b = t.clients().backup(region);
-            Map<String, String> settings = read(acct, region, "backup", "DescribeGlobalSettings", where, rd.readErrors,
-                    () -> b.describeGlobalSettings(r -> { }).globalSettings());
-            if (settings != null) {
-                rd.globalSettings.putAll(settings);
-                rd.globalSettingsRead = true;
-            }
-            List<BackupVaultListMember> vaults = readPages(acct, region, "backup", "ListBackupVaults", where, rd.readErrors,
-                    b.listBackupVaultsPaginator(r -> r.maxResults(1000)), x -> x.backupVaultList(), null);
-            if (vaults != null) {
-                for (BackupVaultListMember v : vaults) {
-                    submit(rd, () -> scanVault(t, region, rd, v));
+            // The region's listings do not depend on each other: each is a task of its own, all queued at once.
+            submit(rd, () -> {
+                Map<String, String> settings = read(acct, region, "backup", "DescribeGlobalSettings", where, rd.readErrors,
+                        () -> b.describeGlobalSettings(r -> { }).globalSettings());
+                if (settings != null) {
+                    rd.globalSettings.putAll(settings);
+                    rd.globalSettingsRead = true;
                 }
-            }
+            });
+            submit(rd, () -> {
+                List<BackupVaultListMember> vaults = readPages(acct, region, "backup", "ListBackupVaults", where, rd.readErrors,
+                        b.listBackupVaultsPaginator(r -> r.maxResults(1000)), x -> x.backupVaultList(), null);
+                if (vaults != null) {
+                    for (BackupVaultListMember v : vaults) {
+                        submit(rd, () -> scanVault(t, region, rd, v));
+                    }
+                }
+            });
             submit(rd, () -> scanPlans(t, region, rd));
             submit(rd, () -> scanProtectedResources(t, region, rd));
             submit(rd, () -> scanRestoreTesting(t, region, rd));
@@ -1122,71 +1126,99 @@ public final class Scanner {
             }
         }
 
-        /** A vault and its recovery points; the points it counted while listing are taken back if it is not finished. */
+        /**
+         * A vault and its recovery points: DescribeBackupVault, its access policy, notifications, tags and recovery points
+         * read at once, as parts of their own (an incremental scan lists the points after the description, whose count it
+         * checks them against). The vault is kept when every part ended without a cancel; else the points it counted while
+         * listing are taken back.
+         */
         void scanVault(Target t, String region, RegionData rd, BackupVaultListMember listed) {
-            long[] counted = {0};
-            try {
-                readVault(t, region, rd, listed, counted);
-            } catch (RuntimeException e) {
-                rd.recoveryPointsListed.addAndGet(-counted[0]);
-                throw e;
-            }
-        }
-
-        void readVault(Target t, String region, RegionData rd, BackupVaultListMember listed, long[] counted) {
             String acct = t.accountId();
             BackupClient b = t.clients().backup(region);
             String arn = listed.backupVaultArn();
             String name = listed.backupVaultName();
-            DescribeBackupVaultResponse d = read(acct, region, "backup", "DescribeBackupVault", arn, rd.readErrors,
-                    () -> b.describeBackupVault(r -> r.backupVaultName(name)));
-            ObjectNode vault = d != null ? SdkJson.toJson(d) : SdkJson.toJson(listed);
+            BackupVault previous = previousVaults.get(arn);
+            boolean incremental = previous != null && previous.recoveryPoints() != null && request.sinceCapture().capturedAt() != null;
+            long[] counted = {0};
+            ObjectNode[] described = new ObjectNode[1];
+            ObjectNode[] members = new ObjectNode[3];
+            List<List<RecoveryPoint>> points = new ArrayList<>(Collections.nCopies(1, null));
+            ArrayNode[] restoreAccess = new ArrayNode[1];
+            Join join = new Join(incremental ? 4 : 5, () -> {
+                ObjectNode vault = described[0];
+                for (ObjectNode m : members) {
+                    vault.setAll(m);
+                }
+                for (RecoveryPoint p : points.get(0)) {
+                    noteKey(p.encryptionKeyArn(), p.encryptionKeyType(), acct);
+                }
+                vault.set("RestoreAccessBackupVaults", restoreAccess[0]);
+                noteKey(vault.path("EncryptionKeyArn").asText(null), vault.path("EncryptionKeyType").asText(null), acct);
+                rd.vaults.add(new VaultRead(vault, points.get(0)));
+            }, () -> rd.recoveryPointsListed.addAndGet(-counted[0]));
+            join.part(rd, "backup", () -> {
+                DescribeBackupVaultResponse d = read(acct, region, "backup", "DescribeBackupVault", arn, rd.readErrors,
+                        () -> b.describeBackupVault(r -> r.backupVaultName(name)));
+                ObjectNode vault = d != null ? SdkJson.toJson(d) : SdkJson.toJson(listed);
+                if (incremental) {
+                    points.set(0, recoveryPoints(t, region, rd, name, arn, vault.path("NumberOfRecoveryPoints").asLong(-1), counted));
+                }
+                ArrayNode ra = JSON.arrayNode();
+                if ("LOGICALLY_AIR_GAPPED_BACKUP_VAULT".equals(vault.path("VaultType").asText())) {
+                    var ravs = readPages(acct, region, "backup", "ListRestoreAccessBackupVaults", arn, rd.readErrors,
+                            b.listRestoreAccessBackupVaultsPaginator(r -> r.backupVaultName(name).maxResults(1000)),
+                            x -> x.restoreAccessBackupVaults(), null);
+                    if (ravs != null) {
+                        ravs.forEach(x -> ra.add(SdkJson.toJson(x)));
+                    }
+                }
+                restoreAccess[0] = ra;
+                described[0] = vault;
+            });
             // Not found means "none configured" (null); any other failure leaves the member out ("not read").
-            try {
-                String policy = call(acct, region, "backup", () -> b.getBackupVaultAccessPolicy(r -> r.backupVaultName(name)).policy());
-                vault.put("AccessPolicy", policy);
-            } catch (AwsFailure f) {
-                if (f.kind() == AwsFailure.Kind.NOT_FOUND) {
-                    vault.putNull("AccessPolicy");
-                } else {
-                    recordError(rd.readErrors, arn, "backup:GetBackupVaultAccessPolicy", f);
+            join.part(rd, "backup", () -> {
+                ObjectNode m = JSON.objectNode();
+                try {
+                    String policy = call(acct, region, "backup", () -> b.getBackupVaultAccessPolicy(r -> r.backupVaultName(name)).policy());
+                    m.put("AccessPolicy", policy);
+                } catch (AwsFailure f) {
+                    if (f.kind() == AwsFailure.Kind.NOT_FOUND) {
+                        m.putNull("AccessPolicy");
+                    } else {
+                        recordError(rd.readErrors, arn, "backup:GetBackupVaultAccessPolicy", f);
+                    }
                 }
-            }
-            try {
-                var n = call(acct, region, "backup", () -> b.getBackupVaultNotifications(r -> r.backupVaultName(name)));
-                vault.set("Notifications", SdkJson.toJson(n));
-            } catch (AwsFailure f) {
-                if (f.kind() == AwsFailure.Kind.NOT_FOUND) {
-                    vault.putNull("Notifications");
-                } else {
-                    recordError(rd.readErrors, arn, "backup:GetBackupVaultNotifications", f);
+                members[0] = m;
+            });
+            join.part(rd, "backup", () -> {
+                ObjectNode m = JSON.objectNode();
+                try {
+                    var n = call(acct, region, "backup", () -> b.getBackupVaultNotifications(r -> r.backupVaultName(name)));
+                    m.set("Notifications", SdkJson.toJson(n));
+                } catch (AwsFailure f) {
+                    if (f.kind() == AwsFailure.Kind.NOT_FOUND) {
+                        m.putNull("Notifications");
+                    } else {
+                        recordError(rd.readErrors, arn, "backup:GetBackupVaultNotifications", f);
+                    }
                 }
-            }
-            List<Map.Entry<String, String>> tags = readPages(acct, region, "backup", "ListTags", arn, rd.readErrors,
-                    b.listTagsPaginator(r -> r.resourceArn(arn)), x -> List.copyOf(x.tags().entrySet()), null);
-            if (tags != null) {
-                ObjectNode tn = vault.putObject("Tags");
-                Map<String, String> sorted = new TreeMap<>();
-                tags.forEach(e -> sorted.put(e.getKey(), e.getValue()));
-                sorted.forEach(tn::put);
-            }
-            List<RecoveryPoint> points = recoveryPoints(t, region, rd, name, arn, vault.path("NumberOfRecoveryPoints").asLong(-1), counted);
-            for (RecoveryPoint p : points) {
-                noteKey(p.encryptionKeyArn(), p.encryptionKeyType(), acct);
-            }
-            if ("LOGICALLY_AIR_GAPPED_BACKUP_VAULT".equals(vault.path("VaultType").asText())) {
-                var ravs = readPages(acct, region, "backup", "ListRestoreAccessBackupVaults", arn, rd.readErrors,
-                        b.listRestoreAccessBackupVaultsPaginator(r -> r.backupVaultName(name).maxResults(1000)),
-                        x -> x.restoreAccessBackupVaults(), null);
-                ArrayNode ra = vault.putArray("RestoreAccessBackupVaults");
-                if (ravs != null) {
-                    ravs.forEach(x -> ra.add(SdkJson.toJson(x)));
+                members[1] = m;
+            });
+            join.part(rd, "backup", () -> {
+                ObjectNode m = JSON.objectNode();
+                List<Map.Entry<String, String>> tags = readPages(acct, region, "backup", "ListTags", arn, rd.readErrors,
+                        b.listTagsPaginator(r -> r.resourceArn(arn)), x -> List.copyOf(x.tags().entrySet()), null);
+                if (tags != null) {
+                    ObjectNode tn = m.putObject("Tags");
+                    Map<String, String> sorted = new TreeMap<>();
+                    tags.forEach(e -> sorted.put(e.getKey(), e.getValue()));
+                    sorted.forEach(tn::put);
                 }
-            } else {
-                vault.putArray("RestoreAccessBackupVaults");
+                members[2] = m;
+            });
+            if (!incremental) {
+                join.part(rd, "backup", () -> points.set(0, recoveryPoints(t, region, rd, name, arn, -1, counted)));
             }
-            noteKey(vault.path("EncryptionKeyArn").asText(null), vault.path("EncryptionKeyType").asText(null), acct);
-            rd.vaults.add(new VaultRead(vault, points));
         }
 
         /**
@@ -1240,9 +1272,16 @@ public final class Scanner {
             return out;
         }
 
+        /**
+         * A key named by a vault or a recovery point: the first time, its reads start now, alongside the scan's other
+         * reads, rather than after them all (it counts as account-level work; {@link #recordCancellation} names it if a
+         * cancel leaves it unread).
+         */
         void noteKey(String keyArn, String keyType, String readerAccount) {
-            if (keyArn != null && !keyArn.isEmpty() && !AWS_OWNED.equals(keyType) && Arn.parse(keyArn) != null) {
-                keyReader.putIfAbsent(keyArn, readerAccount);
+            if (keyArn != null && !keyArn.isEmpty() && !AWS_OWNED.equals(keyType) && Arn.parse(keyArn) != null
+                    && keyReader.putIfAbsent(keyArn, readerAccount) == null) {
+                Target reader = keyReaderOf(keyArn);
+                submit(null, () -> readKey(reader, keyArn));
             }
         }
 
@@ -1509,6 +1548,10 @@ public final class Scanner {
 
         // ------------------------------------------------------------------ keys
 
+        /**
+         * A key's six reads: DescribeKey first (a key that cannot be described is left out, and nothing more is asked of it),
+         * then the other five at once. The key is kept, and counted read, only when all of them ended without a cancel.
+         */
         void readKey(Target reader, String keyArn) {
             Arn parsed = Arn.parse(keyArn);
             String region = parsed.region();
@@ -1519,45 +1562,115 @@ public final class Scanner {
             List<ObjectNode> errorsTo = regionData(acct, region).readErrors;
             var metadata = read(acct, region, "kms", "DescribeKey", keyArn, errorsTo, () -> k.describeKey(r -> r.keyId(keyArn)).keyMetadata());
             if (metadata == null) {
+                keysRead.add(keyArn);
                 return;
             }
-            ObjectNode key = JSON.objectNode();
-            key.set("KeyMetadata", SdkJson.toJson(metadata));
-            String policy = read(acct, region, "kms", "GetKeyPolicy", keyArn, errorsTo,
-                    () -> k.getKeyPolicy(r -> r.keyId(keyArn).policyName("default")).policy());
-            if (policy != null) {
-                key.put("Policy", policy);
-            }
-            GetKeyRotationStatusResponse rotation = read(acct, region, "kms", "GetKeyRotationStatus", keyArn, errorsTo,
-                    () -> k.getKeyRotationStatus(r -> r.keyId(keyArn)));
-            if (rotation != null) {
-                key.put("KeyRotationEnabled", rotation.keyRotationEnabled());
-                if (rotation.rotationPeriodInDays() != null) {
-                    key.put("RotationPeriodInDays", rotation.rotationPeriodInDays());
+            ObjectNode[] parts = new ObjectNode[5];
+            Join join = new Join(5, () -> {
+                ObjectNode key = JSON.objectNode();
+                key.set("KeyMetadata", SdkJson.toJson(metadata));
+                for (ObjectNode part : parts) {
+                    key.setAll(part);
                 }
-                if (rotation.nextRotationDate() != null) {
-                    key.put("NextRotationDate", rotation.nextRotationDate().toString());
+                ownerData.keys.add(key);
+                keysRead.add(keyArn);
+            }, null);
+            join.part(null, "kms", () -> {
+                ObjectNode part = JSON.objectNode();
+                String policy = read(acct, region, "kms", "GetKeyPolicy", keyArn, errorsTo,
+                        () -> k.getKeyPolicy(r -> r.keyId(keyArn).policyName("default")).policy());
+                if (policy != null) {
+                    part.put("Policy", policy);
                 }
+                parts[0] = part;
+            });
+            join.part(null, "kms", () -> {
+                ObjectNode part = JSON.objectNode();
+                GetKeyRotationStatusResponse rotation = read(acct, region, "kms", "GetKeyRotationStatus", keyArn, errorsTo,
+                        () -> k.getKeyRotationStatus(r -> r.keyId(keyArn)));
+                if (rotation != null) {
+                    part.put("KeyRotationEnabled", rotation.keyRotationEnabled());
+                    if (rotation.rotationPeriodInDays() != null) {
+                        part.put("RotationPeriodInDays", rotation.rotationPeriodInDays());
+                    }
+                    if (rotation.nextRotationDate() != null) {
+                        part.put("NextRotationDate", rotation.nextRotationDate().toString());
+                    }
+                }
+                parts[1] = part;
+            });
+            join.part(null, "kms", () -> {
+                ObjectNode part = JSON.objectNode();
+                var aliases = readPages(acct, region, "kms", "ListAliases", keyArn, errorsTo,
+                        k.listAliasesPaginator(r -> r.keyId(metadata.keyId()).limit(100)), x -> x.aliases(), null);
+                if (aliases != null) {
+                    ArrayNode a = part.putArray("Aliases");
+                    aliases.forEach(x -> a.add(SdkJson.toJson(x)));
+                }
+                parts[2] = part;
+            });
+            join.part(null, "kms", () -> {
+                ObjectNode part = JSON.objectNode();
+                var grants = readPages(acct, region, "kms", "ListGrants", keyArn, errorsTo,
+                        k.listGrantsPaginator(r -> r.keyId(keyArn).limit(100)), x -> x.grants(), null);
+                if (grants != null) {
+                    ArrayNode g = part.putArray("Grants");
+                    grants.forEach(x -> g.add(SdkJson.toJson(x)));
+                }
+                parts[3] = part;
+            });
+            join.part(null, "kms", () -> {
+                ObjectNode part = JSON.objectNode();
+                var tags = read(acct, region, "kms", "ListResourceTags", keyArn, errorsTo,
+                        () -> k.listResourceTags(r -> r.keyId(keyArn)).tags());
+                if (tags != null) {
+                    ObjectNode tn = part.putObject("Tags");
+                    tags.stream().sorted(Comparator.comparing(x -> x.tagKey())).forEach(x -> tn.put(x.tagKey(), x.tagValue()));
+                }
+                parts[4] = part;
+            });
+        }
+
+        /**
+         * Reads that do not depend on each other, run as tasks of their own, and what to do once all of them ended:
+         * {@code whenAll} when none was cut short (by a cancel, or a failure other than a recorded read error), else
+         * {@code whenCut} (may be null). Each part's task counts in its scope, so a cut-short part leaves the scope unfinished.
+         */
+        final class Join {
+            private final AtomicInteger left;
+            private final Runnable whenAll;
+            private final Runnable whenCut;
+            private volatile boolean cut;
+
+            Join(int parts, Runnable whenAll, Runnable whenCut) {
+                this.left = new AtomicInteger(parts);
+                this.whenAll = whenAll;
+                this.whenCut = whenCut;
             }
-            var aliases = readPages(acct, region, "kms", "ListAliases", keyArn, errorsTo,
-                    k.listAliasesPaginator(r -> r.keyId(metadata.keyId()).limit(100)), x -> x.aliases(), null);
-            if (aliases != null) {
-                ArrayNode a = key.putArray("Aliases");
-                aliases.forEach(x -> a.add(SdkJson.toJson(x)));
+
+            void part(RegionData scope, String service, Runnable read) {
+                submitAlways(scope, service, () -> {
+                    boolean ok = false;
+                    try {
+                        if (stopped()) {
+                            throw new ScanCancelledException();
+                        }
+                        read.run();
+                        ok = true;
+                    } finally {
+                        if (!ok) {
+                            cut = true;
+                        }
+                        if (left.decrementAndGet() == 0) {
+                            if (!cut) {
+                                whenAll.run();
+                            } else if (whenCut != null) {
+                                whenCut.run();
+                            }
+                        }
+                    }
+                });
             }
-            var grants = readPages(acct, region, "kms", "ListGrants", keyArn, errorsTo,
-                    k.listGrantsPaginator(r -> r.keyId(keyArn).limit(100)), x -> x.grants(), null);
-            if (grants != null) {
-                ArrayNode g = key.putArray("Grants");
-                grants.forEach(x -> g.add(SdkJson.toJson(x)));
-            }
-            var tags = read(acct, region, "kms", "ListResourceTags", keyArn, errorsTo,
-                    () -> k.listResourceTags(r -> r.keyId(keyArn)).tags());
-            if (tags != null) {
-                ObjectNode tn = key.putObject("Tags");
-                tags.stream().sorted(Comparator.comparing(x -> x.tagKey())).forEach(x -> tn.put(x.tagKey(), x.tagValue()));
-            }
-            ownerData.keys.add(key);
         }
 
         // ------------------------------------------------------------------ assembly
@@ -1663,7 +1776,7 @@ public final class Scanner {
             r.set("MpaApprovalTeams", array(sorted(rd.approvalTeams, "Arn")));
             r.set("MpaSessions", array(sorted(rd.sessions, "SessionArn")));
             if (!rd.readErrors.isEmpty()) {
-                r.set("ReadErrors", array(sorted(rd.readErrors, "Scope")));
+                r.set("ReadErrors", array(sortedErrors(rd.readErrors)));
             }
             return r;
         }
@@ -1698,6 +1811,14 @@ public final class Scanner {
 
         List<ObjectNode> sorted(List<ObjectNode> list, String field) {
             return sortedBy(list, n -> n.path(field).asText());
+        }
+
+        /**
+         * ReadErrors by scope, and a scope's by operation: reads of one scope run at once, so the order they failed in is
+         * not the order they were asked in.
+         */
+        List<ObjectNode> sortedErrors(List<ObjectNode> list) {
+            return sortedBy(list, n -> n.path("Scope").asText() + "\n" + n.path("Operation").asText());
         }
 
         List<ObjectNode> sortedBy(List<ObjectNode> list, java.util.function.Function<ObjectNode, String> key) {

@@ -18,7 +18,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -46,12 +48,28 @@ class ScanCancelTest {
     private Sandbox sandbox;
     private ConsoleFixture fixture;
     private Estate estate;
+    /** Holds the answer to one account's first ListProtectedResources call (which its resources' reads wait for) until the cancel is pressed. */
+    private final CountDownLatch cancelPressed = new CountDownLatch(1);
+    private final AtomicBoolean holding = new AtomicBoolean();
 
     @Start
     void start(Stage stage) throws Exception {
         estate = new EstateGenerator(new EstateFile()).generate(new GeneratorSpec(4, 3, 3, 60_000, 11, null));
+        // The scan's scopes read at once and end together: one call of one account waits for the cancel, so that the cancel
+        // comes while its scope is still being read (the listener runs before the sandbox answers; one of its threads waits).
+        String held = estate.accounts().get(estate.accounts().size() - 1).id();
         sandbox = Sandbox.start(SandboxOptions.forTests(estate, Clock.fixed(estate.capturedAt(), ZoneOffset.UTC)).withAsCaptured(true)
-                .withAutoApprove(true).withFaults(60, 0, 0, 1)); // 60 ms a call: the scan lasts long enough to be cancelled halfway
+                .withAutoApprove(true).withFaults(60, 0, 0, 1) // 60 ms a call
+                .withRequestListener(e -> {
+                    if ("ListProtectedResources".equals(e.operation()) && e.principal() != null && e.principal().contains(held)
+                            && holding.compareAndSet(false, true)) {
+                        try {
+                            cancelPressed.await(180, TimeUnit.SECONDS);
+                        } catch (InterruptedException x) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                }));
         String management = estate.accounts().get(0).id();
         String region = sandbox.credential(management, EstateGenerator.READ_ONLY_ROLE).region();
         Path here = dir.resolve(String.valueOf(System.nanoTime()));
@@ -62,6 +80,7 @@ class ScanCancelTest {
 
     @AfterEach
     void close() {
+        cancelPressed.countDown();
         fixture.close();
         sandbox.close();
     }
@@ -90,6 +109,7 @@ class ScanCancelTest {
 
         long pressed = System.nanoTime();
         robot.clickOn("#" + ScanView.ID_CANCEL);
+        cancelPressed.countDown();
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#" + ScanView.ID_CANCELLING).queryAs(javafx.scene.Node.class).isVisible()).isTrue();
         // How fast a cancel stops the reading is measured by bench/console.sh (cancel-at-points), not here: on a loaded
