@@ -1149,19 +1149,17 @@ public final class Scanner {
                 for (ObjectNode m : members) {
                     vault.setAll(m);
                 }
-                for (RecoveryPoint p : points.get(0)) {
-                    noteKey(p.encryptionKeyArn(), p.encryptionKeyType(), acct);
-                }
                 vault.set("RestoreAccessBackupVaults", restoreAccess[0]);
-                noteKey(vault.path("EncryptionKeyArn").asText(null), vault.path("EncryptionKeyType").asText(null), acct);
                 rd.vaults.add(new VaultRead(vault, points.get(0)));
             }, () -> rd.recoveryPointsListed.addAndGet(-counted[0]));
             join.part(rd, "backup", () -> {
                 DescribeBackupVaultResponse d = read(acct, region, "backup", "DescribeBackupVault", arn, rd.readErrors,
                         () -> b.describeBackupVault(r -> r.backupVaultName(name)));
                 ObjectNode vault = d != null ? SdkJson.toJson(d) : SdkJson.toJson(listed);
+                // The keys a vault and its points name are read as soon as they are known, not once the whole vault is.
+                noteKey(vault.path("EncryptionKeyArn").asText(null), vault.path("EncryptionKeyType").asText(null), acct);
                 if (incremental) {
-                    points.set(0, recoveryPoints(t, region, rd, name, arn, vault.path("NumberOfRecoveryPoints").asLong(-1), counted));
+                    points.set(0, notingKeys(recoveryPoints(t, region, rd, name, arn, vault.path("NumberOfRecoveryPoints").asLong(-1), counted), acct));
                 }
                 ArrayNode ra = JSON.arrayNode();
                 if ("LOGICALLY_AIR_GAPPED_BACKUP_VAULT".equals(vault.path("VaultType").asText())) {
@@ -1217,8 +1215,16 @@ public final class Scanner {
                 members[2] = m;
             });
             if (!incremental) {
-                join.part(rd, "backup", () -> points.set(0, recoveryPoints(t, region, rd, name, arn, -1, counted)));
+                join.part(rd, "backup", () -> points.set(0, notingKeys(recoveryPoints(t, region, rd, name, arn, -1, counted), acct)));
             }
+        }
+
+        /** The vault's points, once listed (none if the listing failed): the keys they name are read from now on. */
+        List<RecoveryPoint> notingKeys(List<RecoveryPoint> points, String acct) {
+            for (RecoveryPoint p : points) {
+                noteKey(p.encryptionKeyArn(), p.encryptionKeyType(), acct);
+            }
+            return points;
         }
 
         /**
