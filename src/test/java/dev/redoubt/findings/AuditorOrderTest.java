@@ -92,8 +92,9 @@ class AuditorOrderTest {
         List<Check> checks = List.of(check("T-00", out -> out.accept(result("T-00", "a"))), check("T-01", out -> {
             throw new IllegalStateException("check broke");
         }), check("T-02", out -> out.accept(result("T-02", "a"))));
+        // the check's exception, or one the pool made anew around it when the check ran on another thread
         assertThatThrownBy(() -> new Auditor(checks).run(new EstateFixture().estate(), FindingsSettings.DEFAULTS, EstateFixture.NOW, part -> {
-        })).isInstanceOf(IllegalStateException.class).hasMessage("check broke");
+        })).isInstanceOf(IllegalStateException.class).hasMessageContaining("check broke");
         List<Check> fine = List.of(checks.get(0), checks.get(2));
         assertThatThrownBy(() -> new Auditor(fine).run(new EstateFixture().estate(), FindingsSettings.DEFAULTS, EstateFixture.NOW, part -> {
             throw new IllegalArgumentException("follower broke");
