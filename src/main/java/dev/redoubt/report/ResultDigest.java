@@ -78,6 +78,13 @@ final class ResultDigest {
     }
 
     static String sha256(List<Result> results) {
+        ResultDigest d = start();
+        d.add(results);
+        return d.finish();
+    }
+
+    /** A digest to feed part by part (each check's results, in catalogue order): the same value as {@link #sha256} of all parts in a row. */
+    static ResultDigest start() {
         MessageDigest md;
         try {
             md = MessageDigest.getInstance("SHA-256");
@@ -86,18 +93,28 @@ final class ResultDigest {
         }
         ResultDigest d = new ResultDigest(md);
         d.raw((byte) '[');
-        boolean first = true;
+        return d;
+    }
+
+    /** Encodes and hashes the next results. */
+    void add(List<Result> results) {
         for (Result r : results) {
             if (!first) {
-                d.raw((byte) ',');
+                raw((byte) ',');
             }
             first = false;
-            d.result(r);
+            result(r);
         }
-        d.raw((byte) ']');
-        d.flush();
+    }
+
+    /** The hex SHA-256 of every result added. */
+    String finish() {
+        raw((byte) ']');
+        flush();
         return HexFormat.of().formatHex(md.digest());
     }
+
+    private boolean first = true;
 
     private void result(Result r) {
         raw(ACCOUNT_ID);
