@@ -35,7 +35,7 @@ public final class Cli {
     public static int run(String[] args, CliContext context) {
         boolean debug = hasFlag(args, "--debug");
         boolean verbose = debug || hasFlag(args, "--verbose");
-        CommandLine cl = commandLine(context);
+        CommandLine cl = commandLine(context, commandNamed(args));
         cl.setOut(new PrintWriter(context.rawOut(), true)); // help and version: picocli's own text and styles
         cl.setErr(new PrintWriter(context.err(), true));
         cl.setParameterExceptionHandler((ex, argv) -> {
@@ -58,8 +58,24 @@ public final class Cli {
         }
     }
 
+    /** The whole command line: every command. */
     public static CommandLine commandLine(CliContext context) {
-        CommandLine cl = new CommandLine(new RedoubtCommand(), new ContextFactory(context));
+        return commandLine(context, null);
+    }
+
+    /**
+     * The command line with only the command named {@code only} (and its subcommands), or with every command when
+     * {@code only} is null: parsing and help for that command are the same either way, and the other commands'
+     * models are not built.
+     */
+    static CommandLine commandLine(CliContext context, String only) {
+        ContextFactory factory = new ContextFactory(context);
+        CommandLine cl = new CommandLine(new RedoubtCommand(), factory);
+        RedoubtCommand.COMMANDS.forEach((name, cls) -> {
+            if (only == null || only.equals(name)) {
+                cl.addSubcommand(name, new CommandLine(cls, factory));
+            }
+        });
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setUsageHelpAutoWidth(true);
         return cl;
@@ -142,6 +158,23 @@ public final class Cli {
             case READ_ONLY, NOT_FOUND -> ExitCodes.USAGE;
             case OTHER -> ExitCodes.INTERNAL;
         };
+    }
+
+    /**
+     * The command a command line names, as picocli will read it: its first word that is not an option (the options
+     * before a command, --debug and --verbose, take no value), if that is a command's name; else null (no command, a
+     * misspelt one, or help: all commands are then built, so messages and help list them all).
+     */
+    static String commandNamed(String[] args) {
+        for (String a : args) {
+            if (a.equals("--")) {
+                return null;
+            }
+            if (!a.startsWith("-")) {
+                return RedoubtCommand.COMMANDS.containsKey(a) ? a : null;
+            }
+        }
+        return null;
     }
 
     private static boolean hasFlag(String[] args, String flag) {
