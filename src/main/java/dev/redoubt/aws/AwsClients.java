@@ -143,6 +143,46 @@ public final class AwsClients implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts, on a daemon thread, what a sign-in's first call does in a cold JVM: builds an STS client and sends
+     * GetCallerIdentity (signed with made-up keys) to a local port that refuses it, one attempt; then builds the
+     * Organizations, Backup and KMS clients a scan uses next. Loading and initialising the SDK's and the HTTP client's
+     * classes (the regions' metadata, the endpoint rules, the signer, the retry strategy) then overlaps the command
+     * line's parsing and the reading of the AWS config on the main thread, instead of following it. Nothing is sent
+     * anywhere but the refusing local port; any failure is ignored.
+     */
+    public static Thread warmUpInBackground() {
+        Thread t = new Thread(AwsClients::warmUp, "redoubt-sdk-warm-up");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    static void warmUp() {
+        int refusing;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            refusing = s.getLocalPort(); // closed again below: connections to it are refused at once
+        } catch (java.io.IOException | RuntimeException e) {
+            return;
+        }
+        AwsSettings settings = new AwsSettings(java.net.URI.create("http://127.0.0.1:" + refusing), AccessMode.AUDITOR, 1, null, null, 1);
+        var keys = software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("AKIAWARMUPWARMUPWARM", "warm-up-only-not-a-key"));
+        try (AwsClients c = new AwsClients(keys, settings)) {
+            String region = "us-east-1";
+            try {
+                c.sts(region).getCallerIdentity();
+            } catch (RuntimeException expected) {
+                // refused, as intended
+            }
+            c.organizations();
+            c.backup(region);
+            c.kms(region);
+        } catch (RuntimeException | LinkageError e) {
+            // a warm-up only: the real sign-in reports whatever is wrong
+        }
+    }
+
     /** The override configuration every client shares; exposed so tests can assert it. */
     public ClientOverrideConfiguration overrideConfiguration() {
         ClientOverrideConfiguration.Builder b = ClientOverrideConfiguration.builder()

@@ -1,5 +1,6 @@
 package dev.redoubt.app.cli;
 
+import dev.redoubt.aws.AwsClients;
 import dev.redoubt.aws.AwsFailure;
 import dev.redoubt.aws.AwsFailures;
 import dev.redoubt.aws.EndpointUnreachableException;
@@ -23,6 +24,9 @@ public final class Cli {
     private Cli() {
     }
 
+    /** Commands whose first work is a sign-in (an AWS call): the SDK is warmed up on another thread as they start. */
+    private static final java.util.Set<String> SIGN_IN_FIRST = java.util.Set.of("scan", "whoami");
+
     public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
         return run(args, new CliContext(out, err, env, Clock.systemUTC()));
     }
@@ -35,7 +39,11 @@ public final class Cli {
     public static int run(String[] args, CliContext context) {
         boolean debug = hasFlag(args, "--debug");
         boolean verbose = debug || hasFlag(args, "--verbose");
-        CommandLine cl = commandLine(context, commandNamed(args));
+        String named = commandNamed(args);
+        if (named != null && SIGN_IN_FIRST.contains(named)) {
+            AwsClients.warmUpInBackground(); // the SDK's classes load while the line is parsed and the config read
+        }
+        CommandLine cl = commandLine(context, named);
         cl.setOut(new PrintWriter(context.rawOut(), true)); // help and version: picocli's own text and styles
         cl.setErr(new PrintWriter(context.err(), true));
         cl.setParameterExceptionHandler((ex, argv) -> {
