@@ -149,7 +149,7 @@ public final class AwsClients implements AutoCloseable {
      * Organizations, Backup and KMS clients a scan uses next. Loading and initialising the SDK's and the HTTP client's
      * classes (the regions' metadata, the endpoint rules, the signer, the retry strategy) then overlaps the command
      * line's parsing and the reading of the AWS config on the main thread, instead of following it. Nothing is sent
-     * anywhere but the refusing local port; any failure is ignored.
+     * anywhere but the refusing local port (and nothing at all when a proxy is configured); any failure is ignored.
      */
     public static Thread warmUpInBackground() {
         Thread t = new Thread(AwsClients::warmUp, "redoubt-sdk-warm-up");
@@ -170,10 +170,14 @@ public final class AwsClients implements AutoCloseable {
                 software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("AKIAWARMUPWARMUPWARM", "warm-up-only-not-a-key"));
         try (AwsClients c = new AwsClients(keys, settings)) {
             String region = "us-east-1";
-            try {
-                c.sts(region).getCallerIdentity();
-            } catch (RuntimeException expected) {
-                // refused, as intended
+            if (!proxied()) { // through a proxy the call would leave this machine: the clients are built, not called
+                try {
+                    c.sts(region).getCallerIdentity();
+                } catch (RuntimeException expected) {
+                    // refused, as intended
+                }
+            } else {
+                c.sts(region);
             }
             c.organizations();
             c.backup(region);
@@ -181,6 +185,17 @@ public final class AwsClients implements AutoCloseable {
         } catch (RuntimeException | LinkageError e) {
             // a warm-up only: the real sign-in reports whatever is wrong
         }
+    }
+
+    /** Whether the SDK's HTTP client could send a plain-HTTP call through a proxy (environment or system properties). */
+    static boolean proxied() {
+        for (String v : new String[] {"HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy", "ALL_PROXY", "all_proxy"}) {
+            String e = System.getenv(v);
+            if (e != null && !e.isBlank()) {
+                return true;
+            }
+        }
+        return System.getProperty("http.proxyHost") != null || System.getProperty("https.proxyHost") != null;
     }
 
     /** The override configuration every client shares; exposed so tests can assert it. */

@@ -30,4 +30,21 @@ class AwsClientsWarmUpTest {
     private static Set<String> threadNames() {
         return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName).collect(Collectors.toSet());
     }
+
+    @Test
+    void aConfiguredProxyKeepsTheWarmUpFromCalling() {
+        String saved = System.getProperty("http.proxyHost");
+        try {
+            System.clearProperty("http.proxyHost");
+            boolean fromEnvironment = AwsClients.proxied();
+            System.setProperty("http.proxyHost", "proxy.example");
+            assertThat(AwsClients.proxied()).isTrue();
+            System.clearProperty("http.proxyHost");
+            assertThat(AwsClients.proxied()).isEqualTo(fromEnvironment);
+        } finally {
+            if (saved != null) {
+                System.setProperty("http.proxyHost", saved);
+            }
+        }
+    }
 }
