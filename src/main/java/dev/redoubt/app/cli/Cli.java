@@ -171,9 +171,13 @@ public final class Cli {
     /**
      * The command a command line names, as picocli will read it: its first word that is not an option (the options
      * before a command, --debug and --verbose, take no value), if that is a command's name; else null (no command, a
-     * misspelt one, or help: all commands are then built, so messages and help list them all).
+     * misspelt one, or help: all commands are then built, so messages and help list them all); "" (none) when only the
+     * version is asked for.
      */
     static String commandNamed(String[] args) {
+        if (versionOnly(args)) {
+            return ""; // no command's model is needed to print the version
+        }
         for (String a : args) {
             if (a.equals("--")) {
                 return null;
@@ -183,6 +187,21 @@ public final class Cli {
             }
         }
         return null;
+    }
+
+    /** Only the version asked for (with --debug or --verbose at most). */
+    private static boolean versionOnly(String[] args) {
+        boolean version = false;
+        for (String a : args) {
+            switch (a) {
+                case "--version", "-V" -> version = true;
+                case "--debug", "--verbose" -> { }
+                default -> {
+                    return false;
+                }
+            }
+        }
+        return version;
     }
 
     private static boolean hasFlag(String[] args, String flag) {

@@ -41,6 +41,9 @@ class CliCommandLineTest {
         assertThat(Cli.commandNamed(new String[] {"scna", "--out", "x"})).isNull(); // picocli then suggests among all commands
         assertThat(Cli.commandNamed(new String[] {"--", "scan"})).isNull();
         assertThat(Cli.commandNamed(new String[] {})).isNull();
+        assertThat(Cli.commandNamed(new String[] {"--version"})).isEmpty(); // no command at all
+        assertThat(Cli.commandNamed(new String[] {"--debug", "-V"})).isEmpty();
+        assertThat(Cli.commandNamed(new String[] {"--version", "--help"})).isNull();
     }
 
     @Test
@@ -69,5 +72,19 @@ class CliCommandLineTest {
             names.add(String.join(",", o.names()) + (o.inherited() ? " (inherited)" : ""));
         }
         return names;
+    }
+
+    @Test
+    void theVersionIsTheSameWithoutTheCommands() {
+        ByteArrayOutputStream alone = new ByteArrayOutputStream();
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        CommandLine none = Cli.commandLine(context, "");
+        assertThat(none.getSubcommands()).isEmpty();
+        none.setOut(new java.io.PrintWriter(alone, true));
+        assertThat(none.execute("--version")).isZero();
+        CommandLine every = Cli.commandLine(context);
+        every.setOut(new java.io.PrintWriter(all, true));
+        assertThat(every.execute("--version")).isZero();
+        assertThat(alone.toString()).isNotBlank().isEqualTo(all.toString());
     }
 }
