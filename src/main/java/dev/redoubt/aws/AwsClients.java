@@ -143,6 +143,61 @@ public final class AwsClients implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts, on a daemon thread, what a sign-in's first call does in a cold JVM: builds an STS client and sends
+     * GetCallerIdentity (signed with made-up keys) to a local port that refuses it, one attempt; then builds the
+     * Organizations, Backup and KMS clients a scan uses next. Loading and initialising the SDK's and the HTTP client's
+     * classes (the regions' metadata, the endpoint rules, the signer, the retry strategy) then overlaps the command
+     * line's parsing and the reading of the AWS config on the main thread, instead of following it. Nothing is sent
+     * anywhere but the refusing local port (and nothing at all when a proxy is configured); any failure is ignored.
+     */
+    public static Thread warmUpInBackground() {
+        Thread t = new Thread(AwsClients::warmUp, "redoubt-sdk-warm-up");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    static void warmUp() {
+        int refusing;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            refusing = s.getLocalPort(); // closed again below: connections to it are refused at once
+        } catch (java.io.IOException | RuntimeException e) {
+            return;
+        }
+        AwsSettings settings = new AwsSettings(java.net.URI.create("http://127.0.0.1:" + refusing), AccessMode.AUDITOR, 1, null, null, 1);
+        var keys = software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("AKIAWARMUPWARMUPWARM", "warm-up-only-not-a-key"));
+        try (AwsClients c = new AwsClients(keys, settings)) {
+            String region = "us-east-1";
+            if (!proxied()) { // through a proxy the call would leave this machine: the clients are built, not called
+                try {
+                    c.sts(region).getCallerIdentity();
+                } catch (RuntimeException expected) {
+                    // refused, as intended
+                }
+            } else {
+                c.sts(region);
+            }
+            c.organizations();
+            c.backup(region);
+            c.kms(region);
+        } catch (RuntimeException | LinkageError e) {
+            // a warm-up only: the real sign-in reports whatever is wrong
+        }
+    }
+
+    /** Whether the SDK's HTTP client could send a plain-HTTP call through a proxy (environment or system properties). */
+    static boolean proxied() {
+        for (String v : new String[] {"HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy", "ALL_PROXY", "all_proxy"}) {
+            String e = System.getenv(v);
+            if (e != null && !e.isBlank()) {
+                return true;
+            }
+        }
+        return System.getProperty("http.proxyHost") != null || System.getProperty("https.proxyHost") != null;
+    }
+
     /** The override configuration every client shares; exposed so tests can assert it. */
     public ClientOverrideConfiguration overrideConfiguration() {
         ClientOverrideConfiguration.Builder b = ClientOverrideConfiguration.builder()

@@ -18,11 +18,18 @@ import software.amazon.awssdk.profiles.ProfileFile;
  */
 final class AwsTransport implements AutoCloseable {
     private final SdkHttpClient http;
+    private final LazyTlsSocketFactory tls;
     private final ScheduledExecutorService scheduler;
     private volatile ProfileFile profileFile;
 
     AwsTransport(AwsSettings settings) {
+        LazyTlsSocketFactory tls = new LazyTlsSocketFactory();
+        if (settings.endpointOverride() == null || !"http".equalsIgnoreCase(settings.endpointOverride().getScheme())) {
+            tls.prepareInBackground(); // AWS itself: HTTPS from the first call on
+        }
+        this.tls = tls;
         this.http = new FailFastHttpClient(ApacheHttpClient.builder()
+                .socketFactory(tls) // TLS made on first use: a plain-HTTP endpoint (the sandbox) never pays for it
                 .maxConnections(settings.maxConnections())
                 .connectionTimeout(Duration.ofSeconds(5))
                 .socketTimeout(settings.attemptTimeout())
@@ -41,6 +48,11 @@ final class AwsTransport implements AutoCloseable {
 
     SdkHttpClient http() {
         return http;
+    }
+
+    /** Whether the TLS socket factory has been made (tests: a plain-HTTP endpoint never makes it). */
+    boolean tlsPrepared() {
+        return tls.prepared();
     }
 
     ScheduledExecutorService scheduler() {

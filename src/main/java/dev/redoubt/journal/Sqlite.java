@@ -15,8 +15,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteJDBCLoader;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteOpenMode;
+import org.sqlite.util.LibraryLoaderUtil;
 
 /**
  * Opens journal databases the one way: writers with WAL, full synchronous and a busy timeout; readers
@@ -25,6 +27,8 @@ import org.sqlite.SQLiteOpenMode;
 final class Sqlite {
     static final int BUSY_TIMEOUT_MS = 30_000;
     private static final String NATIVE_DIR_PROPERTY = "org.sqlite.tmpdir";
+    private static final String LIB_PATH_PROPERTY = "org.sqlite.lib.path";
+    private static final String LIB_NAME_PROPERTY = "org.sqlite.lib.name";
 
     private Sqlite() {
     }
@@ -157,7 +161,58 @@ final class Sqlite {
         } catch (IOException | UnsupportedOperationException e) {
             throw new JournalException(dir + ": cannot be created (" + e.getMessage() + "); check Redoubt's home", false, e);
         }
+        useKeptCopy(dir, !readOnly);
         System.setProperty(NATIVE_DIR_PROPERTY, dir.toString());
+    }
+
+    /**
+     * Has sqlite-jdbc load its native library from a copy kept in {@code dir} (the owner-only folder above) under a
+     * name of its version, made once ({@code mayWrite}) and reused by later runs while its size is the library's. Left
+     * to itself the driver writes a new copy on every run and compares it with the one in the jar byte by byte, about
+     * 0.15 s of CPU in each command that journals. Anything unexpected leaves the driver to its own way.
+     */
+    static void useKeptCopy(Path dir, boolean mayWrite) {
+        if (System.getProperty(LIB_PATH_PROPERTY) != null || System.getProperty(LIB_NAME_PROPERTY) != null) {
+            return; // the user's choice
+        }
+        Path tmp = null;
+        try {
+            String resource = LibraryLoaderUtil.getNativeLibResourcePath() + "/" + LibraryLoaderUtil.getNativeLibName();
+            java.net.URL url = SQLiteJDBCLoader.class.getResource(resource);
+            if (url == null) {
+                return;
+            }
+            java.net.URLConnection connection = url.openConnection();
+            long size = connection.getContentLengthLong();
+            String name = "libsqlitejdbc-" + SQLiteJDBCLoader.getVersion() + "-" + LibraryLoaderUtil.getNativeLibName();
+            Path copy = dir.resolve(name);
+            if (size <= 0 || !(Files.isRegularFile(copy, java.nio.file.LinkOption.NOFOLLOW_LINKS) && Files.size(copy) == size)) {
+                if (!mayWrite || size <= 0) {
+                    return;
+                }
+                tmp = Files.createTempFile(dir, "libsqlitejdbc-", ".tmp");
+                try (java.io.InputStream in = connection.getInputStream()) {
+                    Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+                if (Files.size(tmp) != size) {
+                    return;
+                }
+                Files.move(tmp, copy, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                tmp = null;
+            }
+            System.setProperty(LIB_PATH_PROPERTY, dir.toString());
+            System.setProperty(LIB_NAME_PROPERTY, name);
+        } catch (IOException | RuntimeException e) {
+            // the driver extracts its library as usual
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException e) {
+                    // a stray temporary file in Redoubt's own folder
+                }
+            }
+        }
     }
 
     /** A folder that exists and that its permissions let its owner write to (root can write anywhere; a read-only home stays unwritten). */

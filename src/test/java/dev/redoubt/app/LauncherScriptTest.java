@@ -147,4 +147,24 @@ class LauncherScriptTest {
         assertThat(afterNewJar.out()).as("made again for the new jar").contains("-XX:ArchiveClassesAtExit=");
         assertThat(Files.size(archive)).isGreaterThan(1000);
     }
+
+    @Test
+    void anArchiveIsMadeAgainWhenTheRuntimesOwnArchiveIsNewer() throws Exception {
+        // A runtime of our own: bin/java runs this JVM's, so the launcher takes this folder for the runtime.
+        Path runtime = dir.resolve("jdk");
+        Path java = Files.createDirectories(runtime.resolve("bin")).resolve("java");
+        Files.writeString(java, "#!/bin/sh\nexec '" + Path.of(System.getProperty("java.home"), "bin", "java") + "' \"$@\"\n");
+        assertThat(java.toFile().setExecutable(true)).isTrue();
+        Path staticArchive = Files.createDirectories(runtime.resolve("lib/server")).resolve("classes.jsa");
+        Files.writeString(staticArchive, "the runtime's archive");
+        assertThat(staticArchive.toFile().setLastModified(System.currentTimeMillis() - 120_000)).isTrue();
+        Path cds = dir.resolve("cds");
+        Map<String, String> env = Map.of("REDOUBT_CDS_DIR", cds.toString(), "JAVA_HOME", runtime.toString());
+
+        assertThat(launch(env, "scan").out()).contains("-XX:ArchiveClassesAtExit=");
+        assertThat(launch(env, "scan").out()).as("older than ours: ours is used").contains("-XX:SharedArchiveFile=");
+
+        assertThat(staticArchive.toFile().setLastModified(System.currentTimeMillis() + 60_000)).isTrue(); // e.g. java -Xshare:dump
+        assertThat(launch(env, "scan").out()).as("made again on the new static archive").contains("-XX:ArchiveClassesAtExit=");
+    }
 }

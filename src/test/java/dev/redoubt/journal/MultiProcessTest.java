@@ -121,9 +121,9 @@ class MultiProcessTest {
         assertThat(v.ok()).as(String.valueOf(v.problem())).isTrue();
         assertThat(v.entries()).isGreaterThanOrEqualTo(acked.size());
         assertStored(acked);
-        // sqlite-jdbc's native library went under the home (left behind by the killed processes), not the temporary directory
+        // sqlite-jdbc's native library went under the home (the copy kept there for every run), not the temporary directory
         try (Stream<Path> lib = Files.list(home.resolve("native")); Stream<Path> tmp = Files.list(childTmp)) {
-            assertThat(lib.map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("sqlite-") && n.contains("sqlitejdbc"));
+            assertThat(lib.map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("libsqlitejdbc-") && n.contains("sqlitejdbc"));
             assertThat(tmp.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("sqlite-"));
         }
     }

@@ -174,7 +174,7 @@ final class AuditCommand implements Callable<Integer> {
     }
 
     private ScanOutcome scanLive() {
-        var plan = scope.plan(ctx.app().estates());
+        var plan = scope.plan(ctx.app()::estates);
         Cancellation cancel = new Cancellation();
         ScanOutcome result;
         Connection connection;

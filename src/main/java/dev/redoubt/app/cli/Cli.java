@@ -1,5 +1,6 @@
 package dev.redoubt.app.cli;
 
+import dev.redoubt.aws.AwsClients;
 import dev.redoubt.aws.AwsFailure;
 import dev.redoubt.aws.AwsFailures;
 import dev.redoubt.aws.EndpointUnreachableException;
@@ -23,6 +24,9 @@ public final class Cli {
     private Cli() {
     }
 
+    /** Commands whose first work is a sign-in (an AWS call): the SDK is warmed up on another thread as they start. */
+    private static final java.util.Set<String> SIGN_IN_FIRST = java.util.Set.of("scan", "whoami");
+
     public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
         return run(args, new CliContext(out, err, env, Clock.systemUTC()));
     }
@@ -35,7 +39,11 @@ public final class Cli {
     public static int run(String[] args, CliContext context) {
         boolean debug = hasFlag(args, "--debug");
         boolean verbose = debug || hasFlag(args, "--verbose");
-        CommandLine cl = commandLine(context);
+        String named = commandNamed(args);
+        if (named != null && SIGN_IN_FIRST.contains(named)) {
+            AwsClients.warmUpInBackground(); // the SDK's classes load while the line is parsed and the config read
+        }
+        CommandLine cl = commandLine(context, named);
         cl.setOut(new PrintWriter(context.rawOut(), true)); // help and version: picocli's own text and styles
         cl.setErr(new PrintWriter(context.err(), true));
         cl.setParameterExceptionHandler((ex, argv) -> {
@@ -58,8 +66,24 @@ public final class Cli {
         }
     }
 
+    /** The whole command line: every command. */
     public static CommandLine commandLine(CliContext context) {
-        CommandLine cl = new CommandLine(new RedoubtCommand(), new ContextFactory(context));
+        return commandLine(context, null);
+    }
+
+    /**
+     * The command line with only the command named {@code only} (and its subcommands), or with every command when
+     * {@code only} is null: parsing and help for that command are the same either way, and the other commands'
+     * models are not built.
+     */
+    static CommandLine commandLine(CliContext context, String only) {
+        ContextFactory factory = new ContextFactory(context);
+        CommandLine cl = new CommandLine(new RedoubtCommand(), factory);
+        RedoubtCommand.COMMANDS.forEach((name, cls) -> {
+            if (only == null || only.equals(name)) {
+                cl.addSubcommand(name, new CommandLine(cls, factory));
+            }
+        });
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setUsageHelpAutoWidth(true);
         return cl;
@@ -142,6 +166,42 @@ public final class Cli {
             case READ_ONLY, NOT_FOUND -> ExitCodes.USAGE;
             case OTHER -> ExitCodes.INTERNAL;
         };
+    }
+
+    /**
+     * The command a command line names, as picocli will read it: its first word that is not an option (the options
+     * before a command, --debug and --verbose, take no value), if that is a command's name; else null (no command, a
+     * misspelt one, or help: all commands are then built, so messages and help list them all); "" (none) when only the
+     * version is asked for.
+     */
+    static String commandNamed(String[] args) {
+        if (versionOnly(args)) {
+            return ""; // no command's model is needed to print the version
+        }
+        for (String a : args) {
+            if (a.equals("--")) {
+                return null;
+            }
+            if (!a.startsWith("-")) {
+                return RedoubtCommand.COMMANDS.containsKey(a) ? a : null;
+            }
+        }
+        return null;
+    }
+
+    /** Only the version asked for (with --debug or --verbose at most). */
+    private static boolean versionOnly(String[] args) {
+        boolean version = false;
+        for (String a : args) {
+            switch (a) {
+                case "--version", "-V" -> version = true;
+                case "--debug", "--verbose" -> { }
+                default -> {
+                    return false;
+                }
+            }
+        }
+        return version;
     }
 
     private static boolean hasFlag(String[] args, String flag) {

@@ -34,7 +34,7 @@ final class ScanCommand implements Runnable {
     @Override
     public void run() {
         Outputs.refuseInputs(ctx, "--out", out, "--since-capture", scope.sinceCapture);
-        var plan = scope.plan(ctx.app().estates());
+        var plan = scope.plan(ctx.app()::estates);
         boolean toStdout = out.toString().equals("-");
         ScanOutcome result;
         Cancellation cancel = new Cancellation();

@@ -35,10 +35,11 @@ final class ScanOptions {
         return accounts != null || regions != null || role != null || sinceCapture != null;
     }
 
-    ScanPlan plan(EstateService estates) {
+    /** {@code estates} is asked for only to read the --since-capture file (building it reads the settings, with Jackson). */
+    ScanPlan plan(java.util.function.Supplier<EstateService> estates) {
         boolean allAccounts = accounts != null && accounts.size() == 1 && accounts.get(0).equals("all");
         boolean allRegions = regions != null && regions.size() == 1 && regions.get(0).equals("all");
-        Estate previous = sinceCapture == null ? null : estates.open(sinceCapture).estate();
+        Estate previous = sinceCapture == null ? null : estates.get().open(sinceCapture).estate();
         return new ScanPlan(accounts == null || allAccounts ? List.of() : accounts, allAccounts, role,
                 regions == null || allRegions ? List.of() : regions, allRegions, perScope, inFlight, previous);
     }

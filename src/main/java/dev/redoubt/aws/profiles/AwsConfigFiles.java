@@ -22,6 +22,7 @@ public final class AwsConfigFiles {
     private final Path configFile;
     private final Path credentialsFile;
     private final Path ssoCacheDir;
+    private volatile Parsed parsed;
 
     public AwsConfigFiles(Map<String, String> env, Path userHome) {
         this(env, userHome, null, null, null);
@@ -75,8 +76,35 @@ public final class AwsConfigFiles {
         return p == null || p.isBlank() ? "default" : p;
     }
 
-    /** The SDK's view of both files (for credential providers built from a profile). */
+    /**
+     * The SDK's view of both files (for credential providers built from a profile), parsed again only when either file
+     * changed (path, size or time): a sign-in asks for it three times, and the window for every profile list.
+     */
     public ProfileFile profileFile() {
+        String stamp = stamp(configFile()) + "|" + stamp(credentialsFile());
+        Parsed p = parsed;
+        if (p != null && p.stamp.equals(stamp)) {
+            return p.file;
+        }
+        ProfileFile file = parse();
+        parsed = new Parsed(stamp, file);
+        return file;
+    }
+
+    private record Parsed(String stamp, ProfileFile file) {
+    }
+
+    /** What says a file is as it was: its path, size and modification time (none when it cannot be read). */
+    private static String stamp(Path file) {
+        try {
+            var a = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+            return file + " " + a.size() + " " + a.lastModifiedTime() + " " + a.fileKey();
+        } catch (java.io.IOException | RuntimeException e) {
+            return file + " -";
+        }
+    }
+
+    private ProfileFile parse() {
         ProfileFile.Aggregator aggregator = ProfileFile.aggregator();
         if (Files.isRegularFile(configFile())) {
             aggregator.addFile(ProfileFile.builder().content(configFile()).type(ProfileFile.Type.CONFIGURATION).build());
