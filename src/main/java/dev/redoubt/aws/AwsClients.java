@@ -49,15 +49,20 @@ public final class AwsClients implements AutoCloseable {
     private final boolean ownsTransport;
     private final Map<String, SdkClient> clients = new ConcurrentHashMap<>();
 
+    /** Whether this object only warms the SDK up: its calls stop before they would be sent ({@link #warmUp}). */
+    private final boolean warmUpOnly;
+
     public AwsClients(AwsCredentialsProvider credentials, AwsSettings settings) {
-        this(credentials, settings, new AwsTransport(settings), true);
+        this(credentials, settings, new AwsTransport(settings), true, false);
     }
 
-    private AwsClients(AwsCredentialsProvider credentials, AwsSettings settings, AwsTransport transport, boolean ownsTransport) {
+    private AwsClients(AwsCredentialsProvider credentials, AwsSettings settings, AwsTransport transport, boolean ownsTransport,
+                       boolean warmUpOnly) {
         this.credentials = credentials;
         this.settings = settings;
         this.transport = transport;
         this.ownsTransport = ownsTransport;
+        this.warmUpOnly = warmUpOnly;
     }
 
     /**
@@ -65,7 +70,7 @@ public final class AwsClients implements AutoCloseable {
      * connection pool, scheduler and parsed config. Close them before this object, which closes what they share.
      */
     public AwsClients sharing(AwsCredentialsProvider otherCredentials, AwsSettings otherSettings) {
-        return new AwsClients(otherCredentials, otherSettings, transport, false);
+        return new AwsClients(otherCredentials, otherSettings, transport, false, warmUpOnly);
     }
 
     public AwsSettings settings() {
@@ -144,40 +149,33 @@ public final class AwsClients implements AutoCloseable {
     }
 
     /**
-     * Starts, on a daemon thread, what a sign-in's first call does in a cold JVM: builds an STS client and sends
-     * GetCallerIdentity (signed with made-up keys) to a local port that refuses it, one attempt; then builds the
-     * Organizations, Backup and KMS clients a scan uses next. Loading and initialising the SDK's and the HTTP client's
+     * Starts, on a daemon thread, what a sign-in's first call does in a cold JVM: builds an STS client and runs
+     * GetCallerIdentity (signed with made-up keys) up to the moment it would be sent, where an interceptor stops it;
+     * then builds the Organizations, Backup and KMS clients a scan uses next. Loading and initialising the SDK's
      * classes (the regions' metadata, the endpoint rules, the signer, the retry strategy) then overlaps the command
      * line's parsing and the reading of the AWS config on the main thread, instead of following it. Nothing is sent
-     * anywhere but the refusing local port (and nothing at all when a proxy is configured); any failure is ignored.
+     * anywhere, not even a connection attempt (AwsClientsWarmUpTest); any failure is ignored.
      */
     public static Thread warmUpInBackground() {
-        Thread t = new Thread(AwsClients::warmUp, "redoubt-sdk-warm-up");
+        Thread t = new Thread(() -> warmUp(WARM_UP_ENDPOINT), "redoubt-sdk-warm-up");
         t.setDaemon(true);
         t.start();
         return t;
     }
 
-    static void warmUp() {
-        int refusing;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            refusing = s.getLocalPort(); // closed again below: connections to it are refused at once
-        } catch (java.io.IOException | RuntimeException e) {
-            return;
-        }
-        AwsSettings settings = new AwsSettings(java.net.URI.create("http://127.0.0.1:" + refusing), AccessMode.AUDITOR, 1, null, null, 1);
+    /** Where the warm-up's call is addressed (a plain-HTTP endpoint: no TLS is prepared); it never gets there. */
+    static final java.net.URI WARM_UP_ENDPOINT = java.net.URI.create("http://127.0.0.1:9");
+
+    static void warmUp(java.net.URI endpoint) {
+        AwsSettings settings = new AwsSettings(endpoint, AccessMode.AUDITOR, 1, null, null, 1);
         var keys = software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
                 software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("AKIAWARMUPWARMUPWARM", "warm-up-only-not-a-key"));
-        try (AwsClients c = new AwsClients(keys, settings)) {
+        try (AwsClients c = new AwsClients(keys, settings, new AwsTransport(settings), true, true)) {
             String region = "us-east-1";
-            if (!proxied()) { // through a proxy the call would leave this machine: the clients are built, not called
-                try {
-                    c.sts(region).getCallerIdentity();
-                } catch (RuntimeException expected) {
-                    // refused, as intended
-                }
-            } else {
-                c.sts(region);
+            try {
+                c.sts(region).getCallerIdentity();
+            } catch (RuntimeException expected) {
+                // stopped before transmission, as intended
             }
             c.organizations();
             c.backup(region);
@@ -187,15 +185,13 @@ public final class AwsClients implements AutoCloseable {
         }
     }
 
-    /** Whether the SDK's HTTP client could send a plain-HTTP call through a proxy (environment or system properties). */
-    static boolean proxied() {
-        for (String v : new String[] {"HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy", "ALL_PROXY", "all_proxy"}) {
-            String e = System.getenv(v);
-            if (e != null && !e.isBlank()) {
-                return true;
-            }
+    /** The warm-up's last interceptor: a call is signed and ready, and goes no further. */
+    private static final class NothingLeaves implements software.amazon.awssdk.core.interceptor.ExecutionInterceptor {
+        @Override
+        public void beforeTransmission(software.amazon.awssdk.core.interceptor.Context.BeforeTransmission context,
+                                       software.amazon.awssdk.core.interceptor.ExecutionAttributes attributes) {
+            throw new IllegalStateException("warm-up: not sent");
         }
-        return System.getProperty("http.proxyHost") != null || System.getProperty("https.proxyHost") != null;
     }
 
     /** The override configuration every client shares; exposed so tests can assert it. */
@@ -208,6 +204,9 @@ public final class AwsClients implements AutoCloseable {
                 .defaultProfileFileSupplier(transport.profileFile());
         if (settings.mode() == AccessMode.AUDITOR) {
             b.addExecutionInterceptor(new ReadOnlyGuard());
+        }
+        if (warmUpOnly) {
+            b.addExecutionInterceptor(new NothingLeaves());
         }
         return b.build();
     }

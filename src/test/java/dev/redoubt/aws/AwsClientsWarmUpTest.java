@@ -1,6 +1,7 @@
 package dev.redoubt.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -32,19 +33,12 @@ class AwsClientsWarmUpTest {
     }
 
     @Test
-    void aConfiguredProxyKeepsTheWarmUpFromCalling() {
-        String saved = System.getProperty("http.proxyHost");
-        try {
-            System.clearProperty("http.proxyHost");
-            boolean fromEnvironment = AwsClients.proxied();
-            System.setProperty("http.proxyHost", "proxy.example");
-            assertThat(AwsClients.proxied()).isTrue();
-            System.clearProperty("http.proxyHost");
-            assertThat(AwsClients.proxied()).isEqualTo(fromEnvironment);
-        } finally {
-            if (saved != null) {
-                System.setProperty("http.proxyHost", saved);
-            }
+    void theWarmUpSendsNothingNotEvenAConnectionAttempt() throws Exception {
+        try (java.net.ServerSocket listening = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            listening.setSoTimeout(500);
+            AwsClients.warmUp(java.net.URI.create("http://127.0.0.1:" + listening.getLocalPort()));
+            // a connection made by the warm-up would be waiting in the backlog: accept() would return it
+            assertThatThrownBy(listening::accept).isInstanceOf(java.net.SocketTimeoutException.class);
         }
     }
 }
