@@ -114,11 +114,6 @@ public final class EstateJson {
      * so the instant and the errors are the formatter's.
      */
     public static Instant parseCommonTimestamp(String s) {
-        return parseCommonTimestamp((CharSequence) s);
-    }
-
-    /** {@link #parseCommonTimestamp(String)} of the characters as they are (a parser's buffer, without making a String). */
-    static Instant parseCommonTimestamp(CharSequence s) {
         int n = s.length();
         if (n < 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':' || s.charAt(16) != ':') {
             return null;
@@ -166,7 +161,7 @@ public final class EstateJson {
     }
 
     /** The value of {@code count} ASCII digits at {@code from}, or -1 when one is not a digit. */
-    private static int digits(CharSequence s, int from, int count) {
+    private static int digits(String s, int from, int count) {
         int v = 0;
         for (int i = from; i < from + count; i++) {
             char c = s.charAt(i);
@@ -272,16 +267,6 @@ public final class EstateJson {
         public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             JsonToken t = p.currentToken();
             if (t == JsonToken.VALUE_STRING) {
-                // The common form, read from the parser's buffer (a capture holds 600,000 timestamps); anything else as before.
-                char[] chars = p.getTextCharacters();
-                int offset = p.getTextOffset();
-                int length = p.getTextLength();
-                if (length >= 20 && chars[offset] > ' ' && chars[offset + length - 1] > ' ') {
-                    Instant fast = parseCommonTimestamp(java.nio.CharBuffer.wrap(chars, offset, length));
-                    if (fast != null && inRange(fast)) {
-                        return fast;
-                    }
-                }
                 String text = p.getText().trim();
                 Instant parsed;
                 try {

@@ -325,47 +325,6 @@ public final class EstateIndex {
         return vaults;
     }
 
-    private List<PointRef> pointsInReportOrder;
-
-    /**
-     * Every recovery point of every vault in the order a check reports them: by account, region and recovery point ARN
-     * (each null first), points that tie in vault order then listing order. Sorted once, on first use, for all the
-     * checks with a result per point (each would otherwise sort its 200,000 results of a large capture).
-     */
-    public synchronized List<PointRef> pointsInReportOrder() {
-        if (pointsInReportOrder == null) {
-            List<PointRef> all = new ArrayList<>();
-            for (VaultRef v : vaults) {
-                for (RecoveryPoint p : v.points()) {
-                    all.add(new PointRef(v, p));
-                }
-            }
-            all.sort(EstateIndex::compareReportOrder); // stable: ties keep vault and listing order
-            pointsInReportOrder = Collections.unmodifiableList(all);
-        }
-        return pointsInReportOrder;
-    }
-
-    /** As findings.Auditor orders a check's results (account, region, resource ARN, each null first), for points. */
-    private static int compareReportOrder(PointRef a, PointRef b) {
-        int c = compareNullsFirst(a.vault().accountId(), b.vault().accountId());
-        if (c != 0) {
-            return c;
-        }
-        c = compareNullsFirst(a.vault().region(), b.vault().region());
-        return c != 0 ? c : compareNullsFirst(a.point().recoveryPointArn(), b.point().recoveryPointArn());
-    }
-
-    private static int compareNullsFirst(String a, String b) {
-        if (a == b) {
-            return 0;
-        }
-        if (a == null) {
-            return -1;
-        }
-        return b == null ? 1 : a.compareTo(b);
-    }
-
     public VaultRef vault(String arn) {
         return arn == null ? null : vaultsByArn.get(arn);
     }

@@ -16,49 +16,32 @@ public record Summary(Counts total, Map<Facet, Counts> byFacet, Map<String, Coun
                       Map<String, Counts> byRegion, Map<Severity, Counts> bySeverity) {
 
     public static Summary of(List<Result> results, List<Check> catalogue) {
-        Tally t = new Tally(catalogue);
-        t.add(results);
-        return t.summary();
-    }
-
-    /** A summary counted part by part (each check's results as an audit makes them): the same as {@link #of} of all parts in a row. */
-    public static final class Tally {
-        private final Map<Facet, long[]> facet = new EnumMap<>(Facet.class);
-        private final Map<String, long[]> check = new LinkedHashMap<>();
-        private final Map<String, long[]> account = new HashMap<>();
-        private final Map<String, long[]> region = new HashMap<>();
-        private final Map<Severity, long[]> severity = new EnumMap<>(Severity.class);
-        private final long[] total = new long[4];
-
-        public Tally(List<Check> catalogue) {
-            for (Facet f : Facet.values()) {
-                facet.put(f, new long[4]);
-            }
-            for (Check c : catalogue) {
-                check.put(c.id(), new long[4]);
-            }
-            for (Severity s : Severity.values()) {
-                severity.put(s, new long[4]);
-            }
+        Map<Facet, long[]> facet = new EnumMap<>(Facet.class);
+        for (Facet f : Facet.values()) {
+            facet.put(f, new long[4]);
         }
-
-        public void add(List<Result> results) {
-            for (Result r : results) {
-                int i = r.status().ordinal();
-                total[i]++;
-                facet.get(r.facet())[i]++;
-                check.computeIfAbsent(r.checkId(), k -> new long[4])[i]++;
-                account.computeIfAbsent(r.accountId() == null ? "-" : r.accountId(), k -> new long[4])[i]++;
-                region.computeIfAbsent(r.region() == null ? "-" : r.region(), k -> new long[4])[i]++;
-                severity.get(r.severity())[i]++;
-            }
+        Map<String, long[]> check = new LinkedHashMap<>();
+        for (Check c : catalogue) {
+            check.put(c.id(), new long[4]);
         }
-
-        public Summary summary() {
-            return new Summary(counts(total), convert(facet, new EnumMap<>(Facet.class)), convert(check, new LinkedHashMap<>()),
-                    convert(new TreeMap<>(account), new LinkedHashMap<>()), convert(new TreeMap<>(region), new LinkedHashMap<>()),
-                    convert(severity, new EnumMap<>(Severity.class)));
+        Map<String, long[]> account = new HashMap<>();
+        Map<String, long[]> region = new HashMap<>();
+        Map<Severity, long[]> severity = new EnumMap<>(Severity.class);
+        for (Severity s : Severity.values()) {
+            severity.put(s, new long[4]);
         }
+        long[] total = new long[4];
+        for (Result r : results) {
+            int i = r.status().ordinal();
+            total[i]++;
+            facet.get(r.facet())[i]++;
+            check.computeIfAbsent(r.checkId(), k -> new long[4])[i]++;
+            account.computeIfAbsent(r.accountId() == null ? "-" : r.accountId(), k -> new long[4])[i]++;
+            region.computeIfAbsent(r.region() == null ? "-" : r.region(), k -> new long[4])[i]++;
+            severity.get(r.severity())[i]++;
+        }
+        return new Summary(counts(total), convert(facet, new EnumMap<>(Facet.class)), convert(check, new LinkedHashMap<>()),
+                convert(new TreeMap<>(account), new LinkedHashMap<>()), convert(new TreeMap<>(region), new LinkedHashMap<>()), convert(severity, new EnumMap<>(Severity.class)));
     }
 
     private static Counts counts(long[] c) {

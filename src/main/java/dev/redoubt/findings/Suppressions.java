@@ -197,30 +197,6 @@ public final class Suppressions {
 
     /** What applying the suppressions did: the results, and per suppression how many results it covered and whether it had expired. */
     public record Applied(List<Result> results, List<Use> uses) {
-        /** What applying the same suppressions to consecutive parts of the results did, as if applied to all of them at once. */
-        public static Applied concat(List<Applied> parts) {
-            if (parts.size() == 1) {
-                return parts.get(0);
-            }
-            int total = 0;
-            for (Applied a : parts) {
-                total += a.results().size();
-            }
-            List<Result> results = new ArrayList<>(total);
-            List<Use> uses = new ArrayList<>();
-            for (Applied a : parts) {
-                results.addAll(a.results());
-                if (uses.isEmpty()) {
-                    uses.addAll(a.uses());
-                    continue;
-                }
-                for (int i = 0; i < a.uses().size(); i++) {
-                    Use u = uses.get(i);
-                    uses.set(i, new Use(u.suppression(), u.expired(), u.results() + a.uses().get(i).results()));
-                }
-            }
-            return new Applied(results, uses);
-        }
     }
 
     /** One suppression's effect on an audit. */

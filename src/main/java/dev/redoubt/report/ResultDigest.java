@@ -78,13 +78,6 @@ final class ResultDigest {
     }
 
     static String sha256(List<Result> results) {
-        ResultDigest d = start();
-        d.add(results);
-        return d.finish();
-    }
-
-    /** A digest to feed part by part (each check's results, in catalogue order): the same value as {@link #sha256} of all parts in a row. */
-    static ResultDigest start() {
         MessageDigest md;
         try {
             md = MessageDigest.getInstance("SHA-256");
@@ -93,28 +86,18 @@ final class ResultDigest {
         }
         ResultDigest d = new ResultDigest(md);
         d.raw((byte) '[');
-        return d;
-    }
-
-    /** Encodes and hashes the next results. */
-    void add(List<Result> results) {
+        boolean first = true;
         for (Result r : results) {
             if (!first) {
-                raw((byte) ',');
+                d.raw((byte) ',');
             }
             first = false;
-            result(r);
+            d.result(r);
         }
-    }
-
-    /** The hex SHA-256 of every result added. */
-    String finish() {
-        raw((byte) ']');
-        flush();
+        d.raw((byte) ']');
+        d.flush();
         return HexFormat.of().formatHex(md.digest());
     }
-
-    private boolean first = true;
 
     private void result(Result r) {
         raw(ACCOUNT_ID);

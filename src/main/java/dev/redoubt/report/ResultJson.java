@@ -205,20 +205,4 @@ public final class ResultJson {
     public static String sha256(List<Result> results) {
         return ResultDigest.sha256(results);
     }
-
-    /**
-     * The same digest taken part by part, so an audit hashes each check's results while later checks still run:
-     * {@code add} the parts in order (one thread at a time), then {@code finish} once.
-     */
-    public static final class Digest {
-        private final ResultDigest digest = ResultDigest.start();
-
-        public void add(List<Result> results) {
-            digest.add(results);
-        }
-
-        public String finish() {
-            return digest.finish();
-        }
-    }
 }

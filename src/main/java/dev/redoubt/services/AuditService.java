@@ -22,7 +22,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -79,36 +78,27 @@ public final class AuditService {
         FindingsSettings findingsSettings = readSettings(settings);
         Suppressions accepted = readSuppressions(suppressions);
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        // Each check's results are suppressed and hashed while later checks run (on the other core, when it has room).
-        List<Suppressions.Applied> parts = new ArrayList<>();
-        ResultJson.Digest digest = new ResultJson.Digest();
-        Summary.Tally tally = new Summary.Tally(Checks.all());
-        Auditor.Outcome outcome = new Auditor(Checks.all()).run(estate, findingsSettings, now, part -> {
-            Suppressions.Applied applied = accepted.apply(part, now);
-            parts.add(applied);
-            digest.add(applied.results());
-            tally.add(applied.results());
-        });
-        return build(estate, subject, outcome.results(), accepted, Suppressions.Applied.concat(parts), tally.summary(), digest.finish(), now,
-                outcome.index().organizationId(), outcome.index().at(), outcome.index().thresholds().asMap(), outcome.index().roles(),
-                outcome.index());
+        Auditor.Outcome outcome = new Auditor(Checks.all()).run(estate, findingsSettings, now);
+        return build(estate, subject, outcome.results(), accepted, now, outcome.index().organizationId(), outcome.index().at(),
+                outcome.index().thresholds().asMap(), outcome.index().roles(), outcome.index());
     }
 
     /** The same audit with the suppressions as they are now (after one was added or lifted). */
     public AuditRun reapply(AuditRun run, Suppressions suppressions) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         AuditReport r = run.report();
-        Suppressions.Applied applied = suppressions.apply(run.unsuppressed(), now);
-        return build(run.estate(), run.subject(), run.unsuppressed(), suppressions, applied, Summary.of(applied.results(), Checks.all()),
-                ResultJson.sha256(applied.results()), now,
-                r.organizationId(), r.evaluatedAt(), r.thresholds(), r.accountRoles(), run.index());
+        return build(run.estate(), run.subject(), run.unsuppressed(), suppressions, now, r.organizationId(), r.evaluatedAt(),
+                r.thresholds(), r.accountRoles(), run.index());
     }
 
-    private AuditRun build(Estate estate, AuditSubject subject, List<Result> raw, Suppressions accepted, Suppressions.Applied applied,
-                           Summary summary, String digest, Instant now, String orgId, Instant evaluatedAt, java.util.Map<String, Integer> thresholds,
+    private AuditRun build(Estate estate, AuditSubject subject, List<Result> raw, Suppressions accepted, Instant now, String orgId,
+                           Instant evaluatedAt, java.util.Map<String, Integer> thresholds,
                            java.util.Map<String, dev.redoubt.findings.AccountType> roles,
                            dev.redoubt.findings.EstateIndex index) {
+        Suppressions.Applied applied = accepted.apply(raw, now);
         List<Result> results = applied.results();
+        Summary summary = Summary.of(results, Checks.all());
+        String digest = ResultJson.sha256(results);
         AuditReport report = new AuditReport(toolVersion, estate.name(), subject.source(), orgId, estate.capturedAt(), evaluatedAt, now,
                 thresholds, roles, Checks.all(), results, summary, applied.uses(), readErrors(estate), digest);
         return new AuditRun(report, estate, subject, raw, accepted, evaluatedAt, index);

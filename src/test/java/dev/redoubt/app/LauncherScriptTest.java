@@ -112,7 +112,7 @@ class LauncherScriptTest {
         Map<String, String> noArchive = Map.of("REDOUBT_CDS", "off");
         assertThat(launch(noArchive).out()).contains("-XX:MaxGCPauseMillis=50").doesNotContain("TieredStopAtLevel", "SharedArchiveFile");
         assertThat(launch(noArchive, "console", "--demo").out()).contains("-XX:MaxGCPauseMillis=50");
-        assertThat(launch(noArchive, "audit", "--demo").out()).contains("-XX:+UseSerialGC", "-XX:MaxTenuringThreshold=0", "-XX:Tier4InvocationThreshold=50000")
+        assertThat(launch(noArchive, "audit", "--demo").out()).contains("-XX:+UseSerialGC", "-XX:Tier4InvocationThreshold=50000")
                 .doesNotContain("TieredStopAtLevel");
         assertThat(launch(noArchive, "sandbox", "--demo").out()).doesNotContain("UseSerialGC", "TieredStopAtLevel");
         assertThat(launch(noArchive, "whoami").out()).contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");

@@ -12,21 +12,6 @@ class SummaryTest {
     }
 
     @Test
-    void countingPartByPartIsCountingAll() {
-        List<Result> first = List.of(r("ENC-01", Facet.ENC, Status.PASS, Severity.MEDIUM, "2"), r("XYZ-9", Facet.ENC, Status.FAIL, Severity.LOW, "1"));
-        List<Result> second = List.of(r("ENC-05", Facet.ENC, Status.FAIL, Severity.CRITICAL, "1"), r("ABC-1", Facet.MPA, Status.UNKNOWN, Severity.LOW, "3"));
-        Summary.Tally t = new Summary.Tally(Checks.all());
-        t.add(first);
-        t.add(List.of());
-        t.add(second);
-        Summary whole = Summary.of(java.util.stream.Stream.concat(first.stream(), second.stream()).toList(), Checks.all());
-        assertThat(t.summary()).isEqualTo(whole);
-        // checks outside the catalogue keep the order they were met in, accounts and regions sort
-        assertThat(List.copyOf(t.summary().byCheck().keySet())).endsWith("XYZ-9", "ABC-1");
-        assertThat(List.copyOf(t.summary().byAccount().keySet())).containsExactly("1", "2", "3");
-    }
-
-    @Test
     void scoresAFacetOnPassingAndFailingOnly() {
         Summary s = Summary.of(List.of(r("ENC-01", Facet.ENC, Status.PASS, Severity.MEDIUM, "1"), r("ENC-01", Facet.ENC, Status.PASS, Severity.MEDIUM, "1"),
                 r("ENC-05", Facet.ENC, Status.FAIL, Severity.CRITICAL, "2"), r("ENC-06", Facet.ENC, Status.UNKNOWN, Severity.MEDIUM, "2"),

@@ -37,23 +37,6 @@ class SuppressionsTest {
     }
 
     @Test
-    void applyingPartByPartIsApplyingToAll() throws Suppressions.Invalid {
-        Suppressions s = Suppressions.parse("[{\"CheckId\":\"IMM-02\",\"Resource\":\"arn:aws:backup:*:1:backup-vault:shop-*\","
-                + "\"Justification\":\"migration\",\"Author\":\"alice\",\"Expires\":\"2026-12-01\"},"
-                + "{\"CheckId\":\"IMM-02\",\"Resource\":\"arn:aws:backup:*:1:backup-vault:old-*\","
-                + "\"Justification\":\"gone\",\"Author\":\"bob\",\"Expires\":\"2026-01-01\"}]", "s.json");
-        List<Result> first = List.of(result("IMM-02", Status.FAIL, "arn:aws:backup:eu-west-1:1:backup-vault:shop-a"),
-                result("IMM-02", Status.PASS, "arn:aws:backup:eu-west-1:1:backup-vault:shop-b"));
-        List<Result> second = List.of(result("IMM-02", Status.FAIL, "arn:aws:backup:eu-west-1:1:backup-vault:shop-c"),
-                result("IMM-02", Status.FAIL, "arn:aws:backup:eu-west-1:1:backup-vault:old-a"));
-        Suppressions.Applied all = s.apply(java.util.stream.Stream.concat(first.stream(), second.stream()).toList(), NOW);
-        Suppressions.Applied parts = Suppressions.Applied.concat(List.of(s.apply(first, NOW), s.apply(List.of(), NOW), s.apply(second, NOW)));
-        assertThat(parts.results()).isEqualTo(all.results());
-        assertThat(parts.uses()).isEqualTo(all.uses());
-        assertThat(parts.uses()).extracting(Suppressions.Use::results).containsExactly(2, 1);
-    }
-
-    @Test
     void neverSuppressesUnknownResults() throws Suppressions.Invalid {
         Suppressions s = Suppressions.parse("[{\"CheckId\":\"IMM-02\",\"Resource\":\"*\",\"Justification\":\"j\",\"Author\":\"a\",\"Expires\":\"2030-01-01T00:00:00Z\"}]", "s");
         assertThat(s.apply(List.of(result("IMM-02", Status.UNKNOWN, "x")), NOW).results().get(0).status()).isEqualTo(Status.UNKNOWN);
