@@ -1,5 +1,6 @@
 package dev.redoubt.aws.scan;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -681,6 +682,24 @@ public final class Scanner {
             }
         }
 
+        /**
+         * One optional member of a vault, {@code field}: its value as read, null when AWS says there is none (not
+         * found), or absent ("not read") with a read error when the read failed otherwise.
+         */
+        ObjectNode optionalMember(RegionData rd, String arn, String field, String operation, java.util.function.Supplier<JsonNode> read) {
+            ObjectNode m = JSON.objectNode();
+            try {
+                m.set(field, read.get());
+            } catch (AwsFailure f) {
+                if (f.kind() == AwsFailure.Kind.NOT_FOUND) {
+                    m.putNull(field);
+                } else {
+                    recordError(rd.readErrors, arn, operation, f);
+                }
+            }
+            return m;
+        }
+
         void recordError(List<ObjectNode> errorsTo, String scopeName, String operation, AwsFailure f) {
             addError(errorsTo, readError(scopeName, operation, f.errorCode() != null ? f.errorCode() : f.kind().name(), f.getMessage()));
         }
@@ -1192,34 +1211,10 @@ public final class Scanner {
                 described[0] = vault;
             });
             // Not found means "none configured" (null); any other failure leaves the member out ("not read").
-            join.part(rd, "backup", () -> {
-                ObjectNode m = JSON.objectNode();
-                try {
-                    String policy = call(acct, region, "backup", () -> b.getBackupVaultAccessPolicy(r -> r.backupVaultName(name)).policy());
-                    m.put("AccessPolicy", policy);
-                } catch (AwsFailure f) {
-                    if (f.kind() == AwsFailure.Kind.NOT_FOUND) {
-                        m.putNull("AccessPolicy");
-                    } else {
-                        recordError(rd.readErrors, arn, "backup:GetBackupVaultAccessPolicy", f);
-                    }
-                }
-                members[0] = m;
-            });
-            join.part(rd, "backup", () -> {
-                ObjectNode m = JSON.objectNode();
-                try {
-                    var n = call(acct, region, "backup", () -> b.getBackupVaultNotifications(r -> r.backupVaultName(name)));
-                    m.set("Notifications", SdkJson.toJson(n));
-                } catch (AwsFailure f) {
-                    if (f.kind() == AwsFailure.Kind.NOT_FOUND) {
-                        m.putNull("Notifications");
-                    } else {
-                        recordError(rd.readErrors, arn, "backup:GetBackupVaultNotifications", f);
-                    }
-                }
-                members[1] = m;
-            });
+            join.part(rd, "backup", () -> members[0] = optionalMember(rd, arn, "AccessPolicy", "backup:GetBackupVaultAccessPolicy",
+                    () -> JSON.textNode(call(acct, region, "backup", () -> b.getBackupVaultAccessPolicy(r -> r.backupVaultName(name)).policy()))));
+            join.part(rd, "backup", () -> members[1] = optionalMember(rd, arn, "Notifications", "backup:GetBackupVaultNotifications",
+                    () -> SdkJson.toJson(call(acct, region, "backup", () -> b.getBackupVaultNotifications(r -> r.backupVaultName(name))))));
             join.part(rd, "backup", () -> {
                 ObjectNode m = JSON.objectNode();
                 List<Map.Entry<String, String>> tags = readPages(acct, region, "backup", "ListTags", arn, rd.readErrors,
