@@ -53,13 +53,13 @@ class DrillInTheWindowTest {
     private void openDemo(FxRobot robot, Mode mode) throws Exception {
         robot.interact(() -> fixture.console.workspace().modeProperty().set(mode));
         robot.clickOn("#" + StartView.ID_OPEN_DEMO);
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> robot.lookup("#" + OverviewView.ID_RESULTS_DIGEST).tryQuery().isPresent()
-                && !robot.lookup("#" + OverviewView.ID_RESULTS_DIGEST).queryAs(TextField.class).getText().isEmpty());
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#" + OverviewView.ID_RESULTS_DIGEST).tryQuery().isPresent()
+                && !robot.lookup("#" + OverviewView.ID_RESULTS_DIGEST).queryAs(TextField.class).getText().isEmpty()));
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    private DrillsViewModel drills(FxRobot robot) {
-        return DrillsView.of(robot.lookup("#" + DrillsView.ID).query()).viewModel();
+    private DrillsViewModel drills(FxRobot robot) throws Exception {
+        return fx(() -> DrillsView.of(robot.lookup("#" + DrillsView.ID).query()).viewModel());
     }
 
     private static void settle() throws Exception {
@@ -68,24 +68,46 @@ class DrillInTheWindowTest {
 
     private void waitUntil(String what, java.util.concurrent.Callable<Boolean> condition) throws Exception {
         try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(condition));
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("waited for " + what + "; the wizard says: " + fixture.console.shell().notices(), e);
         }
         settle();
     }
 
-    /** Presses a button wherever the page has scrolled it (the robot clicks only what is on screen). */
-    private static void press(FxRobot robot, String id) {
-        Button b = robot.lookup("#" + id).queryButton();
-        assertThat(b.isDisabled()).as(id + " enabled").isFalse();
-        robot.interact(b::fire);
+    /**
+     * Reads the scene on the FX thread. The robot's own lookups walk the scene graph from the test
+     * thread, and the monitor page rebuilds its cards at every poll: read off the FX thread, a
+     * children list can shrink under the walk (IndexOutOfBoundsException in Parent.lookupAll).
+     */
+    private static <T> T fx(java.util.concurrent.Callable<T> read) throws Exception {
+        try {
+            return WaitForAsyncUtils.asyncFx(read).get(30, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof Exception x) {
+                throw x;
+            }
+            throw new AssertionError(e.getCause());
+        }
+    }
+
+    /** Presses a button wherever the page has scrolled it (the robot clicks only what is on screen), found and fired on the FX thread. */
+    private static void press(FxRobot robot, String id) throws Exception {
+        String refused = fx(() -> {
+            Button b = robot.lookup("#" + id).queryButton();
+            if (b.isDisabled()) {
+                return id + " is disabled";
+            }
+            b.fire();
+            return null;
+        });
+        assertThat(refused).as(id + " enabled").isNull();
     }
 
     private void add(FxRobot robot, String name) throws Exception {
         robot.interact(() -> robot.lookup("#" + DrillWizardView.ID_FILTER).queryAs(TextField.class).setText(name));
         settle();
-        ListView<ResourceChoice> list = robot.lookup("#" + DrillWizardView.ID_RESOURCES).queryListView();
+        ListView<ResourceChoice> list = fx(() -> robot.lookup("#" + DrillWizardView.ID_RESOURCES).queryListView());
         robot.interact(() -> list.getSelectionModel().select(list.getItems().stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow()));
         robot.clickOn("#" + DrillWizardView.ID_ADD);
         settle();
@@ -101,7 +123,7 @@ class DrillInTheWindowTest {
         Path report = dir.resolve("drill-report.html");
         robot.interact(() -> DrillsView.of(robot.lookup("#" + DrillsView.ID).query()).reportFile(name -> report));
 
-        assertThat(robot.lookup("#" + DrillsView.ID_NEW).queryButton().isDisabled()).as("an operator may start a drill").isFalse();
+        assertThat(fx(() -> robot.lookup("#" + DrillsView.ID_NEW).queryButton().isDisabled())).as("an operator may start a drill").isFalse();
 
         // From the page of shop-orders' suggested recovery point: "Restore drill…" opens the wizard on it.
         var catalog = fixture.console.workspace().catalog();
@@ -112,7 +134,7 @@ class DrillInTheWindowTest {
         waitUntil("the recovery point's page", () -> robot.lookup("#pointRestoreDrill").tryQuery().map(Node::isVisible).orElse(false));
         press(robot, "pointRestoreDrill");
         waitUntil("the wizard", () -> vm.pageProperty().get() == DrillsViewModel.Page.WIZARD);
-        assertThat(robot.lookup("#" + DrillNodes.ID_REHEARSAL_BANNER).queryAs(Label.class).getText()).isEqualTo(DrillWords.REHEARSAL_BANNER);
+        assertThat(fx(() -> robot.lookup("#" + DrillNodes.ID_REHEARSAL_BANNER).queryAs(Label.class).getText())).isEqualTo(DrillWords.REHEARSAL_BANNER);
         assertThat(w.group()).extracting(ResourceChoice::name).containsExactly("shop-orders");
         add(robot, "shop-web-data-1");
         robot.interact(() -> robot.lookup("#" + DrillWizardView.ID_FILTER).queryAs(TextField.class).setText(""));
@@ -125,7 +147,7 @@ class DrillInTheWindowTest {
         Screenshots.write(fixture.scene, "drill-choose-points");
         press(robot, DrillWizardView.ID_TO_PREFLIGHT);
         waitUntil("the preflight", () -> w.step() == WizardStep.PREFLIGHT && !w.busyProperty().get());
-        assertThat(robot.lookup("#drillPreflight-0-point-usable").queryAs(Label.class).getText()).isEqualTo("Pass");
+        assertThat(fx(() -> robot.lookup("#drillPreflight-0-point-usable").queryAs(Label.class).getText())).isEqualTo("Pass");
         Screenshots.write(fixture.scene, "drill-preflight");
         press(robot, DrillWizardView.ID_PREFLIGHT_AGAIN);
         waitUntil("the preflight again", () -> !w.busyProperty().get());
@@ -133,7 +155,7 @@ class DrillInTheWindowTest {
         press(robot, DrillWizardView.ID_TO_CONFIRM);
         settle();
         assertThat(w.step()).as("the confirmation: " + w.errorProperty().get()).isEqualTo(WizardStep.CONFIRM);
-        Button start = robot.lookup("#" + DrillWizardView.ID_START).queryButton();
+        Button start = fx(() -> robot.lookup("#" + DrillWizardView.ID_START).queryButton());
         assertThat(start.isDisabled()).as("nothing typed yet").isTrue();
         robot.clickOn("#" + DrillWizardView.ID_CONFIRM_TEXT).write("shop-orders");
         assertThat(start.isDisabled()).as("not the drill's name").isTrue();
@@ -148,7 +170,7 @@ class DrillInTheWindowTest {
         for (int i = 0; i < 40 && !w.jobsEnded(); i++) {
             press(robot, DrillWizardView.ID_SKIP_AHEAD);
             waitUntil("the clock to move", () -> !w.busyProperty().get());
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> w.drill().members().get(0).lastSeen() != null);
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> w.drill().members().get(0).lastSeen() != null));
             settle();
             if (!shot && "COMPLETED".equals(w.drill().members().get(0).jobStatus()) && w.drill().members().get(1).lastSeen() != null
                     && !w.drill().members().get(1).lastSeen().ended()) {
@@ -167,15 +189,14 @@ class DrillInTheWindowTest {
             int member = m;
             int checks = w.checks().stream().filter(c -> c.member() == member).findFirst().orElseThrow().lines().size();
             for (int k = 0; k < checks; k++) {
-                robot.interact(() -> { });
-                Node passed = robot.lookup("#drillCheck-" + m + "-" + k + "-passed").query();
-                robot.interact(() -> ((javafx.scene.control.RadioButton) passed).fire());
+                String check = "#drillCheck-" + m + "-" + k + "-passed";
+                robot.interact(() -> ((javafx.scene.control.RadioButton) robot.lookup(check).query()).fire());
             }
             robot.interact(() -> robot.lookup("#drillValidationNotes-" + member).queryAs(javafx.scene.control.TextArea.class).setText("Checked by hand."));
             robot.interact(() -> robot.lookup("#drillRecordValidation-" + member).queryButton().fire());
             waitUntil("the validation of member " + m, () -> !w.busyProperty().get() && w.drill().members().get(member).validation() != null);
         }
-        assertThat(robot.lookup("#drillValidationAws-0").queryAs(Label.class).getText()).startsWith("Recorded in the journal; AWS did not take the result");
+        assertThat(fx(() -> robot.lookup("#drillValidationAws-0").queryAs(Label.class).getText())).startsWith("Recorded in the journal; AWS did not take the result");
         Screenshots.write(fixture.scene, "drill-validate");
 
         robot.interact(() -> robot.lookup("#" + DrillWizardView.ID_TO_CLEAN_UP).queryButton().fire());
@@ -211,14 +232,14 @@ class DrillInTheWindowTest {
         robot.interact(vm::backToList);
         waitUntil("the list", () -> vm.rows().size() == 2 && vm.rows().stream().anyMatch(r -> r.id().equals(signed.id()) && r.statusText().equals("Signed off")));
         assertThat(vm.rows()).extracting(DrillRow::id).containsExactly(second, signed.id());
-        assertThat(robot.lookup("#" + DrillsView.ID_RESUME + "-" + second).tryQuery()).isPresent();
+        assertThat(fx(() -> robot.lookup("#" + DrillsView.ID_RESUME + "-" + second).tryQuery())).isPresent();
         Screenshots.write(fixture.scene, "drills-list");
         robot.interact(() -> vm.show(vm.rows().get(1)));
         waitUntil("the drill's record", () -> vm.pageProperty().get() == DrillsViewModel.Page.RECORD
                 && robot.lookup("#" + DrillsView.ID_RECORD).lookup("#" + DrillNodes.ID_STEPS).tryQuery().isPresent());
         Screenshots.write(fixture.scene, "drill-record");
 
-        Button export = robot.from((Node) robot.lookup("#" + DrillsView.ID_RECORD).query()).lookup("#" + DrillNodes.ID_EXPORT).queryButton();
+        Button export = fx(() -> robot.from((Node) robot.lookup("#" + DrillsView.ID_RECORD).query()).lookup("#" + DrillNodes.ID_EXPORT).queryButton());
         robot.interact(export::fire);
         waitUntil("the report", () -> report.toFile().exists());
         assertThat(report).content().contains(signed.id()).contains("REHEARSAL");
@@ -260,10 +281,10 @@ class DrillInTheWindowTest {
         }
         waitUntil("the failure", () -> w.jobsEnded() && robot.lookup("#drillJobReason-0").tryQuery().isPresent());
 
-        assertThat(robot.lookup("#drillJobStatus-0").queryAs(Label.class).getText()).isEqualTo("Failed");
-        assertThat(robot.lookup("#drillJobReason-0").queryAs(Label.class).getText()).startsWith("AWS's reason: ").contains("is disabled");
-        assertThat(robot.lookup("#drillJobStatus-1").queryAs(Label.class).getText()).isEqualTo("Not started: the one before it failed");
-        java.util.List<String> texts = robot.lookup(".label").queryAllAs(Label.class).stream().map(Label::getText).toList();
+        assertThat(fx(() -> robot.lookup("#drillJobStatus-0").queryAs(Label.class).getText())).isEqualTo("Failed");
+        assertThat(fx(() -> robot.lookup("#drillJobReason-0").queryAs(Label.class).getText())).startsWith("AWS's reason: ").contains("is disabled");
+        assertThat(fx(() -> robot.lookup("#drillJobStatus-1").queryAs(Label.class).getText())).isEqualTo("Not started: the one before it failed");
+        java.util.List<String> texts = fx(() -> robot.lookup(".label").queryAllAs(Label.class).stream().map(Label::getText).toList());
         assertThat(texts).as("the skipped member is not blamed on AWS").contains("None: never started").doesNotContain("Not started: AWS refused it");
         Screenshots.write(fixture.scene, "drill-monitor-failed");
     }
@@ -286,9 +307,9 @@ class DrillInTheWindowTest {
         robot.clickOn("#nav-drills");
         settle();
 
-        assertThat(robot.lookup("#" + DrillsView.ID_NEW).queryButton().isDisabled()).isTrue();
-        assertThat(robot.lookup("#" + DrillsView.ID_WHY_NOT).queryAs(Label.class).getText()).isEqualTo("Sign in as an operator to run a drill");
-        assertThat(robot.lookup("#" + DrillsView.ID_NEW).queryButton().getTooltip().getText()).isEqualTo("Sign in as an operator to run a drill");
+        assertThat(fx(() -> robot.lookup("#" + DrillsView.ID_NEW).queryButton().isDisabled())).isTrue();
+        assertThat(fx(() -> robot.lookup("#" + DrillsView.ID_WHY_NOT).queryAs(Label.class).getText())).isEqualTo("Sign in as an operator to run a drill");
+        assertThat(fx(() -> robot.lookup("#" + DrillsView.ID_NEW).queryButton().getTooltip().getText())).isEqualTo("Sign in as an operator to run a drill");
         Screenshots.write(fixture.scene, "drills-auditor");
     }
 }
