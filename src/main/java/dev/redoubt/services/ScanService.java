@@ -184,7 +184,7 @@ public final class ScanService {
         List<ScanStatus.ScopeStatus> scopes = new ArrayList<>(s.scopes().size());
         for (ScopeProgress p : s.scopes()) {
             scopes.add(new ScanStatus.ScopeStatus(p.accountId(), p.accountName(), p.region(), ScanStatus.State.valueOf(p.state().name()),
-                    p.unitsDone(), p.unitsKnown(), p.vaults(), p.recoveryPoints(), p.readErrors()));
+                    p.unitsDone(), p.unitsKnown(), p.vaults(), p.vaultsFound(), p.recoveryPoints(), p.readErrors()));
         }
         return new ScanStatus(s.elapsed(), s.phase(), s.unitsDone(), s.unitsKnown(), s.apiCalls(), s.recoveryPoints(), s.readErrors(), scopes);
     }

@@ -15,7 +15,7 @@ public record ScanStatus(Duration elapsed, String phase, long unitsDone, long un
 
     /** One account and region. */
     public record ScopeStatus(String accountId, String accountName, String region, State state, long unitsDone, long unitsKnown,
-                              int vaults, long recoveryPoints, int readErrors) {
+                              int vaults, int vaultsFound, long recoveryPoints, int readErrors) {
     }
 
     /** Where a scope stands. */

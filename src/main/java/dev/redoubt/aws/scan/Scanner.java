@@ -154,6 +154,8 @@ public final class Scanner {
         final String region;
         final WorkTracker.Units units = new WorkTracker.Units();
         final AtomicLong recoveryPointsListed = new AtomicLong();
+        /** Vaults the listing found so far (read completely: {@link #vaults}). */
+        final java.util.concurrent.atomic.AtomicInteger vaultsListed = new java.util.concurrent.atomic.AtomicInteger();
         volatile String accountName;
         final Map<String, String> globalSettings = new ConcurrentHashMap<>();
         volatile boolean globalSettingsRead;
@@ -197,7 +199,7 @@ public final class Scanner {
             } else {
                 state = ScopeProgress.State.READING;
             }
-            return new ScopeProgress(accountId, accountName, region, state, done, known, vaults.size(), recoveryPointsListed.get(),
+            return new ScopeProgress(accountId, accountName, region, state, done, known, vaults.size(), vaultsListed.get(), recoveryPointsListed.get(),
                     readErrors.size());
         }
     }
@@ -1102,6 +1104,7 @@ public final class Scanner {
                 List<BackupVaultListMember> vaults = readPages(acct, region, "backup", "ListBackupVaults", where, rd.readErrors,
                         b.listBackupVaultsPaginator(r -> r.maxResults(1000)), x -> x.backupVaultList(), null);
                 if (vaults != null) {
+                    rd.vaultsListed.addAndGet(vaults.size());
                     for (BackupVaultListMember v : vaults) {
                         submit(rd, () -> scanVault(t, region, rd, v));
                     }

@@ -617,8 +617,18 @@ public final class ScanView implements Screen {
         TableColumn<ScopeRow, ScopeRow> state = stateColumn(ScopeRow::stateText, ScanView::stateIcon, ScanView::stateClass);
         state.setPrefWidth(140);
         state.setMinWidth(105);
-        TableColumn<ScopeRow, Number> vaults = numberColumn("Vaults", ScopeRow::vaults);
-        vaults.setPrefWidth(75);
+        // the row itself, so a cell is redrawn when the vaults found change and those read do not
+        TableColumn<ScopeRow, ScopeRow> vaults = column("Vaults", r -> r);
+        vaults.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(ScopeRow r, boolean empty) {
+                super.updateItem(r, empty);
+                setText(empty || r == null ? null : r.vaultsText());
+            }
+        });
+        vaults.setComparator(java.util.Comparator.comparingInt(ScopeRow::vaults));
+        vaults.getStyleClass().add(Tweaks.ALIGN_RIGHT);
+        vaults.setPrefWidth(80);
         vaults.setMinWidth(72);
         TableColumn<ScopeRow, Number> points = numberColumn("Recovery points", ScopeRow::recoveryPoints);
         points.setPrefWidth(130);

@@ -4,16 +4,25 @@ import dev.redoubt.services.ScanStatus;
 
 /** One account and region of a running scan, as the progress table shows it. */
 public record ScopeRow(String accountId, String accountName, String region, ScanStatus.State state, long unitsDone, long unitsKnown,
-                       int vaults, long recoveryPoints, int readErrors) {
+                       int vaults, int vaultsFound, long recoveryPoints, int readErrors) {
 
     static ScopeRow of(ScanStatus.ScopeStatus s) {
         return new ScopeRow(s.accountId(), s.accountName(), s.region(), s.state(), s.unitsDone(), s.unitsKnown(), s.vaults(),
-                s.recoveryPoints(), s.readErrors());
+                s.vaultsFound(), s.recoveryPoints(), s.readErrors());
     }
 
     /** "northwind-shop-prod", or the ID when the account has no name. */
     public String account() {
         return accountName == null || accountName.isBlank() ? accountId : accountName;
+    }
+
+    /**
+     * The vaults read completely, and while the scope is read and its listing found more, "2 of 5": a vault counts
+     * once all its reads ended, its recovery points as they arrive.
+     */
+    public String vaultsText() {
+        boolean reading = state == ScanStatus.State.READING || state == ScanStatus.State.WAITING;
+        return reading && vaultsFound > vaults ? ScanTexts.count(vaults) + " of " + ScanTexts.count(vaultsFound) : ScanTexts.count(vaults);
     }
 
     /** Done of known, 0 to 1; 1 when finished; -1 while nothing is known yet. */

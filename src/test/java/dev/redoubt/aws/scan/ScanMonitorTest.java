@@ -95,11 +95,13 @@ class ScanMonitorTest {
                 for (ScopeProgress s : b.scopes()) {
                     ScopeProgress p = before.get(s.accountId() + "/" + s.region());
                     assertThat(s.unitsDone()).isLessThanOrEqualTo(s.unitsKnown());
+                    assertThat(s.vaults()).as("read completely, of those found").isLessThanOrEqualTo(s.vaultsFound());
                     if (p != null) {
                         assertThat(s.state().ordinal()).as(s.accountId() + "/" + s.region()).isGreaterThanOrEqualTo(p.state().ordinal());
                         assertThat(s.unitsDone()).isGreaterThanOrEqualTo(p.unitsDone());
                         assertThat(s.unitsKnown()).isGreaterThanOrEqualTo(p.unitsKnown());
                         assertThat(s.vaults()).isGreaterThanOrEqualTo(p.vaults());
+                        assertThat(s.vaultsFound()).isGreaterThanOrEqualTo(p.vaultsFound());
                         assertThat(s.recoveryPoints()).isGreaterThanOrEqualTo(p.recoveryPoints());
                     }
                 }
@@ -125,6 +127,7 @@ class ScanMonitorTest {
                     if (scope.isPresent()) {
                         scopes++;
                         assertThat(scope.get().vaults()).isEqualTo(vaults);
+                        assertThat(scope.get().vaultsFound()).isEqualTo(vaults);
                         assertThat(scope.get().recoveryPoints()).isEqualTo(points);
                         assertThat(scope.get().accountName()).isEqualTo(account.name());
                     } else {

@@ -217,10 +217,10 @@ class ScanViewModelTest {
         try (TestConsole t = TestConsole.create(dir)) {
             ScanViewModel vm = new ScanViewModel(t.actions, t.visited::add);
             ScanStatus s = new ScanStatus(Duration.ofSeconds(3), "regions", 450, 1000, 900, 12_000, 1, List.of(
-                    new ScopeStatus("1", "alpha", "eu-west-1", ScanStatus.State.DONE, 100, 100, 3, 6000, 0),
-                    new ScopeStatus("1", "alpha", "us-east-1", ScanStatus.State.READING, 50, 200, 1, 2000, 1),
-                    new ScopeStatus("2", "beta", "eu-west-1", ScanStatus.State.WAITING, 0, 0, 0, 0, 0),
-                    new ScopeStatus("2", "beta", "us-east-1", ScanStatus.State.READING, 300, 700, 2, 4000, 0)));
+                    new ScopeStatus("1", "alpha", "eu-west-1", ScanStatus.State.DONE, 100, 100, 3, 3, 6000, 0),
+                    new ScopeStatus("1", "alpha", "us-east-1", ScanStatus.State.READING, 50, 200, 1, 4, 2000, 1),
+                    new ScopeStatus("2", "beta", "eu-west-1", ScanStatus.State.WAITING, 0, 0, 0, 0, 0, 0),
+                    new ScopeStatus("2", "beta", "us-east-1", ScanStatus.State.READING, 300, 700, 2, 2, 4000, 0)));
 
             vm.progressed(s);
 
@@ -228,6 +228,8 @@ class ScanViewModelTest {
                     .containsExactly("alpha us-east-1", "beta us-east-1", "beta eu-west-1", "alpha eu-west-1");
             assertThat(vm.scopeRows().get(0).fraction()).isEqualTo(0.25);
             assertThat(vm.scopeRows().get(3).stateText()).isEqualTo("Done");
+            // mid-scan a vault counts once all its reads ended, its points as they come: "1 of 4" beside 2,000 points
+            assertThat(vm.scopeRows()).extracting(ScopeRow::vaultsText).containsExactly("1 of 4", "2", "0", "3");
             assertThat(vm.scopesTextProperty().get()).isEqualTo("4 accounts and regions: 2 reading, 1 waiting, 1 done");
             assertThat(vm.phaseTextProperty().get()).isEqualTo("Reading backup vaults, plans and recovery points in 2 accounts and 2 regions");
             vm.scopeOrderProperty().set(ScanViewModel.ScopeOrder.BY_ACCOUNT);
