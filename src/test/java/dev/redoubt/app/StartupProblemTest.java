@@ -1,5 +1,6 @@
 package dev.redoubt.app;
 
+import static dev.redoubt.ui.support.FxReads.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -42,7 +43,7 @@ class StartupProblemTest {
     void saysWhichFileIsBrokenWhereAndWhatToDoAndChangesNothing(FxRobot robot) throws Exception {
         assertThat(problem.problem()).contains("settings.json").contains("line 2").contains("not valid JSON");
         assertThat(problem.advice()).contains("Fix the file");
-        assertThat(robot.lookup("#" + StartupProblemView.ID_MESSAGE).queryAs(Label.class).getText()).isEqualTo(problem.problem());
+        assertThat(fx(() -> robot.lookup("#" + StartupProblemView.ID_MESSAGE).queryAs(Label.class).getText())).isEqualTo(problem.problem());
         assertThat(dir.resolve("redoubt/settings.json")).hasContent("{\"findings\": {\"thresholds\": \n");
         assertThat(dir.resolve("redoubt/journal.db")).doesNotExist();
         assertThat(Screenshots.write(scene, "startup-problem")).isNotEmptyFile();

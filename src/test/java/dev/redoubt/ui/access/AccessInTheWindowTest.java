@@ -1,5 +1,7 @@
 package dev.redoubt.ui.access;
 
+import static dev.redoubt.ui.support.FxReads.fx;
+import static dev.redoubt.ui.support.FxReads.press;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.redoubt.approvals.Outcome;
@@ -21,6 +23,7 @@ import dev.redoubt.ui.overview.OverviewView;
 import dev.redoubt.ui.start.StartView;
 import dev.redoubt.ui.support.ApproverPage;
 import dev.redoubt.ui.support.ConsoleFixture;
+import dev.redoubt.ui.support.FxReads;
 import dev.redoubt.ui.support.Screenshots;
 import dev.redoubt.ui.vaults.VaultsView;
 import java.nio.file.Path;
@@ -82,30 +85,27 @@ class AccessInTheWindowTest {
     private void openDemo(FxRobot robot, Mode mode) throws Exception {
         robot.interact(() -> fixture.console.workspace().modeProperty().set(mode));
         robot.clickOn("#" + StartView.ID_OPEN_DEMO);
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> robot.lookup("#" + OverviewView.ID_RESULTS_DIGEST).tryQuery().isPresent()
+        FxReads.waitUntil(90, () -> robot.lookup("#" + OverviewView.ID_RESULTS_DIGEST).tryQuery().isPresent()
                 && !robot.lookup("#" + OverviewView.ID_RESULTS_DIGEST).queryAs(TextField.class).getText().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** The access page's view model; looked up on the FX thread (through fx, a wait or interact). */
     private AccessViewModel access(FxRobot robot) {
         return AccessView.of(robot.lookup("#" + AccessView.ID).query()).viewModel();
     }
 
     private void waitUntil(String what, Callable<Boolean> condition) throws Exception {
         try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
+            FxReads.waitUntil(30, condition);
         } catch (java.util.concurrent.TimeoutException e) {
-            AccessView v = AccessView.of(fixture.scene.lookup("#" + AccessView.ID));
-            throw new AssertionError("waited for " + what + "; notices: " + fixture.console.shell().notices() + "; the page: "
-                    + (v == null ? null : v.viewModel().shownProperty().get()), e);
+            String state = fx(() -> {
+                AccessView v = AccessView.of(fixture.scene.lookup("#" + AccessView.ID));
+                return "notices: " + fixture.console.shell().notices() + "; the page: " + (v == null ? null : v.viewModel().shownProperty().get());
+            });
+            throw new AssertionError("waited for " + what + "; " + state, e);
         }
         WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static void press(FxRobot robot, String id) {
-        Button b = robot.lookup("#" + id).queryButton();
-        assertThat(b.isDisabled()).as(id + " enabled").isFalse();
-        robot.interact(b::fire);
     }
 
     private String airGappedVault() {
@@ -128,13 +128,13 @@ class AccessInTheWindowTest {
         robot.interact(() -> ((javafx.scene.control.Hyperlink) robot.lookup("#" + VaultsView.ID_REQUEST_ACCESS).query()).fire());
         waitUntil("the request page", () -> robot.lookup("#" + AccessView.ID).tryQuery().isPresent()
                 && access(robot).pageProperty().get() == AccessViewModel.Page.REQUEST && access(robot).preflightProperty().get() != null);
-        AccessViewModel vm = access(robot);
+        AccessViewModel vm = fx(() -> access(robot));
         assertThat(vm.preflightProperty().get().items()).allSatisfy(i -> assertThat(i.status()).as(i.item()).isEqualTo(Status.PASS));
-        Button send = robot.lookup("#" + AccessView.ID_SEND).queryButton();
-        assertThat(send.isDisabled()).as("no comment yet").isTrue();
+        Button send = fx(() -> robot.lookup("#" + AccessView.ID_SEND).queryButton());
+        assertThat(fx(send::isDisabled)).as("no comment yet").isTrue();
         robot.interact(() -> robot.lookup("#" + AccessView.ID_COMMENT).queryAs(TextArea.class)
                 .setText("Restore drill of the order database from the air-gapped copy, CHG-2041"));
-        assertThat(send.isDisabled()).isFalse();
+        assertThat(fx(send::isDisabled)).isFalse();
         Screenshots.write(fixture.scene, "approval-request");
         press(robot, AccessView.ID_SEND);
 
@@ -144,13 +144,13 @@ class AccessInTheWindowTest {
         String session = page.sessionArn();
         String ra = page.restoreAccessVaultArn();
         assertThat(page.outcome()).isEqualTo(Outcome.PENDING);
-        assertThat(robot.lookup("#" + AccessView.ID_VERDICT).queryAs(Label.class).getText()).startsWith("Waiting for approvers: 0 of 2");
+        assertThat(fx(() -> robot.lookup("#" + AccessView.ID_VERDICT).queryAs(Label.class).getText())).startsWith("Waiting for approvers: 0 of 2");
 
         ApproverPage approvers = new ApproverPage(vm.approverPage(), "demo");
         assertThat(approvers.vote("bob", session, true)).contains("Approved.");
         waitUntil("bob's vote in the window", () -> vm.shownProperty().get().votes().stream()
                 .anyMatch(v -> v.who().equals("bob") && v.responseText().equals("Approved"))); // named from IAM Identity Center by the scan
-        assertThat(robot.lookup("#" + AccessView.ID_VERDICT).queryAs(Label.class).getText()).startsWith("Waiting for approvers: 1 of 2");
+        assertThat(fx(() -> robot.lookup("#" + AccessView.ID_VERDICT).queryAs(Label.class).getText())).startsWith("Waiting for approvers: 1 of 2");
         assertThat(fixture.desktop).as("nothing ended yet").isEmpty();
         Screenshots.write(fixture.scene, "approval-pending");
 
@@ -158,7 +158,7 @@ class AccessInTheWindowTest {
         waitUntil("the approval and the points", () -> vm.shownProperty().get().outcome() == Outcome.APPROVED
                 && !vm.shownProperty().get().points().isEmpty());
         assertThat(fixture.desktop).singleElement().asString().startsWith("Restore access approved: Approved: 2 of 2");
-        assertThat(robot.lookup("#" + AccessView.ID_VERDICT).queryAs(Label.class).getText()).startsWith("Approved");
+        assertThat(fx(() -> robot.lookup("#" + AccessView.ID_VERDICT).queryAs(Label.class).getText())).startsWith("Approved");
         assertThat(fixture.console.shell().notices()).extracting(dev.redoubt.ui.workspace.Notice::title).contains("Restore access approved");
         Screenshots.write(fixture.scene, "approval-granted-notice");
         robot.interact(() -> fixture.console.shell().notices().clear());
@@ -179,12 +179,12 @@ class AccessInTheWindowTest {
         press(robot, "accessDrill-" + k);
         waitUntil("the drill wizard", () -> robot.lookup("#" + DrillsView.ID).tryQuery().isPresent()
                 && DrillsView.of(robot.lookup("#" + DrillsView.ID).query()).viewModel().pageProperty().get() == DrillsViewModel.Page.WIZARD);
-        DrillWizardViewModel w = DrillsView.of(robot.lookup("#" + DrillsView.ID).query()).viewModel().wizard();
+        DrillWizardViewModel w = fx(() -> DrillsView.of(robot.lookup("#" + DrillsView.ID).query()).viewModel().wizard());
         assertThat(w.throughProperty().get()).isEqualTo(ra);
         press(robot, Wizard.ID_BEGIN);
         waitUntil("the recovery points", () -> w.drillId() != null && !w.choices().isEmpty() && !w.busyProperty().get());
         assertThat(w.chosen()).containsEntry(0, point);
-        assertThat(robot.lookup("#" + Wizard.ID_THROUGH).tryQuery()).as("the point is marked as restored through the vault").isPresent();
+        assertThat(fx(() -> robot.lookup("#" + Wizard.ID_THROUGH).tryQuery())).as("the point is marked as restored through the vault").isPresent();
         Screenshots.write(fixture.scene, "approval-drill-through");
         press(robot, Wizard.ID_TO_PREFLIGHT);
         waitUntil("the preflight", () -> w.step() == WizardStep.PREFLIGHT && !w.busyProperty().get());
@@ -198,7 +198,7 @@ class AccessInTheWindowTest {
         for (int i = 0; i < 40 && !w.jobsEnded(); i++) {
             press(robot, Wizard.ID_SKIP_AHEAD);
             waitUntil("the clock to move", () -> !w.busyProperty().get());
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> w.drill().members().get(0).lastSeen() != null);
+            FxReads.waitUntil(10, () -> w.drill().members().get(0).lastSeen() != null);
         }
         waitUntil("the restore to end", w::jobsEnded);
         assertThat(w.drill().members().get(0).jobStatus()).isEqualTo("COMPLETED");
@@ -235,7 +235,7 @@ class AccessInTheWindowTest {
         String lag = airGappedVault();
         robot.interact(() -> fixture.console.shell().open(Place.of(Destinations.ACCESS, AccessViewModel.requestTarget(lag))));
         waitUntil("the preflight", () -> access(robot).preflightProperty().get() != null);
-        AccessViewModel vm = access(robot);
+        AccessViewModel vm = fx(() -> access(robot));
         robot.interact(() -> vm.commentProperty().set("Forensics on last week's points, INC-77"));
         press(robot, AccessView.ID_SEND);
         waitUntil("the request followed", () -> vm.shownProperty().get() != null && vm.shownProperty().get().sessionArn() != null);
@@ -245,7 +245,7 @@ class AccessInTheWindowTest {
             WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
         }
         waitUntil("the expiry", () -> vm.shownProperty().get().outcome() == Outcome.EXPIRED);
-        assertThat(robot.lookup("#" + AccessView.ID_VERDICT).queryAs(Label.class).getText())
+        assertThat(fx(() -> robot.lookup("#" + AccessView.ID_VERDICT).queryAs(Label.class).getText()))
                 .matches("Expired at \\d{1,2} [A-Z][a-z]{2} \\d{4} \\d\\d:\\d\\d UTC with 0 of 2 required approvals \\([^)]*[^.]\\)\\. Nothing can be restored.*");
         assertThat(fixture.desktop).singleElement().asString().startsWith("Restore access request expired");
         assertThat(journal(ActivityJournal.APPROVAL_OUTCOME)).singleElement()
@@ -258,14 +258,14 @@ class AccessInTheWindowTest {
         openDemo(robot, Mode.AUDITOR);
         robot.clickOn("#nav-" + Destinations.ACCESS.id());
         waitUntil("the list", () -> !access(robot).vaults().isEmpty());
-        assertThat(robot.lookup("#" + AccessView.ID_WHY_NOT).queryAs(Label.class).getText()).startsWith(AccessViewModel.OPERATOR_NEEDED);
-        assertThat(robot.lookup("#accessRequest-0").queryButton().isDisabled()).isTrue();
+        assertThat(fx(() -> robot.lookup("#" + AccessView.ID_WHY_NOT).queryAs(Label.class).getText())).startsWith(AccessViewModel.OPERATOR_NEEDED);
+        assertThat(fx(() -> robot.lookup("#accessRequest-0").queryButton().isDisabled())).isTrue();
         robot.interact(() -> fixture.console.shell().open(Place.of(Destinations.ACCESS, AccessViewModel.requestTarget(airGappedVault()))));
         waitUntil("the preflight", () -> access(robot).preflightProperty().get() != null);
         robot.interact(() -> access(robot).commentProperty().set("Trying anyway"));
-        assertThat(robot.lookup("#" + AccessView.ID_SEND).queryButton().isDisabled()).isTrue();
+        assertThat(fx(() -> robot.lookup("#" + AccessView.ID_SEND).queryButton().isDisabled())).isTrue();
         robot.interact(() -> access(robot).request());
-        assertThat(access(robot).problemProperty().get()).startsWith(AccessViewModel.OPERATOR_NEEDED);
+        assertThat(fx(() -> access(robot).problemProperty().get())).startsWith(AccessViewModel.OPERATOR_NEEDED);
         assertThat(journal(ActivityJournal.APPROVAL_REQUEST)).isEmpty();
         Screenshots.write(fixture.scene, "approval-auditor");
     }

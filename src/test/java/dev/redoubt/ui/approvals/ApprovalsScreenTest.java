@@ -1,5 +1,6 @@
 package dev.redoubt.ui.approvals;
 
+import static dev.redoubt.ui.support.FxReads.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.redoubt.estate.EstateFile;
@@ -8,10 +9,10 @@ import dev.redoubt.services.TeamRow;
 import dev.redoubt.ui.navigation.Destinations;
 import dev.redoubt.ui.navigation.Place;
 import dev.redoubt.ui.support.ConsoleFixture;
+import dev.redoubt.ui.support.FxReads;
 import dev.redoubt.ui.support.Screenshots;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
+import java.util.concurrent.Callable;
 import javafx.scene.Node;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
@@ -52,21 +53,22 @@ class ApprovalsScreenTest {
         Path file = dir.resolve("northwind-" + System.nanoTime() + ".json");
         new EstateFile().write(NorthwindDemo.build(), file);
         robot.interact(() -> fixture.console.actions().openCapture(file));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fixture.console.workspace().catalog() != null);
+        FxReads.waitUntil(60, () -> fixture.console.workspace().catalog() != null);
         robot.interact(() -> fixture.console.actions().notices().shown().clear());
     }
 
-    private static void waitUntil(BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::getAsBoolean);
+    private static void waitUntil(Callable<Boolean> condition) throws Exception {
+        FxReads.waitUntil(20, condition);
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    private static boolean showing(FxRobot robot, String text) {
-        return robot.lookup(n -> n instanceof Label l && visible(l) && l.getText() != null && l.getText().contains(text)).tryQuery().isPresent();
+    private static boolean showing(FxRobot robot, String text) throws Exception {
+        return fx(() -> robot.lookup(n -> n instanceof Label l && visible(l) && l.getText() != null && l.getText().contains(text)).tryQuery()
+                .isPresent());
     }
 
-    private static Hyperlink link(FxRobot robot, String text) {
-        return robot.lookup(n -> n instanceof Hyperlink h && text.equals(h.getText()) && visible(h)).queryAs(Hyperlink.class);
+    private static Hyperlink link(FxRobot robot, String text) throws Exception {
+        return fx(() -> robot.lookup(n -> n instanceof Hyperlink h && text.equals(h.getText()) && visible(h)).queryAs(Hyperlink.class));
     }
 
     private static boolean visible(Node n) {
@@ -82,7 +84,7 @@ class ApprovalsScreenTest {
     void theTeamsListOpensATeamWithItsPendingSessionAndTheRecoveryTeamsPastOnes(FxRobot robot) throws Exception {
         openDemo(robot);
         robot.interact(() -> fixture.console.shell().select(Destinations.APPROVALS));
-        TableView<?> table = robot.lookup("#" + ApprovalsView.ID_TABLE).queryAs(TableView.class);
+        TableView<?> table = fx(() -> robot.lookup("#" + ApprovalsView.ID_TABLE).queryAs(TableView.class));
         waitUntil(() -> table.getItems().size() == 3);
         assertThat(showing(robot, "2 accepted, 1 invited, not accepted")).isTrue();
         assertThat(showing(robot, "New approval team for central-airgap-keyed")).isTrue();
@@ -90,11 +92,11 @@ class ApprovalsScreenTest {
 
         robot.clickOn(link(robot, "northwind-dr"));
         waitUntil(() -> showing(robot, "expires in 5 d 5 h"));
-        TeamRow dr = (TeamRow) table.getItems().get(0);
+        TeamRow dr = fx(() -> (TeamRow) table.getItems().get(0));
         assertThat(fixture.console.shell().placeProperty().get()).isEqualTo(Place.of(Destinations.APPROVALS, dr.arn()));
         assertThat(showing(robot, "Any 2 of these 2 people approve")).isFalse();
         assertThat(showing(robot, "Both of these people approve (nobody may be away)")).isTrue();
-        assertThat(robot.lookup("#" + ApprovalsView.ID_VERDICT).queryAs(Label.class).getText()).contains("1 request waits for approval");
+        assertThat(fx(() -> robot.lookup("#" + ApprovalsView.ID_VERDICT).queryAs(Label.class).getText())).contains("1 request waits for approval");
         assertThat(showing(robot, "bob: No response")).isTrue();
         assertThat(Screenshots.write(fixture.scene, "approval-team-pending")).isNotEmptyFile();
 
@@ -106,7 +108,7 @@ class ApprovalsScreenTest {
         assertThat(showing(robot, "Any 2 of these 3 people approve")).isTrue();
         assertThat(link(robot, "central-airgap-eu-west-1")).isNotNull();
         // The screenshot shows the sessions: the page scrolled to the past ones, the investigator's part.
-        Node past = robot.lookup("#" + ApprovalsView.ID_PAST_SESSIONS).query();
+        Node past = fx(() -> robot.lookup("#" + ApprovalsView.ID_PAST_SESSIONS).query());
         robot.interact(() -> {
             ScrollPane scroll = null;
             for (Node n = past; n != null; n = n.getParent()) {
@@ -129,7 +131,8 @@ class ApprovalsScreenTest {
         openDemo(robot);
         robot.interact(() -> fixture.console.shell().open(Place.of(Destinations.VAULTS, AIR_GAP_KEYED)));
         waitUntil(() -> robot.lookup(n -> n instanceof Hyperlink h && "northwind-dr".equals(h.getText()) && visible(h)).tryQuery().isPresent());
-        robot.interact(() -> link(robot, "northwind-dr").fire());
+        Hyperlink team = link(robot, "northwind-dr");
+        robot.interact(team::fire);
         waitUntil(() -> showing(robot, "expires in 5 d 5 h"));
         assertThat(fixture.console.shell().placeProperty().get().destination()).isEqualTo(Destinations.APPROVALS);
     }

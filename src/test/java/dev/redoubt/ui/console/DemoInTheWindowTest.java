@@ -1,5 +1,7 @@
 package dev.redoubt.ui.console;
 
+import static dev.redoubt.ui.support.FxReads.fx;
+import static dev.redoubt.ui.support.FxReads.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.redoubt.app.cli.CliRun;
@@ -11,7 +13,6 @@ import dev.redoubt.ui.support.ConsoleFixture;
 import dev.redoubt.ui.support.Screenshots;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
@@ -51,7 +52,7 @@ class DemoInTheWindowTest {
 
     private void openDemo(FxRobot robot) throws Exception {
         robot.clickOn("#" + StartView.ID_OPEN_DEMO);
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> robot.lookup("#" + OverviewView.ID_RESULTS_DIGEST).tryQuery().isPresent()
+        waitUntil(90, () -> robot.lookup("#" + OverviewView.ID_RESULTS_DIGEST).tryQuery().isPresent()
                 && !robot.lookup("#" + OverviewView.ID_RESULTS_DIGEST).queryAs(TextField.class).getText().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -60,16 +61,16 @@ class DemoInTheWindowTest {
     void theDemosScorecardIsTheOneTheCommandLineReports(FxRobot robot) throws Exception {
         openDemo(robot);
 
-        String digest = robot.lookup("#" + OverviewView.ID_RESULTS_DIGEST).queryAs(TextField.class).getText();
+        String digest = fx(() -> robot.lookup("#" + OverviewView.ID_RESULTS_DIGEST).queryAs(TextField.class).getText());
         CliRun cli = CliRun.run(dir.resolve("cli-" + System.nanoTime()), "audit", "--demo", "--format", "json");
         assertThat(cli.err()).contains("Results SHA-256: " + digest);
         assertThat(fixture.console.shell().selected()).contains(Destinations.OVERVIEW);
         assertThat(fixture.scene.getWindow()).isInstanceOfSatisfying(Stage.class,
                 s -> assertThat(s.getTitle()).isEqualTo("Redoubt — Northwind (demo) — Auditor"));
-        assertThat(robot.lookup("#identity").queryAs(Label.class).getText()).isEqualTo("alice · AuditReadOnly @ 536470192834");
-        assertThat(robot.lookup("#mode").queryAs(Label.class).getText()).isEqualTo("AUDITOR · READ-ONLY");
-        assertThat(robot.lookup("#freshness").queryAs(Label.class).getText()).startsWith("as of 28 Nov 09:00");
-        assertThat(robot.lookup("#nav-scan").query().isDisabled()).as("the scan screen can be opened once signed in").isFalse();
+        assertThat(fx(() -> robot.lookup("#identity").queryAs(Label.class).getText())).isEqualTo("alice · AuditReadOnly @ 536470192834");
+        assertThat(fx(() -> robot.lookup("#mode").queryAs(Label.class).getText())).isEqualTo("AUDITOR · READ-ONLY");
+        assertThat(fx(() -> robot.lookup("#freshness").queryAs(Label.class).getText())).startsWith("as of 28 Nov 09:00");
+        assertThat(fx(() -> robot.lookup("#nav-scan").query().isDisabled())).as("the scan screen can be opened once signed in").isFalse();
         assertThat(Screenshots.write(fixture.scene, "overview-demo")).isNotEmptyFile();
     }
 
@@ -80,11 +81,11 @@ class DemoInTheWindowTest {
 
         robot.interact(() -> fixture.console.open(new dev.redoubt.app.ConsoleStart(dev.redoubt.app.ConsoleStart.Kind.ESTATE, file, null,
                 List.of(), List.of(), null, dev.redoubt.journal.Mode.AUDITOR)));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fixture.console.workspace().audit() != null);
+        waitUntil(30, () -> fixture.console.workspace().audit() != null);
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(((Stage) fixture.scene.getWindow()).getTitle()).isEqualTo("Redoubt — Northwind (demo) — Auditor");
-        assertThat(robot.lookup("#identity").queryAs(Label.class).getText()).isEqualTo("Offline · capture file");
+        assertThat(fx(() -> ((Stage) fixture.scene.getWindow()).getTitle())).isEqualTo("Redoubt — Northwind (demo) — Auditor");
+        assertThat(fx(() -> robot.lookup("#identity").queryAs(Label.class).getText())).isEqualTo("Offline · capture file");
         assertThat(fixture.console.shell().selected()).contains(Destinations.OVERVIEW);
     }
 
@@ -99,7 +100,7 @@ class DemoInTheWindowTest {
             assertThat(fixture.console.shell().selected().map(d -> d.id())).contains(screen);
         }
         robot.interact(() -> fixture.console.actions().refresh());
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fixture.console.workspace().scan() != null
+        waitUntil(60, () -> fixture.console.workspace().scan() != null
                 && fixture.console.workspace().scan().estate() != null && !fixture.console.workspace().busy());
         WaitForAsyncUtils.waitForFxEvents();
 

@@ -1,5 +1,7 @@
 package dev.redoubt.ui.console;
 
+import static dev.redoubt.ui.support.FxReads.fx;
+import static dev.redoubt.ui.support.FxReads.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.redoubt.estate.EstateFile;
@@ -12,7 +14,6 @@ import dev.redoubt.ui.palette.PaletteView;
 import dev.redoubt.ui.support.ConsoleFixture;
 import dev.redoubt.ui.support.Screenshots;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.TreeView;
@@ -55,7 +56,7 @@ class NavigationFlowTest {
         Path file = dir.resolve("northwind-" + System.nanoTime() + ".json");
         new EstateFile().write(NorthwindDemo.build(), file);
         robot.interact(() -> fixture.console.actions().openCapture(file));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fixture.console.workspace().catalog() != null);
+        waitUntil(60, () -> fixture.console.workspace().catalog() != null);
         robot.interact(() -> fixture.console.actions().notices().shown().clear());
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -66,7 +67,7 @@ class NavigationFlowTest {
 
     private void settle() throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> fixture.console.shell().runningTasks().isEmpty()).get());
+        waitUntil(30, () -> fixture.console.shell().runningTasks().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -74,20 +75,20 @@ class NavigationFlowTest {
     void openAVaultFromTheTreeFollowItsKeyAndGoBack(FxRobot robot) throws Exception {
         openDemo(robot);
         robot.clickOn("#nav-organization");
-        TreeView<OrgNode> tree = robot.lookup("#" + OrganizationView.ID_TREE).query();
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> tree.getRoot() != null);
+        TreeView<OrgNode> tree = fx(() -> robot.lookup("#" + OrganizationView.ID_TREE).query());
+        waitUntil(30, () -> tree.getRoot() != null);
         robot.interact(() -> fixture.console.shell().open(Place.of(Destinations.ORGANIZATION, SHOP_PROD_VAULT)));
         settle();
-        assertThat(tree.getSelectionModel().getSelectedItem().getValue().id()).isEqualTo(SHOP_PROD_VAULT);
+        assertThat(fx(() -> tree.getSelectionModel().getSelectedItem().getValue().id())).isEqualTo(SHOP_PROD_VAULT);
         robot.clickOn("#" + OrganizationView.ID_OPEN_VAULT);
         settle();
         assertThat(place()).isEqualTo(Place.of(Destinations.VAULTS, SHOP_PROD_VAULT));
-        assertThat(robot.lookup("#vaultDetail").tryQuery()).isPresent();
+        assertThat(fx(() -> robot.lookup("#vaultDetail").tryQuery())).isPresent();
 
         String keyArn = fixture.console.workspace().catalog().index().key(
                 fixture.console.workspace().catalog().index().vault(SHOP_PROD_VAULT).vault().encryptionKeyArn()).arn();
-        Node keyLink = robot.lookup(".arn-link").match(n -> n instanceof Hyperlink h && h.isVisible() && h.getTooltip() != null
-                && keyArn.equals(h.getTooltip().getText())).query();
+        Node keyLink = fx(() -> robot.lookup(".arn-link").match(n -> n instanceof Hyperlink h && h.isVisible() && h.getTooltip() != null
+                && keyArn.equals(h.getTooltip().getText())).query());
         robot.interact(() -> ((Hyperlink) keyLink).fire());
         settle();
         assertThat(place()).isEqualTo(Place.of(Destinations.KEYS, keyArn));
@@ -95,7 +96,7 @@ class NavigationFlowTest {
         robot.press(KeyCode.ALT, KeyCode.LEFT).release(KeyCode.LEFT, KeyCode.ALT);
         settle();
         assertThat(place()).isEqualTo(Place.of(Destinations.VAULTS, SHOP_PROD_VAULT));
-        assertThat(robot.lookup("#vaultDetail").tryQuery()).isPresent();
+        assertThat(fx(() -> robot.lookup("#vaultDetail").tryQuery())).isPresent();
 
         robot.press(KeyCode.ALT, KeyCode.RIGHT).release(KeyCode.RIGHT, KeyCode.ALT);
         settle();
@@ -107,13 +108,13 @@ class NavigationFlowTest {
         openDemo(robot);
         robot.press(KeyCode.CONTROL, KeyCode.K).release(KeyCode.K, KeyCode.CONTROL);
         settle();
-        assertThat(robot.lookup("#" + PaletteView.ID).tryQuery()).isPresent();
+        assertThat(fx(() -> robot.lookup("#" + PaletteView.ID).tryQuery())).isPresent();
         robot.write("shop-us");
         settle();
         Screenshots.write(fixture.scene, "palette");
         robot.press(KeyCode.ENTER).release(KeyCode.ENTER);
         settle();
         assertThat(place()).isEqualTo(Place.of(Destinations.VAULTS, SHOP_US_VAULT));
-        assertThat(robot.lookup("#" + PaletteView.ID).tryQuery().filter(Node::isVisible)).isEmpty();
+        assertThat(fx(() -> robot.lookup("#" + PaletteView.ID).tryQuery().filter(Node::isVisible))).isEmpty();
     }
 }

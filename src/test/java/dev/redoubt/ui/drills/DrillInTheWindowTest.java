@@ -1,5 +1,7 @@
 package dev.redoubt.ui.drills;
 
+import static dev.redoubt.ui.support.FxReads.fx;
+import static dev.redoubt.ui.support.FxReads.press;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.redoubt.drills.DrillState;
@@ -8,9 +10,9 @@ import dev.redoubt.journal.Mode;
 import dev.redoubt.ui.overview.OverviewView;
 import dev.redoubt.ui.start.StartView;
 import dev.redoubt.ui.support.ConsoleFixture;
+import dev.redoubt.ui.support.FxReads;
 import dev.redoubt.ui.support.Screenshots;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -53,8 +55,8 @@ class DrillInTheWindowTest {
     private void openDemo(FxRobot robot, Mode mode) throws Exception {
         robot.interact(() -> fixture.console.workspace().modeProperty().set(mode));
         robot.clickOn("#" + StartView.ID_OPEN_DEMO);
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#" + OverviewView.ID_RESULTS_DIGEST).tryQuery().isPresent()
-                && !robot.lookup("#" + OverviewView.ID_RESULTS_DIGEST).queryAs(TextField.class).getText().isEmpty()));
+        FxReads.waitUntil(90, () -> robot.lookup("#" + OverviewView.ID_RESULTS_DIGEST).tryQuery().isPresent()
+                && !robot.lookup("#" + OverviewView.ID_RESULTS_DIGEST).queryAs(TextField.class).getText().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -68,40 +70,11 @@ class DrillInTheWindowTest {
 
     private void waitUntil(String what, java.util.concurrent.Callable<Boolean> condition) throws Exception {
         try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(condition));
+            FxReads.waitUntil(30, condition);
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("waited for " + what + "; the wizard says: " + fixture.console.shell().notices(), e);
         }
         settle();
-    }
-
-    /**
-     * Reads the scene on the FX thread. The robot's own lookups walk the scene graph from the test
-     * thread, and the monitor page rebuilds its cards at every poll: read off the FX thread, a
-     * children list can shrink under the walk (IndexOutOfBoundsException in Parent.lookupAll).
-     */
-    private static <T> T fx(java.util.concurrent.Callable<T> read) throws Exception {
-        try {
-            return WaitForAsyncUtils.asyncFx(read).get(30, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof Exception x) {
-                throw x;
-            }
-            throw new AssertionError(e.getCause());
-        }
-    }
-
-    /** Presses a button wherever the page has scrolled it (the robot clicks only what is on screen), found and fired on the FX thread. */
-    private static void press(FxRobot robot, String id) throws Exception {
-        String refused = fx(() -> {
-            Button b = robot.lookup("#" + id).queryButton();
-            if (b.isDisabled()) {
-                return id + " is disabled";
-            }
-            b.fire();
-            return null;
-        });
-        assertThat(refused).as(id + " enabled").isNull();
     }
 
     private void add(FxRobot robot, String name) throws Exception {
@@ -156,11 +129,11 @@ class DrillInTheWindowTest {
         settle();
         assertThat(w.step()).as("the confirmation: " + w.errorProperty().get()).isEqualTo(WizardStep.CONFIRM);
         Button start = fx(() -> robot.lookup("#" + DrillWizardView.ID_START).queryButton());
-        assertThat(start.isDisabled()).as("nothing typed yet").isTrue();
+        assertThat(fx(start::isDisabled)).as("nothing typed yet").isTrue();
         robot.clickOn("#" + DrillWizardView.ID_CONFIRM_TEXT).write("shop-orders");
-        assertThat(start.isDisabled()).as("not the drill's name").isTrue();
+        assertThat(fx(start::isDisabled)).as("not the drill's name").isTrue();
         robot.interact(() -> robot.lookup("#" + DrillWizardView.ID_CONFIRM_TEXT).queryAs(TextField.class).setText(w.expectedProperty().get()));
-        assertThat(start.isDisabled()).isFalse();
+        assertThat(fx(start::isDisabled)).isFalse();
         Screenshots.write(fixture.scene, "drill-confirm");
         press(robot, DrillWizardView.ID_START);
         waitUntil("the restore to start", () -> w.step() == WizardStep.MONITOR && !w.busyProperty().get());
@@ -170,7 +143,7 @@ class DrillInTheWindowTest {
         for (int i = 0; i < 40 && !w.jobsEnded(); i++) {
             press(robot, DrillWizardView.ID_SKIP_AHEAD);
             waitUntil("the clock to move", () -> !w.busyProperty().get());
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> w.drill().members().get(0).lastSeen() != null));
+            FxReads.waitUntil(10, () -> w.drill().members().get(0).lastSeen() != null);
             settle();
             if (!shot && "COMPLETED".equals(w.drill().members().get(0).jobStatus()) && w.drill().members().get(1).lastSeen() != null
                     && !w.drill().members().get(1).lastSeen().ended()) {

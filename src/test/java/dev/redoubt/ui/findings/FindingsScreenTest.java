@@ -1,5 +1,6 @@
 package dev.redoubt.ui.findings;
 
+import static dev.redoubt.ui.support.FxReads.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.redoubt.estate.EstateFile;
@@ -11,13 +12,13 @@ import dev.redoubt.journal.EntryQuery;
 import dev.redoubt.report.ReportFormat;
 import dev.redoubt.ui.navigation.Destinations;
 import dev.redoubt.ui.support.ConsoleFixture;
+import dev.redoubt.ui.support.FxReads;
 import dev.redoubt.ui.support.Screenshots;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
+import java.util.concurrent.Callable;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -60,42 +61,45 @@ class FindingsScreenTest {
         Path file = dir.resolve("northwind-" + System.nanoTime() + ".json");
         new EstateFile().write(NorthwindDemo.build(), file);
         robot.interact(() -> fixture.console.actions().openCapture(file));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fixture.console.workspace().audit() != null);
+        FxReads.waitUntil(60, () -> fixture.console.workspace().audit() != null);
         robot.interact(() -> fixture.console.shell().select(Destinations.FINDINGS));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !table(robot).getItems().isEmpty());
+        FxReads.waitUntil(30, () -> !table(robot).getItems().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
         // The notices of opening the capture are not what these tests look at.
         robot.interact(() -> fixture.console.actions().notices().shown().clear());
-        return (FindingsView) fixture.console.view().current();
+        return fx(() -> (FindingsView) fixture.console.view().current());
     }
 
-    private static TableView<FindingsLine> table(FxRobot robot) {
-        return robot.lookup("#" + FindingsView.ID_TABLE).queryTableView();
+    private static TableView<FindingsLine> table(FxRobot robot) throws Exception {
+        return fx(() -> robot.lookup("#" + FindingsView.ID_TABLE).queryTableView());
     }
 
-    private static String text(FxRobot robot, String id) {
-        Node n = robot.lookup("#" + id).query();
-        return n instanceof Label l ? l.getText() : ((TextField) n).getText();
+    private static String text(FxRobot robot, String id) throws Exception {
+        return fx(() -> {
+            Node n = robot.lookup("#" + id).query();
+            return n instanceof Label l ? l.getText() : ((TextField) n).getText();
+        });
     }
 
     private List<Result> results() {
         return fixture.console.workspace().audit().results();
     }
 
-    private static void waitUntil(Predicate<Void> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> condition.test(null));
+    private static void waitUntil(Callable<Boolean> condition) throws Exception {
+        FxReads.waitUntil(20, condition);
         WaitForAsyncUtils.waitForFxEvents();
     }
 
     private void select(FxRobot robot, String checkId, String arn) throws Exception {
         TableView<FindingsLine> table = table(robot);
-        int index = -1;
-        for (int i = 0; i < table.getItems().size(); i++) {
-            if (table.getItems().get(i) instanceof ResultRow r && r.checkId().equals(checkId) && (arn == null || arn.equals(r.resourceArn()))) {
-                index = i;
-                break;
+        int index = fx(() -> {
+            for (int i = 0; i < table.getItems().size(); i++) {
+                if (table.getItems().get(i) instanceof ResultRow r && r.checkId().equals(checkId) && (arn == null || arn.equals(r.resourceArn()))) {
+                    return i;
+                }
             }
-        }
+            return -1;
+        });
         assertThat(index).as(checkId + " is listed").isNotNegative();
         int at = index;
         robot.interact(() -> {
@@ -110,7 +114,7 @@ class FindingsScreenTest {
         openFindings(robot);
         long attention = results().stream().filter(r -> r.status() != Status.PASS).count();
         assertThat(text(robot, FindingsView.ID_COUNT)).isEqualTo(String.format(Locale.ROOT, "%,d of %,d results", attention, results().size()));
-        assertThat(robot.lookup("#nav-findings .navigation-badge").queryAs(Label.class).getText())
+        assertThat(fx(() -> robot.lookup("#nav-findings .navigation-badge").queryAs(Label.class).getText()))
                 .isEqualTo(String.valueOf(results().stream().filter(r -> r.status() == Status.FAIL).count()));
 
         // Filter by typing...
@@ -118,7 +122,7 @@ class FindingsScreenTest {
         long shopProd = results().stream().filter(r -> r.status() != Status.PASS)
                 .filter(r -> r.resourceArn().contains("shop-prod") || "645019283746".equals(r.accountId())
                         || r.evidence().summary().toLowerCase(Locale.ROOT).contains("shop-prod")).count();
-        waitUntil(v -> text(robot, FindingsView.ID_COUNT).startsWith(shopProd + " of "));
+        waitUntil(() -> text(robot, FindingsView.ID_COUNT).startsWith(shopProd + " of "));
         // ...and by a severity.
         robot.clickOn("#" + FindingsView.ID_SEVERITY_FILTER);
         robot.clickOn("#" + FindingsView.ID_SEVERITY_FILTER + "-MEDIUM");
@@ -126,48 +130,48 @@ class FindingsScreenTest {
         long shopProdMedium = results().stream().filter(r -> r.status() != Status.PASS && r.severity() == Severity.MEDIUM)
                 .filter(r -> r.resourceArn().contains("shop-prod") || "645019283746".equals(r.accountId())
                         || r.evidence().summary().toLowerCase(Locale.ROOT).contains("shop-prod")).count();
-        waitUntil(v -> text(robot, FindingsView.ID_COUNT).startsWith(shopProdMedium + " of "));
-        assertThat(table(robot).getItems()).filteredOn(l -> l instanceof ResultRow).hasSize((int) shopProdMedium)
+        waitUntil(() -> text(robot, FindingsView.ID_COUNT).startsWith(shopProdMedium + " of "));
+        assertThat(fx(() -> List.copyOf(table(robot).getItems()))).filteredOn(l -> l instanceof ResultRow).hasSize((int) shopProdMedium)
                 .allMatch(l -> ((ResultRow) l).severity() == Severity.MEDIUM);
-        assertThat(robot.lookup("#" + FindingsView.ID_SEVERITY_FILTER).queryAs(javafx.scene.control.MenuButton.class).getText())
+        assertThat(fx(() -> robot.lookup("#" + FindingsView.ID_SEVERITY_FILTER).queryAs(javafx.scene.control.MenuButton.class).getText()))
                 .isEqualTo("Severity: Medium");
 
         // Select a result: its evidence and how to fix it.
         select(robot, "IMM-02", SHOP_PROD_VAULT);
-        waitUntil(v -> robot.lookup("#" + FindingsView.ID_DETAIL_TITLE).tryQuery().isPresent());
+        waitUntil(() -> robot.lookup("#" + FindingsView.ID_DETAIL_TITLE).tryQuery().isPresent());
         assertThat(text(robot, FindingsView.ID_DETAIL_TITLE)).isEqualTo("Vault lock is in governance mode");
         assertThat(text(robot, FindingsView.ID_DETAIL_STATUS)).isEqualTo("FAIL");
         assertThat(text(robot, FindingsView.ID_DETAIL_ARN)).isEqualTo(SHOP_PROD_VAULT);
         assertThat(text(robot, FindingsView.ID_DETAIL_SUMMARY)).contains("governance mode");
-        assertThat(robot.lookup("#" + FindingsView.ID_DETAIL_FIELDS + " .label").queryAllAs(Label.class)).extracting(Label::getText)
+        assertThat(fx(() -> robot.lookup("#" + FindingsView.ID_DETAIL_FIELDS + " .label").queryAllAs(Label.class).stream().map(Label::getText).toList()))
                 .contains("BackupVault.Locked", "true");
         assertThat(text(robot, FindingsView.ID_DETAIL_CLI)).startsWith("aws backup put-backup-vault-lock-configuration");
         assertThat(text(robot, FindingsView.ID_DETAIL_SNIPPET)).isNotBlank();
 
         // Accept the risk through the dialog.
         robot.clickOn("#" + FindingsView.ID_ACCEPT_RISK);
-        waitUntil(v -> robot.lookup("#" + FindingsView.ID_RISK_DIALOG).tryQuery().map(Node::isVisible).orElse(false));
+        waitUntil(() -> robot.lookup("#" + FindingsView.ID_RISK_DIALOG).tryQuery().map(Node::isVisible).orElse(false));
         assertThat(text(robot, FindingsView.ID_RISK_RESOURCE)).isEqualTo(SHOP_PROD_VAULT);
-        assertThat(robot.lookup("#" + FindingsView.ID_RISK_CONFIRM).queryButton().isDisabled()).isTrue();
+        assertThat(fx(() -> robot.lookup("#" + FindingsView.ID_RISK_CONFIRM).queryButton().isDisabled())).isTrue();
         robot.clickOn("#" + FindingsView.ID_RISK_JUSTIFICATION).write("Compliance lock planned in CHG-4711");
-        assertThat(robot.lookup("#" + FindingsView.ID_RISK_CONFIRM).queryButton().isDisabled()).isFalse();
+        assertThat(fx(() -> robot.lookup("#" + FindingsView.ID_RISK_CONFIRM).queryButton().isDisabled())).isFalse();
         Screenshots.write(fixture.scene, "finding-accept-risk");
         robot.clickOn("#" + FindingsView.ID_RISK_CONFIRM);
-        waitUntil(v -> "SUPPRESSED".equals(text(robot, FindingsView.ID_DETAIL_STATUS)));
+        waitUntil(() -> "SUPPRESSED".equals(text(robot, FindingsView.ID_DETAIL_STATUS)));
         assertThat(text(robot, FindingsView.ID_DETAIL_ARN)).isEqualTo(SHOP_PROD_VAULT);
         assertThat(text(robot, FindingsView.ID_DETAIL_JUSTIFICATION)).contains("CHG-4711");
-        assertThat(table(robot).getSelectionModel().getSelectedItem()).isInstanceOfSatisfying(ResultRow.class,
+        assertThat(fx(() -> table(robot).getSelectionModel().getSelectedItem())).isInstanceOfSatisfying(ResultRow.class,
                 r -> assertThat(r.status()).isEqualTo(Status.SUPPRESSED));
         assertThat(Files.readString(fixture.context.services().suppressions().file())).contains("CHG-4711");
         assertThat(fixture.context.journal().read(new EntryQuery(null, null, "suppression-added", SHOP_PROD_VAULT, 0))).hasSize(1);
 
         // Lift it again.
         robot.clickOn("#" + FindingsView.ID_LIFT);
-        waitUntil(v -> robot.lookup("#" + FindingsView.ID_LIFT_DIALOG).tryQuery().map(Node::isVisible).orElse(false));
+        waitUntil(() -> robot.lookup("#" + FindingsView.ID_LIFT_DIALOG).tryQuery().map(Node::isVisible).orElse(false));
         robot.clickOn("#" + FindingsView.ID_LIFT_REASON).write("Lock is in compliance mode now");
         Screenshots.write(fixture.scene, "finding-lift");
         robot.clickOn("#" + FindingsView.ID_LIFT_CONFIRM);
-        waitUntil(v -> "FAIL".equals(text(robot, FindingsView.ID_DETAIL_STATUS)));
+        waitUntil(() -> "FAIL".equals(text(robot, FindingsView.ID_DETAIL_STATUS)));
         assertThat(fixture.context.services().suppressions().list()).isEmpty();
         assertThat(fixture.context.journal().read(new EntryQuery(null, null, "suppression-removed", SHOP_PROD_VAULT, 0))).hasSize(1);
     }
@@ -180,11 +184,11 @@ class FindingsScreenTest {
         robot.clickOn(table);
         robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup("#" + FindingsView.ID_SEARCH).query().isFocused()).isTrue();
+        assertThat(fx(() -> robot.lookup("#" + FindingsView.ID_SEARCH).query().isFocused())).isTrue();
         robot.write("PendingDeletion");
-        waitUntil(v -> table.getItems().size() == 2); // the ENC-05 heading and its one failure
+        waitUntil(() -> table.getItems().size() == 2); // the ENC-05 heading and its one failure
         robot.type(KeyCode.ESCAPE);
-        waitUntil(v -> text(robot, FindingsView.ID_SEARCH).isEmpty() && table.getItems().size() > 2);
+        waitUntil(() -> text(robot, FindingsView.ID_SEARCH).isEmpty() && table.getItems().size() > 2);
 
         // Arrows move through the list; Enter on a heading folds it, on a result opens the detail.
         robot.interact(() -> {
@@ -193,18 +197,18 @@ class FindingsScreenTest {
             table.getFocusModel().focus(0);
         });
         robot.type(KeyCode.DOWN);
-        waitUntil(v -> table.getSelectionModel().getSelectedIndex() == 1);
-        assertThat(table.getSelectionModel().getSelectedItem()).isInstanceOf(ResultRow.class);
-        assertThat(robot.lookup("#" + FindingsView.ID_DETAIL_TITLE).tryQuery()).isPresent();
+        waitUntil(() -> table.getSelectionModel().getSelectedIndex() == 1);
+        assertThat(fx(() -> table.getSelectionModel().getSelectedItem())).isInstanceOf(ResultRow.class);
+        assertThat(fx(() -> robot.lookup("#" + FindingsView.ID_DETAIL_TITLE).tryQuery())).isPresent();
         robot.type(KeyCode.UP);
-        waitUntil(v -> table.getSelectionModel().getSelectedIndex() == 0);
-        int before = table.getItems().size();
+        waitUntil(() -> table.getSelectionModel().getSelectedIndex() == 0);
+        int before = fx(() -> table.getItems().size());
         robot.type(KeyCode.LEFT);
-        waitUntil(v -> table.getItems().size() < before);
+        waitUntil(() -> table.getItems().size() < before);
         robot.type(KeyCode.RIGHT);
-        waitUntil(v -> table.getItems().size() == before);
+        waitUntil(() -> table.getItems().size() == before);
         robot.type(KeyCode.DOWN).type(KeyCode.ENTER);
-        waitUntil(v -> robot.lookup("#" + FindingsView.ID_DETAIL).query().isFocused());
+        waitUntil(() -> robot.lookup("#" + FindingsView.ID_DETAIL).query().isFocused());
 
         // Export: the chooser answers with a path instead of a native dialog.
         Path report = dir.resolve("exports-" + System.nanoTime()).resolve("report.html");
@@ -216,9 +220,9 @@ class FindingsScreenTest {
         }));
         robot.clickOn("#" + FindingsView.ID_EXPORT);
         robot.clickOn("#" + FindingsView.ID_EXPORT + "-HTML");
-        waitUntil(v -> Files.exists(report));
+        waitUntil(() -> Files.exists(report));
         assertThat(Files.readString(report)).contains("Northwind");
-        waitUntil(v -> fixture.console.actions().notices().shown().stream().anyMatch(n -> n.title().equals("Report exported")));
+        waitUntil(() -> fixture.console.actions().notices().shown().stream().anyMatch(n -> n.title().equals("Report exported")));
     }
 
     @Test
@@ -232,7 +236,7 @@ class FindingsScreenTest {
                 .filter(r -> r.evidence().summary().contains("Disabled")).findFirst().orElseThrow().resourceArn();
         select(robot, "ENC-05", disabledKey);
         robot.interact(() -> table.scrollTo(0));
-        waitUntil(v -> robot.lookup("#" + FindingsView.ID_DETAIL_CLI).tryQuery().isPresent());
+        waitUntil(() -> robot.lookup("#" + FindingsView.ID_DETAIL_CLI).tryQuery().isPresent());
         assertThat(text(robot, FindingsView.ID_DETAIL_STATUS)).isEqualTo("FAIL");
         assertThat(text(robot, FindingsView.ID_DETAIL_SEVERITY)).isEqualTo("CRITICAL");
         assertThat(Screenshots.write(fixture.scene, "finding-detail")).isNotEmptyFile();
@@ -241,7 +245,7 @@ class FindingsScreenTest {
         String workloadKey = results().stream().filter(r -> r.checkId().equals("ACC-12") && r.status() == Status.FAIL)
                 .filter(r -> r.evidence().summary().contains("production account")).findFirst().orElseThrow().resourceArn();
         select(robot, "ACC-12", workloadKey);
-        waitUntil(v -> robot.lookup("#" + FindingsView.ID_DETAIL_CLI).tryQuery().isPresent());
+        waitUntil(() -> robot.lookup("#" + FindingsView.ID_DETAIL_CLI).tryQuery().isPresent());
         assertThat(text(robot, FindingsView.ID_DETAIL_SEVERITY)).isEqualTo("HIGH");
         assertThat(Screenshots.write(fixture.scene, "finding-acc12")).isNotEmptyFile();
 
@@ -250,17 +254,20 @@ class FindingsScreenTest {
             vm.filter(vm.filter().withSeverities(java.util.Set.of(Severity.CRITICAL, Severity.HIGH)));
             vm.collapseAll();
         });
-        waitUntil(v -> table.getItems().stream().allMatch(l -> l instanceof GroupRow g && !g.expanded()));
+        waitUntil(() -> table.getItems().stream().allMatch(l -> l instanceof GroupRow g && !g.expanded()));
         robot.interact(() -> {
             vm.expand((GroupRow) table.getItems().get(0), true);
         });
-        waitUntil(v -> table.getItems().get(1) instanceof ResultRow);
-        int heading = -1;
-        for (int i = 0; i < table.getItems().size(); i++) {
-            if (table.getItems().get(i) instanceof GroupRow g && g.key().equals("IMM-02")) {
-                heading = i;
+        waitUntil(() -> table.getItems().get(1) instanceof ResultRow);
+        int heading = fx(() -> {
+            int last = -1;
+            for (int i = 0; i < table.getItems().size(); i++) {
+                if (table.getItems().get(i) instanceof GroupRow g && g.key().equals("IMM-02")) {
+                    last = i;
+                }
             }
-        }
+            return last;
+        });
         int at = heading;
         robot.interact(() -> table.getSelectionModel().clearAndSelect(at));
         WaitForAsyncUtils.waitForFxEvents();
@@ -270,7 +277,7 @@ class FindingsScreenTest {
             vm.clearFilters();
             vm.groupingProperty().set(Grouping.RESOURCE);
         });
-        waitUntil(v -> table.getItems().get(0) instanceof GroupRow g && g.grouping() == Grouping.RESOURCE);
+        waitUntil(() -> table.getItems().get(0) instanceof GroupRow g && g.grouping() == Grouping.RESOURCE);
         robot.interact(() -> table.getSelectionModel().clearAndSelect(3));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(Screenshots.write(fixture.scene, "findings-by-resource")).isNotEmptyFile();

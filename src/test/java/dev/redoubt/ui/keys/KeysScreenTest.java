@@ -1,5 +1,7 @@
 package dev.redoubt.ui.keys;
 
+import static dev.redoubt.ui.support.FxReads.fx;
+import static dev.redoubt.ui.support.FxReads.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.redoubt.estate.EstateFile;
@@ -11,7 +13,7 @@ import dev.redoubt.ui.policy.PolicyViewer;
 import dev.redoubt.ui.support.ConsoleFixture;
 import dev.redoubt.ui.support.Screenshots;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -52,10 +54,10 @@ class KeysScreenTest {
         Path file = dir.resolve("northwind-" + System.nanoTime() + ".json");
         new EstateFile().write(NorthwindDemo.build(), file);
         robot.interact(() -> fixture.console.actions().openCapture(file));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fixture.console.workspace().catalog() != null);
+        waitUntil(60, () -> fixture.console.workspace().catalog() != null);
         robot.interact(() -> fixture.console.shell().select(Destinations.KEYS));
-        TableView<KeyRow> table = robot.lookup("#" + KeysView.ID_TABLE).query();
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !table.getItems().isEmpty());
+        TableView<KeyRow> table = fx(() -> robot.lookup("#" + KeysView.ID_TABLE).query());
+        waitUntil(30, () -> !table.getItems().isEmpty());
         robot.interact(() -> fixture.console.actions().notices().shown().clear());
         WaitForAsyncUtils.waitForFxEvents();
         return table;
@@ -64,24 +66,24 @@ class KeysScreenTest {
     @Test
     void listsTheKeysFiltersAndOpensAKeysPageThenGoesBack(FxRobot robot) throws Exception {
         TableView<KeyRow> table = openKeys(robot);
-        assertThat(table.getItems()).extracting(KeyRow::kindText).contains("AWS-managed", "Customer-managed", "AWS-owned");
+        assertThat(fx(() -> List.copyOf(table.getItems()))).extracting(KeyRow::kindText).contains("AWS-managed", "Customer-managed", "AWS-owned");
         Screenshots.write(fixture.scene, "keys");
 
         robot.clickOn("#" + KeysView.ID_FILTER).write("central-backup-us");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
-        assertThat(table.getItems().get(0).name()).isEqualTo(US_KEY_ALIAS);
+        waitUntil(10, () -> table.getItems().size() == 1);
+        assertThat(fx(() -> table.getItems().get(0).name())).isEqualTo(US_KEY_ALIAS);
 
         robot.clickOn("central-backup-us-east-1");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#" + KeyDetailPane.ID).tryQuery().isPresent());
+        waitUntil(30, () -> robot.lookup("#" + KeyDetailPane.ID).tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
-        Node answers = robot.lookup("#" + KeyDetailPane.ID_ANSWERS).query();
-        assertThat(robot.from(answers).lookup(".label").queryAllAs(Label.class)).extracting(Label::getText)
+        Node answers = fx(() -> robot.lookup("#" + KeyDetailPane.ID_ANSWERS).query());
+        assertThat(fx(() -> robot.from(answers).lookup(".label").queryAllAs(Label.class).stream().map(Label::getText).toList()))
                 .contains("Anyone can decrypt with the key: any AWS principal, outside the organization included.");
-        CodeArea policy = robot.lookup("#" + PolicyViewer.ID).query();
-        assertThat(policy.getText()).contains("AllowCrossAccountCopies");
+        CodeArea policy = fx(() -> robot.lookup("#" + PolicyViewer.ID).query());
+        assertThat(fx(() -> policy.getText())).contains("AllowCrossAccountCopies");
         Screenshots.write(fixture.scene, "key-detail");
         // the third answer's statements, marked in the policy, the page scrolled to it
-        robot.clickOn(robot.lookup("#answer-DISABLE_OR_DELETE_KEY .hyperlink").queryAs(javafx.scene.control.Hyperlink.class));
+        robot.clickOn(fx(() -> robot.lookup("#answer-DISABLE_OR_DELETE_KEY .hyperlink").queryAs(javafx.scene.control.Hyperlink.class)));
         WaitForAsyncUtils.waitForFxEvents();
         Screenshots.write(fixture.scene, "key-detail-policy");
 
@@ -92,8 +94,8 @@ class KeysScreenTest {
         assertThat(fixture.console.shell().placeProperty().get()).isEqualTo(Place.of(Destinations.ORGANIZATION, "536470192834"));
         robot.press(KeyCode.ALT, KeyCode.LEFT).release(KeyCode.LEFT, KeyCode.ALT);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(fixture.console.shell().placeProperty().get()).isEqualTo(Place.of(Destinations.KEYS, table.getItems().get(0).arn()));
-        assertThat(robot.lookup("#" + KeyDetailPane.ID).query().isVisible()).isTrue();
+        assertThat(fixture.console.shell().placeProperty().get()).isEqualTo(Place.of(Destinations.KEYS, fx(() -> table.getItems().get(0).arn())));
+        assertThat(fx(() -> robot.lookup("#" + KeyDetailPane.ID).query().isVisible())).isTrue();
 
         // what depends on the key: its vault, a link to the vault's page
         robot.interact(() -> robot.from(robot.lookup("#" + KeyDetailPane.ID_DEPENDENTS).queryAs(Node.class)).lookup(".hyperlink")
@@ -107,7 +109,7 @@ class KeysScreenTest {
 
         robot.interact(() -> robot.lookup("#" + DetailPane.ID_BACK_TO_LIST).queryButton().fire());
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup("#" + KeysView.ID_LIST).query().isVisible()).isTrue();
-        assertThat(table.getItems()).hasSize(1).as("the filter stays as the user left it");
+        assertThat(fx(() -> robot.lookup("#" + KeysView.ID_LIST).query().isVisible())).isTrue();
+        assertThat(fx(() -> List.copyOf(table.getItems()))).hasSize(1).as("the filter stays as the user left it");
     }
 }

@@ -1,5 +1,7 @@
 package dev.redoubt.ui.organization;
 
+import static dev.redoubt.ui.support.FxReads.fx;
+import static dev.redoubt.ui.support.FxReads.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.redoubt.estate.EstateFile;
@@ -9,7 +11,6 @@ import dev.redoubt.ui.navigation.Destinations;
 import dev.redoubt.ui.support.ConsoleFixture;
 import dev.redoubt.ui.support.Screenshots;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.stage.Stage;
@@ -47,10 +48,10 @@ class OrganizationScreenTest {
         Path file = dir.resolve("northwind-" + System.nanoTime() + ".json");
         new EstateFile().write(NorthwindDemo.build(), file);
         robot.interact(() -> fixture.console.actions().openCapture(file));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fixture.console.workspace().catalog() != null);
+        waitUntil(60, () -> fixture.console.workspace().catalog() != null);
         robot.interact(() -> fixture.console.shell().select(Destinations.ORGANIZATION));
-        TreeView<OrgNode> tree = robot.lookup("#" + OrganizationView.ID_TREE).query();
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> tree.getRoot() != null);
+        TreeView<OrgNode> tree = fx(() -> robot.lookup("#" + OrganizationView.ID_TREE).query());
+        waitUntil(30, () -> tree.getRoot() != null);
         robot.interact(() -> fixture.console.actions().notices().shown().clear());
         WaitForAsyncUtils.waitForFxEvents();
         return tree;
@@ -59,7 +60,7 @@ class OrganizationScreenTest {
     @Test
     void selectingAnAccountScopesTheOtherScreensAndTheFilterFindsVaults(FxRobot robot) throws Exception {
         TreeView<OrgNode> tree = openTree(robot);
-        OrgNode root = tree.getRoot().getValue();
+        OrgNode root = fx(() -> tree.getRoot().getValue());
         assertThat(root.kind()).isEqualTo(OrgNode.Kind.ORGANIZATION);
         assertThat(root.accounts()).isEqualTo(fixture.console.workspace().estate().estate().accounts().size());
 
@@ -75,15 +76,15 @@ class OrganizationScreenTest {
         WaitForAsyncUtils.waitForFxEvents();
         BrowseScope scope = fixture.console.workspace().scope();
         assertThat(scope.accounts()).containsExactly(SHOP_PROD);
-        assertThat(robot.lookup("#" + OrganizationView.ID_SUMMARY).queryParent().lookupAll(".label").stream()
-                .map(n -> ((javafx.scene.control.Label) n).getText()).toList())
+        assertThat(fx(() -> robot.lookup("#" + OrganizationView.ID_SUMMARY).queryParent().lookupAll(".label").stream()
+                .map(n -> ((javafx.scene.control.Label) n).getText()).toList()))
                 .anySatisfy(t -> assertThat(t).contains("now show only northwind-shop-prod"));
         Screenshots.write(fixture.scene, "org-tree");
 
         robot.clickOn("#" + OrganizationView.ID_FILTER).write("shop-prod");
         WaitForAsyncUtils.waitForFxEvents();
-        TreeItem<OrgNode> filtered = tree.getRoot();
-        assertThat(leaves(filtered)).isNotEmpty().allSatisfy(n -> assertThat(n.name() + " " + n.id() + " " + n.detail()).containsIgnoringCase("shop-prod"));
+        TreeItem<OrgNode> filtered = fx(tree::getRoot);
+        assertThat(fx(() -> leaves(filtered))).isNotEmpty().allSatisfy(n -> assertThat(n.name() + " " + n.id() + " " + n.detail()).containsIgnoringCase("shop-prod"));
     }
 
     @Test
@@ -91,8 +92,8 @@ class OrganizationScreenTest {
         TreeView<OrgNode> tree = openTree(robot);
         robot.interact(() -> fixture.console.shell().open(dev.redoubt.ui.navigation.Place.of(Destinations.ORGANIZATION, SHOP_PROD)));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(tree.getSelectionModel().getSelectedItem()).isNotNull();
-        assertThat(tree.getSelectionModel().getSelectedItem().getValue().id()).isEqualTo(SHOP_PROD);
+        assertThat(fx(() -> tree.getSelectionModel().getSelectedItem())).isNotNull();
+        assertThat(fx(() -> tree.getSelectionModel().getSelectedItem().getValue().id())).isEqualTo(SHOP_PROD);
     }
 
     private static java.util.List<OrgNode> leaves(TreeItem<OrgNode> item) {

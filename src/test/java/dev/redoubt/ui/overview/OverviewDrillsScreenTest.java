@@ -1,5 +1,7 @@
 package dev.redoubt.ui.overview;
 
+import static dev.redoubt.ui.support.FxReads.fx;
+import static dev.redoubt.ui.support.FxReads.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.redoubt.drills.DrillState;
@@ -16,7 +18,6 @@ import dev.redoubt.ui.support.ConsoleFixture;
 import dev.redoubt.ui.support.Screenshots;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -54,11 +55,11 @@ class OverviewDrillsScreenTest {
         Path file = dir.resolve("northwind-" + System.nanoTime() + ".json");
         new EstateFile().write(NorthwindDemo.build(), file);
         robot.interact(() -> fixture.console.actions().openCapture(file));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fixture.console.workspace().audit() != null);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#" + DrillsCard.ID_FIGURE).tryQuery().isPresent());
+        waitUntil(60, () -> fixture.console.workspace().audit() != null);
+        waitUntil(60, () -> robot.lookup("#" + DrillsCard.ID_FIGURE).tryQuery().isPresent());
         int resources = fixture.console.workspace().audit().index().protectedResources().size();
         assertThat(text(robot, DrillsCard.ID_FIGURE)).isEqualTo(resources + " of " + resources);
-        assertThat(robot.lookup("#" + DrillsCard.ID_REHEARSAL).tryQuery()).as("no rehearsal yet").isEmpty();
+        assertThat(fx(() -> robot.lookup("#" + DrillsCard.ID_REHEARSAL).tryQuery())).as("no rehearsal yet").isEmpty();
 
         // A rehearsal of the shop's database, journaled by DrillService; the overview shown again reads it.
         DrillService drills = fixture.context.drills();
@@ -70,7 +71,7 @@ class OverviewDrillsScreenTest {
         }
         robot.interact(() -> fixture.console.shell().select(Destinations.FINDINGS));
         robot.interact(() -> fixture.console.shell().select(Destinations.OVERVIEW));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#" + DrillsCard.ID_REHEARSAL).tryQuery().isPresent());
+        waitUntil(30, () -> robot.lookup("#" + DrillsCard.ID_REHEARSAL).tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(text(robot, DrillsCard.ID_REHEARSAL)).startsWith("shop-orders, ").contains("(sandbox: not a verified restore)");
@@ -78,7 +79,7 @@ class OverviewDrillsScreenTest {
         assertThat(text(robot, DrillsCard.ID_FIGURE)).as("a rehearsal does not make a resource up to date").isEqualTo(resources + " of " + resources);
         assertThat(text(robot, DrillsCard.ID_HEADLINE)).isEqualTo("protected resources overdue for a restore drill (every 180 days)");
 
-        Node card = robot.lookup("#" + DrillsCard.ID_CARD).query();
+        Node card = fx(() -> robot.lookup("#" + DrillsCard.ID_CARD).query());
         robot.interact(() -> {
             ScrollPane scroll = (ScrollPane) robot.lookup(".edge-to-edge").match(n -> n instanceof ScrollPane && n.isVisible()).query();
             double y = card.localToScene(0, 0).getY() - scroll.getContent().localToScene(0, 0).getY();
@@ -88,11 +89,11 @@ class OverviewDrillsScreenTest {
         assertThat(Screenshots.write(fixture.scene, "overview-drills")).isNotEmptyFile();
 
         robot.clickOn("#" + DrillsCard.ID_REHEARSAL + "Drill");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Place.of(Destinations.DRILLS, drill.id()).equals(fixture.console.shell().placeProperty().get()));
+        waitUntil(10, () -> Place.of(Destinations.DRILLS, drill.id()).equals(fixture.console.shell().placeProperty().get()));
         assertThat(fixture.console.shell().placeProperty().get()).isEqualTo(Place.of(Destinations.DRILLS, drill.id()));
     }
 
-    private static String text(FxRobot robot, String id) {
-        return robot.lookup("#" + id).queryAs(Label.class).getText();
+    private static String text(FxRobot robot, String id) throws Exception {
+        return fx(() -> robot.lookup("#" + id).queryAs(Label.class).getText());
     }
 }

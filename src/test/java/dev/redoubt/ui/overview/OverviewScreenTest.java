@@ -1,5 +1,7 @@
 package dev.redoubt.ui.overview;
 
+import static dev.redoubt.ui.support.FxReads.fx;
+import static dev.redoubt.ui.support.FxReads.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.redoubt.app.cli.CliRun;
@@ -57,7 +59,7 @@ class OverviewScreenTest {
         Path file = dir.resolve("northwind-" + System.nanoTime() + ".json");
         new EstateFile().write(NorthwindDemo.build(), file);
         robot.interact(() -> fixture.console.actions().openCapture(file));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#" + OverviewView.ID_OVERALL_SCORE).tryQuery()
+        waitUntil(60, () -> robot.lookup("#" + OverviewView.ID_OVERALL_SCORE).tryQuery()
                 .map(n -> n.getScene() != null && n.isVisible() && fixture.console.workspace().audit() != null).orElse(false));
         WaitForAsyncUtils.waitForFxEvents();
         return fixture.console.workspace().audit();
@@ -81,19 +83,19 @@ class OverviewScreenTest {
         assertThat(text(robot, OverviewView.ID_OVERALL_SCORE)).isEqualTo(Score.text(summary.total()));
         assertThat(text(robot, OverviewView.ID_OVERALL_COUNTS)).contains(String.format("%,d failing", summary.total().fail()));
 
-        String digest = robot.lookup("#" + OverviewView.ID_RESULTS_DIGEST).queryAs(TextField.class).getText();
+        String digest = fx(() -> robot.lookup("#" + OverviewView.ID_RESULTS_DIGEST).queryAs(TextField.class).getText());
         assertThat(digest).isEqualTo(audit.digest()).hasSize(64);
         CliRun cli = CliRun.run(dir.resolve("cli-home-" + System.nanoTime()), "audit", "--demo", "--format", "json");
         assertThat(cli.err()).as("redoubt audit --demo gives the same results").contains("Results SHA-256: " + digest);
 
-        ListView<NavigationItem> navigation = robot.lookup("#navigation").queryListView();
-        NavigationItem overview = navigation.getItems().stream().filter(i -> i.destination().equals(Destinations.OVERVIEW)).findFirst().orElseThrow();
-        assertThat(overview.badgeProperty().get()).isEqualTo(Score.text(summary.total()));
+        ListView<NavigationItem> navigation = fx(() -> robot.lookup("#navigation").queryListView());
+        NavigationItem overview = fx(() -> navigation.getItems().stream().filter(i -> i.destination().equals(Destinations.OVERVIEW)).findFirst().orElseThrow());
+        assertThat(fx(() -> overview.badgeProperty().get())).isEqualTo(Score.text(summary.total()));
 
         assertThat(text(robot, OverviewView.ID_UNREAD_STATUS)).isEqualTo("Everything was read");
-        assertThat(fixture.scene.getWidth()).isEqualTo(ShellWindow.DEFAULT_WIDTH);
+        assertThat(fx(() -> fixture.scene.getWidth())).isEqualTo(ShellWindow.DEFAULT_WIDTH);
         assertThat(Screenshots.write(fixture.scene, "overview")).isNotEmptyFile();
-        javafx.scene.Node content = robot.lookup("#" + OverviewView.ID_CONTENT).query();
+        javafx.scene.Node content = fx(() -> robot.lookup("#" + OverviewView.ID_CONTENT).query());
         assertThat(Screenshots.write(WaitForAsyncUtils.asyncFx(() -> content.snapshot(null, null)).get(20, TimeUnit.SECONDS), "overview-full"))
                 .isNotEmptyFile();
     }
@@ -104,7 +106,7 @@ class OverviewScreenTest {
         HeatMap.Cell failing = map.rows().stream().flatMap(r -> r.cells().stream()).filter(c -> c.counts().fail() > 0).findFirst().orElseThrow();
 
         robot.clickOn("#" + OverviewView.heatCellId(failing.accountId(), failing.facet()));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fixture.console.shell().selected().filter(Destinations.FINDINGS::equals).isPresent());
+        waitUntil(10, () -> fixture.console.shell().selected().filter(Destinations.FINDINGS::equals).isPresent());
 
         assertThat(fixture.console.shell().selected()).contains(Destinations.FINDINGS);
     }
@@ -117,16 +119,17 @@ class OverviewScreenTest {
         });
         openDemo(robot);
         WaitForAsyncUtils.waitForFxEvents();
-        javafx.scene.Node heat = robot.lookup("#" + OverviewView.ID_HEAT_MAP).query();
-        javafx.scene.Node failures = robot.lookup("#" + OverviewView.ID_TOP_FAILURES).query();
-        assertThat(failures.localToScene(0, 0).getY()).as("one column: the failures under the map").isGreaterThan(heat.localToScene(0, 0).getY() + 100);
+        javafx.scene.Node heat = fx(() -> robot.lookup("#" + OverviewView.ID_HEAT_MAP).query());
+        javafx.scene.Node failures = fx(() -> robot.lookup("#" + OverviewView.ID_TOP_FAILURES).query());
+        assertThat(fx(() -> failures.localToScene(0, 0).getY())).as("one column: the failures under the map")
+                .isGreaterThan(fx(() -> heat.localToScene(0, 0).getY()) + 100);
         assertThat(Screenshots.write(fixture.scene, "overview-1024x640")).isNotEmptyFile();
-        javafx.scene.Node content = robot.lookup("#" + OverviewView.ID_CONTENT).query();
+        javafx.scene.Node content = fx(() -> robot.lookup("#" + OverviewView.ID_CONTENT).query());
         assertThat(Screenshots.write(WaitForAsyncUtils.asyncFx(() -> content.snapshot(null, null)).get(20, TimeUnit.SECONDS), "overview-1024x640-full"))
                 .isNotEmptyFile();
     }
 
-    private static String text(FxRobot robot, String id) {
-        return robot.lookup("#" + id).queryAs(Label.class).getText();
+    private static String text(FxRobot robot, String id) throws Exception {
+        return fx(() -> robot.lookup("#" + id).queryAs(Label.class).getText());
     }
 }

@@ -1,5 +1,7 @@
 package dev.redoubt.ui.recoverypoints;
 
+import static dev.redoubt.ui.support.FxReads.fx;
+import static dev.redoubt.ui.support.FxReads.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.redoubt.drills.DrillState;
@@ -18,7 +20,6 @@ import dev.redoubt.ui.support.Screenshots;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -56,7 +57,7 @@ class RecoveryPointDrillsScreenTest {
         Path file = dir.resolve("northwind-" + System.nanoTime() + ".json");
         new EstateFile().write(NorthwindDemo.build(), file);
         robot.interact(() -> fixture.console.actions().openCapture(file));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fixture.console.workspace().catalog() != null);
+        waitUntil(60, () -> fixture.console.workspace().catalog() != null);
 
         DrillService drills = fixture.context.drills();
         EstateCatalog catalog = fixture.console.workspace().catalog();
@@ -69,18 +70,18 @@ class RecoveryPointDrillsScreenTest {
         String point = x.pointsOf(orders).stream().max(Comparator.comparing(p -> p.point().creationDate())).orElseThrow().point().recoveryPointArn();
 
         robot.interact(() -> fixture.console.shell().open(Place.of(Destinations.RECOVERY_POINTS, point)));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#" + ResourceDrillsSection.ID_REHEARSAL).tryQuery().isPresent());
+        waitUntil(30, () -> robot.lookup("#" + ResourceDrillsSection.ID_REHEARSAL).tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(text(robot, ResourceDrillsSection.ID_VERIFIED)).startsWith("None yet: a drill against AWS");
         assertThat(text(robot, ResourceDrillsSection.ID_DUE)).isEqualTo("Overdue: it has never had a verified restore (a drill is due every 180 days).");
         assertThat(text(robot, ResourceDrillsSection.ID_REHEARSAL)).endsWith(", in the sandbox: not a verified restore.");
         assertThat(text(robot, ResourceDrillsSection.ID_COUNT)).isEqualTo("1 drill of this resource, rehearsals included.");
-        assertThat(robot.lookup("#" + ResourceDrillsSection.ID_SECTION).query().lookupAll(".label").stream()
-                .map(n -> ((Label) n).getText()).toList()).contains("Last verified restore", "Next drill", "Last rehearsal", "REHEARSAL");
-        assertThat(robot.lookup(".label").match(n -> "Restore drills of this resource".equals(((Label) n).getText())).tryQuery()).isPresent();
+        assertThat(fx(() -> robot.lookup("#" + ResourceDrillsSection.ID_SECTION).query().lookupAll(".label").stream()
+                .map(n -> ((Label) n).getText()).toList())).contains("Last verified restore", "Next drill", "Last rehearsal", "REHEARSAL");
+        assertThat(fx(() -> robot.lookup(".label").match(n -> "Restore drills of this resource".equals(((Label) n).getText())).tryQuery())).isPresent();
 
-        Node section = robot.lookup("#" + ResourceDrillsSection.ID_SECTION).query();
+        Node section = fx(() -> robot.lookup("#" + ResourceDrillsSection.ID_SECTION).query());
         robot.interact(() -> {
             ScrollPane scroll = (ScrollPane) robot.lookup(".edge-to-edge").match(n -> n instanceof ScrollPane && n.isVisible()
                     && ((ScrollPane) n).getContent() != null && section.getScene() != null && isInside(section, ((ScrollPane) n).getContent())).query();
@@ -91,7 +92,7 @@ class RecoveryPointDrillsScreenTest {
         assertThat(Screenshots.write(fixture.scene, "recovery-point-detail-drills")).isNotEmptyFile();
 
         robot.clickOn("#" + ResourceDrillsSection.ID_OPEN_REHEARSAL);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Place.of(Destinations.DRILLS, drill.id()).equals(fixture.console.shell().placeProperty().get()));
+        waitUntil(10, () -> Place.of(Destinations.DRILLS, drill.id()).equals(fixture.console.shell().placeProperty().get()));
         assertThat(fixture.console.shell().placeProperty().get()).isEqualTo(Place.of(Destinations.DRILLS, drill.id()));
     }
 
@@ -104,7 +105,7 @@ class RecoveryPointDrillsScreenTest {
         return false;
     }
 
-    private static String text(FxRobot robot, String id) {
-        return robot.lookup("#" + id).queryAs(Label.class).getText();
+    private static String text(FxRobot robot, String id) throws Exception {
+        return fx(() -> robot.lookup("#" + id).queryAs(Label.class).getText());
     }
 }

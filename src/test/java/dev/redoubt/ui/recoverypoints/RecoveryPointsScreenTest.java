@@ -1,5 +1,6 @@
 package dev.redoubt.ui.recoverypoints;
 
+import static dev.redoubt.ui.support.FxReads.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.redoubt.estate.EstateFile;
@@ -9,12 +10,13 @@ import dev.redoubt.findings.restorability.Restorability;
 import dev.redoubt.ui.navigation.Destinations;
 import dev.redoubt.ui.navigation.Place;
 import dev.redoubt.ui.support.ConsoleFixture;
+import dev.redoubt.ui.support.FxReads;
 import dev.redoubt.ui.support.Screenshots;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
+import java.util.concurrent.Callable;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -55,16 +57,16 @@ class RecoveryPointsScreenTest {
         Path file = dir.resolve("northwind-" + System.nanoTime() + ".json");
         new EstateFile().write(NorthwindDemo.build(), file);
         robot.interact(() -> fixture.console.actions().openCapture(file));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fixture.console.workspace().catalog() != null);
+        FxReads.waitUntil(60, () -> fixture.console.workspace().catalog() != null);
         robot.interact(() -> fixture.console.shell().select(Destinations.RECOVERY_POINTS));
-        TableView<PointRow> table = robot.lookup("#" + RecoveryPointsView.ID_TABLE).query();
+        TableView<PointRow> table = fx(() -> robot.lookup("#" + RecoveryPointsView.ID_TABLE).query());
         waitUntil(() -> !table.getItems().isEmpty());
         robot.interact(() -> fixture.console.actions().notices().shown().clear());
         return table;
     }
 
-    private static void waitUntil(BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition::getAsBoolean);
+    private static void waitUntil(Callable<Boolean> condition) throws Exception {
+        FxReads.waitUntil(30, condition);
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -72,35 +74,35 @@ class RecoveryPointsScreenTest {
         return fixture.console.workspace().catalog().index().vaults().stream().mapToInt(v -> v.points().size()).sum();
     }
 
-    private static String label(FxRobot robot, String query) {
-        return robot.lookup(query).queryAs(Label.class).getText();
+    private static String label(FxRobot robot, String query) throws Exception {
+        return fx(() -> robot.lookup(query).queryAs(Label.class).getText());
     }
 
     @Test
     void typingFiltersTheRowsAndARowOpensItsPageWithItsVerdict(FxRobot robot) throws Exception {
         TableView<PointRow> table = openPoints(robot);
         int total = total();
-        assertThat(table.getItems()).hasSize(total);
-        assertThat(robot.lookup(".list-count").queryAs(Label.class).getText())
+        assertThat(fx(() -> List.copyOf(table.getItems()))).hasSize(total);
+        assertThat(fx(() -> robot.lookup(".list-count").queryAs(Label.class).getText()))
                 .isEqualTo(String.format(Locale.ROOT, "%,d of %,d recovery points", total, total));
 
         robot.clickOn("#" + RecoveryPointsView.ID_SEARCH).write("shop-orders");
         waitUntil(() -> table.getItems().size() < total && table.getItems().stream().allMatch(r -> r.resourceName().equals("shop-orders")));
         int orders = fixture.console.workspace().catalog().index().pointsOf("arn:aws:rds:eu-west-1:645019283746:db:shop-orders").size();
-        assertThat(table.getItems()).hasSize(orders);
-        assertThat(robot.lookup(".list-count").queryAs(Label.class).getText())
+        assertThat(fx(() -> List.copyOf(table.getItems()))).hasSize(orders);
+        assertThat(fx(() -> robot.lookup(".list-count").queryAs(Label.class).getText()))
                 .isEqualTo(String.format(Locale.ROOT, "%,d of %,d recovery points", orders, total));
         // the rows the table draws say what the estate holds
-        Node firstCell = robot.lookup("#col-resource").nth(1).query();
+        Node firstCell = fx(() -> robot.lookup("#col-resource").nth(1).query());
         assertThat(firstCell).isNotNull();
 
         // A header click sorts (the view model does it off the FX thread), the arrow follows.
-        robot.clickOn(robot.lookup(".column-header").match(n -> n.getId() != null && n.getId().equals("col-vault")).queryAs(Node.class));
+        robot.clickOn(fx(() -> robot.lookup(".column-header").match(n -> n.getId() != null && n.getId().equals("col-vault")).queryAs(Node.class)));
         waitUntil(() -> table.getItems().size() == orders && isSortedByVault(table));
-        assertThat(table.getSortOrder()).extracting(c -> c.getUserData()).containsExactly(PointSort.Column.VAULT);
-        robot.clickOn(robot.lookup(".column-header").match(n -> n.getId() != null && n.getId().equals("col-created")).queryAs(Node.class));
+        assertThat(fx(() -> table.getSortOrder().stream().map(c -> c.getUserData()).toList())).containsExactly(PointSort.Column.VAULT);
+        robot.clickOn(fx(() -> robot.lookup(".column-header").match(n -> n.getId() != null && n.getId().equals("col-created")).queryAs(Node.class)));
         waitUntil(() -> table.getItems().size() == orders && isSortedByCreatedAscending(table));
-        robot.clickOn(robot.lookup(".column-header").match(n -> n.getId() != null && n.getId().equals("col-created")).queryAs(Node.class));
+        robot.clickOn(fx(() -> robot.lookup(".column-header").match(n -> n.getId() != null && n.getId().equals("col-created")).queryAs(Node.class)));
         waitUntil(() -> table.getItems().size() == orders && !isSortedByCreatedAscending(table));
         assertThat(fixture.console.shell().placeProperty().get()).isEqualTo(Place.of(Destinations.RECOVERY_POINTS));
         Screenshots.write(fixture.scene, "recovery-points");
@@ -112,7 +114,7 @@ class RecoveryPointsScreenTest {
         String tested = shopProd.points().stream().filter(p -> "shop-orders".equals(p.resourceName()))
                 .filter(p -> !r.restoresOf(p.recoveryPointArn()).isEmpty())
                 .max(Comparator.comparing(p -> p.creationDate())).orElseThrow().recoveryPointArn();
-        int row = indexOf(table, tested);
+        int row = fx(() -> indexOf(table, tested));
         robot.interact(() -> {
             table.requestFocus();
             table.getSelectionModel().clearAndSelect(row);
@@ -122,11 +124,11 @@ class RecoveryPointsScreenTest {
         waitUntil(() -> robot.lookup("#" + RecoveryPointPage.ID_VERDICT_TITLE).tryQuery().isPresent());
         assertThat(fixture.console.shell().placeProperty().get()).isEqualTo(Place.of(Destinations.RECOVERY_POINTS, tested));
         assertThat(label(robot, "#" + RecoveryPointPage.ID_VERDICT_TITLE)).isEqualTo(Restorability.Level.RESTORABLE.title());
-        assertThat(robot.lookup("#" + RecoveryPointPage.ID_COPIES).queryParent().lookupAll(".hyperlink").stream()
-                .map(n -> ((javafx.scene.control.Hyperlink) n).getText()).toList()).contains("central-eu-central-1", "central-eu-west-1");
-        assertThat(robot.lookup("#" + RecoveryPointPage.ID_RESTORES).queryParent().lookupAll(".label").stream()
-                .map(n -> ((Label) n).getText()).toList()).anySatisfy(t -> assertThat(t).startsWith("Restore test · "));
-        assertThat(robot.lookup("#" + RecoveryPointPage.ID_TIMELINE).tryQuery()).isPresent();
+        assertThat(fx(() -> robot.lookup("#" + RecoveryPointPage.ID_COPIES).queryParent().lookupAll(".hyperlink").stream()
+                .map(n -> ((javafx.scene.control.Hyperlink) n).getText()).toList())).contains("central-eu-central-1", "central-eu-west-1");
+        assertThat(fx(() -> robot.lookup("#" + RecoveryPointPage.ID_RESTORES).queryParent().lookupAll(".label").stream()
+                .map(n -> ((Label) n).getText()).toList())).anySatisfy(t -> assertThat(t).startsWith("Restore test · "));
+        assertThat(fx(() -> robot.lookup("#" + RecoveryPointPage.ID_TIMELINE).tryQuery())).isPresent();
         Screenshots.write(fixture.scene, "recovery-point-detail");
         if (Boolean.getBoolean("screenshots.more")) {
             robot.interact(() -> ((javafx.scene.control.ScrollPane) robot.lookup(".edge-to-edge").match(n -> n instanceof javafx.scene.control.ScrollPane
@@ -142,9 +144,9 @@ class RecoveryPointsScreenTest {
         // Back returns to the list as it was left.
         robot.interact(() -> fixture.console.shell().back());
         waitUntil(() -> table.isVisible() || table.getScene() != null);
-        assertThat(robot.lookup("#" + RecoveryPointsView.ID_TABLE).queryTableView().isVisible()).isTrue();
-        assertThat(robot.lookup("#" + RecoveryPointsView.ID_SEARCH).queryTextInputControl().getText()).isEqualTo("shop-orders");
-        assertThat(table.getItems()).hasSize(orders);
+        assertThat(fx(() -> robot.lookup("#" + RecoveryPointsView.ID_TABLE).queryTableView().isVisible())).isTrue();
+        assertThat(fx(() -> robot.lookup("#" + RecoveryPointsView.ID_SEARCH).queryTextInputControl().getText())).isEqualTo("shop-orders");
+        assertThat(fx(() -> List.copyOf(table.getItems()))).hasSize(orders);
     }
 
     @Test
@@ -153,23 +155,23 @@ class RecoveryPointsScreenTest {
         robot.interact(() -> fixture.console.shell().open(Place.of(Destinations.RECOVERY_POINTS, "vault=" + SHOP_PROD_VAULT)));
         int inVault = fixture.console.workspace().catalog().index().vault(SHOP_PROD_VAULT).points().size();
         waitUntil(() -> table.getItems().size() == inVault);
-        ComboBox<?> vault = robot.lookup("#" + RecoveryPointsView.ID_VAULT).queryAs(ComboBox.class);
-        assertThat(vault.getValue().toString()).isEqualTo("shop-prod · northwind-shop-prod · eu-west-1");
-        assertThat(table.getItems()).allSatisfy(r -> assertThat(r.vault().arn()).isEqualTo(SHOP_PROD_VAULT));
+        ComboBox<?> vault = fx(() -> robot.lookup("#" + RecoveryPointsView.ID_VAULT).queryAs(ComboBox.class));
+        assertThat(fx(() -> vault.getValue().toString())).isEqualTo("shop-prod · northwind-shop-prod · eu-west-1");
+        assertThat(fx(() -> List.copyOf(table.getItems()))).allSatisfy(r -> assertThat(r.vault().arn()).isEqualTo(SHOP_PROD_VAULT));
 
         robot.clickOn("#" + RecoveryPointsView.ID_OLDER_THAN).write("20");
         waitUntil(() -> table.getItems().size() < inVault);
-        assertThat(table.getItems()).isNotEmpty().allSatisfy(r -> assertThat(r.created())
+        assertThat(fx(() -> List.copyOf(table.getItems()))).isNotEmpty().allSatisfy(r -> assertThat(r.created())
                 .isBefore(fixture.console.workspace().catalog().index().at().minus(java.time.Duration.ofDays(20))));
 
         robot.clickOn("#" + RecoveryPointsView.ID_CLEAR_FILTERS);
         waitUntil(() -> table.getItems().size() == total());
-        assertThat(vault.getValue().toString()).isEqualTo("Any vault");
-        assertThat(robot.lookup("#" + RecoveryPointsView.ID_OLDER_THAN).queryTextInputControl().getText()).isEmpty();
+        assertThat(fx(() -> vault.getValue().toString())).isEqualTo("Any vault");
+        assertThat(fx(() -> robot.lookup("#" + RecoveryPointsView.ID_OLDER_THAN).queryTextInputControl().getText())).isEmpty();
 
         robot.clickOn("#" + RecoveryPointsView.ID_NO_COPY);
         waitUntil(() -> table.getItems().size() < total());
-        assertThat(table.getItems()).isNotEmpty().allSatisfy(r -> assertThat(r.copyElsewhere()).isFalse());
+        assertThat(fx(() -> List.copyOf(table.getItems()))).isNotEmpty().allSatisfy(r -> assertThat(r.copyElsewhere()).isFalse());
     }
 
     private static int indexOf(TableView<PointRow> table, String arn) {

@@ -1,5 +1,7 @@
 package dev.redoubt.ui.scan;
 
+import static dev.redoubt.ui.support.FxReads.fx;
+import static dev.redoubt.ui.support.FxReads.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.redoubt.estate.Estate;
@@ -18,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -89,21 +92,21 @@ class ScanCancelTest {
     void aScanCancelledHalfwayStopsAndKeepsWhatItReadAsAPartialCapture(FxRobot robot) throws Exception {
         robot.interact(() -> fixture.console.actions().signIn(SandboxProfiles.PROFILE));
         // Generous: signing in lists the organization's accounts through the sandbox, slow on a loaded CI machine.
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> robot.lookup("#" + ScanView.ID_ACCOUNT_TREE).tryQueryAs(TreeView.class)
+        waitUntil(120, () -> robot.lookup("#" + ScanView.ID_ACCOUNT_TREE).tryQueryAs(TreeView.class)
                 .map(t -> t.getRoot() != null).orElse(false));
         robot.interact(() -> fixture.console.shell().notices().clear());
         robot.clickOn("#" + ScanView.ID_START);
 
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
+        waitUntil(60, () -> {
             ScanStatus s = fixture.console.workspace().scanProgressProperty().get();
             return s != null && s.recoveryPoints() > 0 && s.scopes().stream().anyMatch(x -> x.state() == ScanStatus.State.DONE);
         });
         WaitForAsyncUtils.waitForFxEvents();
         @SuppressWarnings("unchecked")
-        TableView<ScopeRow> scopes = robot.lookup("#" + ScanView.ID_SCOPES).queryAs(TableView.class);
-        assertThat(scopes.getItems()).isNotEmpty();
-        assertThat(robot.lookup("#" + ScanView.ID_PROGRESS_TEXT).queryAs(Label.class).getText()).contains("recovery points");
-        assertThat(fixture.console.shell().navigation().get(1).badgeProperty().get()).endsWith("%");
+        TableView<ScopeRow> scopes = fx(() -> robot.lookup("#" + ScanView.ID_SCOPES).queryAs(TableView.class));
+        assertThat(fx(() -> List.copyOf(scopes.getItems()))).isNotEmpty();
+        assertThat(fx(() -> robot.lookup("#" + ScanView.ID_PROGRESS_TEXT).queryAs(Label.class).getText())).contains("recovery points");
+        assertThat(fx(() -> fixture.console.shell().navigation().get(1).badgeProperty().get())).endsWith("%");
         assertThat(Screenshots.write(fixture.scene, "scan")).isNotEmptyFile();
         assertThat(SmallWindow.screenshot(fixture.scene, "scan-1024")).isNotEmptyFile();
 
@@ -111,10 +114,10 @@ class ScanCancelTest {
         robot.clickOn("#" + ScanView.ID_CANCEL);
         cancelPressed.countDown();
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup("#" + ScanView.ID_CANCELLING).queryAs(javafx.scene.Node.class).isVisible()).isTrue();
+        assertThat(fx(() -> robot.lookup("#" + ScanView.ID_CANCELLING).queryAs(javafx.scene.Node.class).isVisible())).isTrue();
         // How fast a cancel stops the reading is measured by bench/console.sh (cancel-at-points), not here: on a loaded
         // machine writing the partial capture alone can take many seconds. That it stopped is shown below: scopes were cancelled.
-        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> !fixture.console.workspace().busy());
+        waitUntil(180, () -> !fixture.console.workspace().busy());
         WaitForAsyncUtils.waitForFxEvents();
         System.out.println("ScanCancelTest: cancel to idle " + Duration.ofNanos(System.nanoTime() - pressed).toMillis() + " ms");
 
@@ -124,14 +127,14 @@ class ScanCancelTest {
         assertThat(outcome.capture()).exists();
         assertThat(outcome.unread()).anyMatch(UnreadScope::cancelled);
         assertThat(fixture.console.shell().selected()).contains(Destinations.SCAN);
-        assertThat(fixture.console.shell().navigation().get(1).badgeProperty().get()).isEqualTo("!");
-        assertThat(robot.lookup("#" + ScanView.ID_HEADLINE).queryAs(Label.class).getText()).isEqualTo("Scan cancelled: partial capture kept");
-        assertThat(robot.lookup("#" + ScanView.ID_CAPTURE).queryAs(TextField.class).getText()).isEqualTo(outcome.capture().toAbsolutePath().toString());
+        assertThat(fx(() -> fixture.console.shell().navigation().get(1).badgeProperty().get())).isEqualTo("!");
+        assertThat(fx(() -> robot.lookup("#" + ScanView.ID_HEADLINE).queryAs(Label.class).getText())).isEqualTo("Scan cancelled: partial capture kept");
+        assertThat(fx(() -> robot.lookup("#" + ScanView.ID_CAPTURE).queryAs(TextField.class).getText())).isEqualTo(outcome.capture().toAbsolutePath().toString());
         @SuppressWarnings("unchecked")
-        TableView<UnreadRow> unread = robot.lookup("#" + ScanView.ID_UNREAD).queryAs(TableView.class);
-        assertThat(unread.getItems()).isNotEmpty().anyMatch(r -> r.reason() == UnreadRow.Reason.NOT_FINISHED);
-        assertThat(robot.lookup("#" + ScanView.ID_SCAN_AGAIN).queryButton().isVisible()).isTrue();
-        assertThat(robot.lookup("#" + ScanView.ID_REFRESH).queryButton().isVisible()).as("no refresh on a capture a cancel left unfinished").isFalse();
+        TableView<UnreadRow> unread = fx(() -> robot.lookup("#" + ScanView.ID_UNREAD).queryAs(TableView.class));
+        assertThat(fx(() -> List.copyOf(unread.getItems()))).isNotEmpty().anyMatch(r -> r.reason() == UnreadRow.Reason.NOT_FINISHED);
+        assertThat(fx(() -> robot.lookup("#" + ScanView.ID_SCAN_AGAIN).queryButton().isVisible())).isTrue();
+        assertThat(fx(() -> robot.lookup("#" + ScanView.ID_REFRESH).queryButton().isVisible())).as("no refresh on a capture a cancel left unfinished").isFalse();
         robot.interact(() -> fixture.console.shell().notices().clear());
         assertThat(Screenshots.write(fixture.scene, "scan-cancelled")).isNotEmptyFile();
         assertThat(SmallWindow.screenshot(fixture.scene, "scan-cancelled-1024")).isNotEmptyFile();

@@ -1,5 +1,7 @@
 package dev.redoubt.ui.scan;
 
+import static dev.redoubt.ui.support.FxReads.fx;
+import static dev.redoubt.ui.support.FxReads.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.redoubt.estate.Estate;
@@ -13,7 +15,7 @@ import dev.redoubt.ui.support.Screenshots;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -63,32 +65,32 @@ class ScanScreenTest {
     @Test
     void scansEverythingNorthwindOffersAndOpensTheOverview(FxRobot robot) throws Exception {
         robot.interact(() -> fixture.console.actions().signIn(SandboxProfiles.PROFILE));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#" + ScanView.ID_ACCOUNT_TREE).tryQuery().isPresent()
+        waitUntil(30, () -> robot.lookup("#" + ScanView.ID_ACCOUNT_TREE).tryQuery().isPresent()
                 && robot.lookup("#" + ScanView.ID_ACCOUNT_TREE).queryAs(TreeView.class).getRoot() != null);
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(fixture.console.shell().selected()).contains(Destinations.SCAN);
         robot.interact(() -> fixture.console.shell().notices().clear());
         @SuppressWarnings("unchecked")
-        TreeView<AccountNode> tree = robot.lookup("#" + ScanView.ID_ACCOUNT_TREE).queryAs(TreeView.class);
-        AccountNode all = tree.getRoot().getValue();
+        TreeView<AccountNode> tree = fx(() -> robot.lookup("#" + ScanView.ID_ACCOUNT_TREE).queryAs(TreeView.class));
+        AccountNode all = fx(() -> tree.getRoot().getValue());
         assertThat(all.accountCount()).isEqualTo(7);
-        assertThat(all.checked()).isTrue();
-        assertThat(robot.lookup("#" + ScanView.ID_IDENTITY).queryAs(Label.class).getText())
+        assertThat(fx(all::checked)).isTrue();
+        assertThat(fx(() -> robot.lookup("#" + ScanView.ID_IDENTITY).queryAs(Label.class).getText()))
                 .isEqualTo("Scanning as alice · AuditReadOnly, read-only");
-        assertThat(robot.lookup("#" + ScanView.ID_ACCOUNTS_TEXT).queryAs(Label.class).getText()).isEqualTo("All 7 accounts selected");
-        Button start = robot.lookup("#" + ScanView.ID_START).queryButton();
-        assertThat(start.isDisabled()).isFalse();
+        assertThat(fx(() -> robot.lookup("#" + ScanView.ID_ACCOUNTS_TEXT).queryAs(Label.class).getText())).isEqualTo("All 7 accounts selected");
+        Button start = fx(() -> robot.lookup("#" + ScanView.ID_START).queryButton());
+        assertThat(fx(start::isDisabled)).isFalse();
         assertThat(Screenshots.write(fixture.scene, "scan-choose")).isNotEmptyFile();
 
         robot.clickOn("#" + ScanView.ID_ALL_REGIONS);
         robot.clickOn("#" + ScanView.ID_NO_REGIONS);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(start.isDisabled()).isTrue();
-        assertThat(robot.lookup("#" + ScanView.ID_START_BLOCKED).queryAs(Label.class).getText()).isEqualTo(ScanViewModel.NO_REGION);
+        assertThat(fx(start::isDisabled)).isTrue();
+        assertThat(fx(() -> robot.lookup("#" + ScanView.ID_START_BLOCKED).queryAs(Label.class).getText())).isEqualTo(ScanViewModel.NO_REGION);
         robot.clickOn("#" + ScanView.ID_ALL_REGIONS);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(start.isDisabled()).isFalse();
+        assertThat(fx(start::isDisabled)).isFalse();
 
         AtomicInteger mostRows = new AtomicInteger();
         fixture.console.workspace().scanProgressProperty().addListener((o, a, status) -> {
@@ -98,7 +100,7 @@ class ScanScreenTest {
         });
         robot.clickOn("#" + ScanView.ID_START);
 
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fixture.console.workspace().scan() != null
+        waitUntil(60, () -> fixture.console.workspace().scan() != null
                 && fixture.console.shell().selected().orElseThrow().equals(Destinations.OVERVIEW));
         WaitForAsyncUtils.waitForFxEvents();
         ScanOutcome outcome = fixture.console.workspace().scan();
@@ -109,11 +111,11 @@ class ScanScreenTest {
             fixture.console.shell().select(Destinations.SCAN);
         });
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup("#" + ScanView.ID_HEADLINE).queryAs(Label.class).getText()).isEqualTo("Scan complete");
-        assertThat(robot.lookup("#" + ScanView.ID_SHA256).queryAs(TextField.class).getText()).isEqualTo(outcome.sha256());
-        assertThat(robot.lookup("#" + ScanView.ID_CAPTURE).queryAs(TextField.class).getText())
+        assertThat(fx(() -> robot.lookup("#" + ScanView.ID_HEADLINE).queryAs(Label.class).getText())).isEqualTo("Scan complete");
+        assertThat(fx(() -> robot.lookup("#" + ScanView.ID_SHA256).queryAs(TextField.class).getText())).isEqualTo(outcome.sha256());
+        assertThat(fx(() -> robot.lookup("#" + ScanView.ID_CAPTURE).queryAs(TextField.class).getText()))
                 .isEqualTo(outcome.capture().toAbsolutePath().toString());
-        assertThat(robot.lookup("#" + ScanView.ID_READ).queryAs(TableView.class).getItems()).as("one line per account and region read")
+        assertThat(fx(() -> List.copyOf(robot.lookup("#" + ScanView.ID_READ).queryAs(TableView.class).getItems()))).as("one line per account and region read")
                 .hasSize(10);
         assertThat(Screenshots.write(fixture.scene, "scan-done")).isNotEmptyFile();
         robot.clickOn("#" + ScanView.ID_OPEN_OVERVIEW);
@@ -131,21 +133,22 @@ class ScanScreenTest {
     @Test
     void saysWhatCouldNotBeListedAndWhyTheScanCannotStart(FxRobot robot) throws Exception {
         robot.interact(() -> fixture.console.actions().signIn(KEYS_PROFILE));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#" + ScanView.ID_ACCOUNT_TREE).tryQueryAs(TreeView.class)
+        waitUntil(30, () -> robot.lookup("#" + ScanView.ID_ACCOUNT_TREE).tryQueryAs(TreeView.class)
                 .map(t -> t.getRoot() != null).orElse(false));
         robot.interact(() -> fixture.console.shell().notices().clear());
         WaitForAsyncUtils.waitForFxEvents();
 
-        javafx.scene.Node problems = robot.lookup("#" + ScanView.ID_PROBLEMS).query();
-        assertThat(problems.isVisible()).as("a member account's keys may not list the organization").isTrue();
-        assertThat(robot.from(problems).lookup(".label").queryAllAs(Label.class)).anyMatch(l -> l.getText().contains("organizations:ListAccounts"));
+        javafx.scene.Node problems = fx(() -> robot.lookup("#" + ScanView.ID_PROBLEMS).query());
+        assertThat(fx(problems::isVisible)).as("a member account's keys may not list the organization").isTrue();
+        assertThat(fx(() -> robot.from(problems).lookup(".label").queryAllAs(Label.class).stream().map(Label::getText).toList()))
+                .anyMatch(t -> t.contains("organizations:ListAccounts"));
         robot.clickOn("#" + ScanView.ID_ACCOUNT_FILTER).write("5364");
         WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn(robot.lookup(".check-box").match((javafx.scene.control.CheckBox b) -> "All accounts".equals(b.getText()) && b.isVisible())
-                .queryAs(javafx.scene.control.CheckBox.class));
+        robot.clickOn(fx(() -> robot.lookup(".check-box").match((javafx.scene.control.CheckBox b) -> "All accounts".equals(b.getText()) && b.isVisible())
+                .queryAs(javafx.scene.control.CheckBox.class)));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup("#" + ScanView.ID_START).queryButton().isDisabled()).isTrue();
-        assertThat(robot.lookup("#" + ScanView.ID_START_BLOCKED).queryAs(Label.class).getText()).isEqualTo(ScanViewModel.NO_ACCOUNT);
+        assertThat(fx(() -> robot.lookup("#" + ScanView.ID_START).queryButton().isDisabled())).isTrue();
+        assertThat(fx(() -> robot.lookup("#" + ScanView.ID_START_BLOCKED).queryAs(Label.class).getText())).isEqualTo(ScanViewModel.NO_ACCOUNT);
         assertThat(Screenshots.write(fixture.scene, "scan-choose-problems")).isNotEmptyFile();
     }
 }

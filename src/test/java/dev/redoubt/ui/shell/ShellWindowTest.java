@@ -1,11 +1,13 @@
 package dev.redoubt.ui.shell;
 
+import static dev.redoubt.ui.support.FxReads.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.redoubt.ui.navigation.Destinations;
 import dev.redoubt.ui.support.ConsoleFixture;
 import dev.redoubt.ui.support.Screenshots;
 import java.nio.file.Path;
+import java.util.List;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
@@ -39,24 +41,25 @@ class ShellWindowTest {
     }
 
     @Test
-    void showsTheProductTheModeAndNobodySignedIn(FxRobot robot) {
-        assertThat(robot.lookup("#productName").queryAs(Label.class).getText()).isEqualTo("Redoubt");
-        assertThat(robot.lookup("#mode").queryAs(Label.class).getText()).isEqualTo("AUDITOR · READ-ONLY");
-        assertThat(robot.lookup("#identity").queryAs(Label.class).getText()).isEqualTo("Not signed in");
-        assertThat(robot.lookup("#estateName").queryAs(Label.class).getText()).isEqualTo("No estate open");
-        assertThat(stage.getTitle()).isEqualTo("Redoubt");
-        assertThat(stage.getIcons()).isNotEmpty();
+    void showsTheProductTheModeAndNobodySignedIn(FxRobot robot) throws Exception {
+        assertThat(fx(() -> robot.lookup("#productName").queryAs(Label.class).getText())).isEqualTo("Redoubt");
+        assertThat(fx(() -> robot.lookup("#mode").queryAs(Label.class).getText())).isEqualTo("AUDITOR · READ-ONLY");
+        assertThat(fx(() -> robot.lookup("#identity").queryAs(Label.class).getText())).isEqualTo("Not signed in");
+        assertThat(fx(() -> robot.lookup("#estateName").queryAs(Label.class).getText())).isEqualTo("No estate open");
+        assertThat(fx(stage::getTitle)).isEqualTo("Redoubt");
+        assertThat(fx(() -> List.copyOf(stage.getIcons()))).isNotEmpty();
     }
 
     @Test
-    void opensOnTheStartScreenWithTheEstateScreensWaitingForAnEstate(FxRobot robot) {
-        ListView<NavigationItem> navigation = robot.lookup("#navigation").queryListView();
+    void opensOnTheStartScreenWithTheEstateScreensWaitingForAnEstate(FxRobot robot) throws Exception {
+        ListView<NavigationItem> navigation = fx(() -> robot.lookup("#navigation").queryListView());
 
-        assertThat(navigation.getItems()).extracting(NavigationItem::title).containsExactly("Start", "Scan", "Overview", "Findings", "Organization",
+        assertThat(fx(() -> List.copyOf(navigation.getItems()))).extracting(NavigationItem::title).containsExactly("Start", "Scan", "Overview", "Findings", "Organization",
                 "Vaults", "Recovery points", "Keys", "Backup plans", "Restore testing", "Restore jobs", "Restore drills", "Approval teams", "Restore access");
         assertThat(fixture.console.shell().selected()).contains(Destinations.START);
-        assertThat(navigation.getItems()).filteredOn(NavigationItem::available).extracting(NavigationItem::title).containsExactly("Start", "Restore drills", "Restore access");
-        assertThat(fixture.console.shell().select(Destinations.OVERVIEW)).isFalse();
+        assertThat(fx(() -> List.copyOf(navigation.getItems()))).filteredOn(NavigationItem::available).extracting(NavigationItem::title)
+                .containsExactly("Start", "Restore drills", "Restore access");
+        assertThat(fx(() -> fixture.console.shell().select(Destinations.OVERVIEW))).isFalse();
     }
 
     @Test

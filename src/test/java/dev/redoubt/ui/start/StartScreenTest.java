@@ -1,5 +1,7 @@
 package dev.redoubt.ui.start;
 
+import static dev.redoubt.ui.support.FxReads.fx;
+import static dev.redoubt.ui.support.FxReads.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.redoubt.app.AppContext;
@@ -19,8 +21,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -78,42 +80,42 @@ class StartScreenTest {
 
     @Test
     void listsTheProfilesAndTheRecentCaptures(FxRobot robot) throws Exception {
-        TableView<ProfileRow> profiles = robot.lookup("#" + StartView.ID_PROFILES).queryTableView();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> profiles.getItems().size() == 4);
+        TableView<ProfileRow> profiles = fx(() -> robot.lookup("#" + StartView.ID_PROFILES).queryTableView());
+        waitUntil(10, () -> profiles.getItems().size() == 4);
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(profiles.getItems()).extracting(ProfileRow::name)
+        assertThat(fx(() -> List.copyOf(profiles.getItems()))).extracting(ProfileRow::name)
                 .containsExactly("ci-keys", "northwind-audit", "northwind-operator", "prod-readonly");
-        assertThat(profiles.getItems().get(1).signIn()).isEqualTo("Not signed in");
-        assertThat(robot.lookup("#" + StartView.ID_RECENT).queryAs(javafx.scene.Node.class).isVisible()).isTrue();
-        assertThat(robot.lookup(NorthwindDemo.NAME).tryQuery()).isPresent();
-        assertThat(robot.lookup("northwind-audit").queryAll()).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(fx(() -> profiles.getItems().get(1).signIn())).isEqualTo("Not signed in");
+        assertThat(fx(() -> robot.lookup("#" + StartView.ID_RECENT).queryAs(javafx.scene.Node.class).isVisible())).isTrue();
+        assertThat(fx(() -> robot.lookup(NorthwindDemo.NAME).tryQuery())).isPresent();
+        assertThat(fx(() -> robot.lookup("northwind-audit").queryAll())).hasSizeGreaterThanOrEqualTo(2);
         assertThat(Screenshots.write(fixture.scene, "start")).isNotEmptyFile();
     }
 
     @Test
     void signsInWithTheDeviceCodeShownInTheWindowAndConfirmedInTheBrowser(FxRobot robot) throws Exception {
-        TableView<ProfileRow> profiles = robot.lookup("#" + StartView.ID_PROFILES).queryTableView();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> profiles.getItems().size() == 4);
+        TableView<ProfileRow> profiles = fx(() -> robot.lookup("#" + StartView.ID_PROFILES).queryTableView());
+        waitUntil(10, () -> profiles.getItems().size() == 4);
         WaitForAsyncUtils.waitForFxEvents();
 
         robot.clickOn("#signIn-northwind-audit");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#" + SignInView.ID_CODE).tryQuery().isPresent());
-        String code = robot.lookup("#" + SignInView.ID_CODE).queryAs(Label.class).getText();
+        waitUntil(10, () -> robot.lookup("#" + SignInView.ID_CODE).tryQuery().isPresent());
+        String code = fx(() -> robot.lookup("#" + SignInView.ID_CODE).queryAs(Label.class).getText());
         assertThat(code).matches("[A-Z]{4}-[A-Z]{4}");
-        assertThat(robot.lookup("#" + SignInView.ID_REMAINING).queryAs(Label.class).getText()).matches("\\d+:\\d\\d left");
+        assertThat(fx(() -> robot.lookup("#" + SignInView.ID_REMAINING).queryAs(Label.class).getText())).matches("\\d+:\\d\\d left");
         assertThat(Screenshots.write(fixture.scene, "signin")).isNotEmptyFile();
 
         robot.clickOn("#" + SignInView.ID_OPEN);
         assertThat(fixture.pagesOpened).containsExactly(sandbox.endpoint() + "/device?user_code=" + code);
         approve(code, "alice", "demo");
 
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> fixture.console.workspace().connection() != null);
+        waitUntil(15, () -> fixture.console.workspace().connection() != null);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup("#" + SignInView.ID_CODE).tryQuery()).isEmpty();
+        assertThat(fx(() -> robot.lookup("#" + SignInView.ID_CODE).tryQuery())).isEmpty();
         assertThat(fixture.console.shell().selected()).contains(Destinations.SCAN);
-        assertThat(robot.lookup("#identity").queryAs(Label.class).getText()).isEqualTo("alice · AuditReadOnly @ 536470192834");
-        assertThat(robot.lookup("#mode").queryAs(Label.class).getText()).isEqualTo("AUDITOR · READ-ONLY");
+        assertThat(fx(() -> robot.lookup("#identity").queryAs(Label.class).getText())).isEqualTo("alice · AuditReadOnly @ 536470192834");
+        assertThat(fx(() -> robot.lookup("#mode").queryAs(Label.class).getText())).isEqualTo("AUDITOR · READ-ONLY");
         assertThat(fixture.userHome.resolve(".aws/sso/cache")).isNotEmptyDirectory();
         assertThat(fixture.context.journal().read(new dev.redoubt.journal.EntryQuery(null, null, "sign-in", null, 0)))
                 .extracting(e -> e.detailsTree().path("outcome").asText()).containsExactly("ok", "ok");
@@ -121,30 +123,30 @@ class StartScreenTest {
 
     @Test
     void cancellingTheSignInClosesTheDialogAndSaysSo(FxRobot robot) throws Exception {
-        TableView<ProfileRow> profiles = robot.lookup("#" + StartView.ID_PROFILES).queryTableView();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> profiles.getItems().size() == 4);
+        TableView<ProfileRow> profiles = fx(() -> robot.lookup("#" + StartView.ID_PROFILES).queryTableView());
+        waitUntil(10, () -> profiles.getItems().size() == 4);
         WaitForAsyncUtils.waitForFxEvents();
 
         robot.clickOn("#signIn-northwind-audit");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#" + SignInView.ID_CANCEL).tryQuery().isPresent());
+        waitUntil(10, () -> robot.lookup("#" + SignInView.ID_CANCEL).tryQuery().isPresent());
         robot.clickOn("#" + SignInView.ID_CANCEL);
 
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !fixture.console.workspace().busy());
+        waitUntil(10, () -> !fixture.console.workspace().busy());
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup("#" + SignInView.ID_CODE).tryQuery()).isEmpty();
+        assertThat(fx(() -> robot.lookup("#" + SignInView.ID_CODE).tryQuery())).isEmpty();
         assertThat(fixture.console.workspace().connection()).isNull();
         assertThat(fixture.console.shell().notices()).anySatisfy(n -> assertThat(n.title()).isEqualTo("Could not sign in with northwind-audit"));
     }
 
     @Test
-    void operatorModeIsChosenOnlyAfterConfirmation(FxRobot robot) {
+    void operatorModeIsChosenOnlyAfterConfirmation(FxRobot robot) throws Exception {
         robot.clickOn("#" + StartView.ID_OPERATOR);
         robot.clickOn("Stay read-only");
-        assertThat(robot.lookup("#mode").queryAs(Label.class).getText()).isEqualTo("AUDITOR · READ-ONLY");
+        assertThat(fx(() -> robot.lookup("#mode").queryAs(Label.class).getText())).isEqualTo("AUDITOR · READ-ONLY");
 
         robot.clickOn("#" + StartView.ID_OPERATOR);
         robot.clickOn("Work as operator");
-        assertThat(robot.lookup("#mode").queryAs(Label.class).getText()).isEqualTo("OPERATOR");
+        assertThat(fx(() -> robot.lookup("#mode").queryAs(Label.class).getText())).isEqualTo("OPERATOR");
     }
 
     private void approve(String code, String user, String password) throws Exception {

@@ -1,5 +1,7 @@
 package dev.redoubt.ui.vaults;
 
+import static dev.redoubt.ui.support.FxReads.fx;
+import static dev.redoubt.ui.support.FxReads.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.redoubt.estate.EstateFile;
@@ -10,7 +12,7 @@ import dev.redoubt.ui.policy.PolicyViewer;
 import dev.redoubt.ui.support.ConsoleFixture;
 import dev.redoubt.ui.support.Screenshots;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
@@ -49,10 +51,10 @@ class VaultsScreenTest {
         Path file = dir.resolve("northwind-" + System.nanoTime() + ".json");
         new EstateFile().write(NorthwindDemo.build(), file);
         robot.interact(() -> fixture.console.actions().openCapture(file));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fixture.console.workspace().catalog() != null);
+        waitUntil(60, () -> fixture.console.workspace().catalog() != null);
         robot.interact(() -> fixture.console.shell().select(Destinations.VAULTS));
-        TableView<VaultRow> table = robot.lookup("#" + VaultsView.ID_TABLE).query();
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !table.getItems().isEmpty());
+        TableView<VaultRow> table = fx(() -> robot.lookup("#" + VaultsView.ID_TABLE).query());
+        waitUntil(30, () -> !table.getItems().isEmpty());
         robot.interact(() -> fixture.console.actions().notices().shown().clear());
         WaitForAsyncUtils.waitForFxEvents();
         return table;
@@ -61,34 +63,34 @@ class VaultsScreenTest {
     @Test
     void theTableListsTheVaultsAndAClickOpensAVaultThatAnswersWhetherItsBackupsCouldBeDestroyed(FxRobot robot) throws Exception {
         TableView<VaultRow> table = openVaults(robot);
-        assertThat(table.getItems()).hasSize(fixture.console.workspace().catalog().index().vaults().size());
+        assertThat(fx(() -> List.copyOf(table.getItems()))).hasSize(fixture.console.workspace().catalog().index().vaults().size());
         Screenshots.write(fixture.scene, "vaults");
 
         robot.clickOn("#" + VaultsView.ID_FILTER).write("shop-prod");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().stream().allMatch(r -> r.search().contains("shop-prod")));
-        robot.clickOn(robot.lookup(".hyperlink").match((Hyperlink h) -> h.getText().equals("shop-prod")).queryAs(Hyperlink.class));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#" + VaultsView.ID_DESTROY_PANEL).tryQuery().isPresent());
+        waitUntil(10, () -> table.getItems().stream().allMatch(r -> r.search().contains("shop-prod")));
+        robot.clickOn(fx(() -> robot.lookup(".hyperlink").match((Hyperlink h) -> h.getText().equals("shop-prod")).queryAs(Hyperlink.class)));
+        waitUntil(30, () -> robot.lookup("#" + VaultsView.ID_DESTROY_PANEL).tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
-        Node panel = robot.lookup("#" + VaultsView.ID_DESTROY_PANEL).query();
-        assertThat(robot.from(panel).lookup(".label").queryAllAs(Label.class).stream().map(Label::getText).toList())
+        Node panel = fx(() -> robot.lookup("#" + VaultsView.ID_DESTROY_PANEL).query());
+        assertThat(fx(() -> robot.from(panel).lookup(".label").queryAllAs(Label.class).stream().map(Label::getText).toList()))
                 .contains("Could these backups be destroyed?", "Could they be deleted?", "Could they be made unreadable?",
                         "Is there a safe copy elsewhere?")
                 .anySatisfy(t -> assertThat(t).startsWith("Any principal of northwind-shop-prod"));
-        assertThat(robot.lookup("#" + PolicyViewer.ID).tryQuery()).isPresent();
+        assertThat(fx(() -> robot.lookup("#" + PolicyViewer.ID).tryQuery())).isPresent();
         Screenshots.write(fixture.scene, "vault-detail");
 
-        RadioButton removeLock = robot.lookup(".radio-button").match((RadioButton r) -> r.getText().startsWith("Who can remove the vault lock"))
-                .queryAs(RadioButton.class);
+        RadioButton removeLock = fx(() -> robot.lookup(".radio-button").match((RadioButton r) -> r.getText().startsWith("Who can remove the vault lock"))
+                .queryAs(RadioButton.class));
         robot.interact(() -> removeLock.setSelected(true));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup(".label").queryAllAs(Label.class).stream().map(Label::getText).toList())
+        assertThat(fx(() -> robot.lookup(".label").queryAllAs(Label.class).stream().map(Label::getText).toList()))
                 .as("the reasons under the policy follow the question chosen").contains("Why: Who can remove the vault lock?");
         assertThat(fixture.console.shell().placeProperty().get().target()).endsWith(":backup-vault:shop-prod");
         robot.interact(() -> robot.lookup("#" + DetailPane.ID_BACK_TO_LIST).queryButton().fire());
 
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(fixture.console.shell().placeProperty().get().target()).as("back to the list").isNull();
-        assertThat(table.getParent().isVisible()).isTrue();
-        assertThat(table.getItems()).as("the filter as the user left it").allSatisfy(r -> assertThat(r.search()).contains("shop-prod"));
+        assertThat(fx(() -> table.getParent().isVisible())).isTrue();
+        assertThat(fx(() -> List.copyOf(table.getItems()))).as("the filter as the user left it").allSatisfy(r -> assertThat(r.search()).contains("shop-prod"));
     }
 }
