@@ -7,10 +7,11 @@ import java.util.List;
 
 /**
  * A finished scan: the capture, whether it is complete, what could not be read and why, its cost,
- * where it was kept (null when not written to a file) and its journal entry.
+ * where it was kept (null when not written to a file), its journal entry and how many accounts it read (the capture
+ * may list more: the signed-in account for the organization read there, a key's owner for its key).
  */
 public record ScanOutcome(Estate estate, Outcome outcome, List<UnreadScope> unread, long apiCalls, Duration elapsed, Path capture,
-                          String sha256, long journalSeq, Actor actor, String profile) {
+                          String sha256, long journalSeq, Actor actor, String profile, int accountsScanned) {
     public ScanOutcome {
         unread = List.copyOf(unread);
     }

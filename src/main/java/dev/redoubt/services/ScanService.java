@@ -122,7 +122,7 @@ public final class ScanService {
             throw endpointGone(connection, result, file, target instanceof CaptureTarget.ToStream, entry);
         }
         return new ScanOutcome(estate, outcome, unread, result.apiCalls(), result.elapsed(), file, sha, entry.seq(),
-                connection.actor(), connection.profileName());
+                connection.actor(), connection.profileName(), result.accountsScanned());
     }
 
     /** The journal's outcome of a scan that stopped because the endpoint stopped answering. */

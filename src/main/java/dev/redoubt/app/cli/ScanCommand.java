@@ -54,8 +54,9 @@ final class ScanCommand implements Runnable {
                     + " journaled as entry " + result.journalSeq());
         }
         EstateStats.Totals t = EstateStats.of(result.estate()).totals();
-        ctx.err().printf(Locale.ROOT, "Scanned %d accounts, %d regions: %d vaults, %,d recovery points, %d keys in %.1f s (%,d API calls).%n",
-                t.accounts(), t.regions(), t.vaults(), t.recoveryPoints(), t.keys(), result.elapsed().toMillis() / 1000.0, result.apiCalls());
+        ctx.err().printf(Locale.ROOT, "Scanned %s, %s: %s, %s, %s in %.1f s (%,d API calls).%n",
+                plural(result.accountsScanned(), "account"), plural(t.regions(), "region"), plural(t.vaults(), "vault"),
+                plural(t.recoveryPoints(), "recovery point"), plural(t.keys(), "key"), result.elapsed().toMillis() / 1000.0, result.apiCalls());
         if (result.sha256() != null) {
             ctx.err().println("Wrote " + out + " (sha256 " + result.sha256() + ").");
         }
@@ -64,5 +65,9 @@ final class ScanCommand implements Runnable {
             throw new CliException(ExitCodes.PARTIAL, n + " scope" + (n == 1 ? "" : "s")
                     + " could not be read; the capture lists them under ReadErrors (checks on them report UNKNOWN)");
         }
+    }
+
+    private static String plural(long n, String what) {
+        return String.format(Locale.ROOT, "%,d %s%s", n, what, n == 1 ? "" : "s");
     }
 }

@@ -361,7 +361,8 @@ public final class Scanner {
             if (interrupted) {
                 Thread.currentThread().interrupt(); // keep the caller's interrupt status, as an interrupted call should
             }
-            return new ScanResult(captured, errors.get(), calls.get(), Duration.between(started, ended), wasCancelled, unreachable);
+            return new ScanResult(captured, errors.get(), calls.get(), Duration.between(started, ended), wasCancelled, unreachable,
+                    targets == null ? 0 : targets.size());
         }
 
         /**

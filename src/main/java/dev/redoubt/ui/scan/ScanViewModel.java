@@ -634,12 +634,10 @@ public final class ScanViewModel {
     /** The summary card of a finished scan; counts vaults and points by list sizes (no walk over the points). */
     static ScanSummary summaryOf(ScanOutcome o) {
         Estate e = o.estate();
-        int accounts = 0;
         int vaults = 0;
         long points = 0;
         Set<String> regionNames = new TreeSet<>();
         for (Account a : e.accounts() == null ? List.<Account>of() : e.accounts()) {
-            accounts++;
             if (a.regions() == null) {
                 continue;
             }
@@ -677,7 +675,8 @@ public final class ScanViewModel {
                         + "Scan again to read everything.";
             }
         }
-        return new ScanSummary(o.outcome(), headline, explanation, accounts, regionNames.size(), vaults, points, o.apiCalls(),
+        // the accounts read, not every account the capture lists (the signed-in one for the organization, a key's owner)
+        return new ScanSummary(o.outcome(), headline, explanation, o.accountsScanned(), regionNames.size(), vaults, points, o.apiCalls(),
                 ScanTexts.duration(o.elapsed()), file, o.sha256(), o.unread().size(), notFinished);
     }
 

@@ -71,7 +71,8 @@ class ScanCommandTest {
         Account got = captured.accounts().stream().filter(a -> a.id().equals(backup.id())).findFirst().orElseThrow();
         assertThat(got.regions().keySet()).containsExactly("eu-central-1", "eu-west-1");
         assertThat(got.regions().get("eu-west-1").backupVaults()).hasSize(backup.regions().get("eu-west-1").backupVaults().size());
-        assertThat(r.err()).contains("Scanned ", "sha256 ");
+        // the one account scanned, in its two regions (not other accounts the capture files keys or the organization under)
+        assertThat(r.err()).contains("Scanned 1 account, 2 regions: ", "sha256 ");
 
         List<Entry> entries = journal(env).stream().filter(e -> e.action().equals("scan")).toList();
         assertThat(entries).singleElement().satisfies(e -> {
