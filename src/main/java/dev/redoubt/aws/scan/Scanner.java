@@ -1236,6 +1236,16 @@ public final class Scanner {
             }
         }
 
+        /** A key's part holding {@code member}: the items listed, or nothing (the member left out: not read) when the listing failed. */
+        ObjectNode listedPart(String member, List<? extends software.amazon.awssdk.core.SdkPojo> items) {
+            ObjectNode part = JSON.objectNode();
+            if (items != null) {
+                ArrayNode a = part.putArray(member);
+                items.forEach(x -> a.add(SdkJson.toJson(x)));
+            }
+            return part;
+        }
+
         /** The vault's points, once listed (none if the listing failed): the keys they name are read from now on. */
         List<RecoveryPoint> notingKeys(List<RecoveryPoint> points, String acct) {
             for (RecoveryPoint p : points) {
@@ -1622,26 +1632,10 @@ public final class Scanner {
                 }
                 parts[1] = part;
             });
-            join.part(null, "kms", () -> {
-                ObjectNode part = JSON.objectNode();
-                var aliases = readPages(acct, region, "kms", "ListAliases", keyArn, errorsTo,
-                        k.listAliasesPaginator(r -> r.keyId(metadata.keyId()).limit(100)), x -> x.aliases(), null);
-                if (aliases != null) {
-                    ArrayNode a = part.putArray("Aliases");
-                    aliases.forEach(x -> a.add(SdkJson.toJson(x)));
-                }
-                parts[2] = part;
-            });
-            join.part(null, "kms", () -> {
-                ObjectNode part = JSON.objectNode();
-                var grants = readPages(acct, region, "kms", "ListGrants", keyArn, errorsTo,
-                        k.listGrantsPaginator(r -> r.keyId(keyArn).limit(100)), x -> x.grants(), null);
-                if (grants != null) {
-                    ArrayNode g = part.putArray("Grants");
-                    grants.forEach(x -> g.add(SdkJson.toJson(x)));
-                }
-                parts[3] = part;
-            });
+            join.part(null, "kms", () -> parts[2] = listedPart("Aliases", readPages(acct, region, "kms", "ListAliases", keyArn, errorsTo,
+                    k.listAliasesPaginator(r -> r.keyId(metadata.keyId()).limit(100)), x -> x.aliases(), null)));
+            join.part(null, "kms", () -> parts[3] = listedPart("Grants", readPages(acct, region, "kms", "ListGrants", keyArn, errorsTo,
+                    k.listGrantsPaginator(r -> r.keyId(keyArn).limit(100)), x -> x.grants(), null)));
             join.part(null, "kms", () -> {
                 ObjectNode part = JSON.objectNode();
                 var tags = read(acct, region, "kms", "ListResourceTags", keyArn, errorsTo,
