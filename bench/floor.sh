@@ -12,6 +12,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-2}"
+case "$runs" in
+    ''|*[!0-9]*|0) echo "usage: $0 [runs]   (runs: a whole number from 1, default 2; got '$runs')" >&2; exit 2 ;;
+esac
+[ $# -le 1 ] || { echo "usage: $0 [runs]   (one argument at most)" >&2; exit 2; }
 jar=target/redoubt.jar
 launcher=target/bin/redoubt
 [ -f "$jar" ] && [ -x "$launcher" ] || ./mvnw -B -q -o package -DskipTests -Djacoco.skip=true
