@@ -5,7 +5,8 @@
 #     kept): the least any reader of this JSON does;
 #   - a cold JVM that only computes SHA-256 over 350 MB (what the results digest hashes for this capture);
 #   - `redoubt audit --estate FILE --format html` through the launcher, its phases (-Dredoubt.bench=phases) and the CPU
-#     of its JIT compilers and collector.
+#     of its JIT compilers and collector;
+#   - and once, the heap the capture holds once read (item 3: a few hundred bytes a recovery point).
 # All three with the launcher's JVM options for `audit` (serial collector, C2 for the hottest methods only).
 #   bench/floor.sh [runs]     (default 2 runs of each)
 # The estate is generated once into target/bench-estate-200k.json (as bench/audit-open.sh does).
@@ -24,7 +25,7 @@ estate=target/bench-estate-200k.json
     --recovery-points 200000 --seed 1 --out "$estate" >/dev/null
 classes=target/bench-classes
 mkdir -p "$classes"
-javac -cp "$jar" -d "$classes" bench/CaptureFloor.java
+javac -cp "$jar" -d "$classes" bench/CaptureFloor.java bench/EstateHeap.java
 opts="-XX:+UseSerialGC $(sed -n 's/^hot_c2="\(.*\)"$/\1/p' "$launcher")"
 home=$(mktemp -d)
 cds=$(mktemp -d)
@@ -36,6 +37,7 @@ audit() { # one audit in a fresh Redoubt home, the launcher's class-data archive
 }
 audit >/dev/null # untimed: makes the launcher's archive, as a user's first audit does
 echo "BENCH floor: $(nproc) cores; $(uptime | sed 's/.*up/up/'); commit $(git rev-parse --short HEAD); $estate ($(du -m "$estate" | cut -f1) MB); JVM options $opts"
+java -XX:+UseSerialGC -cp "$jar:$classes" EstateHeap "$estate"
 for i in $(seq "$runs"); do
     /usr/bin/time -f "BENCH floor   whole process %e s wall, %U s user + %S s sys" java $opts -cp "$jar:$classes" CaptureFloor tokens "$estate"
     /usr/bin/time -f "BENCH floor   whole process %e s wall, %U s user + %S s sys" java $opts -cp "$jar:$classes" CaptureFloor sha 350
