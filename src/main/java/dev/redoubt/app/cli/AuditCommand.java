@@ -225,11 +225,12 @@ final class AuditCommand implements Callable<Integer> {
         List<String> bySeverity = new ArrayList<>();
         summary.bySeverity().forEach((s, c) -> {
             if (c.fail() > 0) {
-                bySeverity.add(c.fail() + " " + s.name().toLowerCase(Locale.ROOT));
+                bySeverity.add(String.format(Locale.ROOT, "%,d %s", c.fail(), s.name().toLowerCase(Locale.ROOT)));
             }
         });
         ctx.err().printf(Locale.ROOT, "Audited %s as of %s: %,d results: %,d failing%s, %,d passing, %,d unknown, %,d suppressed.%n",
-                estate.name() == null ? "the estate" : estate.name(), summary.total().total() == 0 ? "-" : String.valueOf(estate.capturedAt()),
+                estate.name() == null ? "the estate" : estate.name(), summary.total().total() == 0 || estate.capturedAt() == null ? "-"
+                        : String.valueOf(estate.capturedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)),
                 t.total(), t.fail(), bySeverity.isEmpty() ? "" : " (" + String.join(", ", bySeverity) + ")", t.pass(), t.unknown(), t.suppressed());
         for (Suppressions.Use u : run.report().suppressions()) {
             if (u.expired() && u.results() > 0) {

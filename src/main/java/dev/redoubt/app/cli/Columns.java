@@ -48,6 +48,11 @@ final class Columns {
         return i > 0 && i < s.length() && Character.isLowSurrogate(s.charAt(i)) ? i + step : i;
     }
 
+    /** A count and its noun, grouped and in the singular for one: "1 region", "200,000 recovery points". */
+    static String plural(long n, String what) {
+        return String.format(java.util.Locale.ROOT, "%,d %s%s", n, what, n == 1 ? "" : "s");
+    }
+
     static String humanBytes(long bytes) {
         String[] units = {"B", "KiB", "MiB", "GiB", "TiB", "PiB"};
         double v = bytes;

@@ -66,8 +66,8 @@ public final class EstateCommand implements Runnable {
             writeEstate(ctx, estate, out);
             if (!out.toString().equals("-")) {
                 EstateStats.Totals t = EstateStats.of(estate).totals();
-                ctx.err().printf(Locale.ROOT, "Wrote %s: %s, %d accounts, %d regions, %d vaults, %d recovery points%n",
-                        out, estate.name(), t.accounts(), t.regions(), t.vaults(), t.recoveryPoints());
+                ctx.err().printf(Locale.ROOT, "Wrote %s: %s, %s, %s, %s, %s%n", out, estate.name(), Columns.plural(t.accounts(), "account"),
+                        Columns.plural(t.regions(), "region"), Columns.plural(t.vaults(), "vault"), Columns.plural(t.recoveryPoints(), "recovery point"));
             }
         }
     }
@@ -107,8 +107,8 @@ public final class EstateCommand implements Runnable {
             writeEstate(ctx, estate, out);
             if (!out.toString().equals("-")) {
                 EstateStats.Totals t = EstateStats.of(estate).totals();
-                ctx.err().printf(Locale.ROOT, "Wrote %s: %d accounts, %d regions, %d vaults, %d recovery points%n",
-                        out, t.accounts(), t.regions(), t.vaults(), t.recoveryPoints());
+                ctx.err().printf(Locale.ROOT, "Wrote %s: %s, %s, %s, %s%n", out, Columns.plural(t.accounts(), "account"),
+                        Columns.plural(t.regions(), "region"), Columns.plural(t.vaults(), "vault"), Columns.plural(t.recoveryPoints(), "recovery point"));
             }
         }
     }
@@ -140,8 +140,9 @@ public final class EstateCommand implements Runnable {
                         + " above); fix them and validate again");
             }
             EstateStats.Totals t = EstateStats.of(estate).totals();
-            out.printf(Locale.ROOT, "%s: valid %s (%d accounts, %d regions, %d vaults, %d recovery points, %d keys%s)%n",
-                    file, estate.format(), t.accounts(), t.regions(), t.vaults(), t.recoveryPoints(), t.keys(),
+            out.printf(Locale.ROOT, "%s: valid %s (%s, %s, %s, %s, %s%s)%n", file, estate.format(), Columns.plural(t.accounts(), "account"),
+                    Columns.plural(t.regions(), "region"), Columns.plural(t.vaults(), "vault"), Columns.plural(t.recoveryPoints(), "recovery point"),
+                    Columns.plural(t.keys(), "key"),
                     problems.isEmpty() ? "" : ", " + problems.size() + " warning" + (problems.size() == 1 ? "" : "s"));
         }
     }
@@ -177,9 +178,9 @@ public final class EstateCommand implements Runnable {
             }
             EstateStats.Totals t = stats.totals();
             out.printf(Locale.ROOT, "%s%s%n", estate.name() == null ? file : estate.name(),
-                    estate.capturedAt() == null ? "" : " (captured " + estate.capturedAt() + ")");
-            out.printf(Locale.ROOT, "%d accounts, %d regions, %d vaults, %,d recovery points (%s), %d keys, %d plans, "
-                            + "%d restore testing plans, %d restore jobs, %d approval teams, %d read errors%n%n",
+                    estate.capturedAt() == null ? "" : " (captured " + estate.capturedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + ")");
+            out.printf(Locale.ROOT, "%,d accounts, %,d regions, %,d vaults, %,d recovery points (%s), %,d keys, %,d plans, "
+                            + "%,d restore testing plans, %,d restore jobs, %,d approval teams, %,d read errors%n%n",
                     t.accounts(), t.regions(), t.vaults(), t.recoveryPoints(), Columns.humanBytes(t.bytes()), t.keys(), t.plans(),
                     t.restoreTestingPlans(), t.restoreJobs(), t.approvalTeams(), t.readErrors());
             String fmt = "%-12s  %-24s  %-14s  %6s  %15s  %10s  %4s  %5s  %8s  %6s%n";

@@ -55,8 +55,8 @@ final class ScanCommand implements Runnable {
         }
         EstateStats.Totals t = EstateStats.of(result.estate()).totals();
         ctx.err().printf(Locale.ROOT, "Scanned %s, %s: %s, %s, %s in %.1f s (%,d API calls).%n",
-                plural(result.accountsScanned(), "account"), plural(t.regions(), "region"), plural(t.vaults(), "vault"),
-                plural(t.recoveryPoints(), "recovery point"), plural(t.keys(), "key"), result.elapsed().toMillis() / 1000.0, result.apiCalls());
+                Columns.plural(result.accountsScanned(), "account"), Columns.plural(t.regions(), "region"), Columns.plural(t.vaults(), "vault"),
+                Columns.plural(t.recoveryPoints(), "recovery point"), Columns.plural(t.keys(), "key"), result.elapsed().toMillis() / 1000.0, result.apiCalls());
         if (result.sha256() != null) {
             ctx.err().println("Wrote " + out + " (sha256 " + result.sha256() + ").");
         }
@@ -67,7 +67,4 @@ final class ScanCommand implements Runnable {
         }
     }
 
-    private static String plural(long n, String what) {
-        return String.format(Locale.ROOT, "%,d %s%s", n, what, n == 1 ? "" : "s");
-    }
 }

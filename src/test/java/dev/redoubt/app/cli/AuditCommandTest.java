@@ -88,6 +88,27 @@ class AuditCommandTest {
     }
 
     @Test
+    void theSummaryLineGroupsEveryCountAndGivesTheCaptureTimeToTheSecond() throws IOException {
+        Path generated = dir.resolve("generated.json");
+        CliRun gen = CliRun.run(home(), "estate", "generate", "--accounts", "2", "--regions", "1", "--vaults-per-region", "2",
+                "--recovery-points", "4000", "--seed", "7", "--out", generated.toString());
+        assertThat(gen.exitCode()).as(gen.err()).isZero();
+        ObjectNode tree = (ObjectNode) new ObjectMapper().readTree(generated.toFile());
+        tree.put("CapturedAt", "2026-11-28T09:00:00.123456789Z"); // a scan's capture keeps the instant to the nanosecond
+        Files.writeString(generated, tree.toString());
+
+        CliRun r = CliRun.run(home(), "audit", "--estate", generated.toString(), "--out", dir.resolve("g.json").toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        String line = r.err().lines().filter(l -> l.startsWith("Audited ")).findFirst().orElseThrow();
+        assertThat(line).contains(" as of 2026-11-28T09:00:00Z: ");
+        // every count of the line in the same form: 1,234 (the severities' counts were printed as 1234)
+        String counts = line.substring(line.indexOf("Z: ") + 3); // the estate's name and the time have digits of their own
+        assertThat(counts.replaceAll("\\d{1,3}(,\\d{3})+", "N")).as(line).doesNotContainPattern("\\d{4,}");
+        assertThat(counts).containsPattern("failing \\([0-9,]+ (high|medium|low)");
+        assertThat(counts).containsPattern("\\d,\\d{3} (high|medium|low)");
+    }
+
+    @Test
     void failOnHighExitsOneOnTheDemoAndZeroOnAnEstateWithoutHighFailures() throws IOException {
         assertThat(CliRun.run(home(), "audit", "--demo", "--fail-on", "HIGH", "--out", dir.resolve("a.json").toString()).exitCode()).isEqualTo(ExitCodes.FINDINGS);
         assertThat(CliRun.run(home(), "audit", "--demo", "--out", dir.resolve("b.json").toString()).exitCode()).as("no --fail-on, no exit 1").isZero();

@@ -55,7 +55,7 @@ class EstateCommandTest {
     void validatesTheFormatExample() throws IOException {
         CliRun r = CliRun.run(home(), "estate", "validate", minimal().toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).contains("valid redoubt-estate/1 (1 accounts, 1 regions, 1 vaults, 1 recovery points");
+        assertThat(r.out()).contains("valid redoubt-estate/1 (1 account, 1 region, 1 vault, 1 recovery point,");
     }
 
     @Test
@@ -116,6 +116,17 @@ class EstateCommandTest {
         assertThat(stats.at("/totals/vaults").asInt()).isEqualTo(12);
         CliRun table = CliRun.run(home(), "estate", "stats", out.toString(), "--vaults");
         assertThat(table.out()).contains("ACCOUNT", "vault-02", "us-east-1");
+    }
+
+    @Test
+    void countsAreGroupedAndOneIsSingular() {
+        Path out = dir.resolve("one.json");
+        CliRun g = CliRun.run(home(), "estate", "generate", "--accounts", "1", "--regions", "1", "--vaults-per-region", "2",
+                "--recovery-points", "1500", "--seed", "3", "--out", out.toString());
+        assertThat(g.exitCode()).as(g.err()).isZero();
+        assertThat(g.err()).contains(": 1 account, 1 region, 2 vaults, 1,500 recovery points");
+        CliRun v = CliRun.run(home(), "estate", "validate", out.toString());
+        assertThat(v.out()).contains("(1 account, 1 region, 2 vaults, 1,500 recovery points, ");
     }
 
     @Test
