@@ -48,8 +48,8 @@ public final class EstateCommand implements Runnable {
     }
 
     @Command(name = "demo", mixinStandardHelpOptions = true,
-            description = {"Write the demo organization, Northwind: seven accounts, three regions, about twenty vaults",
-                    "in every state the checks tell apart, and SSO users for the sandbox."})
+            description = {"Write the demo organization, Northwind: seven accounts, three regions, about twenty vaults in every state"
+                    + " the checks tell apart, and SSO users for the sandbox."})
     static final class Demo implements Runnable {
         private final CliContext ctx;
         @Option(names = "--out", required = true, description = "Where to write the estate (\"-\" for standard output).")
@@ -114,8 +114,8 @@ public final class EstateCommand implements Runnable {
     }
 
     @Command(name = "validate", mixinStandardHelpOptions = true,
-            description = {"Check an estate file: its JSON, its format and its references",
-                    "(a recovery point's vault, a vault's key, an SSO user's roles). Exit 0 when valid, 2 when not."})
+            header = "Check an estate file: its JSON, its format and its references.",
+            description = {"References: a recovery point's vault, a vault's key, an SSO user's roles. Exit 0 when valid, 2 when not."})
     static final class Validate implements Runnable {
         private final CliContext ctx;
         @Parameters(index = "0", paramLabel = "FILE", description = "The estate file.")

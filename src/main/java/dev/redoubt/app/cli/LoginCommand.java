@@ -10,8 +10,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "login", mixinStandardHelpOptions = true,
-        description = {"Sign in to IAM Identity Center (SSO) with the device-code flow. The token is cached where the",
-                "AWS CLI v2 keeps it (~/.aws/sso/cache), so `aws sso login` and Redoubt reuse each other's sign-in."})
+        header = "Sign in to IAM Identity Center (SSO) with the device-code flow.",
+        description = {"The token is cached where the AWS CLI v2 keeps it (~/.aws/sso/cache), so `aws sso login` and Redoubt reuse"
+                + " each other's sign-in."})
 final class LoginCommand implements Runnable {
     private final CliContext ctx;
 

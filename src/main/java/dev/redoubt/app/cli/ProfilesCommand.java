@@ -13,8 +13,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "profiles", mixinStandardHelpOptions = true,
-        description = {"List the AWS profiles from the config and credentials files (as the AWS CLI reads them),",
-                "with how each signs in and, for SSO, whether a valid token is cached and until when."})
+        header = "List the AWS profiles (as the AWS CLI reads them) and how each signs in.",
+        description = {"The profiles of the config and credentials files, with how each signs in and, for SSO, whether a valid token"
+                + " is cached and until when."})
 final class ProfilesCommand implements Runnable {
     private final CliContext ctx;
 

@@ -15,9 +15,8 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         header = "Check and exercise the protection of your AWS backups (REL09-BP02).",
         description = {"With no arguments, Redoubt opens its desktop console; with a command, it runs that command."},
-        footer = {"", "Exit codes: 0 ok, 1 failures at or above --fail-on (approvals: not approved), 2 usage or bad input,",
-                "3 verification failed, 4 partial result, 5 authentication needed,",
-                "6 endpoint unreachable, 130 interrupted."})
+        footer = {"", "Exit codes: 0 ok, 1 failures at or above --fail-on (approvals: not approved), 2 usage or bad input,"
+                + " 3 verification failed, 4 partial result, 5 authentication needed, 6 endpoint unreachable, 130 interrupted."})
 public final class RedoubtCommand implements Runnable {
     /**
      * The commands, by name, in the order help lists them. Added by {@link Cli#commandLine} rather than named in the

@@ -12,8 +12,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "scan", mixinStandardHelpOptions = true,
-        description = {"Read the backup estate of one account, or of every account you can reach, into a capture file",
-                "(redoubt-estate/1). Auditor mode (the default) is read-only, enforced inside the SDK.",
+        header = "Read the backup estate of one account, or of every account you can reach, into a capture file.",
+        description = {"The capture is an estate file (redoubt-estate/1). Auditor mode (the default) is read-only, enforced inside the SDK.",
                 "Exit 4 when the scan finished but some scopes could not be read (they are listed in ReadErrors)."})
 final class ScanCommand implements Runnable {
     private final CliContext ctx;

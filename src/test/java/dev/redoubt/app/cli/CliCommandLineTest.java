@@ -32,6 +32,29 @@ class CliCommandLineTest {
         }
     }
 
+    /**
+     * The line help lists for a command (its header, else its description's first line) is a whole sentence: the
+     * descriptions were split where the source lines wrapped, so the lists showed "... into a capture file" and
+     * "... The token is cached where the".
+     */
+    @Test
+    void everyCommandIsListedWithAWholeSentence() {
+        List<String> cut = new ArrayList<>();
+        collectCut(Cli.commandLine(context), cut);
+        assertThat(cut).as("listed with a line that does not end a sentence").isEmpty();
+    }
+
+    private static void collectCut(CommandLine parent, List<String> cut) {
+        parent.getSubcommands().forEach((name, sub) -> {
+            CommandLine.Model.UsageMessageSpec u = sub.getCommandSpec().usageMessage();
+            String listed = u.header().length > 0 ? u.header()[0] : u.description().length > 0 ? u.description()[0] : "";
+            if (!listed.strip().matches("(?s).*[.)]$")) {
+                cut.add(sub.getCommandSpec().qualifiedName() + ": " + listed);
+            }
+            collectCut(sub, cut);
+        });
+    }
+
     @Test
     void aCommandLineBuildsOnlyTheCommandItNames() {
         assertThat(Cli.commandNamed(new String[] {"scan", "--profile", "p", "--out", "x"})).isEqualTo("scan");
