@@ -50,7 +50,12 @@ final class Columns {
 
     /** A count and its noun, grouped and in the singular for one: "1 region", "200,000 recovery points". */
     static String plural(long n, String what) {
-        return String.format(java.util.Locale.ROOT, "%,d %s%s", n, what, n == 1 ? "" : "s");
+        return plural(n, what, what + "s");
+    }
+
+    /** The same for a noun whose plural is not its singular and an s: "1 entry", "3 entries". */
+    static String plural(long n, String one, String many) {
+        return String.format(java.util.Locale.ROOT, "%,d %s", n, n == 1 ? one : many);
     }
 
     static String humanBytes(long bytes) {

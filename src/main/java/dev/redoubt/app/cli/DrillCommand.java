@@ -290,7 +290,7 @@ public final class DrillCommand implements Runnable {
                         + "; do not rely on this report");
             }
             ctx.out().println(report + ": " + check.message());
-            ctx.out().printf(Locale.ROOT, "journal %s: OK: %,d entries, key %s%n", v.source(), v.entries(), v.keyFingerprint());
+            ctx.out().printf(Locale.ROOT, "journal %s: OK: %s, key %s%n", v.source(), Columns.plural(v.entries(), "entry", "entries"), v.keyFingerprint());
         }
     }
 
@@ -340,7 +340,7 @@ public final class DrillCommand implements Runnable {
                                 + " (" + h.lastRehearsalDrill() + ")");
             }
             long overdue = rows.stream().filter(ResourceHistory::overdue).count();
-            ctx.out().printf(Locale.ROOT, "%d of %d resources overdue for a verified restore drill (every %d days, as of %s)%n", overdue, rows.size(),
+            ctx.out().printf(Locale.ROOT, "%,d of %s overdue for a verified restore drill (every %d days, as of %s)%n", overdue, Columns.plural(rows.size(), "resource"),
                     ctx.app().drills().cadenceDays(), DrillText.time(index.at()));
         }
     }

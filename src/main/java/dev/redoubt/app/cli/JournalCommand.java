@@ -88,12 +88,12 @@ public final class JournalCommand implements Runnable {
                         "problem kind: " + v.problem().kind(), null);
             }
             PrintStream out = ctx.out();
-            out.printf(Locale.ROOT, "%s: OK: %,d entries, %,d checkpoints; head entry %d, hash %s%n", v.source(), v.entries(), v.checkpoints(),
-                    v.headSeq(), v.headHash());
+            out.printf(Locale.ROOT, "%s: OK: %s, %s; head entry %d, hash %s%n", v.source(), Columns.plural(v.entries(), "entry", "entries"),
+                    Columns.plural(v.checkpoints(), "checkpoint"), v.headSeq(), v.headHash());
             out.printf(Locale.ROOT, "key %s (%s)%n", v.keyFingerprint(), keyNote);
             if (v.unsigned() > 0) {
-                out.printf(Locale.ROOT, "%d entries after the last checkpoint are chained but not yet signed (the next session seals them)%n",
-                        v.unsigned());
+                out.printf(Locale.ROOT, "%s after the last checkpoint %s chained but not yet signed (the next session seals %s)%n",
+                        Columns.plural(v.unsigned(), "entry", "entries"), v.unsigned() == 1 ? "is" : "are", v.unsigned() == 1 ? "it" : "them");
             }
         }
     }
@@ -178,8 +178,8 @@ public final class JournalCommand implements Runnable {
             }
             Outputs.refuseInputs(ctx, "--out", out);
             ExportResult r = JournalExport.export(ctx.journal(), f, t, out, dev.redoubt.services.Actor.OFFLINE, Mode.AUDITOR);
-            ctx.out().printf(Locale.ROOT, "Exported %,d entries (%d to %d) and %d checkpoints to %s%n", r.entries(), r.firstSeq(), r.lastSeq(),
-                    r.checkpoints(), r.file());
+            ctx.out().printf(Locale.ROOT, "Exported %s (%d to %d) and %s to %s%n", Columns.plural(r.entries(), "entry", "entries"), r.firstSeq(),
+                    r.lastSeq(), Columns.plural(r.checkpoints(), "checkpoint"), r.file());
             ctx.out().printf(Locale.ROOT, "sha256 %s, key %s; recorded as entry %d%n", r.sha256(), r.keyFingerprint(), r.recorded().seq());
             ctx.out().println("Check it anywhere with: redoubt journal verify --bundle " + Quoting.sh(r.file().toString()) + " --fingerprint " + r.keyFingerprint());
         }

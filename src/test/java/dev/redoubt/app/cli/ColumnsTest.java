@@ -31,4 +31,13 @@ class ColumnsTest {
         assertThat(cut.length()).isLessThanOrEqualTo(40);
         assertThat(cut.codePoints().noneMatch(c -> Character.isSurrogate((char) c))).isTrue();
     }
+
+    @Test
+    void countsAreGroupedAndSingularForOne() {
+        assertThat(Columns.plural(1, "region")).isEqualTo("1 region");
+        assertThat(Columns.plural(0, "region")).isEqualTo("0 regions");
+        assertThat(Columns.plural(200_000, "recovery point")).isEqualTo("200,000 recovery points");
+        assertThat(Columns.plural(1, "entry", "entries")).isEqualTo("1 entry");
+        assertThat(Columns.plural(1_234, "entry", "entries")).isEqualTo("1,234 entries");
+    }
 }

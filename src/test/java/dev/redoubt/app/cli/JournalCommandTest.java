@@ -97,11 +97,11 @@ class JournalCommandTest {
         Path zip = dir.resolve("out/journal.zip");
         CliRun e = run("journal", "export", "--out", zip.toString());
         assertThat(e.exitCode()).as(e.err()).isZero();
-        assertThat(e.out()).contains("Exported 1 entries (1 to 1)").contains("recorded as entry 1");
+        assertThat(e.out()).contains("Exported 1 entry (1 to 1) and ").contains("recorded as entry 1");
         String fingerprint = e.out().replaceAll("(?s).*--fingerprint (sha256:[0-9a-f]{64}).*", "$1");
         CliRun v = run("journal", "verify", "--bundle", zip.toString(), "--fingerprint", fingerprint);
         assertThat(v.exitCode()).as(v.err()).isZero();
-        assertThat(v.out()).contains("journal.zip: OK: 1 entries").contains("(the expected key)");
+        assertThat(v.out()).contains("journal.zip: OK: 1 entry, ").contains("(the expected key)");
         CliRun show = run("journal", "show", "--action", "export", "--json");
         JsonNode entry = new ObjectMapper().readTree(show.out().lines().findFirst().orElseThrow());
         assertThat(entry.path("subject").asText()).isEqualTo(zip.toString());
