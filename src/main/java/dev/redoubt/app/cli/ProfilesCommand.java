@@ -53,15 +53,20 @@ final class ProfilesCommand implements Runnable {
                     + ". Add one with `aws configure sso`, or try the sandbox: redoubt sandbox --demo");
             return;
         }
-        String fmt = "%-1s %-24s  %-12s  %-14s  %-44s  %s%n";
+        // The name column is as wide as the longest name, up to NAME_WIDTH; a longer one is cut in the middle.
+        int nameWidth = Math.min(NAME_WIDTH, Math.max("PROFILE".length(),
+                list.profiles().stream().mapToInt(p -> Columns.truncate(p.name(), Integer.MAX_VALUE).length()).max().orElse(0)));
+        String fmt = "%-1s %-" + nameWidth + "s  %-12s  %-14s  %-44s  %s%n";
         out.printf(Locale.ROOT, fmt, "", "PROFILE", "KIND", "REGION", "ACCOUNT / ROLE", "SIGN-IN");
         for (ProfileInfo p : list.profiles()) {
-            out.printf(Locale.ROOT, fmt, p.isDefault() ? "*" : "", p.name(), p.kind().label(),
-                    p.region() == null ? "-" : p.region(), target(p), signIn(p));
+            out.printf(Locale.ROOT, fmt, p.isDefault() ? "*" : "", Columns.middle(p.name(), nameWidth), p.kind().label(),
+                    p.region() == null ? "-" : Columns.truncate(p.region(), 14), Columns.middle(target(p), 44), Columns.truncate(signIn(p), 200));
         }
         out.println();
         out.println("* the default profile (AWS_PROFILE, else \"default\"). Config: " + list.configFile());
     }
+
+    private static final int NAME_WIDTH = 40;
 
     private static String target(ProfileInfo p) {
         return switch (p.kind()) {

@@ -61,6 +61,26 @@ class ProfilesCommandTest {
         assertThat(withProfile.out()).contains("\"Name\" : \"ops\"").contains("\"Default\" : true").contains("\"SsoTokenValid\" : true");
     }
 
+    /** Profile names longer than the column pushed the rest of their rows out of line (a sandbox's are 30 characters). */
+    @Test
+    void theColumnsLineUpWhateverTheProfileNamesLength() throws IOException {
+        Path home = dir.resolve("long");
+        Path config = Files.createDirectories(home.resolve(".aws")).resolve("config");
+        Files.writeString(config, String.join("\n",
+                "[profile a]", "aws_access_key_id = AKIASANDBOX0000001", "aws_secret_access_key = x",
+                "[profile gen-backup-0001-BackupOperator]", "aws_access_key_id = AKIASANDBOX0000002", "aws_secret_access_key = x",
+                "[profile " + "x".repeat(80) + "]", "aws_access_key_id = AKIASANDBOX0000003", "aws_secret_access_key = x", ""));
+        CliRun r = run(Map.of("HOME", home.toString(), "REDOUBT_HOME", dir.resolve("r2").toString()), "profiles");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        java.util.List<String> rows = r.out().lines().filter(l -> !l.isBlank() && !l.startsWith("*")).toList();
+        int kind = rows.get(0).indexOf("KIND");
+        assertThat(rows).hasSize(4);
+        for (String row : rows.subList(1, rows.size())) {
+            assertThat(row.indexOf("static")).as(row).isEqualTo(kind);
+        }
+        assertThat(r.out()).contains("gen-backup-0001-BackupOperator ").contains("…");
+    }
+
     @Test
     void saysWhatToDoWhenThereAreNoProfiles() {
         CliRun r = run(Map.of("HOME", dir.resolve("empty").toString()), "profiles");
