@@ -125,8 +125,12 @@ final class AuditCommand implements Callable<Integer> {
             prepare.start();
             LoadedEstate loaded;
             try {
+                if (!source.demo) {
+                    TerminalProgress.note(ctx.rawErr(), "Reading " + source.estate + sizeOf(source.estate) + "...");
+                }
                 loaded = source.demo ? ctx.app().estates().demo() : open(source.estate);
             } catch (RuntimeException e) {
+                TerminalProgress.clear(ctx.rawErr());
                 // A file that cannot be read fails at once: let the driver finish loading first, or the JVM's exit
                 // interrupts it and the driver logs an error of its own under the message that matters.
                 awaitQuietly(prepare);
@@ -136,7 +140,13 @@ final class AuditCommand implements Callable<Integer> {
             subject = AuditService.subjectOf(loaded);
         }
         phases.lap(live ? "scan" : "open (read and validate)");
-        AuditRun run = audits.audit(estate, subject, settings, suppressions);
+        TerminalProgress.note(ctx.rawErr(), "Running the checks...");
+        AuditRun run;
+        try {
+            run = audits.audit(estate, subject, settings, suppressions);
+        } finally {
+            TerminalProgress.clear(ctx.rawErr());
+        }
         phases.lap("audit (index, checks, suppressions, summary, results digest)");
         boolean toStdout = out == null || out.toString().equals("-");
         int exit = exitCode(run.results());
@@ -206,6 +216,16 @@ final class AuditCommand implements Callable<Integer> {
                     : "was not kept (--capture FILE keeps it)") + "; the scan is journaled as entry " + result.journalSeq());
         }
         return result;
+    }
+
+    /** " (303 MB)" for a file of a megabyte or more, else nothing (the note is for the waits a user notices). */
+    private static String sizeOf(Path file) {
+        try {
+            long bytes = java.nio.file.Files.size(file);
+            return bytes < (1 << 20) ? "" : " (" + Columns.humanBytes(bytes) + ")";
+        } catch (java.io.IOException | RuntimeException e) {
+            return "";
+        }
     }
 
     private LoadedEstate open(Path file) {

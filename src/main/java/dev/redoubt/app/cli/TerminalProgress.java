@@ -28,6 +28,17 @@ final class TerminalProgress {
         };
     }
 
+    /**
+     * What a step that takes a while is doing ("Reading capture.json (303 MB)..."), on one line a terminal shows until
+     * the next note or {@link #clear}; nothing when standard error is redirected.
+     */
+    static void note(PrintStream err, String what) {
+        if (System.console() != null) {
+            err.print("\r\033[K" + Columns.truncate(what, 100));
+            err.flush();
+        }
+    }
+
     static void clear(PrintStream err) {
         if (System.console() != null) {
             err.print("\r\033[K");

@@ -106,6 +106,8 @@ class AuditCommandTest {
         assertThat(counts.replaceAll("\\d{1,3}(,\\d{3})+", "N")).as(line).doesNotContainPattern("\\d{4,}");
         assertThat(counts).containsPattern("failing \\([0-9,]+ (high|medium|low)");
         assertThat(counts).containsPattern("\\d,\\d{3} (high|medium|low)");
+        // the "Reading ..." and "Running the checks..." notes are for a terminal: redirected, standard error has none
+        assertThat(r.err()).doesNotContain("\r", "\u001b[", "Reading ", "Running the checks");
     }
 
     @Test
