@@ -151,7 +151,9 @@ final class AuditCommand implements Callable<Integer> {
         boolean toStdout = out == null || out.toString().equals("-");
         int exit = exitCode(run.results());
         if (scanned != null && scanned.outcome() == ScanOutcome.Outcome.PARTIAL) {
-            ctx.err().println(scanned.unread().size() + " scopes could not be read; they are listed under ReadErrors and their checks report UNKNOWN");
+            int n = scanned.unread().size();
+            ctx.err().println(Columns.plural(n, "scope") + (n == 1 ? " could not be read; it is listed under ReadErrors and its checks report UNKNOWN"
+                    : " could not be read; they are listed under ReadErrors and their checks report UNKNOWN"));
             exit = ExitCodes.combine(exit, ExitCodes.PARTIAL);
         }
         Entry entry = record(audits, run, exit, toStdout ? null : out);

@@ -166,7 +166,7 @@ final class SandboxCommand implements Runnable {
             Path backup = awsConfig.resolveSibling(awsConfig.getFileName() + ".bak");
             OutputFile.write(backup, o -> o.write(before), true);
             OutputFile.write(awsConfig, o -> o.write(merged.text().getBytes(StandardCharsets.ISO_8859_1)), true);
-            configNote = "AWS config " + awsConfig + " updated: " + merged.replaced().size() + " sandbox sections replaced, "
+            configNote = "AWS config " + awsConfig + " updated: " + Columns.plural(merged.replaced().size(), "sandbox section") + " replaced, "
                     + merged.added().size() + " added, every other line kept; the file as it was is in " + backup;
         } catch (IOException e) {
             sandbox.close();

@@ -173,7 +173,7 @@ class SandboxCommandTest {
                 + "[services local]\ns3 =\n  endpoint_url = http://localhost:9000\n";
         Files.writeString(config, mine);
         String text = serveOnce("--demo", "--write-aws-config", config.toString());
-        assertThat(text).contains("AWS config " + config + " updated: 1 sandbox sections replaced, ")
+        assertThat(text).contains("AWS config " + config + " updated: 1 sandbox section replaced, ")
                 .contains("every other line kept; the file as it was is in " + config + ".bak");
         String merged = Files.readString(config);
         assertThat(Files.readString(dir.resolve("aws/config.bak"))).isEqualTo(mine);
