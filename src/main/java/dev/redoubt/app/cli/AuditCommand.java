@@ -220,7 +220,7 @@ final class AuditCommand implements Callable<Integer> {
         return result;
     }
 
-    /** " (303 MB)" for a file of a megabyte or more, else nothing (the note is for the waits a user notices). */
+    /** " (303.4 MiB)" for a file of a megabyte or more, else nothing (the note is for the waits a user notices). */
     private static String sizeOf(Path file) {
         try {
             long bytes = java.nio.file.Files.size(file);

@@ -143,7 +143,7 @@ public final class EstateCommand implements Runnable {
             out.printf(Locale.ROOT, "%s: valid %s (%s, %s, %s, %s, %s%s)%n", file, estate.format(), Columns.plural(t.accounts(), "account"),
                     Columns.plural(t.regions(), "region"), Columns.plural(t.vaults(), "vault"), Columns.plural(t.recoveryPoints(), "recovery point"),
                     Columns.plural(t.keys(), "key"),
-                    problems.isEmpty() ? "" : ", " + problems.size() + " warning" + (problems.size() == 1 ? "" : "s"));
+                    problems.isEmpty() ? "" : ", " + Columns.plural(problems.size(), "warning"));
         }
     }
 

@@ -62,9 +62,8 @@ final class ScanCommand implements Runnable {
         }
         if (result.outcome() == ScanOutcome.Outcome.PARTIAL) {
             int n = result.unread().size();
-            throw new CliException(ExitCodes.PARTIAL, n + " scope" + (n == 1 ? "" : "s")
-                    + " could not be read; the capture lists them under ReadErrors (checks on them report UNKNOWN)");
+            throw new CliException(ExitCodes.PARTIAL, Columns.plural(n, "scope") + " could not be read; the capture lists "
+                    + (n == 1 ? "it" : "them") + " under ReadErrors (checks on " + (n == 1 ? "it" : "them") + " report UNKNOWN)");
         }
     }
-
 }

@@ -29,7 +29,7 @@ final class TerminalProgress {
     }
 
     /**
-     * What a step that takes a while is doing ("Reading capture.json (303 MB)..."), on one line a terminal shows until
+     * What a step that takes a while is doing ("Reading capture.json (303.4 MiB)..."), on one line a terminal shows until
      * the next note or {@link #clear}; nothing when standard error is redirected.
      */
     static void note(PrintStream err, String what) {
