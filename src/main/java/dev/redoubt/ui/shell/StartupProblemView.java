@@ -49,6 +49,7 @@ public final class StartupProblemView {
         root.setId(ID);
         root.getStyleClass().addAll(StyleClasses.SCREEN, StyleClasses.CARD);
         root.setMaxWidth(720);
+        root.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // a card as tall as its text, also in a larger window
     }
 
     public Parent root() {
