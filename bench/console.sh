@@ -8,6 +8,9 @@
 #                           scans the generated 200,000-point estate from a sandbox in another process
 #                           with 20 ms latency per request (p99 beside it)
 #   heap-mb                 heap in use after GC with that estate open and audited
+#   open-capture-ms         the same estate's file opened as a capture (as the start screen opens one) to the
+#                           overview on screen: the first open in a fresh window, then again in the same window;
+#                           the FX thread's longest answer time during each beside it
 #   cancel-to-reading-stopped-ms        the same scan cancelled halfway (half the points read): Cancel pressed
 #                                       to the scan reading no more (to within its 200 ms status interval)
 #   cancel-to-partial-capture-shown-ms  ... to what was read kept, journaled, audited and on screen
@@ -51,6 +54,9 @@ ESTATE="$OUT/generated-$POINTS.json"
 if [ ! -s "$ESTATE" ]; then
     java -jar "$JAR" estate generate --accounts 20 --regions 3 --vaults-per-region 5 --recovery-points "$POINTS" --seed 1 --out "$ESTATE" >&2
 fi
+for i in $(seq "$RUNS"); do
+    window "$OUT/home-open-$i" -Dredoubt.bench=open="$ESTATE",exit -jar "$JAR"
+done
 start_sandbox() { # $1: the sandbox's niceness
     nice -n "$1" java -Xmx3g -jar "$JAR" sandbox --estate "$ESTATE" --port 0 --latency-ms 20 --auto-approve \
         --write-aws-config "$OUT/sandbox.config" >"$OUT/sandbox.log" 2>&1 &

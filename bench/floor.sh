@@ -6,7 +6,9 @@
 #   - a cold JVM that only computes SHA-256 over 350 MB (what the results digest hashes for this capture);
 #   - `redoubt audit --estate FILE --format html` through the launcher, its phases (-Dredoubt.bench=phases) and the CPU
 #     of its JIT compilers and collector;
-#   - and once, the heap the capture holds once read (item 3: a few hundred bytes a recovery point).
+#   - and once, the heap the capture holds once read (item 3: a few hundred bytes a recovery point);
+#   - and once, the same audit 5 times in a row in one JVM (bench/WarmAudit.java): the first run pays the cold JVM, the
+#     later ones what the work costs once compiled (as in a console that has opened a capture before).
 # All three with the launcher's JVM options for `audit` (serial collector, C2 for the hottest methods only).
 #   bench/floor.sh [runs]     (default 2 runs of each)
 # The estate is generated once into target/bench-estate-200k.json (as bench/audit-open.sh does).
@@ -25,7 +27,7 @@ estate=target/bench-estate-200k.json
     --recovery-points 200000 --seed 1 --out "$estate" >/dev/null
 classes=target/bench-classes
 mkdir -p "$classes"
-javac -cp "$jar" -d "$classes" bench/CaptureFloor.java bench/EstateHeap.java
+javac -cp "$jar" -d "$classes" bench/CaptureFloor.java bench/EstateHeap.java bench/WarmAudit.java
 opts="-XX:+UseSerialGC $(sed -n 's/^hot_c2="\(.*\)"$/\1/p' "$launcher")"
 home=$(mktemp -d)
 cds=$(mktemp -d)
@@ -47,3 +49,5 @@ for i in $(seq "$runs"); do
         "$wall" "$user" "$sys" $((rss / 1024))
     grep '^BENCH audit' <<<"$out" | sed 's/^/    /' || true
 done
+rm -rf "${home:?}"/*
+REDOUBT_HOME="$home" java $opts -Dredoubt.bench=phases -cp "$jar:$classes" WarmAudit 5 "$estate"

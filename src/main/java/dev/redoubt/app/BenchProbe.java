@@ -20,7 +20,9 @@ import javafx.stage.Stage;
  * {@code first-window} (JVM start to the first frame), {@code demo} (the "Explore the demo" click to
  * the scorecard on screen), {@code stall} (the FX thread's longest answer time while a scan runs),
  * {@code heap} (heap in use with the estate open, after GC), {@code cancel-at-points=N} (cancel the scan
- * once N recovery points were read and time how long it takes to stop), {@code exit} (quit when done). Prints BENCH lines.
+ * once N recovery points were read and time how long it takes to stop), {@code open=FILE} (open the capture FILE as a user
+ * does from the start screen, twice in a row, and time each open to the overview on screen, with the FX thread's longest
+ * answer time meanwhile), {@code exit} (quit when done). Prints BENCH lines.
  * For investigating a stall: {@code stall-stacks} (the FX thread's stack on stderr whenever it has kept a heartbeat
  * waiting 250 ms, when each stall happened, and a plain thread's oversleep beside it) and {@code on-start-screen}
  * (measure with the window away from the scan screen).
@@ -29,6 +31,7 @@ final class BenchProbe {
     private final Console console;
     private final Set<String> what;
     private final long cancelAt;
+    private final java.nio.file.Path openFile;
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "redoubt-bench-heartbeat");
         t.setDaemon(true);
@@ -44,10 +47,11 @@ final class BenchProbe {
     private boolean cancelled;
     private boolean reported;
 
-    private BenchProbe(Console console, Set<String> what, long cancelAt) {
+    private BenchProbe(Console console, Set<String> what, long cancelAt, java.nio.file.Path openFile) {
         this.console = console;
         this.what = what;
         this.cancelAt = cancelAt;
+        this.openFile = openFile;
     }
 
     static boolean wanted() {
@@ -58,12 +62,15 @@ final class BenchProbe {
     static void attach(Console console, Stage stage) {
         String spec = System.getProperty("redoubt.bench", "");
         long cancelAt = -1;
+        java.nio.file.Path openFile = null;
         for (String s : spec.split(",")) {
             if (s.startsWith("cancel-at-points=")) {
                 cancelAt = Long.parseLong(s.substring("cancel-at-points=".length()));
+            } else if (s.startsWith("open=")) {
+                openFile = java.nio.file.Path.of(s.substring("open=".length()));
             }
         }
-        BenchProbe probe = new BenchProbe(console, Set.copyOf(Arrays.asList(spec.split(","))), cancelAt);
+        BenchProbe probe = new BenchProbe(console, Set.copyOf(Arrays.asList(spec.split(","))), cancelAt, openFile);
         probe.start();
     }
 
@@ -101,6 +108,10 @@ final class BenchProbe {
             });
             console.actions().openDemo();
         }
+        if (openFile != null) {
+            heartbeat.scheduleAtFixedRate(this::beat, 10, 10, TimeUnit.MILLISECONDS);
+            openCapture(1);
+        }
         if (what.contains("stall") || cancelAt > 0 || what.contains("heap")) {
             console.workspace().scanProgressProperty().addListener((o, a, status) -> onScan(status));
             console.workspace().auditProperty().addListener((o, a, audit) -> {
@@ -137,6 +148,51 @@ final class BenchProbe {
         if (what.equals(Set.of("first-window", "exit")) || what.equals(Set.of("first-window"))) {
             finish();
         }
+    }
+
+    private static final int OPENS = 2;
+
+    /**
+     * Opens the capture as the start screen does and times it to the overview on screen (the next frame after the audit
+     * is shown with the overview selected); then once more, the JVM warm from the first.
+     */
+    private void openCapture(int run) {
+        maxDelayNanos.set(0);
+        Arrays.fill(histogramMs, 0);
+        beats.reset();
+        scanStarted = System.nanoTime();
+        measuring = true;
+        long clicked = System.nanoTime();
+        javafx.beans.value.ChangeListener<Object> shown = new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<?> o, Object a, Object audit) {
+                if (audit == null) {
+                    return;
+                }
+                console.workspace().auditProperty().removeListener(this);
+                new AnimationTimer() {
+                    @Override
+                    public void handle(long now) {
+                        if (console.shell().selected().filter(Destinations.OVERVIEW::equals).isEmpty()) {
+                            return;
+                        }
+                        stop();
+                        measuring = false;
+                        print("open-capture-ms %d (open %d of %d: read, validated, audited, overview on screen)%s",
+                                (System.nanoTime() - clicked) / 1_000_000, run, OPENS, run == 1 ? "" : " (the JVM warm from open 1)");
+                        print("open-capture fx-max-stall-ms %d p99-ms %d heartbeats %d", maxDelayNanos.get() / 1_000_000, percentile(0.99),
+                                beats.sum());
+                        if (run < OPENS) {
+                            openCapture(run + 1);
+                        } else {
+                            finish();
+                        }
+                    }
+                }.start();
+            }
+        };
+        console.workspace().auditProperty().addListener(shown);
+        console.actions().openCapture(openFile);
     }
 
     private final AtomicLong oldestPending = new AtomicLong();

@@ -8,10 +8,8 @@ import dev.redoubt.findings.Severity;
 import dev.redoubt.findings.Status;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * What the browsing screens look things up in, built once per audit off the UI thread: the
@@ -22,24 +20,29 @@ import java.util.Set;
 public final class EstateCatalog {
     private final AuditRun run;
     private final EstateIndex index;
-    private final Map<String, List<Result>> resultsByResource = new HashMap<>();
+    private final Map<String, List<Result>> resultsByResource;
     private final Map<String, Severity> worstByVault = new HashMap<>();
     private final Map<String, Severity> worstByAccount = new HashMap<>();
     private final Map<String, Severity> worstByRegion = new HashMap<>();
     private final Map<String, String> accountNames = new HashMap<>();
-    private final Map<String, EstateIndex.PointRef> points = new HashMap<>();
+    private final Map<String, EstateIndex.PointRef> points;
 
     private EstateCatalog(AuditRun run) {
         this.run = run;
         this.index = run.index();
+        // Sized for what they will hold (a 200,000-point estate: about 200,000 resources with results): no rehashing.
+        this.resultsByResource = new HashMap<>(capacityFor(run.results().size()));
+        int pointCount = 0;
+        for (EstateIndex.VaultRef v : index.vaults()) {
+            pointCount += v.points().size();
+        }
+        this.points = new HashMap<>(capacityFor(pointCount));
         for (Account a : index.estate().accounts() == null ? List.<Account>of() : index.estate().accounts()) {
             accountNames.put(a.id(), a.name() == null || a.name().isBlank() ? a.id() : a.name());
         }
-        Set<String> pointArns = new HashSet<>();
         for (Result r : run.results()) {
             if (r.resourceArn() != null) {
                 resultsByResource.computeIfAbsent(r.resourceArn(), k -> new ArrayList<>(2)).add(r);
-                pointArns.add(r.resourceArn());
             }
             if (r.status() != Status.FAIL) {
                 continue;
@@ -63,8 +66,9 @@ public final class EstateCatalog {
                 if (p.recoveryPointArn() != null) {
                     points.putIfAbsent(p.recoveryPointArn(), new EstateIndex.PointRef(v, p));
                 }
-                if (p.recoveryPointArn() != null && pointArns.contains(p.recoveryPointArn())) {
-                    for (Result r : resultsByResource.get(p.recoveryPointArn())) {
+                List<Result> about = p.recoveryPointArn() == null ? null : resultsByResource.get(p.recoveryPointArn());
+                if (about != null) {
+                    for (Result r : about) {
                         if (r.status() == Status.FAIL) {
                             worst = worse(worst, r.severity());
                         }
@@ -75,6 +79,11 @@ public final class EstateCatalog {
                 worstByVault.put(v.arn(), worst);
             }
         }
+    }
+
+    /** A HashMap capacity that holds {@code n} entries without growing (its load factor is 0.75). */
+    private static int capacityFor(int n) {
+        return (int) Math.min(1 << 30, n / 3L * 4 + 16);
     }
 
     /** Builds the catalog of an audit; seconds at most for the largest estates, so call it off the UI thread. */

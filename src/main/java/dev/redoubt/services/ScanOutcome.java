@@ -16,6 +16,21 @@ public record ScanOutcome(Estate estate, Outcome outcome, List<UnreadScope> unre
         unread = List.copyOf(unread);
     }
 
+    /**
+     * Each scan is its own, compared by identity: the record's own equals would compare the estates recovery point by
+     * recovery point, and the console's properties compare old and new values on every change (a second open of
+     * an equal 200,000-point capture walked it on the FX thread, and its screens were not told of the new open).
+     */
+    @Override
+    public boolean equals(Object other) {
+        return this == other;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
+    }
+
     /** COMPLETE: everything read; PARTIAL: finished, some scopes unreadable; CANCELLED: stopped, what was read kept. */
     public enum Outcome {
         COMPLETE("complete"), PARTIAL("partial"), CANCELLED("interrupted");

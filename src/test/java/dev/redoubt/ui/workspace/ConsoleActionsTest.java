@@ -9,6 +9,8 @@ import dev.redoubt.services.ScanOutcome;
 import dev.redoubt.ui.navigation.Destinations;
 import dev.redoubt.ui.support.TestConsole;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +38,38 @@ class ConsoleActionsTest {
             assertThat(console.dir.resolve("user/.aws")).doesNotExist();
             assertThat(console.context.journal().read(new EntryQuery(null, null, null, null, 0)))
                     .extracting(e -> e.action()).containsSubsequence("sign-in", "scan", "audit");
+        }
+    }
+
+    /**
+     * Opening a capture again (the same file, or one equal to what is shown) is a new open: the screens hear of it and
+     * show its audit. The properties' listeners compare old and new values with equals, and an estate's records compare
+     * every recovery point: equal values for the workspace would mean no refresh, after a walk through the whole estate
+     * on the FX thread (a second open of a 200,000-point capture held the window for about a second).
+     */
+    @Test
+    void openingTheSameCaptureAgainShowsTheNewOpenWithoutComparingTheEstates() throws Exception {
+        Path capture = dir.resolve("northwind.json");
+        CliRun.run(dir.resolve("cli-home"), "estate", "demo", "--out", capture.toString());
+        try (TestConsole console = TestConsole.create(dir.resolve("console"))) {
+            console.actions.openCapture(capture);
+            var firstEstate = console.workspace.estate();
+            var firstAudit = console.workspace.audit();
+            List<Object> estates = new ArrayList<>();
+            List<Object> audits = new ArrayList<>();
+            console.workspace.estateProperty().addListener((o, a, b) -> estates.add(b));
+            console.workspace.auditProperty().addListener((o, a, b) -> audits.add(b));
+
+            console.actions.openCapture(capture);
+
+            assertThat(console.notices.shown()).as("notices").noneMatch(n -> n.kind() == Notice.Kind.ERROR);
+            // Compared by identity and counted: a failing comparison of two estates would print both whole.
+            assertThat(console.workspace.estate() != firstEstate).as("a new open, not the first one kept").isTrue();
+            assertThat(console.workspace.estate().estate().equals(firstEstate.estate())).as("the same capture, read again").isTrue();
+            assertThat(estates.size()).as("estate listeners told of the new open").isEqualTo(1);
+            assertThat(estates.get(0) == console.workspace.estate()).as("and told of it").isTrue();
+            assertThat(audits.size()).as("audit listeners told of the new audit").isEqualTo(1);
+            assertThat(audits.get(0) == console.workspace.audit() && console.workspace.audit() != firstAudit).as("and told of it").isTrue();
         }
     }
 }
