@@ -44,12 +44,33 @@ public final class EstateFile {
     }
 
     public Estate read(Path file) {
+        return read(file, null);
+    }
+
+    /** How often a read tells its {@link ReadProgress} how far it has come: every MiB. */
+    public static final long PROGRESS_STEP = 1 << 20;
+
+    /**
+     * Reads an estate file, telling {@code progress} (if not null) how far it has come every {@link #PROGRESS_STEP}
+     * bytes and once at the end; when it answers false the read stops with {@link EstateReadStopped}.
+     */
+    public Estate read(Path file, ReadProgress progress) {
         String name = file.toString();
         if (Files.isDirectory(file)) {
             throw new EstateFormatException(name, null, "is a directory, not an estate file; name a .json file", null);
         }
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            return read(in, name);
+        try (InputStream raw = Files.newInputStream(file);
+             InputStream in = new BufferedInputStream(progress == null ? raw : new Counting(raw, Files.size(file), progress), 1 << 16)) {
+            Estate estate = read(in, name);
+            if (progress != null) {
+                long size = Files.size(file);
+                if (!progress.at(size, size)) {
+                    throw new EstateReadStopped(name, size, size);
+                }
+            }
+            return estate;
+        } catch (Counting.Stopped e) {
+            throw new EstateReadStopped(name, e.done, e.total);
         } catch (NoSuchFileException e) {
             throw new EstateFormatException(name, null, "no such file; check the path", e);
         } catch (AccessDeniedException e) {
@@ -72,6 +93,11 @@ public final class EstateFile {
             try {
                 estate = reader.readValue(parser);
             } catch (JsonProcessingException e) {
+                for (Throwable t = e; t != null; t = t.getCause()) {
+                    if (t instanceof Counting.Stopped stopped) {
+                        throw stopped; // a stop the reader asked for, wrapped by the object it was reading: not a problem of the file
+                    }
+                }
                 throw translate(e, name); // while the parser is open, so the message can quote what it found
             }
         }
@@ -337,6 +363,61 @@ public final class EstateFile {
                 p.skipChildren();
             }
             return null;
+        }
+    }
+
+    /** Counts the bytes read from a file and tells the progress every step; stops the read when it answers false. */
+    private static final class Counting extends java.io.FilterInputStream {
+        private final long total;
+        private final ReadProgress progress;
+        private long done;
+        private long next = PROGRESS_STEP;
+
+        Counting(InputStream in, long total, ReadProgress progress) {
+            super(in);
+            this.total = total;
+            this.progress = progress;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                advance(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                advance(n);
+            }
+            return n;
+        }
+
+        private void advance(int n) throws Stopped {
+            done += n;
+            if (done >= next) {
+                next = (done / PROGRESS_STEP + 1) * PROGRESS_STEP;
+                if (!progress.at(done, Math.max(total, done))) {
+                    throw new Stopped(done, Math.max(total, done));
+                }
+            }
+        }
+
+        /** Thrown through the parser as an IOException (Jackson passes those on as they are). */
+        static final class Stopped extends IOException {
+            private static final long serialVersionUID = 1L;
+            final long done;
+            final long total;
+
+            Stopped(long done, long total) {
+                super("stopped");
+                this.done = done;
+                this.total = total;
+            }
         }
     }
 }

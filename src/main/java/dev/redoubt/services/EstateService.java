@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.redoubt.estate.Estate;
 import dev.redoubt.estate.EstateFile;
 import dev.redoubt.estate.EstateProblem;
+import dev.redoubt.estate.EstateReadStopped;
 import dev.redoubt.estate.EstateValidator;
 import dev.redoubt.estate.demo.NorthwindDemo;
 import dev.redoubt.sandbox.AwsShapes;
@@ -35,15 +36,49 @@ public final class EstateService {
      * whose references are broken is BAD_INPUT naming the file, the JSON path and the problem.
      */
     public LoadedEstate open(Path file) {
+        return open(file, null, Cancellation.none());
+    }
+
+    /** How far an open has come: the bytes of the file read so far, then the estate's check. */
+    public interface OpenProgress {
+        void reading(long done, long total);
+
+        void checking();
+    }
+
+    /**
+     * {@link #open(Path)}, telling {@code progress} (if not null) how far it has come; {@code cancel} stops the read
+     * (CANCELLED, saying how much had been read) or, once read, the open before its check.
+     */
+    public LoadedEstate open(Path file, OpenProgress progress, Cancellation cancel) {
         if (!Files.isRegularFile(file)) {
             throw new ServiceFailure(ServiceFailure.Kind.BAD_INPUT, file + ": no such file",
                     ServiceFailure.facts("file", file.toString(), "problem", "missing"), null);
         }
         Estate estate;
+        long[] read = new long[2];
         try {
-            estate = new EstateFile().read(file);
+            estate = new EstateFile().read(file, (done, total) -> {
+                read[0] = done;
+                read[1] = total;
+                if (progress != null) {
+                    progress.reading(done, total);
+                }
+                return !cancel.isCancelled();
+            });
+        } catch (EstateReadStopped stopped) {
+            throw new ServiceFailure(ServiceFailure.Kind.CANCELLED, file.getFileName() + " was not opened: cancelled with "
+                    + megabytes(read[0]) + " of " + megabytes(read[1]) + " MB of the file read",
+                    ServiceFailure.facts("file", file.toString(), "read", Long.toString(read[0]), "size", Long.toString(read[1])), stopped);
         } catch (RuntimeException e) {
             throw Failures.translate(e);
+        }
+        if (cancel.isCancelled()) {
+            throw new ServiceFailure(ServiceFailure.Kind.CANCELLED, file.getFileName() + " was not opened: cancelled once read, before its check",
+                    ServiceFailure.facts("file", file.toString()), null);
+        }
+        if (progress != null) {
+            progress.checking();
         }
         List<EstateProblem> problems = check(estate);
         long errors = problems.stream().filter(p -> p.severity() == EstateProblem.Severity.ERROR).count();
@@ -65,6 +100,11 @@ public final class EstateService {
         List<EstateProblem> problems = new ArrayList<>(new EstateValidator().validate(estate));
         problems.addAll(AwsShapes.check(estate));
         return problems;
+    }
+
+    /** Bytes as megabytes with one decimal ("12.5"), as the progress of an open gives them. */
+    public static String megabytes(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f", bytes / 1_048_576.0);
     }
 
     /** The Northwind demo organization, built in memory. */

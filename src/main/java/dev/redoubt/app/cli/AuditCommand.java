@@ -18,6 +18,7 @@ import dev.redoubt.services.AuditSubject;
 import dev.redoubt.services.Cancellation;
 import dev.redoubt.services.CaptureTarget;
 import dev.redoubt.services.Connection;
+import dev.redoubt.services.EstateService;
 import dev.redoubt.services.LoadedEstate;
 import dev.redoubt.services.ScanOutcome;
 import dev.redoubt.services.ServiceFailure;
@@ -231,8 +232,25 @@ final class AuditCommand implements Callable<Integer> {
     }
 
     private LoadedEstate open(Path file) {
+        String reading = "Reading " + file + sizeOf(file) + "...";
+        int[] shown = {-1};
+        EstateService.OpenProgress progress = new EstateService.OpenProgress() {
+            @Override
+            public void reading(long done, long total) {
+                int percent = total <= 0 ? 0 : (int) (done * 100 / total);
+                if (percent != shown[0]) { // on a terminal only, as the percentage moves
+                    shown[0] = percent;
+                    TerminalProgress.note(ctx.rawErr(), reading + " " + percent + "%");
+                }
+            }
+
+            @Override
+            public void checking() {
+                TerminalProgress.note(ctx.rawErr(), "Checking the estate...");
+            }
+        };
         try {
-            return ctx.app().estates().open(file);
+            return ctx.app().estates().open(file, progress, Cancellation.none());
         } catch (ServiceFailure f) {
             if (f.kind() == ServiceFailure.Kind.BAD_INPUT && f.fact("problems") != null) {
                 throw new CliException(ExitCodes.USAGE, f.getMessage() + "; every problem: redoubt estate validate " + Quoting.sh(file.toString()));

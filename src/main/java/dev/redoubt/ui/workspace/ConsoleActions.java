@@ -2,10 +2,12 @@ package dev.redoubt.ui.workspace;
 
 import dev.redoubt.services.AuditRun;
 import dev.redoubt.services.AuditService;
+import dev.redoubt.services.Cancellation;
 import dev.redoubt.services.CaptureTarget;
 import dev.redoubt.services.Connection;
 import dev.redoubt.services.EstateCatalog;
 import dev.redoubt.services.EstateOrigin;
+import dev.redoubt.services.EstateService;
 import dev.redoubt.services.LoadedEstate;
 import dev.redoubt.services.CredentialKind;
 import dev.redoubt.services.ProfileInfo;
@@ -118,10 +120,30 @@ public final class ConsoleActions {
         if (!start()) {
             return;
         }
-        tasks.run("Opening " + file.getFileName(), false, ctx -> {
-            LoadedEstate loaded = services.estates().open(file);
-            return audited(loaded, null);
-        }, this::shown, failed("Could not open " + file.getFileName()));
+        String name = String.valueOf(file.getFileName());
+        tasks.run("Opening " + name, true, ctx -> {
+            LoadedEstate loaded = services.estates().open(file, new EstateService.OpenProgress() {
+                @Override
+                public void reading(long done, long total) {
+                    ctx.progress(done, total, EstateService.megabytes(done) + " of " + EstateService.megabytes(total) + " MB read");
+                }
+
+                @Override
+                public void checking() {
+                    ctx.progress(0, 0, "Checking the estate");
+                }
+            }, ctx.cancellation());
+            ctx.progress(0, 0, "Running the checks");
+            return audited(loaded, null, ctx.cancellation());
+        }, this::shown, t -> {
+            if (t instanceof ServiceFailure f && f.kind() == ServiceFailure.Kind.CANCELLED) {
+                workspace.busy(false);
+                notices.post(Notice.of(Notice.Kind.INFO, "Opening cancelled", f.getMessage() + "." // it starts with the file's name, as it is
+                        + (workspace.estate() != null ? " The estate you had open stays on show." : "")));
+                return;
+            }
+            failed("Could not open " + name).accept(t);
+        });
     }
 
     /**
@@ -251,7 +273,17 @@ public final class ConsoleActions {
     }
 
     private Shown audited(LoadedEstate loaded, ScanOutcome scan) {
+        return audited(loaded, scan, Cancellation.none());
+    }
+
+    /** Audits what was loaded and journals the audit; cancelled meanwhile, it is neither journaled nor shown. */
+    private Shown audited(LoadedEstate loaded, ScanOutcome scan, Cancellation cancel) {
         AuditRun run = services.audits().audit(loaded.estate(), scan != null ? AuditService.subjectOf(scan) : AuditService.subjectOf(loaded));
+        if (cancel.isCancelled()) {
+            Path from = loaded.origin().file();
+            throw new ServiceFailure(ServiceFailure.Kind.CANCELLED, (from == null ? "the estate" : String.valueOf(from.getFileName()))
+                    + " was not opened: cancelled while its checks ran");
+        }
         services.audits().record(run, null, null, null);
         Path file = loaded.origin().file();
         if (file != null) {

@@ -72,4 +72,76 @@ class ConsoleActionsTest {
             assertThat(audits.get(0) == console.workspace.audit() && console.workspace.audit() != firstAudit).as("and told of it").isTrue();
         }
     }
+
+    private Path largeCapture() throws Exception {
+        dev.redoubt.estate.EstateFile file = new dev.redoubt.estate.EstateFile();
+        Path out = dir.resolve("large.json");
+        file.write(new dev.redoubt.estate.generate.EstateGenerator(file).generate(new dev.redoubt.estate.generate.GeneratorSpec(2, 1, 2, 3000, 1, null)),
+                out);
+        return out;
+    }
+
+    /** Opening a capture says how much of the file it has read, and Cancel stops it with the estate on show kept. */
+    @Test
+    void openingACaptureShowsHowFarItHasReadAndCancelStopsIt() throws Exception {
+        Path large = largeCapture();
+        try (TestConsole console = TestConsole.create(dir.resolve("console")).withDemoOpen()) {
+            var before = console.workspace.estate();
+            List<dev.redoubt.ui.tasks.RunningTask> tasks = new ArrayList<>();
+            List<Double> progress = new ArrayList<>();
+            List<String> messages = new ArrayList<>();
+            console.actions.tasks().running().addListener((javafx.collections.ListChangeListener<dev.redoubt.ui.tasks.RunningTask>) c -> {
+                while (c.next()) {
+                    for (var t : c.getAddedSubList()) {
+                        tasks.add(t);
+                        t.progressProperty().addListener((o, a, p) -> progress.add(p.doubleValue()));
+                        t.messageProperty().addListener((o, a, m) -> {
+                            messages.add(m);
+                            if (m.endsWith(" MB read") && t.progressProperty().get() > 0 && t.progressProperty().get() < 1) {
+                                t.cancel(); // as the status bar's Cancel does, a little way into the file
+                            }
+                        });
+                    }
+                }
+            });
+
+            console.actions.openCapture(large);
+
+            assertThat(tasks).hasSize(1);
+            assertThat(tasks.get(0).cancellable()).as("an open can be cancelled").isTrue();
+            assertThat(progress).as("progress told while reading").anyMatch(p -> p > 0 && p < 1);
+            assertThat(tasks.get(0).title()).isEqualTo("Opening large.json");
+            assertThat(messages).anyMatch(m -> m.matches("\\d+\\.\\d of 4\\.\\d MB read"));
+            assertThat(console.workspace.estate() == before).as("the estate on show is kept").isTrue();
+            assertThat(console.workspace.busy()).isFalse();
+            assertThat(console.notices.shown()).noneMatch(n -> n.kind() == Notice.Kind.ERROR);
+            assertThat(console.notices.shown()).anySatisfy(n -> {
+                assertThat(n.kind()).isEqualTo(Notice.Kind.INFO);
+                assertThat(n.title()).isEqualTo("Opening cancelled");
+                assertThat(n.text()).contains("large.json was not opened").contains("of the file read").contains("stays on show");
+            });
+        }
+    }
+
+    /** Read to the end, the open's progress reaches the whole file, then the checks run. */
+    @Test
+    void anOpenReadToTheEndToldTheWholeFileThenTheChecks() throws Exception {
+        Path large = largeCapture();
+        try (TestConsole console = TestConsole.create(dir.resolve("console"))) {
+            List<String> messages = new ArrayList<>();
+            console.actions.tasks().running().addListener((javafx.collections.ListChangeListener<dev.redoubt.ui.tasks.RunningTask>) c -> {
+                while (c.next()) {
+                    c.getAddedSubList().forEach(t -> t.messageProperty().addListener((o, a, m) -> messages.add(m)));
+                }
+            });
+
+            console.actions.openCapture(large);
+
+            assertThat(console.workspace.estate()).isNotNull();
+            assertThat(messages).containsSubsequence(messages.stream().filter(m -> m.endsWith(" MB read")).findFirst().orElse("MB read"),
+                    "Checking the estate", "Running the checks");
+            String lastRead = messages.stream().filter(m -> m.endsWith(" MB read")).reduce((a, b) -> b).orElseThrow();
+            assertThat(lastRead).as("the whole file, at the end").matches("(\\d+\\.\\d) of \\1 MB read");
+        }
+    }
 }
