@@ -16,11 +16,7 @@ public record ScanOutcome(Estate estate, Outcome outcome, List<UnreadScope> unre
         unread = List.copyOf(unread);
     }
 
-    /**
-     * Each scan is its own, compared by identity: the record's own equals would compare the estates recovery point by
-     * recovery point, and the console's properties compare old and new values on every change (a second open of
-     * an equal 200,000-point capture walked it on the FX thread, and its screens were not told of the new open).
-     */
+    /** Each scan is its own, compared by identity, for the reason {@link LoadedEstate#equals} gives. */
     @Override
     public boolean equals(Object other) {
         return this == other;
