@@ -407,7 +407,7 @@ public final class EstateFile {
             }
         }
 
-        /** Thrown through the parser as an IOException (Jackson passes those on as they are). */
+        /** Thrown through the parser as an IOException; databind may wrap it in the object it was reading, and read unwraps it. */
         static final class Stopped extends IOException {
             private static final long serialVersionUID = 1L;
             final long done;
