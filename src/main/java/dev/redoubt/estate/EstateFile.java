@@ -327,7 +327,21 @@ public final class EstateFile {
         }
     }
 
+    /** Jackson's "expected close marker for Array (start marker at [Source: ...; line: 1, column: 40])": a file cut short. */
+    private static final java.util.regex.Pattern CUT_SHORT = java.util.regex.Pattern.compile(
+            "(?s).*expected close marker for (\\w+) \\(start marker at \\[.*?line: (\\d+), column: (\\d+)\\]\\).*");
+
     private static String syntaxProblem(String message) {
+        java.util.regex.Matcher cut = message == null ? null : CUT_SHORT.matcher(message);
+        if (cut != null && cut.matches()) {
+            return "the file ends inside the " + cut.group(1).toLowerCase(java.util.Locale.ROOT) + " opened at line " + cut.group(2) + ", column "
+                    + cut.group(3) + ": it may have been cut short";
+        }
+        if (message != null && message.startsWith("Unexpected end-of-input")) {
+            String inside = message.contains("VALUE_STRING") || message.contains("string value") ? "inside a string"
+                    : message.contains("field name") || message.contains("Object entries") ? "inside an object" : "too early";
+            return "the file ends " + inside + ": it may have been cut short";
+        }
         String s = firstLine(message);
         int source = s.indexOf(" (for ");
         if (source > 0) {

@@ -227,6 +227,21 @@ class EstateFileTest {
                 .hasMessageContaining("not valid JSON");
     }
 
+    /** A file cut short (a copy or a download that stopped) says where what it left open began, not Jackson's half sentence. */
+    @Test
+    void aFileCutShortSaysWhatWasLeftOpenAndWhere() {
+        assertThatThrownBy(() -> read("{\"Format\":\"redoubt-estate/1\",\"Accounts\":[\n"))
+                .isInstanceOf(EstateFormatException.class)
+                .hasMessage("e.json: line 2, column 1: not valid JSON (the file ends inside the array opened at line 1, column 41: "
+                        + "it may have been cut short); fix the file or regenerate it");
+        assertThatThrownBy(() -> read("{\"Format\":\"redoubt-estate/1\",\n  \"Accounts\": [{\"Id\": \"1\""))
+                .isInstanceOf(EstateFormatException.class)
+                .hasMessageContaining("(the file ends inside the object opened at line 2, column 16: it may have been cut short)");
+        assertThatThrownBy(() -> read("{\"Format\":\"redoubt-estate/1\",\"Accounts\":[{\"Id\": \"12"))
+                .isInstanceOf(EstateFormatException.class)
+                .hasMessageContaining("(the file ends inside a string: it may have been cut short)");
+    }
+
     @Test
     void refusesUnknownOrMissingFormat() {
         assertThatThrownBy(() -> read("{\"Format\": \"redoubt-estate/9\", \"Accounts\": []}"))
