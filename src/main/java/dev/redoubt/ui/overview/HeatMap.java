@@ -16,9 +16,15 @@ import java.util.Map;
  * Scores per account and facet. One row per account of the estate (accounts without results
  * too) and per other account that results name (a resource owned outside the capture); results
  * tied to no account are left out of the map and counted in {@link #withoutAccount}: they are in
- * the scorecard, and no account's cell can send the user to them.
+ * the scorecard, and no account's cell can send the user to them. An organization of more than
+ * {@link #MAX_ROWS} accounts shows the {@code MAX_ROWS} with the most failing results (then the most
+ * unknown) and counts the others in {@link #hidden}: hundreds of rows of cells are more than anyone
+ * reads at a glance, and the window drew them for seconds; the Organization screen lists every account.
  */
-public record HeatMap(List<Row> rows, long withoutAccount) {
+public record HeatMap(List<Row> rows, long withoutAccount, int hidden) {
+    /** The most accounts the map shows. */
+    public static final int MAX_ROWS = 20;
+
     public HeatMap {
         rows = List.copyOf(rows);
     }
@@ -77,10 +83,26 @@ public record HeatMap(List<Row> rows, long withoutAccount) {
             }
             rows.add(new Row(id, names.get(id), cells));
         });
+        int hidden = Math.max(0, rows.size() - MAX_ROWS);
+        if (hidden > 0) {
+            rows.sort(Comparator.comparingLong((Row r) -> total(r, true)).reversed()
+                    .thenComparing(Comparator.comparingLong((Row r) -> total(r, false)).reversed())
+                    .thenComparing(Row::accountId));
+            rows.subList(MAX_ROWS, rows.size()).clear();
+        }
         rows.sort(Comparator.comparing((Row r) -> r.name() == null)
                 .thenComparing(r -> r.name() == null ? "" : r.name(), String.CASE_INSENSITIVE_ORDER)
                 .thenComparing(Row::accountId));
-        return new HeatMap(rows, without);
+        return new HeatMap(rows, without, hidden);
+    }
+
+    /** A row's failing results (or, with {@code failing} false, its unknown ones) over every facet. */
+    private static long total(Row r, boolean failing) {
+        long n = 0;
+        for (Cell c : r.cells()) {
+            n += failing ? c.counts().fail() : c.counts().unknown();
+        }
+        return n;
     }
 
     public Row row(String accountId) {

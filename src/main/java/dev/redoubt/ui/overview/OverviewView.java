@@ -60,6 +60,7 @@ public final class OverviewView implements Screen {
     public static final String ID_RESULTS_DIGEST = "resultsDigest";
     public static final String ID_HEAT_MAP = "heatMap";
     public static final String ID_HEAT_MAP_NOTE = "heatMapNote";
+    public static final String ID_HEAT_MAP_MORE = "heatMapMore";
     public static final String ID_TOP_FAILURES = "topFailures";
     public static final String ID_SEE_ALL_FAILURES = "seeAllFailures";
     public static final String ID_ACTIVITY = "recoveryPointsPerDay";
@@ -67,6 +68,7 @@ public final class OverviewView implements Screen {
     public static final String ID_COVERAGE = "restoreTestCoverage";
     public static final String ID_COVERAGE_SELECTED = "coverageSelected";
     public static final String ID_COVERAGE_TESTED = "coverageTested";
+    public static final String ID_COVERAGE_MORE = "coverageMore";
     public static final String ID_UNREAD = "unread";
     public static final String ID_UNREAD_STATUS = "unreadStatus";
 
@@ -476,6 +478,20 @@ public final class OverviewView implements Screen {
         if (map.rows().isEmpty()) {
             heatMap.getChildren().add(hint("The estate holds no accounts."));
         }
+        if (map.hidden() > 0) {
+            int all = map.rows().size() + map.hidden();
+            Label more = hint("The " + map.rows().size() + " accounts with the most failures, of " + Score.count(all) + ".");
+            HBox.setHgrow(more, Priority.ALWAYS);
+            Hyperlink every = new Hyperlink("See every account");
+            every.setGraphic(new FontIcon(Material2OutlinedAL.ARROW_FORWARD));
+            every.setContentDisplay(ContentDisplay.RIGHT);
+            every.setMinWidth(Region.USE_PREF_SIZE);
+            every.setOnAction(e -> viewModel.openOrganization());
+            HBox line = new HBox(8, more, every);
+            line.setAlignment(Pos.CENTER_LEFT);
+            line.setId(ID_HEAT_MAP_MORE);
+            heatMap.getChildren().add(line);
+        }
         if (map.withoutAccount() > 0) {
             Label note = hint(Score.plural(map.withoutAccount(), "result is", "results are") + " about the organization as a whole, not one account: "
                     + "they count in the scorecard but have no row here.");
@@ -686,7 +702,8 @@ public final class OverviewView implements Screen {
             }
         }
         int row = 1;
-        for (RestoreTestCoverage.AccountCoverage a : c.accounts()) {
+        List<RestoreTestCoverage.AccountCoverage> shown = c.mostUntested(HeatMap.MAX_ROWS);
+        for (RestoreTestCoverage.AccountCoverage a : shown) {
             Label name = new Label(a.name() != null ? a.name() : a.accountId());
             name.setMinWidth(0);
             Tooltip.install(name, tooltip(a.accountId()));
@@ -707,7 +724,13 @@ public final class OverviewView implements Screen {
         first.setHgrow(Priority.ALWAYS);
         first.setMinWidth(100);
         table.getColumnConstraints().add(first);
-        coverage.getChildren().addAll(lines, table, how);
+        coverage.getChildren().addAll(lines, table);
+        if (shown.size() < c.accounts().size()) {
+            Label more = hint("The " + shown.size() + " accounts with the most protected resources not tested, of " + Score.count(c.accounts().size()) + ".");
+            more.setId(ID_COVERAGE_MORE);
+            coverage.getChildren().add(more);
+        }
+        coverage.getChildren().add(how);
     }
 
     private static StackPane shareBar(double share) {

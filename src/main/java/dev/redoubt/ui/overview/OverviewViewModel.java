@@ -90,6 +90,11 @@ public final class OverviewViewModel {
         return drills.get();
     }
 
+    /** The Organization screen, which lists every account (the heat map shows only the accounts with the most failures). */
+    public void openOrganization() {
+        actions.navigator().open(Place.of(Destinations.ORGANIZATION));
+    }
+
     /** The restore drills screen. */
     public void openDrills() {
         actions.navigator().open(Place.of(Destinations.DRILLS));

@@ -42,6 +42,22 @@ public record RestoreTestCoverage(long resources, long selected, long tested, lo
         accounts = List.copyOf(accounts);
     }
 
+    /**
+     * At most {@code max} accounts for a table: those with the most protected resources that had no restore test (then the
+     * most not selected), in the usual order; every account when they fit.
+     */
+    public List<AccountCoverage> mostUntested(int max) {
+        if (accounts.size() <= max) {
+            return accounts;
+        }
+        java.util.Set<AccountCoverage> kept = new java.util.HashSet<>(accounts.stream()
+                .sorted(Comparator.comparingLong((AccountCoverage a) -> a.resources() - a.tested()).reversed()
+                        .thenComparing(Comparator.comparingLong((AccountCoverage a) -> a.resources() - a.selected()).reversed())
+                        .thenComparing(AccountCoverage::accountId))
+                .limit(max).toList());
+        return accounts.stream().filter(kept::contains).toList();
+    }
+
     /** The same counts for the resources one account owns. */
     public record AccountCoverage(String accountId, String name, long resources, long selected, long tested, long validated) {
     }

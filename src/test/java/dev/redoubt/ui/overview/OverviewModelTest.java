@@ -144,6 +144,37 @@ class OverviewModelTest {
             assertThat(map.row(BACKUP).cells()).allSatisfy(c -> assertThat(c.band()).isEqualTo(ScoreBand.NONE));
         }
 
+        /**
+         * An organization of hundreds of accounts: the map shows the accounts with the most failures, at most
+         * {@link HeatMap#MAX_ROWS}, and counts the others (the window drew 1,200 cells for 200 accounts and froze for seconds).
+         */
+        @Test
+        void aLargeOrganizationsMapShowsTheAccountsWithTheMostFailuresAndCountsTheRest() {
+            List<Result> many = new ArrayList<>();
+            for (int a = 0; a < 30; a++) {
+                String id = String.format("1000000000%02d", a);
+                for (int f = 0; f < (a * 7) % 11; f++) {
+                    many.add(result("ENC-01", FAIL, HIGH, ENC, id, "rp-" + a + "-" + f));
+                }
+                many.add(result("IMM-05", PASS, MEDIUM, IMM, id, "ok-" + a));
+            }
+            HeatMap map = HeatMap.of(many, List.of());
+
+            assertThat(map.rows()).hasSize(HeatMap.MAX_ROWS);
+            assertThat(map.hidden()).isEqualTo(30 - HeatMap.MAX_ROWS);
+            java.util.Set<String> shown = new java.util.HashSet<>();
+            map.rows().forEach(r -> shown.add(r.accountId()));
+            long fewestShown = map.rows().stream().mapToLong(r -> r.cell(ENC).counts().fail()).min().orElseThrow();
+            for (int a = 0; a < 30; a++) {
+                String id = String.format("1000000000%02d", a);
+                if (!shown.contains(id)) {
+                    assertThat((long) (a * 7) % 11).as("a hidden account fails no more than every shown one").isLessThanOrEqualTo(fewestShown);
+                }
+            }
+            assertThat(map.rows()).extracting(HeatMap.Row::accountId).as("shown in the usual order").isSorted();
+            assertThat(HeatMap.of(results, estate.accounts()).hidden()).as("a small estate shows every account").isZero();
+        }
+
         @Test
         void scoresEachCellOverThatAccountsResultsInThatFacet() {
             HeatMap.Cell enc = HeatMap.of(results, estate.accounts()).row(PROD).cell(ENC);
@@ -328,6 +359,25 @@ class OverviewModelTest {
             assertThat(c.selected()).as("r1 only: no RDS selection for r2, no recovery point of r3").isEqualTo(1);
             assertThat(c.tested()).isZero();
             assertThat(c.accounts()).extracting(RestoreTestCoverage.AccountCoverage::accountId).containsExactly(PROD);
+        }
+
+        /** Hundreds of accounts: the overview's table lists those with the most protected resources not tested, the rest counted. */
+        @Test
+        void theAccountsMostInNeedOfRestoreTestsComeFirstWhenThereAreMany() {
+            List<RestoreTestCoverage.AccountCoverage> all = new ArrayList<>();
+            for (int a = 0; a < 30; a++) {
+                all.add(new RestoreTestCoverage.AccountCoverage(String.format("1000000000%02d", a), "acct-" + (char) ('a' + a % 26) + a,
+                        10, 5, (a * 7) % 11, 0));
+            }
+            RestoreTestCoverage c = new RestoreTestCoverage(300, 150, 150, 0, 30, all);
+
+            List<RestoreTestCoverage.AccountCoverage> shown = c.mostUntested(20);
+
+            assertThat(shown).hasSize(20);
+            long fewestUntested = shown.stream().mapToLong(x -> x.resources() - x.tested()).min().orElseThrow();
+            assertThat(all).filteredOn(x -> !shown.contains(x)).allSatisfy(x -> assertThat(x.resources() - x.tested()).isLessThanOrEqualTo(fewestUntested));
+            assertThat(shown).as("in the table's usual order").isSortedAccordingTo(java.util.Comparator.comparingInt(all::indexOf));
+            assertThat(c.mostUntested(40)).as("all of them when they fit").isEqualTo(all);
         }
 
         @Test

@@ -18,6 +18,7 @@ import dev.redoubt.ui.support.ConsoleFixture;
 import dev.redoubt.ui.support.Screenshots;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
@@ -109,6 +110,35 @@ class OverviewScreenTest {
         waitUntil(10, () -> fixture.console.shell().selected().filter(Destinations.FINDINGS::equals).isPresent());
 
         assertThat(fixture.console.shell().selected()).contains(Destinations.FINDINGS);
+    }
+
+    /** An organization of 200 accounts: the map draws the 20 with the most failures and sends the user to the others. */
+    @Test
+    void aLargeOrganizationsMapShowsTheWorstAccountsAndLinksToEveryAccount(FxRobot robot) throws Exception {
+        Path file = dir.resolve("wide-" + System.nanoTime() + ".json");
+        EstateFile estates = new EstateFile();
+        estates.write(new dev.redoubt.estate.generate.EstateGenerator(estates)
+                .generate(new dev.redoubt.estate.generate.GeneratorSpec(200, 1, 1, 2000, 1, null)), file);
+        robot.interact(() -> fixture.console.actions().openCapture(file));
+        waitUntil(90, () -> robot.lookup("#" + OverviewView.ID_HEAT_MAP_MORE).tryQuery().map(n -> n.getScene() != null && n.isVisible()).orElse(false));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        long cells = fx(() -> robot.lookup(".heat-cell").queryAll().size());
+        assertThat(cells).as("20 accounts x 6 facets").isEqualTo(HeatMap.MAX_ROWS * 6L);
+        assertThat(fx(() -> robot.lookup("#" + OverviewView.ID_HEAT_MAP_MORE).queryAs(javafx.scene.Parent.class).getChildrenUnmodifiable().stream()
+                .map(n -> ((javafx.scene.control.Labeled) n).getText()).toList()))
+                .containsExactly("The 20 accounts with the most failures, of 200.", "See every account");
+        assertThat(fx(() -> robot.lookup("#" + OverviewView.ID_COVERAGE_MORE).queryAs(Label.class).getText()))
+                .isEqualTo("The 20 accounts with the most protected resources not tested, of 200.");
+        Node content = fx(() -> robot.lookup("#" + OverviewView.ID_CONTENT).query());
+        assertThat(Screenshots.write(WaitForAsyncUtils.asyncFx(() -> content.snapshot(null, null)).get(20, TimeUnit.SECONDS), "overview-200-accounts-full"))
+                .isNotEmptyFile();
+        Node map = fx(() -> robot.lookup("#" + OverviewView.ID_HEAT_MAP).query());
+        assertThat(Screenshots.write(WaitForAsyncUtils.asyncFx(() -> map.snapshot(null, null)).get(20, TimeUnit.SECONDS), "overview-heat-map-200-accounts"))
+                .isNotEmptyFile();
+
+        robot.interact(() -> ((javafx.scene.control.Hyperlink) robot.lookup("#" + OverviewView.ID_HEAT_MAP_MORE + " .hyperlink").query()).fire());
+        waitUntil(10, () -> fixture.console.shell().selected().filter(Destinations.ORGANIZATION::equals).isPresent());
     }
 
     @Test
