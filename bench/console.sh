@@ -10,7 +10,8 @@
 #   heap-mb                 heap in use after GC with that estate open and audited
 #   open-capture-ms         the same estate's file opened as a capture (as the start screen opens one) to the
 #                           overview on screen: the first open in a fresh window, then again in the same window;
-#                           the FX thread's longest answer time during each beside it
+#                           the FX thread's longest answer time during each beside it; then the same for a
+#                           200-account organization (4,000 points)
 #   cancel-to-reading-stopped-ms        the same scan cancelled halfway (half the points read): Cancel pressed
 #                                       to the scan reading no more (to within its 200 ms status interval)
 #   cancel-to-partial-capture-shown-ms  ... to what was read kept, journaled, audited and on screen
@@ -56,6 +57,13 @@ if [ ! -s "$ESTATE" ]; then
 fi
 for i in $(seq "$RUNS"); do
     window "$OUT/home-open-$i" -Dredoubt.bench=open="$ESTATE",exit -jar "$JAR"
+done
+# A wide organization: 200 accounts (4,000 recovery points), where the overview's per-account cards used to grow without bound.
+WIDE="$OUT/wide-200.json"
+[ -s "$WIDE" ] || java -jar "$JAR" estate generate --accounts 200 --regions 1 --vaults-per-region 2 --recovery-points 4000 --seed 1 --out "$WIDE" >&2
+echo "BENCH console wide estate: 200 accounts, 4,000 recovery points"
+for i in $(seq "$RUNS"); do
+    window "$OUT/home-wide-$i" -Dredoubt.bench=open="$WIDE",exit -jar "$JAR"
 done
 start_sandbox() { # $1: the sandbox's niceness
     nice -n "$1" java -Xmx3g -jar "$JAR" sandbox --estate "$ESTATE" --port 0 --latency-ms 20 --auto-approve \
