@@ -38,6 +38,9 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class ScreenOpenBenchmark {
     private static final int POINTS = Integer.getInteger("bench.recoveryPoints", 200_000);
+    private static final int ACCOUNTS = Integer.getInteger("bench.accounts", 20);
+    private static final int REGIONS = Integer.getInteger("bench.regions", 3);
+    private static final int VAULTS = Integer.getInteger("bench.vaultsPerRegion", 5);
 
     @TempDir
     static Path dir;
@@ -57,7 +60,7 @@ class ScreenOpenBenchmark {
     @Test
     void everyScreenOpensWithin1SecondOnA200kEstate(FxRobot robot) throws Exception {
         Path file = dir.resolve("generated.json");
-        new EstateFile().write(new EstateGenerator(new EstateFile()).generate(new GeneratorSpec(20, 3, 5, POINTS, 1, null)), file);
+        new EstateFile().write(new EstateGenerator(new EstateFile()).generate(new GeneratorSpec(ACCOUNTS, REGIONS, VAULTS, POINTS, 1, null)), file);
         long o0 = System.nanoTime();
         robot.interact(() -> fixture.console.actions().openCapture(file));
         WaitForAsyncUtils.waitFor(600, TimeUnit.SECONDS, () -> fixture.console.workspace().catalog() != null);
