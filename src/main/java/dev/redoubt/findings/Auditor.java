@@ -48,14 +48,28 @@ public final class Auditor {
      * @param fallbackNow the instant to judge as of when the estate has no CapturedAt
      */
     public Outcome run(Estate estate, FindingsSettings settings, Instant fallbackNow) {
+        return run(estate, settings, fallbackNow, () -> false);
+    }
+
+    /**
+     * {@link #run(Estate, FindingsSettings, Instant)}, asking {@code stop} before each check: once it answers true, no
+     * further check starts and the run ends with {@link AuditStopped} (a check already running finishes first).
+     */
+    public Outcome run(Estate estate, FindingsSettings settings, Instant fallbackNow, java.util.function.BooleanSupplier stop) {
         EstateIndex index = new EstateIndex(estate, settings, fallbackNow);
         // Checks are stateless and the index is read-only, so they run side by side; results keep catalogue order.
         List<List<Result>> perCheck = checks.parallelStream().map(c -> {
+            if (stop.getAsBoolean()) {
+                return List.<Result>of();
+            }
             List<Result> out = new ArrayList<>();
             c.evaluate(index, out::add);
             out.sort(CANONICAL);
             return out;
         }).toList();
+        if (stop.getAsBoolean()) {
+            throw new AuditStopped();
+        }
         List<Result> results = new ArrayList<>(perCheck.stream().mapToInt(List::size).sum());
         perCheck.forEach(results::addAll);
         return new Outcome(index, results);

@@ -4,6 +4,7 @@ import dev.redoubt.estate.Account;
 import dev.redoubt.estate.Estate;
 import dev.redoubt.estate.Region;
 import dev.redoubt.files.OutputFile;
+import dev.redoubt.findings.AuditStopped;
 import dev.redoubt.findings.Auditor;
 import dev.redoubt.findings.Checks;
 import dev.redoubt.findings.FindingsSettings;
@@ -75,10 +76,30 @@ public final class AuditService {
      * {@code suppressions} name other files than Redoubt's own (which must then exist), or are null.
      */
     public AuditRun audit(Estate estate, AuditSubject subject, Path settings, Path suppressions) {
+        return audit(estate, subject, settings, suppressions, Cancellation.none());
+    }
+
+    /**
+     * {@link #audit(Estate, AuditSubject)} that {@code cancel} stops: no further check starts, and no digest is made
+     * (CANCELLED; a check already running finishes first).
+     */
+    public AuditRun audit(Estate estate, AuditSubject subject, Cancellation cancel) {
+        return audit(estate, subject, null, null, cancel);
+    }
+
+    private AuditRun audit(Estate estate, AuditSubject subject, Path settings, Path suppressions, Cancellation cancel) {
         FindingsSettings findingsSettings = readSettings(settings);
         Suppressions accepted = readSuppressions(suppressions);
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        Auditor.Outcome outcome = new Auditor(Checks.all()).run(estate, findingsSettings, now);
+        Auditor.Outcome outcome;
+        try {
+            outcome = new Auditor(Checks.all()).run(estate, findingsSettings, now, cancel::isCancelled);
+        } catch (AuditStopped stopped) {
+            throw new ServiceFailure(ServiceFailure.Kind.CANCELLED, stopped.getMessage(), null, stopped);
+        }
+        if (cancel.isCancelled()) {
+            throw new ServiceFailure(ServiceFailure.Kind.CANCELLED, "the audit was stopped before its results were digested, as asked");
+        }
         return build(estate, subject, outcome.results(), accepted, now, outcome.index().organizationId(), outcome.index().at(),
                 outcome.index().thresholds().asMap(), outcome.index().roles(), outcome.index());
     }

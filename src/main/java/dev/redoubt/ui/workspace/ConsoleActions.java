@@ -278,8 +278,16 @@ public final class ConsoleActions {
 
     /** Audits what was loaded and journals the audit; cancelled meanwhile, it is neither journaled nor shown. */
     private Shown audited(LoadedEstate loaded, ScanOutcome scan, Cancellation cancel) {
-        AuditRun run = services.audits().audit(loaded.estate(), scan != null ? AuditService.subjectOf(scan) : AuditService.subjectOf(loaded));
-        if (cancel.isCancelled()) {
+        AuditRun run;
+        try {
+            run = services.audits().audit(loaded.estate(), scan != null ? AuditService.subjectOf(scan) : AuditService.subjectOf(loaded), cancel);
+        } catch (ServiceFailure f) {
+            if (f.kind() != ServiceFailure.Kind.CANCELLED) {
+                throw f;
+            }
+            run = null;
+        }
+        if (run == null || cancel.isCancelled()) {
             Path from = loaded.origin().file();
             throw new ServiceFailure(ServiceFailure.Kind.CANCELLED, (from == null ? "the estate" : String.valueOf(from.getFileName()))
                     + " was not opened: cancelled while its checks ran");

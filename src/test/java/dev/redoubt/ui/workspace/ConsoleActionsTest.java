@@ -144,4 +144,31 @@ class ConsoleActionsTest {
             assertThat(lastRead).as("the whole file, at the end").matches("(\\d+\\.\\d) of \\1 MB read");
         }
     }
+
+    /** Cancel pressed once the file is read stops the checks: nothing is journaled or shown. */
+    @Test
+    void cancelWhileTheChecksRunStopsThemAndJournalsNothing() throws Exception {
+        Path large = largeCapture();
+        try (TestConsole console = TestConsole.create(dir.resolve("console"))) {
+            console.actions.tasks().running().addListener((javafx.collections.ListChangeListener<dev.redoubt.ui.tasks.RunningTask>) c -> {
+                while (c.next()) {
+                    c.getAddedSubList().forEach(t -> t.messageProperty().addListener((o, a, m) -> {
+                        if ("Running the checks".equals(m)) {
+                            t.cancel();
+                        }
+                    }));
+                }
+            });
+
+            console.actions.openCapture(large);
+
+            assertThat(console.workspace.estate()).isNull();
+            assertThat(console.notices.shown()).anySatisfy(n -> {
+                assertThat(n.title()).isEqualTo("Opening cancelled");
+                assertThat(n.text()).isEqualTo("large.json was not opened: cancelled while its checks ran.");
+            });
+            assertThat(console.context.journal().read(new EntryQuery(null, null, null, null, 0))).extracting(e -> e.action())
+                    .doesNotContain("audit");
+        }
+    }
 }
