@@ -21,7 +21,7 @@ import javafx.stage.Stage;
  * the scorecard on screen), {@code stall} (the FX thread's longest answer time while a scan runs),
  * {@code heap} (heap in use with the estate open, after GC), {@code cancel-at-points=N} (cancel the scan
  * once N recovery points were read and time how long it takes to stop), {@code open=FILE} (open the capture FILE as a user
- * does from the start screen, twice in a row, and time each open to the overview on screen, with the FX thread's longest
+ * does from the start screen, twice in a row, and time each open to its scorecard on screen, with the FX thread's longest
  * answer time meanwhile), {@code exit} (quit when done). Prints BENCH lines.
  * For investigating a stall: {@code stall-stacks} (the FX thread's stack on stderr whenever it has kept a heartbeat
  * waiting 250 ms, when each stall happened, and a plain thread's oversleep beside it) and {@code on-start-screen}
@@ -158,8 +158,8 @@ final class BenchProbe {
     private static final int OPENS = 2;
 
     /**
-     * Opens the capture as the start screen does and times it to the overview on screen (the next frame after the audit
-     * is shown with the overview selected); then once more, the JVM warm from the first.
+     * Opens the capture as the start screen does and times it to the first frame that shows its audit's scorecard (see
+     * {@link #scorecardOnScreen}); then once more, the JVM warm from the first.
      */
     private void openCapture(int run) {
         maxDelayNanos.set(0);

@@ -59,14 +59,11 @@ public final class EstateFile {
         if (Files.isDirectory(file)) {
             throw new EstateFormatException(name, null, "is a directory, not an estate file; name a .json file", null);
         }
-        try (InputStream raw = Files.newInputStream(file);
-             InputStream in = new BufferedInputStream(progress == null ? raw : new Counting(raw, Files.size(file), progress), 1 << 16)) {
-            Estate estate = read(in, name);
-            if (progress != null) {
-                long size = Files.size(file);
-                if (!progress.at(size, size)) {
-                    throw new EstateReadStopped(name, size, size);
-                }
+        try (InputStream raw = Files.newInputStream(file)) {
+            long size = progress == null ? 0 : Files.size(file);
+            Estate estate = read(new BufferedInputStream(progress == null ? raw : new Counting(raw, size, progress), 1 << 16), name);
+            if (progress != null && !progress.at(size, size)) {
+                throw new EstateReadStopped(name, size, size);
             }
             return estate;
         } catch (Counting.Stopped e) {

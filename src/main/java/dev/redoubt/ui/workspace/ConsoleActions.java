@@ -135,15 +135,7 @@ public final class ConsoleActions {
             }, ctx.cancellation());
             ctx.progress(0, 0, "Running the checks");
             return audited(loaded, null, ctx.cancellation());
-        }, this::shown, t -> {
-            if (t instanceof ServiceFailure f && f.kind() == ServiceFailure.Kind.CANCELLED) {
-                workspace.busy(false);
-                notices.post(Notice.of(Notice.Kind.INFO, "Opening cancelled", f.getMessage() + "." // it starts with the file's name, as it is
-                        + (workspace.estate() != null ? " The estate you had open stays on show." : "")));
-                return;
-            }
-            failed("Could not open " + name).accept(t);
-        });
+        }, this::shown, failed("Could not open " + name, "Opening cancelled"));
     }
 
     /**
@@ -282,15 +274,10 @@ public final class ConsoleActions {
         try {
             run = services.audits().audit(loaded.estate(), scan != null ? AuditService.subjectOf(scan) : AuditService.subjectOf(loaded), cancel);
         } catch (ServiceFailure f) {
-            if (f.kind() != ServiceFailure.Kind.CANCELLED) {
-                throw f;
-            }
-            run = null;
+            throw f.kind() == ServiceFailure.Kind.CANCELLED ? notOpened(loaded) : f;
         }
-        if (run == null || cancel.isCancelled()) {
-            Path from = loaded.origin().file();
-            throw new ServiceFailure(ServiceFailure.Kind.CANCELLED, (from == null ? "the estate" : String.valueOf(from.getFileName()))
-                    + " was not opened: cancelled while its checks ran");
+        if (cancel.isCancelled()) {
+            throw notOpened(loaded);
         }
         services.audits().record(run, null, null, null);
         Path file = loaded.origin().file();
@@ -298,6 +285,12 @@ public final class ConsoleActions {
             services.estates().rememberCapture(file, loaded.estate().name());
         }
         return new Shown(loaded, run, EstateCatalog.of(run), scan);
+    }
+
+    private static ServiceFailure notOpened(LoadedEstate loaded) {
+        Path from = loaded.origin().file();
+        return new ServiceFailure(ServiceFailure.Kind.CANCELLED, (from == null ? "the estate" : String.valueOf(from.getFileName()))
+                + " was not opened: cancelled while its checks ran");
     }
 
     private void shown(Shown s) {
@@ -321,9 +314,22 @@ public final class ConsoleActions {
     }
 
     private java.util.function.Consumer<Throwable> failed(String what) {
+        return failed(what, null);
+    }
+
+    /**
+     * A task's failure as a notice; with {@code whenCancelled}, a cancellation is told under that title, in the service's
+     * words (which start with the file's name, kept as it is) and with the estate on show named as kept.
+     */
+    private java.util.function.Consumer<Throwable> failed(String what, String whenCancelled) {
         return t -> {
             workspace.busy(false);
             workspace.scanning(null);
+            if (whenCancelled != null && t instanceof ServiceFailure f && f.kind() == ServiceFailure.Kind.CANCELLED) {
+                notices.post(Notice.of(Notice.Kind.INFO, whenCancelled, f.getMessage() + "."
+                        + (workspace.estate() != null ? " The estate you had open stays on show." : "")));
+                return;
+            }
             notices.post(FailureText.of(what, t, this::signIn));
         };
     }

@@ -145,9 +145,9 @@ class ConsoleActionsTest {
         }
     }
 
-    /** Cancel pressed once the file is read stops the checks: nothing is journaled or shown. */
+    /** Cancel pressed once the file is read ends the open while its checks run: nothing is journaled or shown. */
     @Test
-    void cancelWhileTheChecksRunStopsThemAndJournalsNothing() throws Exception {
+    void cancelWhileTheChecksRunEndsTheOpenAndJournalsNothing() throws Exception {
         Path large = largeCapture();
         try (TestConsole console = TestConsole.create(dir.resolve("console"))) {
             console.actions.tasks().running().addListener((javafx.collections.ListChangeListener<dev.redoubt.ui.tasks.RunningTask>) c -> {
