@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Issue 10's benchmark: the console in a real window (Xvfb + GTK, as a user runs it), measured by the
 # application itself (-Dredoubt.bench, see dev.redoubt.app.BenchProbe). Prints BENCH lines:
-#   first-window-ms         JVM start to the first frame of the window (java -jar, no Maven)
+#   first-window-ms         JVM start to the first frame of the window (through target/bin/redoubt, as every figure
+#                           here; the first window and the demo also with plain java -jar, as "plain-java-jar")
 #   demo-to-scorecard-ms    "Explore the demo" to the overview's scorecard on screen (sandbox start,
 #                           SSO device-code sign-in, scan of the whole demo, audit), fresh Redoubt home
 #   fx-max-stall-ms         the FX thread's longest answer time to a 10 ms heartbeat while the window
@@ -31,24 +32,43 @@ fi
 
 ./mvnw -B -q -DskipTests package
 JAR=target/redoubt.jar
-JAVA=(java -Xmx2g -XX:MaxGCPauseMillis=50 -Dprism.order=sw)   # the options the packaged app and javafx:run start with
 echo "BENCH console machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"
 
-window() { # runs the window under Xvfb with a fresh Redoubt home; extra args go to redoubt
-    local home="$1"; shift
+# The window as a user starts it: through the launcher (target/bin/redoubt: short GC pauses, C2 for the hottest methods
+# only, and the window's class-data-sharing archive, made by its first run), with a 2 GB heap and software rendering.
+CDS="$OUT/cds"
+window() { # window HOME PROBE [redoubt arguments]: runs the window under Xvfb with a fresh Redoubt home
+    local home="$1" probe="$2"; shift 2
+    rm -rf "$home"
+    REDOUBT_HOME="$home" HOME="$OUT/user" AWS_EC2_METADATA_DISABLED=true REDOUBT_CDS_DIR="$CDS" \
+        REDOUBT_JAVA_OPTS="-Xmx2g -Dprism.order=sw -Dredoubt.bench=$probe" \
+        xvfb-run -a -s "-screen 0 1600x1000x24" target/bin/redoubt "$@" 2>"$OUT/stderr.log" | grep '^BENCH' || {
+        echo "bench: the window printed no figures; see $OUT/stderr.log" >&2; tail -20 "$OUT/stderr.log" >&2; }
+}
+# The same with plain `java -jar` and the window's old options (no archive, the JVM's C2 thresholds): the comparison row.
+plain_window() {
+    local home="$1" probe="$2"; shift 2
     rm -rf "$home"
     REDOUBT_HOME="$home" HOME="$OUT/user" AWS_EC2_METADATA_DISABLED=true \
-        xvfb-run -a -s "-screen 0 1600x1000x24" "${JAVA[@]}" "$@" 2>"$OUT/stderr.log" | grep '^BENCH' || {
+        xvfb-run -a -s "-screen 0 1600x1000x24" java -Xmx2g -XX:MaxGCPauseMillis=50 -Dprism.order=sw -Dredoubt.bench="$probe" \
+        -jar "$JAR" "$@" 2>"$OUT/stderr.log" | grep '^BENCH' | sed 's/^BENCH console /BENCH console plain-java-jar /' || {
         echo "bench: the window printed no figures; see $OUT/stderr.log" >&2; tail -20 "$OUT/stderr.log" >&2; }
 }
 mkdir -p "$OUT/user"
 rm -rf "$OUT/user/.aws/sso/cache"   # a token of an earlier run's sandbox means nothing to this one
 
+# Untimed: the window's first run through the launcher makes its archive as it exits (here, a window that opens the demo).
+rm -rf "$CDS"
+window "$OUT/home-train" demo,exit >/dev/null
+echo "BENCH-INFO the window's archive, made by an untimed first run: $(ls "$CDS" 2>/dev/null | tr '\n' ' ')"
+
 for i in $(seq "$RUNS"); do
-    window "$OUT/home-first-$i" -Dredoubt.bench=first-window,exit -jar "$JAR"
+    window "$OUT/home-first-$i" first-window,exit
+    plain_window "$OUT/home-first-plain-$i" first-window,exit
 done
 for i in $(seq "$RUNS"); do
-    window "$OUT/home-demo-$i" -Dredoubt.bench=demo,exit -jar "$JAR"
+    window "$OUT/home-demo-$i" demo,exit
+    plain_window "$OUT/home-demo-plain-$i" demo,exit
 done
 
 ESTATE="$OUT/generated-$POINTS.json"
@@ -56,14 +76,14 @@ if [ ! -s "$ESTATE" ]; then
     java -jar "$JAR" estate generate --accounts 20 --regions 3 --vaults-per-region 5 --recovery-points "$POINTS" --seed 1 --out "$ESTATE" >&2
 fi
 for i in $(seq "$RUNS"); do
-    window "$OUT/home-open-$i" -Dredoubt.bench=open="$ESTATE",exit -jar "$JAR"
+    window "$OUT/home-open-$i" open="$ESTATE",exit
 done
 # A wide organization: 200 accounts (4,000 recovery points), where the overview's per-account cards used to grow without bound.
 WIDE="$OUT/wide-200.json"
 [ -s "$WIDE" ] || java -jar "$JAR" estate generate --accounts 200 --regions 1 --vaults-per-region 2 --recovery-points 4000 --seed 1 --out "$WIDE" >&2
 echo "BENCH console wide estate: 200 accounts, 4,000 recovery points"
 for i in $(seq "$RUNS"); do
-    window "$OUT/home-wide-$i" -Dredoubt.bench=open="$WIDE",exit -jar "$JAR"
+    window "$OUT/home-wide-$i" open="$WIDE",exit
 done
 start_sandbox() { # $1: the sandbox's niceness
     nice -n "$1" java -Xmx3g -jar "$JAR" sandbox --estate "$ESTATE" --port 0 --latency-ms 20 --auto-approve \
@@ -81,10 +101,10 @@ for niceness in 19 0; do
     start_sandbox "$niceness"
     PROFILE=$(grep -o '^\[profile sso-[^]]*AuditReadOnly\]' "$OUT/sandbox.config" | head -1 | sed 's/\[profile \(.*\)\]/\1/')
     echo "BENCH console estate: $POINTS recovery points, sandbox latency 20 ms, sandbox niceness $niceness, profile $PROFILE"
-    AWS_CONFIG_FILE="$OUT/sandbox.config" window "$OUT/home-scan" -Dredoubt.bench=stall,heap,exit -jar "$JAR" \
+    AWS_CONFIG_FILE="$OUT/sandbox.config" window "$OUT/home-scan" stall,heap,exit \
         console --profile "$PROFILE" --accounts all --regions all
     rm -rf "$OUT/user/.aws/sso/cache"
-    AWS_CONFIG_FILE="$OUT/sandbox.config" window "$OUT/home-cancel" -Dredoubt.bench=stall,cancel-at-points=$((POINTS / 2)),exit -jar "$JAR" \
+    AWS_CONFIG_FILE="$OUT/sandbox.config" window "$OUT/home-cancel" stall,cancel-at-points=$((POINTS / 2)),exit \
         console --profile "$PROFILE" --accounts all --regions all
     kill "$SANDBOX" 2>/dev/null || true
     wait "$SANDBOX" 2>/dev/null || true

@@ -2,8 +2,9 @@
 # Builds a self-contained Redoubt application image (runtime included) from the fat jar:
 #   packaging/jpackage.sh [app-image|deb|rpm|dmg|msi]     (default: app-image)
 # The result is in target/dist/. A `redoubt` launcher inside runs the GUI, or commands with arguments; `redoubt-cli` runs
-# commands with the JVM options of bin/redoubt for scans (C1 only, serial GC) and, in an app image, a class-data-sharing
-# archive made here by a training run (a scan of the demo's sandbox); see docs/performance.md, "Start-up".
+# commands with the JVM options of bin/redoubt for scans (C1 only, serial GC). In an app image each gets a class-data-sharing
+# archive made here by a training run: a scan of the demo's sandbox for `redoubt-cli`, and for `redoubt` the window opening
+# the demo under Xvfb (when xvfb-run is installed; else the window runs without one); see docs/performance.md, "Start-up".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 type="${1:-app-image}"
@@ -17,14 +18,18 @@ cp target/redoubt.jar target/jpackage-input/
 icon=icons/redoubt-256.png
 # The command-line launcher. Its archive is valid only for the image it was made in (JDK 17 checks the jar's path): an
 # image moved or installed elsewhere loads classes as usual, silently (the CDS log is off, all JVM warnings on stderr).
-cat >target/jpackage-cli.properties <<'PROPS'
-java-options=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:SharedArchiveFile=$APPDIR/redoubt-cli.jsa -Xlog:disable -Xlog:all=warning:stderr -Xlog:cds*=off:stderr
+quiet="-Xlog:disable -Xlog:all=warning:stderr -Xlog:cds*=off:stderr"
+cat >target/jpackage-cli.properties <<PROPS
+java-options=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:SharedArchiveFile=\$APPDIR/redoubt-cli.jsa $quiet
 PROPS
+# The window: short GC pauses, C2 for the hottest methods only (as bin/redoubt gives the window), and its archive.
+hot_c2="-XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=400000"
+window_opts="-XX:MaxGCPauseMillis=50 $hot_c2"
 jpackage --type "$type" --dest target/dist --name redoubt --app-version "${version:-0.1.0}" \
     --input target/jpackage-input --main-jar redoubt.jar --main-class dev.redoubt.app.Launcher \
     --add-modules "$modules" --jlink-options "--strip-debug --no-man-pages --no-header-files --generate-cds-archive" \
     --icon "$icon" --description "Check and exercise the protection of your AWS backups" \
-    --java-options "-XX:MaxGCPauseMillis=50" \
+    --java-options "$window_opts -XX:SharedArchiveFile=\$APPDIR/redoubt.jsa $quiet" \
     --vendor "Redoubt" \
     --add-launcher redoubt-cli=target/jpackage-cli.properties \
     $( [ "$type" != app-image ] && echo "--license-file LICENSE" ) \
@@ -49,5 +54,15 @@ if [ "$type" = app-image ]; then
     wait "$sandbox" 2>/dev/null || true
     [ -s "$app/redoubt-cli.jsa" ] && echo "Made $app/redoubt-cli.jsa (the command-line launcher's archive)" \
         || echo "No archive made (see $train/scan.log): redoubt-cli runs without one"
+    # The window's training run: it opens the demo (sandbox, sign-in, scan, audit, the overview drawn) and closes
+    # (-Dredoubt.bench=demo,exit, dev.redoubt.app.BenchProbe), writing the archive as the JVM exits.
+    if command -v xvfb-run >/dev/null 2>&1; then
+        # shellcheck disable=SC2086 # options are words
+        env REDOUBT_HOME="$train/window-home" HOME="$train/window-user" AWS_EC2_METADATA_DISABLED=true \
+            xvfb-run -a -s "-screen 0 1600x1000x24" "$java_bin" $window_opts $quiet -XX:ArchiveClassesAtExit="$app/redoubt.jsa" \
+            -Dredoubt.bench=demo,exit -cp "$app/redoubt.jar" dev.redoubt.app.Launcher >"$train/window.log" 2>&1 || true
+    fi
+    [ -s "$app/redoubt.jsa" ] && echo "Made $app/redoubt.jsa (the window's archive)" \
+        || echo "No window archive made (xvfb-run missing, or see $train/window.log): the window runs without one"
 fi
 echo "Built target/dist ($type)"

@@ -28,8 +28,8 @@ goto :eof
 
 :options
 set "OPTS=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
-if "%~1"=="" set "OPTS=-XX:MaxGCPauseMillis=50"
-if /i "%CMD%"=="console" set "OPTS=-XX:MaxGCPauseMillis=50"
+if "%~1"=="" set "OPTS=-XX:MaxGCPauseMillis=50 -XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=400000"
+if /i "%CMD%"=="console" set "OPTS=-XX:MaxGCPauseMillis=50 -XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=400000"
 if /i "%CMD%"=="audit" set "OPTS=-XX:+UseSerialGC -XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=400000"
 if /i "%CMD%"=="estate" set "OPTS=-XX:+UseSerialGC -XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=400000"
 if /i "%CMD%"=="sandbox" set "OPTS="

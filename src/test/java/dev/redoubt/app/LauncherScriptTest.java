@@ -108,10 +108,29 @@ class LauncherScriptTest {
     }
 
     @Test
+    void theWindowMakesAnArchiveOfItsOwnOnceThenUsesIt() throws Exception {
+        Path cds = dir.resolve("cache/cds");
+        Map<String, String> env = Map.of("REDOUBT_CDS_DIR", cds.toString());
+
+        Run first = launch(env);
+        assertThat(first.exit()).isZero();
+        assertThat(first.out()).contains("-XX:MaxGCPauseMillis=50", "-XX:ArchiveClassesAtExit=");
+        try (var files = Files.list(cds)) {
+            assertThat(files.map(f -> f.getFileName().toString()).toList()).singleElement().asString().matches("window-\\d+\\.jsa");
+        }
+
+        Run console = launch(env, "console", "--demo", "exit=3");
+        assertThat(console.exit()).isEqualTo(3);
+        assertThat(console.out()).as("`console` is the window too, with the same archive").contains("-XX:SharedArchiveFile=" + cds)
+                .doesNotContain("ArchiveClassesAtExit");
+    }
+
+    @Test
     void theKindsOfCommandGetTheirOwnOptions() throws Exception {
         Map<String, String> noArchive = Map.of("REDOUBT_CDS", "off");
-        assertThat(launch(noArchive).out()).contains("-XX:MaxGCPauseMillis=50").doesNotContain("TieredStopAtLevel", "SharedArchiveFile");
-        assertThat(launch(noArchive, "console", "--demo").out()).contains("-XX:MaxGCPauseMillis=50");
+        assertThat(launch(noArchive).out()).contains("-XX:MaxGCPauseMillis=50", "-XX:Tier4InvocationThreshold=50000")
+                .doesNotContain("TieredStopAtLevel", "SharedArchiveFile", "UseSerialGC");
+        assertThat(launch(noArchive, "console", "--demo").out()).contains("-XX:MaxGCPauseMillis=50", "-XX:Tier4InvocationThreshold=50000");
         assertThat(launch(noArchive, "audit", "--demo").out()).contains("-XX:+UseSerialGC", "-XX:Tier4InvocationThreshold=50000")
                 .doesNotContain("TieredStopAtLevel");
         assertThat(launch(noArchive, "sandbox", "--demo").out()).doesNotContain("UseSerialGC", "TieredStopAtLevel");
