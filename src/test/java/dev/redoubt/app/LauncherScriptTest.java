@@ -126,6 +126,22 @@ class LauncherScriptTest {
     }
 
     @Test
+    void aFirstRunClearsHalfNamedArchivesThatEarlierRunsLeftBehind() throws Exception {
+        Path cds = Files.createDirectories(dir.resolve("cds"));
+        Path old = Files.writeString(cds.resolve("window-123.jsa.4567.tmp"), "the archive of a window whose terminal was closed");
+        assertThat(old.toFile().setLastModified(System.currentTimeMillis() - 2 * 3600_000L)).isTrue();
+        Path recent = Files.writeString(cds.resolve("scan-123.jsa.4568.tmp"), "another first run, still going");
+        Path other = Files.writeString(cds.resolve("notes.tmp"), "not ours");
+        assertThat(other.toFile().setLastModified(System.currentTimeMillis() - 2 * 3600_000L)).isTrue();
+
+        Run first = launch(Map.of("REDOUBT_CDS_DIR", cds.toString()), "scan", "exit=2");
+        assertThat(first.exit()).isEqualTo(2);
+        assertThat(old).as("over an hour old").doesNotExist();
+        assertThat(recent).as("a run still making its archive keeps it").exists();
+        assertThat(other).as("not a half-named archive").exists();
+    }
+
+    @Test
     void theKindsOfCommandGetTheirOwnOptions() throws Exception {
         Map<String, String> noArchive = Map.of("REDOUBT_CDS", "off");
         assertThat(launch(noArchive).out()).contains("-XX:MaxGCPauseMillis=50", "-XX:Tier4InvocationThreshold=50000")
