@@ -141,6 +141,19 @@ class LauncherScriptTest {
         assertThat(other).as("not a half-named archive").exists();
     }
 
+    /** cmd.exe reads labels and goto across lines ending in a bare LF wrongly: the Windows launcher keeps CRLF throughout. */
+    @Test
+    void theWindowsLauncherKeepsCrlfLineEndsAndGivesTheWindowTheSameOptions() throws Exception {
+        String cmd = Files.readString(Path.of("packaging/bin/redoubt.cmd"), StandardCharsets.US_ASCII);
+        String[] lines = cmd.split("\n", -1);
+        assertThat(lines.length).isGreaterThan(20);
+        for (int i = 0; i < lines.length - 1; i++) {
+            assertThat(lines[i]).as("line %d ends in CR LF", i + 1).endsWith("\r");
+        }
+        assertThat(cmd.lines().filter(l -> l.contains("MaxGCPauseMillis=50")).toList()).hasSize(2)
+                .allSatisfy(l -> assertThat(l).contains("-XX:Tier4InvocationThreshold=50000"));
+    }
+
     @Test
     void theKindsOfCommandGetTheirOwnOptions() throws Exception {
         Map<String, String> noArchive = Map.of("REDOUBT_CDS", "off");
