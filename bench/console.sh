@@ -8,6 +8,8 @@
 #   fx-max-stall-ms         the FX thread's longest answer time to a 10 ms heartbeat while the window
 #                           scans the generated 200,000-point estate from a sandbox in another process
 #                           with 20 ms latency per request (p99 beside it)
+#   fx-thread-cpu-ms        the FX thread's own CPU time during that scan (its stalls also count the time it waits
+#                           for a core; this does not)
 #   heap-mb                 heap in use after GC with that estate open and audited
 #   open-capture-ms         the same estate's file opened as a capture (as the start screen opens one) to the
 #                           overview on screen: the first open in a fresh window, then again in the same window;

@@ -43,6 +43,8 @@ final class BenchProbe {
     private final long[] histogramMs = new long[10001];
     private volatile boolean measuring;
     private long scanStarted;
+    /** The FX thread's CPU time when the scan's first status arrived (listeners run on the FX thread). */
+    private long fxCpuAtScanStart;
     private long cancelPressed;
     private long readingStopped;
     private boolean cancelled;
@@ -265,6 +267,7 @@ final class BenchProbe {
     private void onScan(ScanStatus status) {
         if (status != null && scanStarted == 0) {
             scanStarted = System.nanoTime();
+            fxCpuAtScanStart = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
             measuring = true;
             if (what.contains("on-start-screen")) {
                 console.shell().select(Destinations.START);
@@ -295,6 +298,8 @@ final class BenchProbe {
         long total = beats.sum();
         print("scan-s %.1f", (end - scanStarted) / 1e9);
         print("fx-max-stall-ms %d p99-ms %d heartbeats %d", maxDelayNanos.get() / 1_000_000, percentile(0.99), total);
+        // The FX thread's own work during the scan, less noisy than its stalls, which also count the time it waited for a core.
+        print("fx-thread-cpu-ms %d", (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - fxCpuAtScanStart) / 1_000_000);
         if (what.contains("stall-stacks")) {
             print("plain-thread-max-oversleep-ms %d", plainMax);
             System.err.println("bench: stalls over 100 ms (when:how long:phase): " + String.join(" ", stalls));
