@@ -154,6 +154,33 @@ class LauncherScriptTest {
                 .allSatisfy(l -> assertThat(l).contains("-XX:Tier4InvocationThreshold=50000"));
     }
 
+    /** packaging/jpackage.sh puts the script in an application image as bin/redoubt-cli, beside lib/app and lib/runtime. */
+    @Test
+    void inAnApplicationImageTheScriptRunsTheImagesJarWithTheImagesRuntime() throws Exception {
+        Path image = dir.resolve("image");
+        Path cli = Files.createDirectories(image.resolve("bin")).resolve("redoubt-cli");
+        Files.copy(SCRIPT, cli);
+        assertThat(cli.toFile().setExecutable(true)).isTrue();
+        Files.copy(jar, Files.createDirectories(image.resolve("lib/app")).resolve("redoubt.jar"));
+        Path java = Files.createDirectories(image.resolve("lib/runtime/bin")).resolve("java");
+        Files.writeString(java, "#!/bin/sh\nexec '" + Path.of(System.getProperty("java.home"), "bin", "java") + "' -Dthe.runtime=image \"$@\"\n");
+        assertThat(java.toFile().setExecutable(true)).isTrue();
+
+        List<String> command = List.of("/bin/sh", cli.toString(), "audit", "--estate", "x.json");
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().remove("REDOUBT_JAR");
+        pb.environment().put("JAVA_HOME", dir.resolve("no-such-jdk").toString());
+        pb.environment().put("REDOUBT_CDS", "off");
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        assertThat(out).as("the image's runtime, not JAVA_HOME's").contains("-Dthe.runtime=image")
+                .as("audit's options").contains("-XX:+UseSerialGC", "-XX:Tier4InvocationThreshold=50000")
+                .contains("args audit --estate x.json");
+    }
+
     @Test
     void theKindsOfCommandGetTheirOwnOptions() throws Exception {
         Map<String, String> noArchive = Map.of("REDOUBT_CDS", "off");
