@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.redoubt.estate.EstateFile;
 import dev.redoubt.estate.generate.EstateGenerator;
 import dev.redoubt.estate.generate.GeneratorSpec;
+import dev.redoubt.ui.shell.ShellView;
 import dev.redoubt.ui.support.ConsoleFixture;
 import dev.redoubt.ui.support.Screenshots;
 import dev.redoubt.ui.tasks.RunningTask;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
+import javafx.scene.layout.Region;
 import javafx.scene.control.Button;
 import javafx.scene.control.Labeled;
 import javafx.scene.image.WritableImage;
@@ -53,6 +55,7 @@ class OpenCaptureInTheWindowTest {
         file.write(new EstateGenerator(file).generate(new GeneratorSpec(3, 2, 3, 20_000, 1, null)), capture);
         List<String> seen = new ArrayList<>();
         WritableImage[] shot = new WritableImage[1];
+        javafx.scene.paint.Paint[] fills = new javafx.scene.paint.Paint[2];
 
         robot.interact(() -> {
             fixture.console.actions().tasks().running().addListener((ListChangeListener<RunningTask>) c -> {
@@ -72,6 +75,13 @@ class OpenCaptureInTheWindowTest {
                                 if (cancel instanceof Button b && !b.isDisabled()) {
                                     seen.add("[Cancel]");
                                 }
+                                Node track = fixture.scene.lookup("#" + ShellView.ID_STATUS_BAR + " .progress-bar > .track");
+                                Node statusBar = fixture.scene.lookup("#" + ShellView.ID_STATUS_BAR);
+                                if (track instanceof Region tr && statusBar instanceof Region sb && tr.getBackground() != null
+                                        && sb.getBackground() != null) {
+                                    fills[0] = tr.getBackground().getFills().get(0).getFill();
+                                    fills[1] = sb.getBackground().getFills().get(0).getFill();
+                                }
                                 shot[0] = fixture.scene.snapshot(null);
                             }
                         });
@@ -87,6 +97,8 @@ class OpenCaptureInTheWindowTest {
         assertThat(Screenshots.write(shot[0], "open-capture-reading")).isNotEmptyFile();
         assertThat(seen).contains("Opening " + capture.getFileName(), "[Cancel]");
         assertThat(seen).anyMatch(s -> s.matches("\\d+\\.\\d of \\d+\\.\\d MB read"));
+        assertThat(fills[0]).as("the progress bar's track").isNotNull().as("the track stands out from the status bar")
+                .isNotEqualTo(fills[1]);
         assertThat(fixture.console.workspace().estate().origin().file()).isEqualTo(capture);
     }
 }
