@@ -24,7 +24,8 @@ cat >target/jpackage-cli.properties <<PROPS
 java-options=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:SharedArchiveFile=\$APPDIR/redoubt-cli.jsa $quiet
 PROPS
 # The window: short GC pauses, C2 for the hottest methods only (as bin/redoubt gives the window), and its archive.
-hot_c2="-XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=400000"
+hot_c2=$(sed -n 's/^hot_c2="\(.*\)"$/\1/p' packaging/bin/redoubt)   # one definition, in bin/redoubt
+[ -n "$hot_c2" ] || { echo "jpackage.sh: no hot_c2 line in packaging/bin/redoubt" >&2; exit 1; }
 window_opts="-XX:MaxGCPauseMillis=50 $hot_c2"
 # On Linux every package is made from the app image built here first, so that its bin/redoubt-cli can be bin/redoubt (the
 # POSIX launcher, which picks the JVM options per command: C1 only for a scan, C2 for an audit's hottest methods) instead

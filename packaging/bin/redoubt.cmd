@@ -27,11 +27,13 @@ set "CMD=%ARG%"
 goto :eof
 
 :options
+rem C2 for the hottest methods only: the window, audit and estate (bin/redoubt's hot_c2).
+set "HOT=-XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=400000"
 set "OPTS=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
-if "%~1"=="" set "OPTS=-XX:MaxGCPauseMillis=50 -XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=400000"
-if /i "%CMD%"=="console" set "OPTS=-XX:MaxGCPauseMillis=50 -XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=400000"
-if /i "%CMD%"=="audit" set "OPTS=-XX:+UseSerialGC -XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=400000"
-if /i "%CMD%"=="estate" set "OPTS=-XX:+UseSerialGC -XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=400000"
+if "%~1"=="" set "OPTS=-XX:MaxGCPauseMillis=50 %HOT%"
+if /i "%CMD%"=="console" set "OPTS=-XX:MaxGCPauseMillis=50 %HOT%"
+if /i "%CMD%"=="audit" set "OPTS=-XX:+UseSerialGC %HOT%"
+if /i "%CMD%"=="estate" set "OPTS=-XX:+UseSerialGC %HOT%"
 if /i "%CMD%"=="sandbox" set "OPTS="
 "%JAVA%" %OPTS% %REDOUBT_JAVA_OPTS% -jar "%JAR%" %*
 exit /b %ERRORLEVEL%

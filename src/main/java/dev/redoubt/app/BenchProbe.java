@@ -267,7 +267,7 @@ final class BenchProbe {
     private void onScan(ScanStatus status) {
         if (status != null && scanStarted == 0) {
             scanStarted = System.nanoTime();
-            fxCpuAtScanStart = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+            fxCpuAtScanStart = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
             measuring = true;
             if (what.contains("on-start-screen")) {
                 console.shell().select(Destinations.START);
@@ -299,7 +299,7 @@ final class BenchProbe {
         print("scan-s %.1f", (end - scanStarted) / 1e9);
         print("fx-max-stall-ms %d p99-ms %d heartbeats %d", maxDelayNanos.get() / 1_000_000, percentile(0.99), total);
         // The FX thread's own work during the scan, less noisy than its stalls, which also count the time it waited for a core.
-        print("fx-thread-cpu-ms %d", (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - fxCpuAtScanStart) / 1_000_000);
+        print("fx-thread-cpu-ms %d", (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - fxCpuAtScanStart) / 1_000_000);
         if (what.contains("stall-stacks")) {
             print("plain-thread-max-oversleep-ms %d", plainMax);
             System.err.println("bench: stalls over 100 ms (when:how long:phase): " + String.join(" ", stalls));
